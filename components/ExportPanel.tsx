@@ -1,0 +1,44 @@
+import { useT } from './i18n';
+
+export type ExportState =
+  | { phase: 'idle' }
+  | { phase: 'running'; done: number; total: number }
+  | { phase: 'done'; fileName: string }
+  | { phase: 'cancelled' }
+  | { phase: 'failed'; detail: string };
+
+export interface ExportPanelProps {
+  state: ExportState;
+  disabled: boolean;
+  onExport: () => void;
+  onCancel: () => void;
+}
+
+export function ExportPanel({ state, disabled, onExport, onCancel }: ExportPanelProps) {
+  const t = useT();
+  return (
+    <section aria-labelledby="export-heading" class="card">
+      <h2 id="export-heading">{t('exportHeading')}</h2>
+      {state.phase === 'running' ? (
+        <div class="row">
+          <label class="field grow">
+            {t('exportProgress')}
+            <progress data-testid="export-progress" max={state.total} value={state.done} />
+          </label>
+          <button type="button" onClick={onCancel}>
+            {t('exportCancel')}
+          </button>
+        </div>
+      ) : (
+        <button type="button" class="primary" data-testid="export" disabled={disabled} onClick={onExport}>
+          {t('exportButton')}
+        </button>
+      )}
+      <div role="status" aria-live="polite" data-testid="export-status">
+        {state.phase === 'done' ? <p class="ok">{t('exportDone', [state.fileName])}</p> : null}
+        {state.phase === 'cancelled' ? <p class="warn">{t('exportCancelled')}</p> : null}
+        {state.phase === 'failed' ? <p class="error">{t('exportFailed', [state.detail])}</p> : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+import { useEffect, useState } from 'preact/hooks';
+import { RecordKind, type CaseRecord } from '../lib/model';
+import type { RecordEdit } from '../lib/records';
+import { useT } from './i18n';
+import { kindKey } from './RecordList';
+import { SnapshotFrame } from './SnapshotFrame';
+
+export interface RecordDetailProps {
+  record: CaseRecord;
+  onBack: () => void;
+  onSave: (edit: RecordEdit) => void;
+  onDelete: () => void;
+}
+
+/** One record: editable title, date, kind and note, and the snapshot as captured. */
+export function RecordDetail({ record, onBack, onSave, onDelete }: RecordDetailProps) {
+  const t = useT();
+  const [title, setTitle] = useState(record.title);
+  const [date, setDate] = useState(record.clinicalDate?.slice(0, 10) ?? '');
+  const [kind, setKind] = useState(record.kind);
+  const [note, setNote] = useState(record.note);
+  const [confirming, setConfirming] = useState(false);
+  useEffect(() => {
+    setTitle(record.title);
+    setDate(record.clinicalDate?.slice(0, 10) ?? '');
+    setKind(record.kind);
+    setNote(record.note);
+  }, [record.id, record.updatedAt]);
+
+  return (
+    <section aria-labelledby="record-heading" class="card" data-testid="record-detail">
+      <button type="button" class="link" onClick={onBack}>
+        ← {t('recordBack')}
+      </button>
+      <h2 id="record-heading">{record.title}</h2>
+      <p class="muted">{t('recordSource', [record.provenance.origin + record.provenance.path, record.capturedAt.slice(0, 16).replace('T', ' ')])}</p>
+      <form
+        class="stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!title.trim()) return;
+          onSave({ title: title.trim(), clinicalDate: date || null, kind, note });
+        }}
+      >
+        <label class="field">
+          {t('recordTitle')}
+          <input data-testid="record-title" value={title} maxLength={1000} required onInput={(e) => setTitle(e.currentTarget.value)} />
+        </label>
+        <div class="row">
+          <label class="field">
+            {t('recordDate')}
+            <input type="date" data-testid="record-date" value={date} onInput={(e) => setDate(e.currentTarget.value)} />
+          </label>
+          <label class="field">
+            {t('recordKind')}
+            <select data-testid="record-kind" value={kind} onChange={(e) => setKind(RecordKind.parse(e.currentTarget.value))}>
+              {RecordKind.options.map((k) => (
+                <option key={k} value={k}>
+                  {t(kindKey(k))}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <label class="field">
+          {t('recordNote')}
+          <textarea data-testid="record-note" value={note} rows={3} maxLength={100_000} onInput={(e) => setNote(e.currentTarget.value)} />
+        </label>
+        <div class="row">
+          <button type="submit" class="primary" data-testid="record-save">
+            {t('save')}
+          </button>
+          {confirming ? (
+            <span role="alertdialog" aria-label={t('recordDeleteConfirm')} class="confirm">
+              {t('recordDeleteConfirm')}{' '}
+              <button type="button" class="danger" data-testid="record-delete-confirm" onClick={onDelete}>
+                {t('confirmDelete')}
+              </button>
+              <button type="button" onClick={() => setConfirming(false)}>
+                {t('cancel')}
+              </button>
+            </span>
+          ) : (
+            <button type="button" class="danger" data-testid="record-delete" onClick={() => setConfirming(true)}>
+              {t('recordDelete')}
+            </button>
+          )}
+        </div>
+      </form>
+      <SnapshotFrame html={record.snapshotHtml} title={t('recordSnapshotLabel')} />
+    </section>
+  );
+}

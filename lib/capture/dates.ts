@@ -1,0 +1,53 @@
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function isoDate(year: number, month: number, day: number): string | undefined {
+  if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCDate() !== day) return undefined; // 02/30 and friends
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+const fullYear = (y: string) => (y.length === 2 ? 2000 + Number(y) - (Number(y) > 50 ? 100 : 0) : Number(y));
+
+const PATTERNS: { re: RegExp; toIso: (m: RegExpExecArray) => string | undefined }[] = [
+  // 2026-11-03, 2026/11/03
+  { re: /\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})\b/, toIso: (m) => isoDate(+m[1]!, +m[2]!, +m[3]!) },
+  // 11/03/2026, 11-03-26 (US order: portals in scope are US)
+  { re: /\b(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})\b/, toIso: (m) => isoDate(fullYear(m[3]!), +m[1]!, +m[2]!) },
+  // Nov 3, 2026 / November 3 2026
+  {
+    re: /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/i,
+    toIso: (m) => isoDate(+m[3]!, MONTHS.indexOf(m[1]!.toLowerCase()) + 1, +m[2]!),
+  },
+  // 3 Nov 2026
+  {
+    re: /\b(\d{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b/i,
+    toIso: (m) => isoDate(+m[3]!, MONTHS.indexOf(m[2]!.toLowerCase()) + 1, +m[1]!),
+  },
+];
+
+/** The first date in `text` as an ISO date (`YYYY-MM-DD`), or undefined. Impossible dates are rejected. */
+export function parseDate(text: string): string | undefined {
+  let best: { index: number; iso: string } | undefined;
+  for (const { re, toIso } of PATTERNS) {
+    const match = re.exec(text);
+    const iso = match ? toIso(match) : undefined;
+    if (match && iso && (!best || match.index < best.index)) best = { index: match.index, iso };
+  }
+  return best?.iso;
+}
+
+const CLINICAL_LABELS =
+  /\b(collected|collection date|resulted|result date|date of service|service date|exam date|study date|visit date|performed|procedure date|signed|specimen collected|date)\b\s*:?\s*/gi;
+
+/** The date a record is about: the first date after a clinical label, else the first date in the text. */
+export function findClinicalDate(text: string): string | undefined {
+  for (const match of text.matchAll(CLINICAL_LABELS)) {
+    const after = text.slice(match.index + match[0].length, match.index + match[0].length + 40);
+    const iso = parseDate(after);
+    if (iso) return iso;
+  }
+  return parseDate(text.slice(0, 5000));
+}

@@ -1,0 +1,64 @@
+import { sanitizeToBody } from './sanitize';
+import { textOf } from './text';
+
+/** Reads a same-origin image with the user's session; null when it cannot or should not be kept. */
+export type ImageInliner = (absoluteUrl: string) => Promise<string | null>;
+
+export interface Snapshot {
+  html: string;
+  text: string;
+  /** Parts of the page that could not be kept, in words the panel can show. */
+  warnings: string[];
+}
+
+const MAX_INLINE_IMAGES = 200;
+
+/**
+ * A self-contained copy of `element`: same-origin images inlined as data URLs (so it renders offline),
+ * canvases turned into images, then sanitized. The live page is never modified.
+ */
+export async function buildSnapshot(
+  win: Window,
+  element: Element,
+  pageUrl: URL,
+  inlineImage: ImageInliner,
+): Promise<Snapshot> {
+  const clone = element.cloneNode(true) as Element;
+  const warnings: string[] = [];
+
+  const liveCanvases = Array.from(element.querySelectorAll('canvas'));
+  Array.from(clone.querySelectorAll('canvas')).forEach((canvas, i) => {
+    const img = canvas.ownerDocument.createElement('img');
+    try {
+      img.src = liveCanvases[i]?.toDataURL('image/png') ?? '';
+      canvas.replaceWith(img);
+    } catch {
+      warnings.push('canvas-unreadable');
+      canvas.remove();
+    }
+  });
+
+  let dropped = 0;
+  const images = Array.from(clone.querySelectorAll('img'));
+  for (const [i, img] of images.entries()) {
+    const src = img.getAttribute('src') ?? '';
+    if (src.startsWith('data:image/')) continue;
+    let absolute: URL | undefined;
+    try {
+      absolute = new URL(src, pageUrl);
+    } catch {
+      absolute = undefined;
+    }
+    const inlined =
+      absolute && absolute.origin === pageUrl.origin && i < MAX_INLINE_IMAGES ? await inlineImage(absolute.href) : null;
+    if (inlined) img.setAttribute('src', inlined);
+    else {
+      img.removeAttribute('src');
+      dropped++;
+    }
+  }
+  if (dropped > 0) warnings.push(`images-not-kept:${dropped}`);
+
+  const body = sanitizeToBody(win, clone);
+  return { html: body.innerHTML, text: textOf(body), warnings };
+}

@@ -1,0 +1,29 @@
+import type { CaseDb } from './db';
+import { Case, type CaseId } from './model';
+import { newId, nowIso } from './ids';
+
+export async function createCase(db: CaseDb, title: string): Promise<Case> {
+  const now = nowIso();
+  const created = Case.parse({ id: newId(), title: title.trim(), createdAt: now, updatedAt: now });
+  await db.cases.add(created);
+  return created;
+}
+
+export async function renameCase(db: CaseDb, id: CaseId, title: string): Promise<void> {
+  const trimmed = Case.shape.title.parse(title.trim());
+  const changed = await db.cases.update(id, { title: trimmed, updatedAt: nowIso() });
+  if (changed === 0) throw new Error('case-not-found');
+}
+
+/** Deletes the case with everything in it, in one transaction: never half a case. */
+export async function deleteCase(db: CaseDb, id: CaseId): Promise<void> {
+  await db.transaction('rw', db.cases, db.records, db.attachments, async () => {
+    await db.attachments.where('caseId').equals(id).delete();
+    await db.records.where('caseId').equals(id).delete();
+    await db.cases.delete(id);
+  });
+}
+
+export async function listCases(db: CaseDb): Promise<Case[]> {
+  return db.cases.orderBy('updatedAt').reverse().toArray();
+}

@@ -1,0 +1,44 @@
+import type { CaseRecord } from '../model';
+import { escapeHtml, htmlPage } from './html';
+
+export interface ProvenanceLine {
+  label: string;
+  value: string;
+}
+
+/** The header every record carries, in the same order in HTML and text. */
+export function provenanceLines(record: CaseRecord): ProvenanceLine[] {
+  return [
+    { label: 'Record', value: record.title },
+    { label: 'Kind', value: record.kind },
+    { label: 'Clinical date', value: record.clinicalDate ?? 'not stated' },
+    { label: 'Portal', value: record.provenance.portal },
+    { label: 'Source address', value: record.provenance.origin + record.provenance.path },
+    { label: 'Page title', value: record.provenance.pageTitle },
+    { label: 'Captured at', value: record.capturedAt },
+    { label: 'SHA-256 of captured content', value: record.contentHash },
+    ...(record.note ? [{ label: 'Patient note', value: record.note }] : []),
+  ];
+}
+
+/** records/NNNN_.../record.html: provenance first, then the record as it looked. */
+export function recordPageHtml(record: CaseRecord, sanitizedSnapshot: string): string {
+  const header = provenanceLines(record)
+    .map(({ label, value }) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`)
+    .join('');
+  return htmlPage(
+    record.title,
+    `<p class="notice"><a href="../../INDEX.HTM">&larr; Back to the index</a></p>
+<h1>${escapeHtml(record.title)}</h1>
+<dl class="provenance">${header}</dl>
+<p class="notice">A copy the patient captured from their portal with Second Look. The original is the portal's record.</p>
+<div class="snapshot">${sanitizedSnapshot}</div>`,
+  );
+}
+
+export function recordPageText(record: CaseRecord): string {
+  const header = provenanceLines(record)
+    .map(({ label, value }) => `${label}: ${value}`)
+    .join('\n');
+  return `${header}\n${'-'.repeat(72)}\n${record.text}\n`;
+}

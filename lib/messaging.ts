@@ -1,0 +1,87 @@
+import { CaseId, RecordId } from './model';
+import { z } from './schema';
+import type { SenderClass } from './sender';
+
+/** Errors that cross the message boundary; the panel turns each into a sentence from the catalogue. */
+export const ErrorCode = z.enum([
+  'no-active-case',
+  'case-not-found',
+  'not-scriptable',
+  'no-site-access',
+  'tab-closed',
+  'page-too-large',
+  'nothing-to-clip',
+  'invalid-page-data',
+  'storage-full',
+  'forbidden',
+  'invalid-message',
+  'invalid-response',
+  'unknown',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ClipRequest = z.object({
+  tabId: z.number().int().nonnegative(),
+  selectionOnly: z.boolean(),
+});
+export const ClipResult = z.object({
+  caseId: CaseId,
+  added: z.array(RecordId),
+  duplicates: z.array(RecordId),
+  titles: z.array(z.string()),
+  warnings: z.array(z.string().max(200)).max(50),
+});
+export type ClipResult = z.infer<typeof ClipResult>;
+
+interface MessageSpec {
+  request: z.ZodType;
+  response: z.ZodType;
+  /** Which senders may send it: destructive and export commands only from extension pages. */
+  from: 'extension-page' | 'tab';
+}
+
+export const protocol = {
+  'clip/tab': { request: ClipRequest, response: ClipResult, from: 'extension-page' },
+} satisfies Record<string, MessageSpec>;
+
+export type MessageName = keyof typeof protocol;
+export type RequestOf<N extends MessageName> = z.infer<(typeof protocol)[N]['request']>;
+export type ResponseOf<N extends MessageName> = z.infer<(typeof protocol)[N]['response']>;
+export type Result<T> = { ok: true; data: T } | { ok: false; error: ErrorCode };
+
+const Envelope = z.object({ type: z.string().max(100), payload: z.unknown() });
+
+const resultSchema = <T extends z.ZodType>(data: T) =>
+  z.union([z.object({ ok: z.literal(true), data }), z.object({ ok: z.literal(false), error: ErrorCode })]);
+
+/** Sends a typed message and checks the reply's shape; `transport` is `browser.runtime.sendMessage`. */
+export async function send<N extends MessageName>(
+  transport: (message: unknown) => Promise<unknown>,
+  type: N,
+  payload: RequestOf<N>,
+): Promise<Result<ResponseOf<N>>> {
+  const reply = resultSchema(protocol[type].response).safeParse(await transport({ type, payload }));
+  return reply.success ? (reply.data as Result<ResponseOf<N>>) : { ok: false, error: 'invalid-response' };
+}
+
+export type Handlers = {
+  [N in MessageName]: (payload: RequestOf<N>) => Promise<Result<ResponseOf<N>>>;
+};
+
+const allowed = (from: MessageSpec['from'], sender: SenderClass) =>
+  from === 'extension-page' ? sender === 'extension-page' : sender === 'tab-top';
+
+/**
+ * Receives a raw message: drops what is not ours, refuses senders the message is not for, and parses
+ * the payload before any handler sees it. Returns undefined for messages that are not ours.
+ */
+export function dispatch(handlers: Handlers, message: unknown, sender: SenderClass): Promise<Result<unknown>> | undefined {
+  const envelope = Envelope.safeParse(message);
+  if (!envelope.success || !Object.hasOwn(protocol, envelope.data.type)) return undefined;
+  const type = envelope.data.type as MessageName;
+  const spec = protocol[type];
+  if (!allowed(spec.from, sender)) return Promise.resolve({ ok: false, error: 'forbidden' });
+  const payload = spec.request.safeParse(envelope.data.payload);
+  if (!payload.success) return Promise.resolve({ ok: false, error: 'invalid-message' });
+  return handlers[type](payload.data as never);
+}

@@ -1,0 +1,20 @@
+import type { RecordKind, StructuredData } from '../model';
+
+/** One record found on a page, before snapshotting. */
+export interface ExtractedRecord {
+  kind: RecordKind;
+  title: string;
+  clinicalDate?: string;
+  structured?: StructuredData;
+  /** The part of the page the record comes from: its snapshot and text are taken from it. */
+  element: Element;
+}
+
+/** A portal family: data plus small pure functions of the page (CONVENTIONS.md, "Shapes we want"). */
+export interface PortalAdapter {
+  id: string;
+  /** The portal family as users know it. */
+  name: string;
+  matches: (url: URL, doc: Document) => boolean;
+  extract: (doc: Document, url: URL) => ExtractedRecord[];
+}

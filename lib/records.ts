@@ -1,0 +1,96 @@
+import type { CaseDb } from './db';
+import { CapturedRecord, CaseRecord, ClinicalDate, RecordKind, type CaseId, type RecordId } from './model';
+import { sha256Hex } from './hash';
+import { newId, nowIso } from './ids';
+import { z } from './schema';
+
+export interface AddResult {
+  added: RecordId[];
+  /** Records whose content the case already holds; nothing was written for them. */
+  duplicates: RecordId[];
+}
+
+export class CaseNotFoundError extends Error {
+  constructor(caseId: CaseId) {
+    super(`case ${caseId} not found`);
+    this.name = 'CaseNotFoundError';
+  }
+}
+
+/**
+ * Adds captured records to a case in one durable transaction: all or nothing.
+ * Hashing happens before the transaction because a non-IndexedDB await inside one would commit it early.
+ */
+export async function addRecords(db: CaseDb, caseId: CaseId, captured: CapturedRecord[]): Promise<AddResult> {
+  const now = nowIso();
+  const prepared: CaseRecord[] = [];
+  for (const item of captured) {
+    const valid = CapturedRecord.parse(item);
+    prepared.push({
+      ...valid,
+      id: newId(),
+      caseId,
+      capturedAt: now,
+      updatedAt: now,
+      contentHash: await sha256Hex(valid.snapshotHtml),
+      note: '',
+    });
+  }
+  return db.transaction('rw', db.cases, db.records, async () => {
+    if (!(await db.cases.get(caseId))) throw new CaseNotFoundError(caseId);
+    const result: AddResult = { added: [], duplicates: [] };
+    const seen = new Set<string>();
+    for (const record of prepared) {
+      const existing = await db.records.where({ caseId, contentHash: record.contentHash }).first();
+      if (existing || seen.has(record.contentHash)) {
+        result.duplicates.push(existing?.id ?? record.id);
+        continue;
+      }
+      seen.add(record.contentHash);
+      await db.records.add(record);
+      result.added.push(record.id);
+    }
+    if (result.added.length > 0) await db.cases.update(caseId, { updatedAt: now });
+    return result;
+  });
+}
+
+export const RecordEdit = z
+  .object({
+    title: CaseRecord.shape.title,
+    clinicalDate: ClinicalDate.nullable(),
+    kind: RecordKind,
+    note: CaseRecord.shape.note,
+  })
+  .partial();
+export type RecordEdit = z.infer<typeof RecordEdit>;
+
+export async function editRecord(db: CaseDb, id: RecordId, edit: RecordEdit): Promise<void> {
+  const valid = RecordEdit.parse(edit);
+  const { clinicalDate, ...rest } = valid;
+  const changes: Partial<CaseRecord> = { ...rest, updatedAt: nowIso() };
+  if (clinicalDate !== undefined) changes.clinicalDate = clinicalDate ?? undefined;
+  const changed = await db.records.update(id, changes);
+  if (changed === 0) throw new Error('record-not-found');
+}
+
+export async function deleteRecord(db: CaseDb, id: RecordId): Promise<void> {
+  await db.transaction('rw', db.records, db.attachments, async () => {
+    await db.attachments.where('recordId').equals(id).delete();
+    await db.records.delete(id);
+  });
+}
+
+const KIND_ORDER = RecordKind.options;
+
+/** Records grouped by kind (checklist order), newest clinical date first within a kind. */
+export function sortRecords<T extends Pick<CaseRecord, 'kind' | 'clinicalDate' | 'capturedAt'>>(records: T[]): T[] {
+  const dateOf = (r: T) => r.clinicalDate ?? r.capturedAt;
+  return [...records].sort(
+    (a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || dateOf(b).localeCompare(dateOf(a)),
+  );
+}
+
+export async function listRecords(db: CaseDb, caseId: CaseId): Promise<CaseRecord[]> {
+  return sortRecords(await db.records.where('caseId').equals(caseId).toArray());
+}

@@ -1,0 +1,34 @@
+import { CaseId } from './model';
+import { ClipResult, ErrorCode } from './messaging';
+import { z } from './schema';
+
+/** The subset of `browser.storage.StorageArea` we use, so tests can pass any implementation. */
+export interface KeyValueArea {
+  get: (key: string) => Promise<Record<string, unknown>>;
+  set: (items: Record<string, unknown>) => Promise<void>;
+  remove: (key: string) => Promise<void>;
+}
+
+function typedKey<T>(key: string, schema: z.ZodType<T>) {
+  return (area: KeyValueArea) => ({
+    get: async (): Promise<T | undefined> => {
+      const parsed = schema.safeParse((await area.get(key))[key]);
+      return parsed.success ? parsed.data : undefined;
+    },
+    set: (value: T) => area.set({ [key]: value }),
+    clear: () => area.remove(key),
+  });
+}
+
+export const activeCaseStore = typedKey('activeCaseId', CaseId);
+
+/** The outcome of the latest clip, whatever started it (panel, menu, shortcut), for the panel to show. */
+export const ClipStatus = z.object({
+  at: z.number(),
+  result: z.union([
+    z.object({ ok: z.literal(true), data: ClipResult }),
+    z.object({ ok: z.literal(false), error: ErrorCode }),
+  ]),
+});
+export type ClipStatus = z.infer<typeof ClipStatus>;
+export const clipStatusStore = typedKey('clipStatus', ClipStatus);

@@ -1,0 +1,23 @@
+const TESTS = [
+  ['Glucose', 'mg/dL', 70, 99], ['Sodium', 'mmol/L', 136, 145], ['Potassium', 'mmol/L', 3.5, 5.1],
+  ['Creatinine', 'mg/dL', 0.57, 1.0], ['Hemoglobin', 'g/dL', 12, 15.5], ['WBC', 'K/uL', 3.4, 10.8],
+] as const;
+
+/** A MyChart-style results table with `rows` rows of synthetic values, deterministic for a given size. */
+export function generatedLabPage(rows: number): string {
+  const body: string[] = [];
+  for (let i = 0; i < rows; i++) {
+    const [name, unit, low, high] = TESTS[i % TESTS.length]!;
+    const value = (low + ((i * 7919) % 100) / 100 * (high - low) * 1.4).toFixed(2);
+    const flag = Number(value) > high ? 'H' : '';
+    const day = String((i % 28) + 1).padStart(2, '0');
+    body.push(
+      `<tr><td class="nameCol">${name} #${i + 1}</td><td class="valueCol">${value} ${unit}</td><td class="rangeCol">${low} - ${high} ${unit}</td><td class="flagCol">${flag}</td><td>10/${day}/2026</td></tr>`,
+    );
+  }
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Test Details - Results history (${rows} rows) - MyChart</title></head>
+<body data-mychart-app="true"><main role="main"><h1 class="_PageHeading">Results history</h1>
+<div class="OrderMetadataLabelValue"><span class="InfoLabel">Collected</span><span class="InfoValue">10/28/2026 8:14 AM</span></div>
+<table class="components"><thead><tr><th>Component</th><th>Your Value</th><th>Standard Range</th><th>Flag</th><th>Date</th></tr></thead>
+<tbody>${body.join('\n')}</tbody></table></main></body></html>`;
+}

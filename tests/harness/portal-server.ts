@@ -1,0 +1,53 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { generatedLabPage } from './generated-pages';
+
+const ROOT = resolve(import.meta.dirname, '../demo-portal');
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.png': 'image/png', '.jpg': 'image/jpeg',
+  '.pdf': 'application/pdf', '.json': 'application/json', '.xml': 'application/xml',
+};
+
+export interface DemoPortal {
+  /** `http://127.0.0.1:PORT` */
+  origin: string;
+  /** Every request path the server saw, in order: tests count requests that should never happen. */
+  hits: string[];
+  close: () => Promise<void>;
+}
+
+/** Serves the synthetic demo portal on loopback only, plus generated pages of any size. */
+export async function startDemoPortal(port = 0): Promise<DemoPortal> {
+  const hits: string[] = [];
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    hits.push(url.pathname + url.search);
+    if (url.pathname === '/generated/labs.html') {
+      const rows = Math.min(Number(url.searchParams.get('rows') ?? '200'), 200_000);
+      res.writeHead(200, { 'content-type': TYPES['.html']! });
+      res.end(generatedLabPage(rows));
+      return;
+    }
+    const path = normalize(join(ROOT, url.pathname.endsWith('/') ? `${url.pathname}index.html` : url.pathname));
+    if (!path.startsWith(ROOT)) {
+      res.writeHead(403).end();
+      return;
+    }
+    readFile(path).then(
+      (body) => {
+        res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
+        res.end(body);
+      },
+      () => res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'),
+    );
+  });
+  await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok));
+  const { port: bound } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${bound}`,
+    hits,
+    close: () => new Promise((ok) => server.close(() => ok())),
+  };
+}
