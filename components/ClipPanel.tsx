@@ -26,7 +26,7 @@ export function ClipPanel({ tabOrigin, busy, status, disabled, onClip }: ClipPan
   return (
     <section aria-labelledby="clip-heading" class="card">
       <h2 id="clip-heading">{t('clipHeading')}</h2>
-      <p class="muted">{tabOrigin ? t('tabCurrent', [tabOrigin]) : t('tabNoAccess')}</p>
+      <p class="muted" data-testid="tab-origin">{tabOrigin ? t('tabCurrent', [tabOrigin]) : t('tabNoAccess')}</p>
       <div class="row">
         <button type="button" class="primary" data-testid="clip-page" disabled={busy || disabled} onClick={() => onClip(false)}>
           {busy ? t('clipping') : t('clipPage')}

@@ -1,0 +1,116 @@
+/**
+ * A minimal DevTools-protocol client for one page target. Playwright does not expose the side panel
+ * (a separate page target), so tests attach to it directly over its WebSocket.
+ */
+export class CdpPage {
+  private nextId = 1;
+  private pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+
+  private constructor(private readonly socket: WebSocket) {
+    socket.addEventListener('message', (event) => {
+      const message = JSON.parse(String(event.data)) as { id?: number; result?: unknown; error?: { message: string } };
+      const waiter = message.id === undefined ? undefined : this.pending.get(message.id);
+      if (!waiter) return;
+      this.pending.delete(message.id!);
+      if (message.error) waiter.reject(new Error(message.error.message));
+      else waiter.resolve(message.result);
+    });
+    socket.addEventListener('close', () => {
+      for (const waiter of this.pending.values()) waiter.reject(new Error('page closed'));
+      this.pending.clear();
+    });
+  }
+
+  static async connect(webSocketUrl: string): Promise<CdpPage> {
+    const socket = new WebSocket(webSocketUrl);
+    await new Promise((resolve, reject) => {
+      socket.addEventListener('open', resolve, { once: true });
+      socket.addEventListener('error', () => reject(new Error(`cannot attach to ${webSocketUrl}`)), { once: true });
+    });
+    return new CdpPage(socket);
+  }
+
+  send<T = unknown>(method: string, params: Record<string, unknown> = {}): Promise<T> {
+    const id = this.nextId++;
+    this.socket.send(JSON.stringify({ id, method, params }));
+    return new Promise((resolve, reject) => this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject }));
+  }
+
+  /** Runs `fn(...args)` in the page and returns its (awaited, JSON-serialisable) result. */
+  async evaluate<A extends unknown[], T>(fn: (...args: A) => T | Promise<T>, ...args: A): Promise<T> {
+    const expression = `(${fn.toString()})(...${JSON.stringify(args)})`;
+    const reply = await this.send<{ result: { value?: T }; exceptionDetails?: { text: string; exception?: { description?: string } } }>(
+      'Runtime.evaluate',
+      { expression, awaitPromise: true, returnByValue: true, userGesture: true },
+    );
+    if (reply.exceptionDetails) throw new Error(reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text);
+    return reply.result.value as T;
+  }
+
+  async waitFor<A extends unknown[], T>(fn: (...args: A) => T | Promise<T>, args: A, timeoutMs = 15_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    let last: unknown;
+    for (;;) {
+      try {
+        const value = await this.evaluate(fn, ...args);
+        if (value) return value;
+      } catch (error) {
+        last = error;
+      }
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${fn.toString().slice(0, 160)} ${last ?? ''}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  waitForSelector(selector: string, timeoutMs?: number) {
+    return this.waitFor((s: string) => document.querySelector(s) !== null, [selector], timeoutMs);
+  }
+
+  /** Waits until the element's text contains `text`; returns the whole text. */
+  async waitForText(selector: string, text: string, timeoutMs?: number): Promise<string> {
+    try {
+      return await this.waitFor(
+        (s: string, t: string) => {
+          const content = document.querySelector(s)?.textContent ?? '';
+          return content.includes(t) ? content : '';
+        },
+        [selector, text],
+        timeoutMs,
+      );
+    } catch {
+      throw new Error(`"${text}" never appeared in ${selector}; it shows: "${await this.text(selector).catch(() => '?')}"`);
+    }
+  }
+
+  text(selector: string): Promise<string> {
+    return this.evaluate((s: string) => document.querySelector(s)?.textContent ?? '', selector);
+  }
+
+  /** A real mouse click at the element's centre (a trusted event, like a user's). */
+  async click(selector: string): Promise<void> {
+    await this.waitForSelector(selector);
+    const box = await this.evaluate((s: string) => {
+      const el = document.querySelector(s)!;
+      el.scrollIntoView({ block: 'center' });
+      const r = el.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    }, selector);
+    for (const type of ['mousePressed', 'mouseReleased']) {
+      await this.send('Input.dispatchMouseEvent', { type, x: box.x, y: box.y, button: 'left', clickCount: 1 });
+    }
+  }
+
+  /** Types into an input as a user would (focus, select all, insert text). */
+  async fill(selector: string, value: string): Promise<void> {
+    await this.evaluate((s: string) => {
+      const el = document.querySelector<HTMLInputElement>(s)!;
+      el.focus();
+      el.select();
+    }, selector);
+    await this.send('Input.insertText', { text: value });
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}
