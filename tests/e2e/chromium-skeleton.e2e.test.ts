@@ -27,6 +27,7 @@ describe('walking skeleton in Chromium', () => {
     const page = run.context.pages()[0]!;
     await page.goto(`${portal.origin}/mychart/test-results/cbc.html`);
     panel = await run.openPanel(page);
+    await panel.waitForText('[data-testid="tab-origin"]', portal.origin);
 
     await panel.click('[data-testid="clip-page"]');
     expect(await panel.waitForText('[data-testid="clip-status"]', 'Create or choose a case first')).toBeTruthy();

@@ -88,7 +88,11 @@ export class CdpPage {
 
   /** A real mouse click at the element's centre (a trusted event, like a user's). */
   async click(selector: string): Promise<void> {
-    await this.waitForSelector(selector);
+    // Like a user, wait until the control exists and is enabled.
+    await this.waitFor((s: string) => {
+      const el = document.querySelector<HTMLButtonElement>(s);
+      return el !== null && !el.disabled;
+    }, [selector]);
     const box = await this.evaluate((s: string) => {
       const el = document.querySelector(s)!;
       el.scrollIntoView({ block: 'center' });

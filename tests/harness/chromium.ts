@@ -90,8 +90,13 @@ export async function launchChromium(options: LaunchOptions): Promise<ChromiumRu
     };
     const tab = targetInfos.find((t) => t.url === page.url());
     if (!tab) throw new Error(`no tab target for ${page.url()}`);
-    await cdp.send('Extensions.triggerAction' as never, { id: extensionId, targetId: tab.targetId } as never);
-    const panel = await attachToPanel(httpOrigin, extensionId);
+    // The first click can land while the service worker is still starting; click again, as a user would.
+    let panel: CdpPage | undefined;
+    for (let attempt = 0; attempt < 4 && !panel; attempt++) {
+      await cdp.send('Extensions.triggerAction' as never, { id: extensionId, targetId: tab.targetId } as never);
+      panel = await attachToPanel(httpOrigin, extensionId, 4_000).catch(() => undefined);
+    }
+    if (!panel) throw new Error('the side panel did not open');
     await keepDownloadNames();
     return panel;
   };
@@ -138,8 +143,8 @@ async function findExtensionId(cdp: CDPSession): Promise<string> {
   throw new Error('the extension did not start (no service worker)');
 }
 
-async function attachToPanel(httpOrigin: string, extensionId: string): Promise<CdpPage> {
-  const deadline = Date.now() + 15_000;
+async function attachToPanel(httpOrigin: string, extensionId: string, timeoutMs: number): Promise<CdpPage> {
+  const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const targets = (await (await fetch(`${httpOrigin}/json/list`)).json()) as { url: string; webSocketDebuggerUrl: string }[];
     const panel = targets.find((t) => t.url === `chrome-extension://${extensionId}/sidepanel.html`);
