@@ -1,0 +1,53 @@
+import { existsSync } from 'node:fs';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+
+export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const ADDON_ID = 'second-look@example.org';
+/** Pinned so tests know the moz-extension:// origin in advance (DESIGN.md, toolchain facts). */
+export const ADDON_UUID = '5ec0d100-c0de-4a11-9e55-000000000001';
+export const PANEL_URL = `moz-extension://${ADDON_UUID}/sidepanel.html`;
+
+export interface FirefoxRun {
+  browser: Browser;
+  /** Opens the panel page in a tab (the sidebar itself cannot be driven) and waits until it renders. */
+  openPanel: () => Promise<Page>;
+  close: () => Promise<void>;
+}
+
+/** Debian's firefox-esr driven by puppeteer-core over WebDriver BiDi, with the MV3 build installed. */
+export async function launchFirefox(extensionDir: string): Promise<FirefoxRun> {
+  if (!existsSync(FIREFOX)) throw new Error(`firefox-esr not found at ${FIREFOX}: run tests/tools/ensure-browsers.sh`);
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
+      'extensions.webextOptionalPermissionPrompts': false,
+      'browser.download.folderList': 2,
+      'browser.download.useDownloadDir': true,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'toolkit.telemetry.enabled': false,
+      'app.update.enabled': false,
+      'network.captive-portal-service.enabled': false,
+    },
+  });
+  await browser.installExtension(extensionDir);
+  return {
+    browser,
+    openPanel: async () => {
+      const page = await browser.newPage();
+      // goto to a moz-extension:// URL never resolves over BiDi: start it and poll for the rendered panel.
+      void page.goto(PANEL_URL).catch(() => undefined);
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        const ready = await page.evaluate(() => document.querySelector('main') !== null).catch(() => false);
+        if (ready) return page;
+        if (Date.now() > deadline) throw new Error('the Firefox panel page did not render');
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    },
+    close: () => browser.close(),
+  };
+}
