@@ -13,7 +13,7 @@ const fullYear = (y: string) => (y.length === 2 ? 2000 + Number(y) - (Number(y) 
 
 const PATTERNS: { re: RegExp; toIso: (m: RegExpExecArray) => string | undefined }[] = [
   // 2026-11-03, 2026/11/03
-  { re: /\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})\b/, toIso: (m) => isoDate(+m[1]!, +m[2]!, +m[3]!) },
+  { re: /\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)/, toIso: (m) => isoDate(+m[1]!, +m[2]!, +m[3]!) },
   // 11/03/2026, 11-03-26 (US order: portals in scope are US)
   { re: /\b(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})\b/, toIso: (m) => isoDate(fullYear(m[3]!), +m[1]!, +m[2]!) },
   // Nov 3, 2026 / November 3 2026

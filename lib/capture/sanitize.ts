@@ -43,5 +43,28 @@ export function sanitizeToBody(win: Window, markup: string | Node): HTMLElement 
       if (value && !/^(?:data:image\/|#)/i.test(value)) node.removeAttribute(attr);
     }
   });
-  return purify.sanitize(markup, { ...CONFIG, RETURN_DOM: true }) as unknown as HTMLElement;
+  const body = purify.sanitize(markup, { ...CONFIG, RETURN_DOM: true }) as unknown as HTMLElement;
+  assertInert(body);
+  return body;
+}
+
+export class SanitizerFailedError extends Error {
+  constructor(what: string) {
+    super(`sanitizer left ${what}`);
+    this.name = 'SanitizerFailedError';
+  }
+}
+
+/**
+ * Fails closed: if the DOM implementation let something active through (DOMPurify silently does
+ * nothing under some non-browser DOMs), refuse rather than store or export it.
+ */
+function assertInert(body: HTMLElement): void {
+  const active = body.querySelector(FORBID_TAGS.join(','));
+  if (active) throw new SanitizerFailedError(`<${active.tagName.toLowerCase()}>`);
+  for (const element of Array.from(body.querySelectorAll('*'))) {
+    for (const attr of Array.from(element.attributes)) {
+      if (/^on/i.test(attr.name) || /^\s*(javascript|vbscript):/i.test(attr.value)) throw new SanitizerFailedError(attr.name);
+    }
+  }
 }

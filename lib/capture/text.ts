@@ -36,7 +36,7 @@ export function textOf(root: Node): string {
     .join('')
     .split('\n')
     .map((line) => line.replace(/[ \u00a0]+/g, ' ').replace(/ *\t */g, '\t').trim())
-    .filter((line, i, lines) => line !== '' || (i > 0 && lines[i - 1] !== ''))
+    .filter((line) => line !== '')
     .join('\n')
     .trim();
 }
