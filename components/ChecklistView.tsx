@@ -8,11 +8,13 @@ const statusMark = { present: '✓', missing: '!', 'not-applicable': '–' } as 
 
 export interface ChecklistViewProps {
   items: CompletenessItem[];
+  /** Titles of what the case holds per family (file names for images). */
+  holdings: Partial<Record<RecordFamily, string[]>>;
   onNotApplicable: (family: RecordFamily, notApplicable: boolean) => void;
 }
 
 /** What the records package holds against what a second-opinion doctor needs, with how to get the gaps. */
-export function ChecklistView({ items, onNotApplicable }: ChecklistViewProps) {
+export function ChecklistView({ items, holdings, onNotApplicable }: ChecklistViewProps) {
   const t = useT();
   const missing = items.filter((i) => i.status === 'missing').length;
   return (
@@ -34,6 +36,18 @@ export function ChecklistView({ items, onNotApplicable }: ChecklistViewProps) {
                 {item.count > 0 ? ` (${item.count})` : ''}
               </span>
             </div>
+            {holdings[item.family]?.length ? (
+              <details>
+                <summary>{t('checkShowHoldings', [item.count])}</summary>
+                <ul class="holdings">
+                  {holdings[item.family]!.map((title, i) => (
+                    <li key={i} dir="auto">
+                      {title}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            ) : null}
             {item.hint ? <p class="hint">{t(item.hint as MessageKey)}</p> : null}
             {item.status !== 'present' ? (
               <label class="inline">

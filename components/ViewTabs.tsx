@@ -32,7 +32,7 @@ export function ViewTabs({ active, onSelect }: { active: View; onSelect: (view: 
           role="tab"
           id={tabId(view)}
           aria-selected={view === active}
-          aria-controls={panelId(view)}
+          aria-controls={view === active ? panelId(view) : undefined}
           tabIndex={view === active ? 0 : -1}
           data-testid={`view-${view}`}
           onClick={() => onSelect(view)}

@@ -64,6 +64,22 @@ function isImageFile(file: { mediaType: string; name: string }): boolean {
   );
 }
 
+/** The checklist family a record counts towards (imaging records count as reports; images are files). */
+export function recordFamily(record: Pick<CaseRecord, 'kind' | 'structured'>): RecordFamily | null {
+  if (record.structured?.type === 'medications') return 'medications';
+  const entry = Object.entries(familyKinds).find(([, kind]) => kind === record.kind);
+  return entry ? RecordFamily.parse(entry[0]) : null;
+}
+
+/** The image files the checklist counts: DICOM or images kept with an imaging record. */
+export function imageFiles<T extends { recordId: string; mediaType: string; name: string }>(
+  records: Pick<CaseRecord, 'id' | 'kind'>[],
+  attachments: T[],
+): T[] {
+  const imagingIds = new Set(records.filter((r) => r.kind === 'imaging').map((r) => r.id));
+  return attachments.filter((a) => imagingIds.has(a.recordId) && isImageFile(a));
+}
+
 /**
  * The records-package checklist (DOMAIN.md). A family is present when the case holds at least one
  * record of it; it says nothing about whether those records are the right or latest ones.
@@ -72,21 +88,15 @@ export function completeness(
   records: Pick<CaseRecord, 'id' | 'kind' | 'structured'>[],
   caseState: CompletenessState,
 ): CompletenessItem[] {
-  const imagingIds = new Set(records.filter((r) => r.kind === 'imaging').map((r) => r.id));
-  const imageCount = (caseState.attachments ?? []).filter((a) => imagingIds.has(a.recordId) && isImageFile(a)).length;
+  const hasImagingReports = records.some((r) => r.kind === 'imaging');
+  const imageCount = imageFiles(records, caseState.attachments ?? []).length;
 
   return RecordFamily.options.map((family) => {
-    const kind = familyKinds[family];
-    const count =
-      family === 'imaging-images'
-        ? imageCount
-        : records.filter(
-            (r) => r.kind === kind || (family === 'medications' && r.kind !== 'medication' && r.structured?.type === 'medications'),
-          ).length;
+    const count = family === 'imaging-images' ? imageCount : records.filter((r) => recordFamily(r) === family).length;
     if (caseState.notApplicable[family]) return { family, status: 'not-applicable', count, hint: null };
     if (count > 0) return { family, status: 'present', count, hint: null };
     // A report without its images is a known gap: say so specifically (DOMAIN.md, Imaging).
-    const hint = family === 'imaging-images' && imagingIds.size > 0 ? 'hint_imaging_images_for_reports' : hints[family];
+    const hint = family === 'imaging-images' && hasImagingReports ? 'hint_imaging_images_for_reports' : hints[family];
     return { family, status: 'missing', count, hint };
   });
 }

@@ -7,13 +7,14 @@ import { QuestionsView } from '../../components/QuestionsView';
 import { StoryForm } from '../../components/StoryForm';
 import type { View } from '../../components/ViewTabs';
 import { emptyDetails, getDetails, setDecisionField, setNotApplicable, setStoryField } from '../../lib/case-details';
-import { completeness } from '../../lib/completeness';
+import { completeness, imageFiles, recordFamily } from '../../lib/completeness';
 import type { CaseDb } from '../../lib/db';
 import { labTrends } from '../../lib/lab-trends';
 import { medicationOffers } from '../../lib/medication-offers';
 import type { CaseId, CaseRecord } from '../../lib/model';
 import { addOpinion, deleteOpinion, listOpinions, setOpinionField } from '../../lib/opinions';
 import { addQuestion, deleteQuestion, editQuestion, listQuestions, moveQuestion, setQuestionLink } from '../../lib/questions';
+import type { RecordFamily } from '../../lib/workspace-model';
 import { useLive } from './use-live';
 
 export interface WorkspaceProps {
@@ -43,6 +44,14 @@ export function Workspace({ db, caseId, records, view }: WorkspaceProps) {
     () => completeness(records, { notApplicable: details.notApplicable, attachments }),
     [records, details.notApplicable, attachments],
   );
+  const holdings = useMemo(() => {
+    const byFamily: Partial<Record<RecordFamily, string[]>> = { 'imaging-images': imageFiles(records, attachments).map((a) => a.name) };
+    for (const record of records) {
+      const family = recordFamily(record);
+      if (family) (byFamily[family] ??= []).push(record.title);
+    }
+    return byFamily;
+  }, [records, attachments]);
   const trends = useMemo(() => labTrends(records), [records]);
   const offers = useMemo(() => medicationOffers(records), [records]);
   const recordTitles = useMemo(() => records.map(({ id, title }) => ({ id, title })), [records]);
@@ -61,7 +70,7 @@ export function Workspace({ db, caseId, records, view }: WorkspaceProps) {
         </div>
       ) : null}
       {view === 'checklist' ? (
-        <ChecklistView items={checklist} onNotApplicable={(family, value) => run(setNotApplicable(db, caseId, family, value))} />
+        <ChecklistView items={checklist} holdings={holdings} onNotApplicable={(family, value) => run(setNotApplicable(db, caseId, family, value))} />
       ) : null}
       {view === 'story' ? (
         <StoryForm story={details.story} medicationOffers={offers} onField={(field, value) => run(setStoryField(db, caseId, field, value))} />

@@ -42,8 +42,9 @@ describe('ChecklistView', () => {
   it('shows holdings, calls out imaging reports without images with a concrete hint, and marks not applicable', () => {
     const onNotApplicable = vi.fn();
     const items = completeness([caseRecord({ id: 'i', kind: 'imaging' })], { notApplicable: { operative: true } });
-    const root = mount(<ChecklistView items={items} onNotApplicable={onNotApplicable} />);
+    const root = mount(<ChecklistView items={items} holdings={{ 'imaging-reports': ['CT chest ‏تقرير'] }} onNotApplicable={onNotApplicable} />);
     expect(root.querySelector('[data-testid="check-imaging-reports"]')?.getAttribute('data-status')).toBe('present');
+    expect(root.querySelector('[data-testid="check-imaging-reports"] li')?.textContent).toBe('CT chest ‏تقرير');
     const images = root.querySelector('[data-testid="check-imaging-images"]')!;
     expect(images.textContent).toContain('You have imaging reports but not the images');
     expect(images.textContent).toContain('DICOM');
