@@ -1,6 +1,8 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CaseDb } from '../../lib/db';
+import { sha256Hex } from '../../lib/hash';
+import { addRecords } from '../../lib/records';
 import { caseRecord } from './fixtures/records';
 
 /** Version 1 exactly as shipped, so the test opens real version-1 data. */
@@ -32,6 +34,7 @@ describe('database version 2', () => {
       caseRecord({ id: 'b', kind: 'imaging', contentHash: 'b'.repeat(64) }),
       caseRecord({ id: 'c', kind: 'lab', contentHash: 'c'.repeat(64) }),
     ];
+    records.push(caseRecord({ id: 'd', snapshotHtml: '<p>kept</p>', contentHash: await sha256Hex('<p>kept</p>') }));
     await v1.table('records').bulkAdd(records);
     await v1.table('attachments').add({ id: 'f1', caseId: 'c1', recordId: 'b', name: 'x.dcm', mediaType: 'application/dicom', size: 3, sha256: 'd'.repeat(64), blob: new Blob(['abc']) });
     await v1.table('meta').add({ key: 'created', createdAt: now });
@@ -44,6 +47,9 @@ describe('database version 2', () => {
     expect((await db.records.toArray()).sort((x, y) => x.id.localeCompare(y.id))).toEqual(records);
     expect(await db.attachments.count()).toBe(1);
     expect(await db.meta.get('created')).toEqual({ key: 'created', createdAt: now });
+    // The version-1 indexes still work: the same content is recognised as a duplicate.
+    const { duplicates } = await addRecords(db, 'c1', [{ ...records[3]!, snapshotHtml: '<p>kept</p>' }]);
+    expect(duplicates).toEqual(['d']);
     expect(await db.questions.count()).toBe(0);
     expect(await db.opinions.count()).toBe(0);
     expect(await db.caseDetails.count()).toBe(0);
