@@ -65,7 +65,7 @@ export function QuestionItem({ question, first, last, records, onEdit, onMove, o
           </button>
         </span>
       </div>
-      <LiveField label={t('questionText')} value={question.text} maxLength={2000} testId="question-text" onSave={(text) => text.trim() && onEdit({ text })} />
+      <LiveField label={t('questionText')} value={question.text} maxLength={2000} multiline testId="question-text" onSave={(text) => text.trim() && onEdit({ text })} />
       <label class="inline">
         <input type="checkbox" data-testid="question-answered" checked={question.answered} onChange={(e) => onEdit({ answered: e.currentTarget.checked })} />{' '}
         {t('questionAnswered')}

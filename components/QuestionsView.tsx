@@ -20,6 +20,8 @@ export function QuestionsView(props: QuestionsViewProps) {
   const t = useT();
   const [family, setFamily] = useState<QuestionFamily>('diagnosis');
   const [text, setText] = useState('');
+  // Open the suggestions while the list is empty; afterwards the user decides.
+  const [bankOpen, setBankOpen] = useState(props.questions.length === 0);
   const asked = new Set(props.questions.map((q) => q.text.trim().toLowerCase()));
 
   return (
@@ -69,7 +71,7 @@ export function QuestionsView(props: QuestionsViewProps) {
           {t('questionAdd')}
         </button>
       </form>
-      <details data-testid="question-bank">
+      <details data-testid="question-bank" open={bankOpen} onToggle={(e) => setBankOpen(e.currentTarget.open)}>
         <summary>{t('questionBank')}</summary>
         {QuestionFamily.options.map((f) => (
           <div key={f} class="group">
