@@ -8,7 +8,8 @@ import { OpinionForm, opinionName } from './OpinionForm';
 export interface OpinionsViewProps {
   opinions: Opinion[];
   decision: Decision;
-  onAdd: () => void;
+  /** Resolves with the new opinion's id so its form opens for entry. */
+  onAdd: () => Promise<string | undefined>;
   onField: (id: string, field: OpinionField, value: string) => void;
   onDelete: (id: string) => void;
   onDecision: <F extends keyof Decision>(field: F, value: Decision[F]) => void;
@@ -49,7 +50,7 @@ export function OpinionsView(props: OpinionsViewProps) {
             </li>
           ))}
         </ul>
-        <button type="button" data-testid="opinion-add" onClick={props.onAdd}>
+        <button type="button" data-testid="opinion-add" onClick={() => void props.onAdd().then((id) => id && setOpen(id))}>
           {t('opinionAdd')}
         </button>
       </section>

@@ -91,7 +91,15 @@ export function Workspace({ db, caseId, records, view }: WorkspaceProps) {
         <OpinionsView
           opinions={opinions}
           decision={details.decision}
-          onAdd={() => run(addOpinion(db, caseId))}
+          onAdd={() =>
+            addOpinion(db, caseId).then(
+              (o) => o.id,
+              () => {
+                setSaveFailed(true);
+                return undefined;
+              },
+            )
+          }
           onField={(id, field, value) => run(setOpinionField(db, id, field, value))}
           onDelete={(id) => run(deleteOpinion(db, id))}
           onDecision={(field, value) => run(setDecisionField(db, caseId, field, value))}

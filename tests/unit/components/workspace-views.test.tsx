@@ -1,7 +1,9 @@
+import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { ChecklistView } from '../../../components/ChecklistView';
 import { LabTrendsView } from '../../../components/LabTrendsView';
 import { OpinionCompare } from '../../../components/OpinionCompare';
+import { OpinionsView } from '../../../components/OpinionsView';
 import { QuestionsView, type QuestionsViewProps } from '../../../components/QuestionsView';
 import { ViewTabs } from '../../../components/ViewTabs';
 import { completeness } from '../../../lib/completeness';
@@ -142,6 +144,25 @@ describe('OpinionCompare', () => {
 
   it('asks for two opinions', () => {
     expect(mount(<OpinionCompare opinions={[opinion('A', 'x', 'y')]} />).textContent).toContain('at least two');
+  });
+});
+
+describe('OpinionsView', () => {
+  it('opens a new opinion for entry, saves fields and the decision', async () => {
+    const blank: Opinion = { id: 'new', caseId: 'c1', clinician: '', institution: '', date: '', diagnosis: '', recommendedTreatment: '',
+      reasoning: '', answers: '', notes: '', createdAt: now, updatedAt: now };
+    const onDecision = vi.fn();
+    const root = mount(
+      <OpinionsView opinions={[blank]} decision={{}} onAdd={() => Promise.resolve('new')} onField={vi.fn()} onDelete={vi.fn()} onDecision={onDecision} />,
+    );
+    expect(root.querySelector('[data-testid="opinion-form"]')).toBeNull();
+    click(root.querySelector('[data-testid="opinion-add"]')!);
+    await act(() => Promise.resolve());
+    expect(root.querySelector('[data-testid="opinion-form"]')).not.toBeNull();
+    expect(unlabelledControls(root)).toEqual([]);
+    expect(root.querySelector<HTMLInputElement>('input[name="decision-choice"][value="undecided"]')!.checked).toBe(true);
+    act(() => root.querySelector<HTMLInputElement>('input[value="third-opinion"]')!.click());
+    expect(onDecision).toHaveBeenCalledWith('choice', 'third-opinion');
   });
 });
 
