@@ -17,7 +17,11 @@ export async function renameCase(db: CaseDb, id: CaseId, title: string): Promise
 
 /** Deletes the case with everything in it, in one transaction: never half a case. */
 export async function deleteCase(db: CaseDb, id: CaseId): Promise<void> {
-  await db.transaction('rw', db.cases, db.records, db.attachments, async () => {
+  const tables = [db.cases, db.records, db.attachments, db.caseDetails, db.questions, db.opinions];
+  await db.transaction('rw', tables, async () => {
+    await db.opinions.where('caseId').equals(id).delete();
+    await db.questions.where('caseId').equals(id).delete();
+    await db.caseDetails.delete(id);
     await db.attachments.where('caseId').equals(id).delete();
     await db.records.where('caseId').equals(id).delete();
     await db.cases.delete(id);

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Attachment, Case, CaseRecord } from './model';
+import type { CaseDetails, Opinion, Question } from './workspace-model';
 
 export const DB_NAME = 'second-look';
 
@@ -19,6 +20,9 @@ export class CaseDb extends Dexie {
   records!: EntityTable<CaseRecord, 'id'>;
   attachments!: EntityTable<Attachment, 'id'>;
   meta!: EntityTable<DbMeta, 'key'>;
+  caseDetails!: EntityTable<CaseDetails, 'caseId'>;
+  questions!: EntityTable<Question, 'id'>;
+  opinions!: EntityTable<Opinion, 'id'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, { chromeTransactionDurability: 'strict', ...options });
@@ -27,6 +31,12 @@ export class CaseDb extends Dexie {
       records: 'id, caseId, &[caseId+contentHash], [caseId+kind], clinicalDate',
       attachments: 'id, caseId, recordId',
       meta: 'key',
+    });
+    // Version 2 (issue 4, the case workspace): only new tables, so existing rows need no upgrade.
+    this.version(2).stores({
+      caseDetails: 'caseId',
+      questions: 'id, caseId',
+      opinions: 'id, caseId',
     });
     this.on('populate', (tx) => {
       void tx.table('meta').add({ key: 'created', createdAt: new Date().toISOString() });

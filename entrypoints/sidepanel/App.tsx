@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { Autosave, createAutosaveRegistry } from '../../components/autosave';
 import { CaseBar } from '../../components/CaseBar';
 import { ClipPanel } from '../../components/ClipPanel';
 import { ExportPanel, type ExportState } from '../../components/ExportPanel';
@@ -7,6 +8,7 @@ import { useT } from '../../components/i18n';
 import { RecordDetail } from '../../components/RecordDetail';
 import { RecordList } from '../../components/RecordList';
 import { SiteAccess } from '../../components/SiteAccess';
+import { panelId, tabId, ViewTabs, type View } from '../../components/ViewTabs';
 import { originPattern } from '../../lib/capture/clean-url';
 import { createCase, deleteCase, listCases, renameCase } from '../../lib/cases';
 import { checkDbHealth, type CaseDb, type DbHealth } from '../../lib/db';
@@ -16,6 +18,7 @@ import { activeCaseStore, clipStatusStore, ClipStatus } from '../../lib/settings
 import { useCurrentTab, useSiteAccess } from './current-tab';
 import { runExport } from './export-run';
 import { useLive } from './use-live';
+import { Workspace } from './Workspace';
 
 const activeCase = activeCaseStore(browser.storage.local);
 const clipStatus = clipStatusStore(browser.storage.session);
@@ -30,6 +33,8 @@ export function App({ db }: { db: CaseDb }) {
   const [exportState, setExportState] = useState<ExportState>({ phase: 'idle' });
   const [revokeFailed, setRevokeFailed] = useState<string | null>(null);
   const exportAbort = useRef<AbortController | null>(null);
+  const [view, setView] = useState<View>('records');
+  const autosave = useMemo(createAutosaveRegistry, []);
   const tab = useCurrentTab();
   const [accessOrigins, refreshAccess] = useSiteAccess();
 
@@ -50,7 +55,17 @@ export function App({ db }: { db: CaseDb }) {
       if (area === 'local' && 'activeCaseId' in changes) void activeCase.get().then(setActiveCaseId);
     };
     browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
+    // Typed text is saved after a short pause; closing or hiding the panel must not lose the last words.
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') autosave.flushAll();
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('pagehide', autosave.flushAll);
+    return () => {
+      browser.storage.onChanged.removeListener(onChanged);
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('pagehide', autosave.flushAll);
+    };
   }, []);
 
   // Keep a valid active case: the remembered one if it still exists, else the most recent.
@@ -93,58 +108,66 @@ export function App({ db }: { db: CaseDb }) {
   };
 
   return (
-    <main>
-      <header>
-        <h1>{t('appTitle')}</h1>
-        <p class="muted">{t('disclaimer')}</p>
-      </header>
-      {health && !health.ok ? (
-        <div role="alert" class="banner" data-testid="db-problem">
-          {t('dbProblem', [health.detail])}
-        </div>
-      ) : null}
-      <CaseBar
-        cases={cases}
-        activeCaseId={activeCaseId}
-        recordCount={records.length}
-        onSelect={(id) => void activeCase.set(id)}
-        onCreate={(title) => void createCase(db, title).then((c) => activeCase.set(c.id))}
-        onRename={(id, title) => void renameCase(db, id, title)}
-        onDelete={(id) => void deleteCase(db, id).then(() => activeCase.clear())}
-      />
-      <ClipPanel
-        tabOrigin={tab.url ? new URL(tab.url).origin : null}
-        busy={busy}
-        status={status}
-        disabled={tab.tabId === null}
-        onClip={onClip}
-      />
-      {openRecord ? (
-        <RecordDetail
-          record={openRecord}
-          onBack={() => setOpenRecordId(null)}
-          onSave={(edit) => void editRecord(db, openRecord.id, edit)}
-          onDelete={() => void deleteRecord(db, openRecord.id).then(() => setOpenRecordId(null))}
+    <Autosave.Provider value={autosave}>
+      <main>
+        <header>
+          <h1>{t('appTitle')}</h1>
+          <p class="muted">{t('disclaimer')}</p>
+        </header>
+        {health && !health.ok ? (
+          <div role="alert" class="banner" data-testid="db-problem">
+            {t('dbProblem', [health.detail])}
+          </div>
+        ) : null}
+        <CaseBar
+          cases={cases}
+          activeCaseId={activeCaseId}
+          recordCount={records.length}
+          onSelect={(id) => void activeCase.set(id)}
+          onCreate={(title) => void createCase(db, title).then((c) => activeCase.set(c.id))}
+          onRename={(id, title) => void renameCase(db, id, title)}
+          onDelete={(id) => void deleteCase(db, id).then(() => activeCase.clear())}
         />
-      ) : (
-        <RecordList records={records} onOpen={setOpenRecordId} />
-      )}
-      <ExportPanel
-        state={exportState}
-        disabled={!activeCaseId}
-        onExport={onExport}
-        onCancel={() => exportAbort.current?.abort()}
-      />
-      <SiteAccess
-        origins={accessOrigins}
-        failed={revokeFailed}
-        onRevoke={(origin) =>
-          void browser.permissions
-            .remove({ origins: [origin] })
-            .then((removed) => setRevokeFailed(removed ? null : origin))
-            .catch(() => setRevokeFailed(origin))
-        }
-      />
-    </main>
+        <ViewTabs active={view} onSelect={setView} />
+        <div role="tabpanel" id={panelId(view)} aria-labelledby={tabId(view)} class="stack">
+          {view !== 'records' && activeCaseId ? (
+            <Workspace key={activeCaseId} db={db} caseId={activeCaseId} records={records} view={view} />
+          ) : null}
+          {view !== 'records' && !activeCaseId ? <p class="card muted">{t('caseNone')}</p> : null}
+          {view === 'records' ? (
+            <>
+              <ClipPanel
+                tabOrigin={tab.url ? new URL(tab.url).origin : null}
+                busy={busy}
+                status={status}
+                disabled={tab.tabId === null}
+                onClip={onClip}
+              />
+              {openRecord ? (
+                <RecordDetail
+                  record={openRecord}
+                  onBack={() => setOpenRecordId(null)}
+                  onSave={(edit) => void editRecord(db, openRecord.id, edit)}
+                  onDelete={() => void deleteRecord(db, openRecord.id).then(() => setOpenRecordId(null))}
+                />
+              ) : (
+                <RecordList records={records} onOpen={setOpenRecordId} />
+              )}
+              <ExportPanel state={exportState} disabled={!activeCaseId} onExport={onExport} onCancel={() => exportAbort.current?.abort()} />
+              <SiteAccess
+                origins={accessOrigins}
+                failed={revokeFailed}
+                onRevoke={(origin) =>
+                  void browser.permissions
+                    .remove({ origins: [origin] })
+                    .then((removed) => setRevokeFailed(removed ? null : origin))
+                    .catch(() => setRevokeFailed(origin))
+                }
+              />
+            </>
+          ) : null}
+        </div>
+      </main>
+    </Autosave.Provider>
   );
 }

@@ -1,0 +1,110 @@
+import { useMemo, useState } from 'preact/hooks';
+import { ChecklistView } from '../../components/ChecklistView';
+import { useT } from '../../components/i18n';
+import { LabTrendsView } from '../../components/LabTrendsView';
+import { OpinionsView } from '../../components/OpinionsView';
+import { QuestionsView } from '../../components/QuestionsView';
+import { StoryForm } from '../../components/StoryForm';
+import type { View } from '../../components/ViewTabs';
+import { emptyDetails, getDetails, setDecisionField, setNotApplicable, setStoryField } from '../../lib/case-details';
+import { completeness, imageFiles, recordFamily } from '../../lib/completeness';
+import type { CaseDb } from '../../lib/db';
+import { labTrends } from '../../lib/lab-trends';
+import { medicationOffers } from '../../lib/medication-offers';
+import type { CaseId, CaseRecord } from '../../lib/model';
+import { addOpinion, deleteOpinion, listOpinions, setOpinionField } from '../../lib/opinions';
+import { addQuestion, deleteQuestion, editQuestion, listQuestions, moveQuestion, setQuestionLink } from '../../lib/questions';
+import type { RecordFamily } from '../../lib/workspace-model';
+import { useLive } from './use-live';
+
+export interface WorkspaceProps {
+  db: CaseDb;
+  caseId: CaseId;
+  records: CaseRecord[];
+  view: Exclude<View, 'records'>;
+}
+
+/**
+ * Wiring for the workspace views of one case: live queries in, lib calls out. Mounted with
+ * `key={caseId}` so a field's pending save can never land in another case after a switch.
+ */
+export function Workspace({ db, caseId, records, view }: WorkspaceProps) {
+  const t = useT();
+  const [saveFailed, setSaveFailed] = useState(false);
+  const details = useLive(() => getDetails(db, caseId), [caseId], emptyDetails(caseId));
+  const questions = useLive(() => listQuestions(db, caseId), [caseId], []);
+  const opinions = useLive(() => listOpinions(db, caseId), [caseId], []);
+  const attachments = useLive(
+    async () =>
+      (await db.attachments.where('caseId').equals(caseId).toArray()).map(({ recordId, mediaType, name }) => ({ recordId, mediaType, name })),
+    [caseId],
+    [],
+  );
+  const checklist = useMemo(
+    () => completeness(records, { notApplicable: details.notApplicable, attachments }),
+    [records, details.notApplicable, attachments],
+  );
+  const holdings = useMemo(() => {
+    const byFamily: Partial<Record<RecordFamily, string[]>> = { 'imaging-images': imageFiles(records, attachments).map((a) => a.name) };
+    for (const record of records) {
+      const family = recordFamily(record);
+      if (family) (byFamily[family] ??= []).push(record.title);
+    }
+    return byFamily;
+  }, [records, attachments]);
+  const trends = useMemo(() => labTrends(records), [records]);
+  const offers = useMemo(() => medicationOffers(records), [records]);
+  const recordTitles = useMemo(() => records.map(({ id, title }) => ({ id, title })), [records]);
+
+  const run = (write: Promise<unknown>) =>
+    void write.then(
+      () => setSaveFailed(false),
+      () => setSaveFailed(true),
+    );
+
+  return (
+    <>
+      {saveFailed ? (
+        <div role="alert" class="banner" data-testid="save-failed">
+          {t('saveFailed')}
+        </div>
+      ) : null}
+      {view === 'checklist' ? (
+        <ChecklistView items={checklist} holdings={holdings} onNotApplicable={(family, value) => run(setNotApplicable(db, caseId, family, value))} />
+      ) : null}
+      {view === 'story' ? (
+        <StoryForm story={details.story} medicationOffers={offers} onField={(field, value) => run(setStoryField(db, caseId, field, value))} />
+      ) : null}
+      {view === 'questions' ? (
+        <QuestionsView
+          questions={questions}
+          records={recordTitles}
+          onAdd={(family, text) => run(addQuestion(db, caseId, family, text))}
+          onEdit={(id, edit) => run(editQuestion(db, id, edit))}
+          onMove={(id, direction) => run(moveQuestion(db, id, direction))}
+          onDelete={(id) => run(deleteQuestion(db, id))}
+          onLink={(id, recordId, linked) => run(setQuestionLink(db, id, recordId, linked))}
+        />
+      ) : null}
+      {view === 'labs' ? <LabTrendsView trends={trends} /> : null}
+      {view === 'opinions' ? (
+        <OpinionsView
+          opinions={opinions}
+          decision={details.decision}
+          onAdd={() =>
+            addOpinion(db, caseId).then(
+              (o) => o.id,
+              () => {
+                setSaveFailed(true);
+                return undefined;
+              },
+            )
+          }
+          onField={(id, field, value) => run(setOpinionField(db, id, field, value))}
+          onDelete={(id) => run(deleteOpinion(db, id))}
+          onDecision={(field, value) => run(setDecisionField(db, caseId, field, value))}
+        />
+      ) : null}
+    </>
+  );
+}

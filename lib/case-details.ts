@@ -1,0 +1,42 @@
+import type { CaseDb } from './db';
+import type { CaseId } from './model';
+import { nowIso } from './ids';
+import { CaseDetails, Decision, RecordFamily, Story, type StoryField } from './workspace-model';
+
+export function emptyDetails(caseId: CaseId, now = nowIso()): CaseDetails {
+  return { caseId, story: {}, notApplicable: {}, decision: {}, updatedAt: now };
+}
+
+/** The case's story, checklist marks and decision; an empty one (not written) when nothing was saved yet,
+ * so reading inside a liveQuery never writes. */
+export async function getDetails(db: CaseDb, caseId: CaseId): Promise<CaseDetails> {
+  return (await db.caseDetails.get(caseId)) ?? emptyDetails(caseId);
+}
+
+/**
+ * Writes one nested field by key path ("story.goals"), never the whole row: two panels editing
+ * different fields of the same case at once both keep their edits (issue 4, concurrency).
+ */
+async function setPath(db: CaseDb, caseId: CaseId, path: string, value: unknown): Promise<void> {
+  await db.transaction('rw', db.cases, db.caseDetails, async () => {
+    if (!(await db.cases.get(caseId))) throw new Error('case-not-found');
+    const now = nowIso();
+    if (!(await db.caseDetails.get(caseId))) await db.caseDetails.add(emptyDetails(caseId, now));
+    // Dexie treats an undefined value in an update as "delete this key", which is what clearing means.
+    await db.caseDetails.update(caseId, { [path]: value, updatedAt: now } as Record<string, unknown>);
+  });
+}
+
+export async function setStoryField<F extends StoryField>(db: CaseDb, caseId: CaseId, field: F, value: Story[F]): Promise<void> {
+  const valid = Story.shape[field].parse(value);
+  await setPath(db, caseId, `story.${field}`, valid);
+}
+
+export async function setNotApplicable(db: CaseDb, caseId: CaseId, family: RecordFamily, notApplicable: boolean): Promise<void> {
+  await setPath(db, caseId, `notApplicable.${RecordFamily.parse(family)}`, notApplicable ? true : undefined);
+}
+
+export async function setDecisionField<F extends keyof Decision>(db: CaseDb, caseId: CaseId, field: F, value: Decision[F]): Promise<void> {
+  const valid = Decision.shape[field].parse(value);
+  await setPath(db, caseId, `decision.${field}`, valid);
+}

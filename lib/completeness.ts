@@ -1,0 +1,102 @@
+import type { CaseRecord, RecordKind } from './model';
+import { RecordFamily } from './workspace-model';
+
+export type CompletenessStatus = 'present' | 'missing' | 'not-applicable';
+
+/** Catalogue keys of the hints (public/_locales/<lang>/messages.json); translate them where shown. */
+export type CompletenessHint =
+  | 'hint_notes'
+  | 'hint_pathology'
+  | 'hint_imaging_reports'
+  | 'hint_imaging_images'
+  | 'hint_imaging_images_for_reports'
+  | 'hint_labs'
+  | 'hint_medications'
+  | 'hint_treatment_plan'
+  | 'hint_operative'
+  | 'hint_family_history';
+
+export interface CompletenessItem {
+  family: RecordFamily;
+  status: CompletenessStatus;
+  /** How many records (for imaging images: image files) the case holds for this family. */
+  count: number;
+  /** How to get what is missing; null when the family is present or not applicable. */
+  hint: CompletenessHint | null;
+}
+
+/** What the checklist needs beyond the records: the user's marks and the image files kept. */
+export interface CompletenessState {
+  notApplicable: Partial<Record<RecordFamily, boolean>>;
+  /** Files kept with records (attachments); DICOM or images attached to imaging records count as images. */
+  attachments?: { recordId: string; mediaType: string; name: string }[];
+}
+
+const familyKinds: Partial<Record<RecordFamily, RecordKind>> = {
+  notes: 'note',
+  pathology: 'pathology',
+  'imaging-reports': 'imaging',
+  labs: 'lab',
+  medications: 'medication',
+  'treatment-plan': 'plan',
+  operative: 'surgical',
+  'family-history': 'family-history',
+};
+
+const hints: Record<RecordFamily, CompletenessHint> = {
+  notes: 'hint_notes',
+  pathology: 'hint_pathology',
+  'imaging-reports': 'hint_imaging_reports',
+  'imaging-images': 'hint_imaging_images',
+  labs: 'hint_labs',
+  medications: 'hint_medications',
+  'treatment-plan': 'hint_treatment_plan',
+  operative: 'hint_operative',
+  'family-history': 'hint_family_history',
+};
+
+function isImageFile(file: { mediaType: string; name: string }): boolean {
+  return (
+    file.mediaType === 'application/dicom' ||
+    file.mediaType.startsWith('image/') ||
+    /\.(dcm|dicom)$/i.test(file.name) ||
+    /^DICOMDIR$/i.test(file.name)
+  );
+}
+
+/** The checklist family a record counts towards (imaging records count as reports; images are files). */
+export function recordFamily(record: Pick<CaseRecord, 'kind' | 'structured'>): RecordFamily | null {
+  if (record.structured?.type === 'medications') return 'medications';
+  const entry = Object.entries(familyKinds).find(([, kind]) => kind === record.kind);
+  return entry ? RecordFamily.parse(entry[0]) : null;
+}
+
+/** The image files the checklist counts: DICOM or images kept with an imaging record. */
+export function imageFiles<T extends { recordId: string; mediaType: string; name: string }>(
+  records: Pick<CaseRecord, 'id' | 'kind'>[],
+  attachments: T[],
+): T[] {
+  const imagingIds = new Set(records.filter((r) => r.kind === 'imaging').map((r) => r.id));
+  return attachments.filter((a) => imagingIds.has(a.recordId) && isImageFile(a));
+}
+
+/**
+ * The records-package checklist (DOMAIN.md). A family is present when the case holds at least one
+ * record of it; it says nothing about whether those records are the right or latest ones.
+ */
+export function completeness(
+  records: Pick<CaseRecord, 'id' | 'kind' | 'structured'>[],
+  caseState: CompletenessState,
+): CompletenessItem[] {
+  const hasImagingReports = records.some((r) => r.kind === 'imaging');
+  const imageCount = imageFiles(records, caseState.attachments ?? []).length;
+
+  return RecordFamily.options.map((family) => {
+    const count = family === 'imaging-images' ? imageCount : records.filter((r) => recordFamily(r) === family).length;
+    if (caseState.notApplicable[family]) return { family, status: 'not-applicable', count, hint: null };
+    if (count > 0) return { family, status: 'present', count, hint: null };
+    // A report without its images is a known gap: say so specifically (DOMAIN.md, Imaging).
+    const hint = family === 'imaging-images' && hasImagingReports ? 'hint_imaging_images_for_reports' : hints[family];
+    return { family, status: 'missing', count, hint };
+  });
+}

@@ -1,0 +1,48 @@
+import type { CaseDb } from './db';
+import type { CaseId } from './model';
+import { newId, nowIso } from './ids';
+import { Opinion, type OpinionField } from './workspace-model';
+
+/** Opinions oldest consultation first; undated ones (still being entered) last. */
+export function sortOpinions(opinions: Opinion[]): Opinion[] {
+  const key = (o: Opinion) => (o.date || '9999') + o.createdAt;
+  return [...opinions].sort((a, b) => key(a).localeCompare(key(b)));
+}
+
+export async function listOpinions(db: CaseDb, caseId: CaseId): Promise<Opinion[]> {
+  return sortOpinions(await db.opinions.where('caseId').equals(caseId).toArray());
+}
+
+export async function addOpinion(db: CaseDb, caseId: CaseId): Promise<Opinion> {
+  return db.transaction('rw', db.cases, db.opinions, async () => {
+    if (!(await db.cases.get(caseId))) throw new Error('case-not-found');
+    const now = nowIso();
+    const opinion = Opinion.parse({
+      id: newId(),
+      caseId,
+      clinician: '',
+      institution: '',
+      date: '',
+      diagnosis: '',
+      recommendedTreatment: '',
+      reasoning: '',
+      answers: '',
+      notes: '',
+      createdAt: now,
+      updatedAt: now,
+    });
+    await db.opinions.add(opinion);
+    return opinion;
+  });
+}
+
+/** Writes one field only, so two panels editing different fields of one opinion keep both edits. */
+export async function setOpinionField(db: CaseDb, id: string, field: OpinionField, value: string): Promise<void> {
+  const valid = Opinion.shape[field].parse(value);
+  const changed = await db.opinions.update(id, { [field]: valid, updatedAt: nowIso() });
+  if (changed === 0) throw new Error('opinion-not-found');
+}
+
+export async function deleteOpinion(db: CaseDb, id: string): Promise<void> {
+  await db.opinions.delete(id);
+}

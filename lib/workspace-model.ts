@@ -1,0 +1,112 @@
+import { CaseId, IsoDateTime, RecordId } from './model';
+import { z } from './schema';
+
+/** Free text the patient writes: bounded so one paste cannot fill the disk, generous enough for a story. */
+const Text = z.string().max(20_000);
+
+/** The record families the completeness checklist measures (DOMAIN.md, "What a complete records package holds").
+ * Imaging is split in two because a report without its images is a known gap. */
+export const RecordFamily = z.enum([
+  'notes',
+  'pathology',
+  'imaging-reports',
+  'imaging-images',
+  'labs',
+  'medications',
+  'treatment-plan',
+  'operative',
+  'family-history',
+]);
+export type RecordFamily = z.infer<typeof RecordFamily>;
+
+/** Why the patient seeks the opinion: the common motives from the literature, plus "other". */
+export const OpinionReason = z.enum(['doubts', 'subspecialist', 'communication', 'other']);
+export type OpinionReason = z.infer<typeof OpinionReason>;
+
+export const TimeSensitive = z.enum(['unsure', 'yes', 'no']);
+export type TimeSensitive = z.infer<typeof TimeSensitive>;
+
+/** The patient's short story for the second-opinion doctor. Every field is optional: saved as typed. */
+export const Story = z.object({
+  reason: OpinionReason.optional(),
+  reasonDetail: Text.optional(),
+  diagnosis: Text.optional(),
+  proposedTreatment: Text.optional(),
+  triedSoFar: Text.optional(),
+  goals: Text.optional(),
+  timeSensitive: TimeSensitive.optional(),
+  timeSensitiveDetail: Text.optional(),
+  medications: Text.optional(),
+  allergies: Text.optional(),
+  familyHistory: Text.optional(),
+  referringDoctor: Text.optional(),
+  secondOpinionDoctor: Text.optional(),
+});
+export type Story = z.infer<typeof Story>;
+export type StoryField = keyof Story;
+export const STORY_FIELDS = Object.keys(Story.shape) as StoryField[];
+
+/** What the patient decided after comparing opinions (DOMAIN.md, "After the visit"). */
+export const DecisionChoice = z.enum(['undecided', 'first-plan', 'switch', 'third-opinion', 'doctors-review', 'other']);
+export type DecisionChoice = z.infer<typeof DecisionChoice>;
+export const Decision = z.object({ choice: DecisionChoice.optional(), reasons: Text.optional() });
+export type Decision = z.infer<typeof Decision>;
+
+/** One row per case for everything that is not a list: story, checklist marks, decision.
+ * Nested objects so each field can be updated by key path without overwriting the others. */
+export const CaseDetails = z.object({
+  caseId: CaseId,
+  story: Story,
+  /** Families the user marked "not applicable" (e.g. no operations). */
+  notApplicable: z.partialRecord(RecordFamily, z.boolean()),
+  decision: Decision,
+  updatedAt: IsoDateTime,
+});
+export type CaseDetails = z.infer<typeof CaseDetails>;
+
+export const QuestionFamily = z.enum(['diagnosis', 'treatment', 'experience', 'next-steps']);
+export type QuestionFamily = z.infer<typeof QuestionFamily>;
+
+export const Question = z.object({
+  id: z.string().min(1).max(64),
+  caseId: CaseId,
+  family: QuestionFamily,
+  text: z.string().min(1).max(2000),
+  /** Lower is asked first. */
+  priority: z.number(),
+  /** Kept even when the record is deleted later: the link is then shown as removed. */
+  linkedRecordIds: z.array(RecordId).max(500),
+  answered: z.boolean(),
+  answer: Text,
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+export type Question = z.infer<typeof Question>;
+
+export const Opinion = z.object({
+  id: z.string().min(1).max(64),
+  caseId: CaseId,
+  clinician: z.string().max(500),
+  institution: z.string().max(500),
+  /** `YYYY-MM-DD` or empty while not yet entered. */
+  date: z.union([z.iso.date(), z.literal('')]),
+  diagnosis: Text,
+  recommendedTreatment: Text,
+  reasoning: Text,
+  answers: Text,
+  notes: Text,
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+export type Opinion = z.infer<typeof Opinion>;
+export const OPINION_TEXT_FIELDS = [
+  'clinician',
+  'institution',
+  'date',
+  'diagnosis',
+  'recommendedTreatment',
+  'reasoning',
+  'answers',
+  'notes',
+] as const satisfies readonly (keyof Opinion)[];
+export type OpinionField = (typeof OPINION_TEXT_FIELDS)[number];

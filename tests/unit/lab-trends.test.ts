@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { labTrends, normalizeTestName, sparklinePoints } from '../../lib/lab-trends';
+import { labRecord } from './fixtures/records';
+
+describe('labTrends', () => {
+  it('merges the same test across records and portals by name and unit, oldest first', () => {
+    const trends = labTrends([
+      labRecord('b', '2026-10-01', [{ test: 'HEMOGLOBIN', value: '11.2', numericValue: 11.2, unit: 'g/dL', low: 12, high: 16 }], 'healthelife'),
+      labRecord('a', '2026-09-01', [{ test: 'Hemoglobin', value: '12.5', numericValue: 12.5, unit: 'g/dl', low: 12, high: 16, flag: 'N' }]),
+    ]);
+    expect(trends).toHaveLength(1);
+    expect(trends[0]).toMatchObject({ test: 'HEMOGLOBIN', unit: 'g/dL', otherUnits: false });
+    expect(trends[0]!.points.map((p) => [p.date, p.value, p.outOfRange, p.portal])).toEqual([
+      ['2026-09-01', '12.5', false, 'mychart'],
+      ['2026-10-01', '11.2', true, 'healthelife'],
+    ]);
+  });
+
+  it('never merges different units, and marks them', () => {
+    const trends = labTrends([
+      labRecord('a', '2026-09-01', [{ test: 'Glucose', value: '5.5', numericValue: 5.5, unit: 'mmol/L' }]),
+      labRecord('b', '2026-10-01', [{ test: 'Glucose', value: '99', numericValue: 99, unit: 'mg/dL' }]),
+    ]);
+    expect(trends.map((t) => [t.unit, t.otherUnits, t.points.length])).toEqual([
+      ['mg/dL', true, 1],
+      ['mmol/L', true, 1],
+    ]);
+  });
+
+  it('merges by LOINC across different names, and lets same-named rows without LOINC join', () => {
+    const trends = labTrends([
+      labRecord('a', '2026-09-01', [{ test: 'WBC', value: '4.0', unit: '10*3/uL', loinc: '6690-2' }]),
+      labRecord('b', '2026-10-01', [{ test: 'White blood cells', value: '3.1', unit: '10*3/uL', loinc: '6690-2', flag: 'L' }]),
+      labRecord('c', '2026-11-01', [{ test: 'wbc', value: '3.5', unit: '10*3/uL' }]),
+      labRecord('d', '2026-11-02', [{ test: 'junk', value: 'x', unparsed: true }]),
+    ]);
+    expect(trends).toHaveLength(1);
+    expect(trends[0]!.points.map((p) => [p.value, p.outOfRange])).toEqual([
+      ['4.0', false],
+      ['3.1', true],
+      ['3.5', false],
+    ]);
+  });
+
+  it('ignores records that are not lab panels and normalises names', () => {
+    expect(labTrends([])).toEqual([]);
+    expect(normalizeTestName('  Hemoglobin A1c (HbA1c):  ')).toBe('hemoglobin a1c hba1c');
+  });
+});
+
+describe('sparklinePoints', () => {
+  it('fits values into the box, highest at the top', () => {
+    expect(sparklinePoints([1, 3, 2], 100, 20, 0)).toEqual([
+      { x: 0, y: 20 },
+      { x: 50, y: 0 },
+      { x: 100, y: 10 },
+    ]);
+    expect(sparklinePoints([5, 5], 10, 10, 0)).toEqual([
+      { x: 0, y: 5 },
+      { x: 10, y: 5 },
+    ]);
+    expect(sparklinePoints([], 10, 10)).toEqual([]);
+  });
+});
