@@ -7,6 +7,6 @@ export function useLive<T>(query: () => Promise<T>, deps: unknown[], initial: T)
   useEffect(() => {
     const subscription = liveQuery(query).subscribe({ next: setValue, error: () => setValue(initial) });
     return () => subscription.unsubscribe();
-  }, deps); // eslint-disable-line react-hooks/exhaustive-deps
+  }, deps);
   return value;
 }

@@ -4,6 +4,13 @@ import { testBuild } from '../harness/builds';
 import { launchFirefox, type FirefoxRun } from '../harness/firefox';
 import { startDemoPortal, type DemoPortal } from '../harness/portal-server';
 
+/** The slice of the WebExtension API this test calls inside the panel page. */
+interface FirefoxApi {
+  tabs: { query: (q: object) => Promise<{ id?: number; url?: string }[]> };
+  permissions: { getAll: () => Promise<unknown> };
+  runtime: { sendMessage: (m: unknown) => Promise<unknown> };
+}
+
 let portal: DemoPortal;
 let run: FirefoxRun;
 
@@ -41,7 +48,7 @@ describe('walking skeleton in Firefox', () => {
     // The sidebar would clip its window's active tab; opened as a tab here, the panel sends the same
     // typed message through the real background for the portal tab.
     const reply = await panel.evaluate(async (url: string) => {
-      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+      const api = (globalThis as unknown as { browser: FirefoxApi }).browser;
       // Match patterns cannot carry a port in Firefox, so filter the tabs here.
       const tab = (await api.tabs.query({})).find((t) => t.url === url);
       if (!tab) return { tabs: (await api.tabs.query({})).map((t) => t.url), granted: await api.permissions.getAll() };

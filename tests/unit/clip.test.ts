@@ -75,7 +75,7 @@ describe('clipTab', () => {
     await clipTab(deps(), 1, false);
     const full = Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
     const original = db.records.add.bind(db.records);
-    db.records.add = (() => Promise.reject(full)) as typeof db.records.add;
+    db.records.add = (() => Promise.reject(full)) as unknown as typeof db.records.add;
     const result = await clipTab(deps({ runCapture: async () => ({ ok: true, records: [capturedRecord({ snapshotHtml: 'other' })], warnings: [] }) }), 1, false);
     db.records.add = original;
     expect(result).toEqual({ ok: false, error: 'storage-full' });

@@ -1,0 +1,47 @@
+import tseslint from 'typescript-eslint';
+
+// Rules that encode the architecture (DESIGN.md): lib/ is pure, components/ are presentational,
+// capture code never touches the database, and no HTML-string sinks anywhere.
+const htmlSinks = [
+  { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: 'No innerHTML/outerHTML: insert sanitized DOM nodes.' },
+  { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'No insertAdjacentHTML.' },
+  { selector: "CallExpression[callee.property.name=/^(write|writeln)$/][callee.object.name='document']", message: 'No document.write.' },
+  { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No dangerouslySetInnerHTML.' },
+  { selector: "NewExpression[callee.name='Function'], CallExpression[callee.name='eval']", message: 'No eval.' },
+];
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.output-test/**', '.wxt/**', 'node_modules/**', 'bench/results.json', 'coverage/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      'no-restricted-syntax': ['error', ...htmlSinks],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    files: ['lib/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', 'browser', 'chrome', 'document', 'window', 'location', 'localStorage', 'sessionStorage', 'indexedDB'],
+      'no-restricted-imports': ['error', { paths: ['wxt/browser', 'webextension-polyfill'], patterns: ['**/entrypoints/**', '**/components/**'] }],
+    },
+  },
+  {
+    files: ['lib/capture/**/*.ts', 'lib/portals/**/*.ts', 'entrypoints/capture.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: ['dexie', 'wxt/browser'], patterns: ['**/db', '**/records', '**/cases'] }],
+    },
+  },
+  {
+    files: ['components/**/*.tsx', 'components/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', 'browser', 'chrome', 'indexedDB'],
+      'no-restricted-imports': ['error', { paths: ['wxt/browser', 'webextension-polyfill', 'dexie'], patterns: ['**/lib/db', '**/entrypoints/**'] }],
+    },
+  },
+  {
+    files: ['tests/**/*.ts', 'tests/**/*.tsx', 'bench/**/*.ts'],
+    rules: { 'no-console': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);
