@@ -9,6 +9,9 @@ import type { ExtractedRecord, PortalAdapter } from './types';
 
 export { pageHeading } from './page';
 
+const textOutsideTables = (el: Element) =>
+  Array.from(el.children).filter((c) => c.tagName !== 'TABLE' && !c.querySelector('table')).map(textOf).join('\n');
+
 /** Tables that read as lab results or medication lists, one record each. */
 export function tableRecords(doc: Document, root: Element): ExtractedRecord[] {
   const records: ExtractedRecord[] = [];
@@ -27,6 +30,8 @@ export function tableRecords(doc: Document, root: Element): ExtractedRecord[] {
         performingLab: pick(labels, /performing|resulting lab|^lab$/),
         status: pick(labels, /^status|result status/),
       };
+      // Free text around the table ("Collected: 2026-09-30 · Performer: ...") when there are no label pairs.
+      if (!panel.collected && !panel.resulted) panel.collected = findClinicalDate(textOutsideTables(element === table ? table.parentElement ?? table : element));
       records.push(labRecord(element, panel, readLabTable(table, roles)));
       continue;
     }
@@ -45,8 +50,9 @@ export function documentRecord(doc: Document, url: URL, element: Element): Extra
   if (kind === 'imaging' || kind === 'pathology') {
     const pre = element.querySelector('pre');
     const byHeadings = sectionsByHeadings(element);
-    const sections = byHeadings.length > 0 ? byHeadings : sectionsFromText(pre ? textOf(pre) : text);
-    return reportRecord(element, { kind, exam: title, date: clinicalDate, sections });
+    const sections = byHeadings.length > 0 ? byHeadings : sectionsFromText(pre ? (pre.textContent ?? '') : text);
+    const specimen = sections.find((s) => /^specimens?( submitted| source)?$/i.test(s.heading))?.text.split('\n')[0];
+    return reportRecord(element, { kind, exam: title, date: clinicalDate, specimen, sections });
   }
   if (kind === 'note' || kind === 'plan' || kind === 'surgical' || kind === 'family-history') {
     const author = /\b(?:signed by|author|provider)\s*:?\s*([A-Z][\w.' -]+?, (?:MD|DO|NP|PA(?:-C)?|RN|MBBS))\b/i.exec(text)?.[1];

@@ -11,7 +11,7 @@ import type { ExtractedRecord, PortalAdapter } from './types';
  * date, `185 mg/dL *HI* (07/10/2013 22:25 America/Chicago)`, most recent first. Each line is a trend row.
  */
 const NAME_LINE = /^(.+?)\s*\[([^\]]*)\]$/;
-const VALUE_LINE = /^(.+?)\s*\((\d{1,2}\/\d{1,2}\/\d{2,4}[^)]*)\)$/;
+const VALUE_LINE = /^(.+?)\s*\(([^()]*\b\d{4}\b[^()]*)\)$/;
 
 function testRows(item: Element): LabResultRow[] | undefined {
   const lines = textOf(item).split('\n').map((l) => l.trim()).filter(Boolean);

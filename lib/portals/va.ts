@@ -1,6 +1,5 @@
 import { cellText, sectionsFromText } from '../capture/dom';
 import { labRow } from '../capture/lab-row';
-import { textOf } from '../capture/text';
 import type { LabResultRow } from '../model';
 import { generic } from './generic';
 import { labRecord, reportRecord } from './records';
@@ -61,7 +60,8 @@ function radiology(doc: Document, main: Element): ExtractedRecord | undefined {
     kind: /patholog|surgical path|cytology/i.test(exam) ? 'pathology' : 'imaging',
     exam,
     date: dateOf(field(meta, /date|performed/)),
-    sections: sectionsFromText(textOf(pre)),
+    // textContent, not textOf: columnar tables inside the report need their spaces.
+    sections: sectionsFromText(pre.textContent ?? ''),
   });
 }
 

@@ -72,3 +72,9 @@ describe('dates', () => {
     expect(parseHl7Date('2026')).toBeUndefined();
   });
 });
+
+describe('flag letters after units', () => {
+  it('reads a trailing L after a unit as a flag', () => {
+    expect(splitFlag('3.1 mmol/L L')).toEqual({ text: '3.1 mmol/L', flag: 'L' });
+  });
+});
