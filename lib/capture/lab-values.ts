@@ -124,7 +124,7 @@ const EMBEDDED_FLAG = [
   /(?:^|\s)(\*[A-Za-z]{2,8}\*|\((?:HH|LL|AA|H|L|A)\)|[↑↓▲▼])(?=\s|$)/,
   /\s(HH|LL|AA|H|A)$/,
   // "L" after a number and a unit ("3.1 mmol/L L") is a flag; right after a number it may be litres.
-  /(?<=\d\s?[^\s\d]\S*)\s(LL|L)$/,
+  /(?<=\d\s?[A-Za-z%µμ/]\S*)\s(LL|L)$/,
   /\s((?:critical )?(?:high|low)|abnormal|critical)$/i,
 ];
 
