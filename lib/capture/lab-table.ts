@@ -24,9 +24,10 @@ const CLASS_ROLES: [string, LabColumn][] = [['nameCol', 'test'], ['valueCol', 'v
 
 export function columnRole(cell: Element): LabColumn | undefined {
   for (const [cls, role] of CLASS_ROLES) if (cell.classList.contains(cls)) return role;
-  const text = cellText(cell);
-  return HEADER_ROLES.find(([re]) => re.test(text))?.[1];
+  return roleOfHeader(cellText(cell));
 }
+
+export const roleOfHeader = (text: string): LabColumn | undefined => HEADER_ROLES.find(([re]) => re.test(text.trim()))?.[1];
 
 const rowsOf = (table: Element) => Array.from(table.querySelectorAll('tr')).filter((tr) => tr.closest('table') === table);
 

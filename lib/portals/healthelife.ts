@@ -1,4 +1,4 @@
-import { labRow, unparsedRow } from '../capture/lab-row';
+import { bracketedRows } from '../capture/bracketed';
 import { textOf } from '../capture/text';
 import type { LabResultRow } from '../model';
 import { generic } from './generic';
@@ -6,23 +6,10 @@ import { labRecord } from './records';
 import { headingBefore, mainOf, pageHeading } from './page';
 import type { ExtractedRecord, PortalAdapter } from './types';
 
-/**
- * PORTALS.md, "Oracle Health (Cerner) HealtheLife": `Glucose, Random [65-110 mg/dL]` then one line per
- * date, `185 mg/dL *HI* (07/10/2013 22:25 America/Chicago)`, most recent first. Each line is a trend row.
- */
-const NAME_LINE = /^(.+?)\s*\[([^\]]*)\]$/;
-const VALUE_LINE = /^(.+?)\s*\(([^()]*\b\d{4}\b[^()]*)\)$/;
-
+/** PORTALS.md, "Oracle Health (Cerner) HealtheLife": a list of tests, each `Name [range]` then one line per date (trend rows). */
 function testRows(item: Element): LabResultRow[] | undefined {
-  const lines = textOf(item).split('\n').map((l) => l.trim()).filter(Boolean);
-  const head = NAME_LINE.exec(lines[0] ?? '');
-  if (!head) return undefined;
-  const [, test, range] = head;
-  return lines.slice(1).map((line) => {
-    const value = VALUE_LINE.exec(line);
-    // A line without its date is not split: it might belong to a footnote rather than this test.
-    return value ? labRow({ test: test!, value: value[1]!, range, date: value[2] }) : unparsedRow(line, test);
-  });
+  const [name, ...values] = textOf(item).split('\n');
+  return bracketedRows(name ?? '', values);
 }
 
 const ITEMS = 'li, .hl-result, tr';
