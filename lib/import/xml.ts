@@ -22,6 +22,17 @@ export type XElement = XNode & { localName: string; getAttribute(name: string): 
 
 export const MAX_XML_CHARS = 64 * 1024 * 1024;
 
+/** Prefixes HL7 examples and some exporters use without declaring them (a bare `<section>` with `xsi:type`). */
+const KNOWN_PREFIXES: Record<string, string> = { xsi: 'http://www.w3.org/2001/XMLSchema-instance', sdtc: 'urn:hl7-org:sdtc' };
+
+function declarePrefixes(xml: string): string {
+  const missing = Object.entries(KNOWN_PREFIXES).filter(([p]) => new RegExp(`[\\s<]${p}:`).test(xml) && !xml.includes(`xmlns:${p}=`));
+  if (missing.length === 0) return xml;
+  const decl = missing.map(([p, ns]) => ` xmlns:${p}="${ns}"`).join('');
+  // Into the root start tag: the first `<name` that is not a declaration, comment or processing instruction.
+  return xml.replace(/<([A-Za-z_][\w.:-]*)/, (m) => m + decl);
+}
+
 /**
  * Parses untrusted XML. DOCTYPEs and entity declarations are refused before parsing: C-CDA never needs
  * them, and they are how billion-laughs and external-entity (XXE) attacks start.
@@ -33,10 +44,17 @@ export function parseXml(xml: string): XElement {
   }
   const parser = new DOMParser({
     onError: (level: string, message: string) => {
-      if (level !== 'warning') throw new XmlRefused(`The file is not well-formed XML: ${message.split('\n')[0]}`);
+      if (level === 'fatalError') throw new XmlRefused(`The file is not well-formed XML: ${message.split('\n')[0]}`);
     },
   });
-  const doc = parser.parseFromString(xml.replace(/^\uFEFF/, ''), 'text/xml') as unknown as { documentElement: XElement | null };
+  let doc: { documentElement: XElement | null };
+  try {
+    doc = parser.parseFromString(declarePrefixes(xml.replace(/^\uFEFF/, '')), 'text/xml') as unknown as typeof doc;
+  } catch (error) {
+    if (error instanceof XmlRefused) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new XmlRefused(`The file is not well-formed XML: ${/XmlRefused: (.*)$/m.exec(message)?.[1] ?? message.split('\n')[0]}`);
+  }
   if (!doc.documentElement) throw new XmlRefused('The file holds no XML element.');
   return doc.documentElement;
 }
