@@ -12,7 +12,7 @@ const HEADER_ROLES: [RegExp, LabColumn][] = [
   [/flag|interpretation|abnormal|^h\/l$/i, 'flag'],
   [/range|reference|normal|standard|^ref\b/i, 'range'],
   [/^(units?|uom)$/i, 'unit'],
-  [/^(value|result|results|your value|result value|observed value|current|finding)$/i, 'value'],
+  [/^(value|result|results|your value|result value|observed value|current|finding|(?:value|result) ?\/ ?units?)$/i, 'value'],
   [/^(test|tests|component|components|name|test name|analyte|lab|lab test|observation|result name|item|test description|component name)$/i, 'test'],
   [/^description$/i, 'description'],
   [/details|comments?|notes?/i, 'notes'],

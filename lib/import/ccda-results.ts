@@ -127,6 +127,7 @@ function narrativePanels(section: XElement, title: string): ResultPanel[] {
   for (const table of descendants(section, 'table')) {
     const header = descendants(table, 'tr').find((tr) => childElements(tr, 'th').length > 0);
     const roles: (LabColumn | undefined)[] = header ? childElements(header, 'th').map((th) => roleOfHeader(narrativeText(th))) : [];
+    if (!roles.includes('test') && roles.includes('description')) roles[roles.indexOf('description')] = 'test';
     const rows: LabResultRow[] = [];
     for (const tr of descendants(table, 'tr')) {
       if (tr === header) continue;
