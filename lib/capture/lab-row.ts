@@ -35,7 +35,7 @@ export function labRow(cells: LabCells): LabResultRow {
   // A separate unit column wins; a bare number borrows the unit its range is written in.
   const unit = oneLine(cells.unit) || parsed.unit || (parsed.numericValue !== undefined ? range?.unit : undefined);
   const date = cells.date ? parseDate(cells.date) : undefined;
-  const notes = oneLine(cells.notes);
+  const notes = [parsed.footnote ? `Footnote ${parsed.footnote}` : '', oneLine(cells.notes)].filter(Boolean).join('; ');
   const row: LabResultRow = { test: cap(test, 500), value: cap(parsed.value, 2000) };
   if (parsed.numericValue !== undefined) row.numericValue = parsed.numericValue;
   if (parsed.comparator) row.comparator = parsed.comparator;

@@ -10,6 +10,8 @@ export interface LabValue {
   numericValue?: number;
   comparator?: Comparator;
   unit?: string;
+  /** A footnote marker removed from the value ("*", "[1]"), kept so the note it points to can be found. */
+  footnote?: string;
 }
 
 export interface ReferenceRange {
@@ -41,6 +43,7 @@ const FOOTNOTE = /\s*(?:\[\d{1,2}\]|\(\d{1,2}\)|[*†‡]+)$/;
 export function parseLabValue(cell: string): LabValue {
   const shown = clean(cell);
   const text = shown.replace(FOOTNOTE, '');
+  const footnote = text !== shown ? shown.slice(text.length).trim() : undefined;
   const match = VALUE_RE.exec(text);
   const numericValue = match ? toNumber(match[2]!) : undefined;
   if (!match || numericValue === undefined) return { value: shown };
@@ -51,6 +54,7 @@ export function parseLabValue(cell: string): LabValue {
     numericValue,
     ...(comparator ? { comparator } : {}),
     ...(match[3] ? { unit: match[3] } : {}),
+    ...(footnote ? { footnote } : {}),
   };
 }
 

@@ -12,7 +12,7 @@ describe('parseLabValue', () => {
     ['7.2 %', { value: '7.2', numericValue: 7.2, unit: '%' }],
     ['4.5 x10E3/uL', { value: '4.5', numericValue: 4.5, unit: 'x10E3/uL' }],
     ['-2.1', { value: '-2.1', numericValue: -2.1 }],
-    ['11.9*', { value: '11.9', numericValue: 11.9 }],
+    ['11.9*', { value: '11.9', numericValue: 11.9, footnote: '*' }],
     ['Negative', { value: 'Negative' }],
     ['Reviewed by pathologist', { value: 'Reviewed by pathologist' }],
     ['2-5 /hpf', { value: '2-5 /hpf' }],
