@@ -31,11 +31,16 @@ export const roleOfHeader = (text: string): LabColumn | undefined => HEADER_ROLE
 
 const rowsOf = (table: Element) => Array.from(table.querySelectorAll('tr')).filter((tr) => tr.closest('table') === table);
 
-/** The header row: the first row of `thead`, else a first row made of `th` cells. */
+/**
+ * The header row: the first row of `thead`, else a first row made of `th` cells, else (older portals
+ * style `td` as headers) a first row in which every cell names a known column.
+ */
 function headerRow(table: Element): Element | undefined {
   const first = rowsOf(table)[0];
   if (!first) return undefined;
-  if (first.parentElement?.tagName === 'THEAD' || Array.from(first.children).every((c) => c.tagName === 'TH')) return first;
+  const cells = Array.from(first.children);
+  if (first.parentElement?.tagName === 'THEAD' || cells.every((c) => c.tagName === 'TH')) return first;
+  if (cells.length >= 2 && cells.every((c) => columnRole(c) !== undefined)) return first;
   return undefined;
 }
 
@@ -85,6 +90,7 @@ export function readLabTable(table: Element, roles: (LabColumn | undefined)[] = 
     const valueCell = cells[roles.indexOf('value')];
     const test = get('test') ?? '';
     const description = get('description');
+    const status = get('status');
     const lab: LabCells = {
       test,
       value: get('value') ?? '',
@@ -93,7 +99,12 @@ export function readLabTable(table: Element, roles: (LabColumn | undefined)[] = 
       flag: get('flag'),
       flagClasses: `${tr.className} ${valueCell?.className ?? ''}`,
       date: get('date') ?? get('created'),
-      notes: [description && description.toLowerCase() !== test.toLowerCase() ? description : '', get('notes') ?? ''].filter(Boolean).join('; '),
+      notes: [
+        description && description.toLowerCase() !== test.toLowerCase() ? description : '',
+        get('notes') ?? '',
+        // Corrected, preliminary or pending results must say so next to the value.
+        status && !/^(final|completed?|resulted)$/i.test(status) ? `Status: ${status}` : '',
+      ].filter(Boolean).join('; '),
     };
     rows.push(labRow(lab));
   }

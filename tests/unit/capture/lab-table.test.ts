@@ -44,3 +44,15 @@ describe('lab tables', () => {
     expect(meds).toEqual([{ name: 'Metformin 500 mg', dose: '500 mg twice daily', route: 'Oral', startDate: '2025-01-04' }]);
   });
 });
+
+describe('older and status-bearing tables', () => {
+  it('accepts a header row written with td cells when every cell names a column', () => {
+    const rows = readLabTable(table('<tr><td>Test</td><td>Result</td><td>Units</td></tr><tr><td>TSH</td><td>2.1</td><td>uIU/mL</td></tr>'));
+    expect(rows).toEqual([{ test: 'TSH', value: '2.1', numericValue: 2.1, unit: 'uIU/mL' }]);
+  });
+
+  it('says when a result is corrected or preliminary', () => {
+    const [row] = readLabTable(table('<thead><tr><th>Test</th><th>Value</th><th>Status</th></tr></thead><tbody><tr><td>Hemoglobin</td><td>9.1 g/dL</td><td>corrected</td></tr></tbody>'));
+    expect(row?.notes).toBe('Status: corrected');
+  });
+});
