@@ -8,7 +8,7 @@ import type { ExtractedRecord, PortalAdapter } from './types';
 
 /** PORTALS.md, "Oracle Health (Cerner) HealtheLife": a list of tests, each `Name [range]` then one line per date (trend rows). */
 function testRows(item: Element): LabResultRow[] | undefined {
-  const [name, ...values] = textOf(item).split('\n');
+  const [name, ...values] = textOf(item).split(/[\n\t]/);
   return bracketedRows(name ?? '', values);
 }
 

@@ -83,3 +83,15 @@ describe('hostile XML', () => {
     expect(() => parseCcda('<html><body/></html>')).toThrow(/Not a C-CDA document/);
   });
 });
+
+describe('ccdaToCapturedRecords', () => {
+  it('gives records the background accepts, with inert snapshots', async () => {
+    const { ccdaToCapturedRecords } = await import('../../../lib/import/ccda-records');
+    const records = ccdaToCapturedRecords(parseCcda(read('sample_ccdas_HL7_Samples_Consults.sample.xml')), 'consult.xml');
+    expect(records.length).toBeGreaterThan(1);
+    for (const r of records) {
+      expect(r.provenance).toMatchObject({ portal: 'ccda', path: 'consult.xml' });
+      expect(r.snapshotHtml).not.toMatch(/<(table|content|script)/);
+    }
+  });
+});
