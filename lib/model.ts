@@ -64,6 +64,7 @@ export const LabPanel = z.object({
     resulted: ClinicalDate.optional(),
     performingLab: z.string().max(500).optional(),
     status: z.string().max(100).optional(),
+    specimen: z.string().max(500).optional(),
   }),
   results: z.array(LabResultRow).max(200_000),
   notes: z.array(z.string().max(100_000)).max(1000).optional(),

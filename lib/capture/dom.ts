@@ -1,0 +1,83 @@
+import type { ReportSection } from '../model';
+import { textOf } from './text';
+
+/** Text of an element on one line (cells, labels, values). */
+export const cellText = (el: Element | null | undefined): string =>
+  el ? textOf(el).replace(/[\u00a0\s]+/g, ' ').trim() : '';
+
+const HEADING = /^H[1-6]$/;
+
+/** Label/value pairs such as `<span class="InfoLabel">Collected</span><span>10/28/2026</span>`, `dt/dd`, `th/td`. */
+export function labelValues(root: ParentNode): Map<string, string> {
+  const pairs = new Map<string, string>();
+  const add = (label: string, value: string) => {
+    const key = label.replace(/:$/, '').trim().toLowerCase();
+    if (key && value && !pairs.has(key)) pairs.set(key, value);
+  };
+  for (const dt of Array.from(root.querySelectorAll('dt'))) {
+    const dd = dt.nextElementSibling;
+    if (dd?.tagName === 'DD') add(cellText(dt), cellText(dd));
+  }
+  for (const tr of Array.from(root.querySelectorAll('tr'))) {
+    const [th, td, ...rest] = Array.from(tr.children);
+    if (th?.tagName === 'TH' && td?.tagName === 'TD' && rest.length === 0) add(cellText(th), cellText(td));
+  }
+  for (const label of Array.from(root.querySelectorAll('.InfoLabel, .label, .field-label, [class$="Label"]'))) {
+    const value = label.nextElementSibling;
+    if (value) add(cellText(label), cellText(value));
+    else if (label.parentElement) add(cellText(label), cellText(label.parentElement).slice(cellText(label).length).trim());
+  }
+  return pairs;
+}
+
+/** The first value whose label matches. */
+export function pick(pairs: Map<string, string>, label: RegExp): string | undefined {
+  for (const [key, value] of pairs) if (label.test(key)) return value;
+  return undefined;
+}
+
+/**
+ * Sections under headings (`h2`..`h6`, or a bold paragraph such as `<p><b>FINDINGS:</b></p>`), each with
+ * the text of the siblings that follow it. Text is kept verbatim: doctors read the original words.
+ */
+export function sectionsByHeadings(root: Element): ReportSection[] {
+  const sections: ReportSection[] = [];
+  const headings = Array.from(root.querySelectorAll('h2, h3, h4, h5, h6, p > b:only-child, p > strong:only-child'))
+    .map((h) => (HEADING.test(h.tagName) ? h : h.parentElement!))
+    .filter((h) => !h.closest('table'));
+  const isHeading = new Set<Element>(headings);
+  for (const heading of headings) {
+    const parts: string[] = [];
+    for (let next = heading.nextElementSibling; next && !isHeading.has(next); next = next.nextElementSibling) {
+      if (next.querySelector('h2, h3, h4') && Array.from(next.querySelectorAll('*')).some((e) => isHeading.has(e))) break;
+      const text = textOf(next);
+      if (text) parts.push(text);
+    }
+    sections.push({ heading: cellText(heading).replace(/:$/, ''), text: parts.join('\n') });
+  }
+  return sections.filter((s) => s.heading !== '');
+}
+
+const TEXT_HEADING = /^([A-Z][A-Z0-9 ,/&()'-]{2,60}):\s*(.*)$/;
+
+/** Sections of a preformatted report: lines such as `IMPRESSION: ...` start a section. */
+export function sectionsFromText(text: string): ReportSection[] {
+  const sections: ReportSection[] = [];
+  let current: ReportSection | undefined;
+  for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
+    const match = TEXT_HEADING.exec(line.trim());
+    if (match) {
+      current = { heading: match[1]!.trim(), text: match[2]!.trim() };
+      sections.push(current);
+    } else if (current) {
+      current.text = current.text ? `${current.text}\n${line.trimEnd()}` : line.trim();
+    } else if (line.trim()) {
+      current = { heading: '', text: line.trimEnd() };
+      sections.push(current);
+    }
+  }
+  return sections.map((s) => ({ heading: s.heading, text: s.text.trim() }));
+}
+
+/** The element's text as paragraphs (one per block). */
+export const paragraphsOf = (root: Element): string[] => textOf(root).split('\n').map((p) => p.trim()).filter(Boolean);

@@ -1,0 +1,147 @@
+import type { LabResultRow, Medication } from '../model';
+import { parseDate } from './dates';
+import { cellText } from './dom';
+import { type LabCells, labRow, unparsedRow } from './lab-row';
+
+export type LabColumn = 'test' | 'value' | 'unit' | 'range' | 'flag' | 'date' | 'created' | 'description' | 'notes' | 'status';
+
+/** What a header names, checked in this order ("Result Date" is a date, "Abnormal Flag" a flag). */
+const HEADER_ROLES: [RegExp, LabColumn][] = [
+  [/\b(created|entered|received|reported)\b.*\bdate\b|^created/i, 'created'],
+  [/\bdate\b|\bcollected\b|\bdate\/time\b|^when$/i, 'date'],
+  [/flag|interpretation|abnormal|^h\/l$/i, 'flag'],
+  [/range|reference|normal|standard|^ref\b/i, 'range'],
+  [/^(units?|uom)$/i, 'unit'],
+  [/^(value|result|results|your value|result value|observed value|current|finding|(?:value|result) ?\/ ?units?)$/i, 'value'],
+  [/^(test|tests|component|components|name|test name|analyte|lab|lab test|observation|result name|item|test description|component name)$/i, 'test'],
+  [/^description$/i, 'description'],
+  [/details|comments?|notes?/i, 'notes'],
+  [/^status$/i, 'status'],
+];
+
+/** MyChart's legacy table names its columns by class. */
+const CLASS_ROLES: [string, LabColumn][] = [['nameCol', 'test'], ['valueCol', 'value'], ['rangeCol', 'range'], ['flagCol', 'flag'], ['unitCol', 'unit'], ['dateCol', 'date']];
+
+export function columnRole(cell: Element): LabColumn | undefined {
+  for (const [cls, role] of CLASS_ROLES) if (cell.classList.contains(cls)) return role;
+  return roleOfHeader(cellText(cell));
+}
+
+export const roleOfHeader = (text: string): LabColumn | undefined => HEADER_ROLES.find(([re]) => re.test(text.trim()))?.[1];
+
+const rowsOf = (table: Element) => Array.from(table.querySelectorAll('tr')).filter((tr) => tr.closest('table') === table);
+
+/**
+ * The header row: the first row of `thead`, else a first row made of `th` cells, else (older portals
+ * style `td` as headers) a first row in which every cell names a known column.
+ */
+function headerRow(table: Element): Element | undefined {
+  const first = rowsOf(table)[0];
+  if (!first) return undefined;
+  const cells = Array.from(first.children);
+  if (first.parentElement?.tagName === 'THEAD' || cells.every((c) => c.tagName === 'TH')) return first;
+  if (cells.length >= 2 && cells.every((c) => columnRole(c) !== undefined)) return first;
+  return undefined;
+}
+
+/** Column roles by index, when the table has the columns of a lab result (a test and a value). */
+export function labColumns(table: Element): (LabColumn | undefined)[] | undefined {
+  const header = headerRow(table);
+  if (!header) return undefined;
+  const roles: (LabColumn | undefined)[] = [];
+  for (const cell of Array.from(header.children)) {
+    const role = columnRole(cell);
+    // A second "test-like" column (athena's Name then Description) is a description, not a second name.
+    const taken = role && roles.includes(role) ? (role === 'test' ? 'description' : undefined) : role;
+    const span = Number(cell.getAttribute('colspan') ?? '1') || 1;
+    for (let i = 0; i < span; i++) roles.push(taken);
+  }
+  if (!roles.includes('test') && roles.includes('description')) roles[roles.indexOf('description')] = 'test';
+  return roles.includes('test') && roles.includes('value') ? roles : undefined;
+}
+
+/**
+ * Rows of a lab table. A row whose cells do not line up with the header is kept whole as unparsed text;
+ * a single full-width cell after a result is that result's note (FHIR portals print notes this way).
+ */
+export function readLabTable(table: Element, roles: (LabColumn | undefined)[] = labColumns(table) ?? []): LabResultRow[] {
+  const header = headerRow(table);
+  const rows: LabResultRow[] = [];
+  for (const tr of rowsOf(table)) {
+    if (tr === header || tr.parentElement?.tagName === 'TFOOT') continue;
+    const cells = Array.from(tr.children).filter((c) => c.tagName === 'TD' || c.tagName === 'TH');
+    const text = cells.map(cellText).join(' ').trim();
+    if (text === '') continue;
+    const spans = cells.reduce((n, c) => n + (Number(c.getAttribute('colspan') ?? '1') || 1), 0);
+    if (cells.length === 1 && roles.length > 1) {
+      const previous = rows[rows.length - 1];
+      if (previous && !previous.unparsed) previous.notes = previous.notes ? `${previous.notes}\n${text}` : text;
+      else rows.push(unparsedRow(text));
+      continue;
+    }
+    if (spans !== roles.length || cells.length !== roles.length) {
+      rows.push(unparsedRow(text));
+      continue;
+    }
+    const get = (role: LabColumn) => {
+      const i = roles.indexOf(role);
+      return i >= 0 ? cellText(cells[i]) : undefined;
+    };
+    const valueCell = cells[roles.indexOf('value')];
+    const test = get('test') ?? '';
+    const description = get('description');
+    const status = get('status');
+    const lab: LabCells = {
+      test,
+      value: get('value') ?? '',
+      unit: get('unit'),
+      range: get('range'),
+      flag: get('flag'),
+      flagClasses: `${tr.className} ${valueCell?.className ?? ''}`,
+      date: get('date') ?? get('created'),
+      notes: [
+        description && description.toLowerCase() !== test.toLowerCase() ? description : '',
+        get('notes') ?? '',
+        // Corrected, preliminary or pending results must say so next to the value.
+        status && !/^(final|completed?|resulted)$/i.test(status) ? `Status: ${status}` : '',
+      ].filter(Boolean).join('; '),
+    };
+    rows.push(labRow(lab));
+  }
+  return rows;
+}
+
+const MED_NAME = /^(medications?|medicine|drug|name|medication name|prescription)$/i;
+const MED_OTHER = /dose|dosage|sig|instructions|frequency|route|strength|start|status|directions/i;
+
+/** A medication table (name plus dose/instructions columns) as a list, or undefined. */
+export function readMedicationTable(table: Element): Medication[] | undefined {
+  const header = headerRow(table);
+  if (!header) return undefined;
+  const heads = Array.from(header.children).map(cellText);
+  const nameAt = heads.findIndex((h) => MED_NAME.test(h));
+  if (nameAt < 0 || !heads.some((h) => MED_OTHER.test(h))) return undefined;
+  const at = (re: RegExp) => heads.findIndex((h, i) => i !== nameAt && re.test(h));
+  const cols = { dose: at(/dose|dosage|strength|sig|instructions|directions/i), route: at(/route/i), frequency: at(/frequency|how often/i), start: at(/start|prescribed|date/i), status: at(/status/i) };
+  const meds: Medication[] = [];
+  for (const tr of rowsOf(table)) {
+    if (tr === header) continue;
+    const cells = Array.from(tr.children).map(cellText);
+    const name = cells[nameAt];
+    if (!name || cells.length !== heads.length) continue;
+    const med: Medication = { name: name.slice(0, 500) };
+    const text = (i: number) => (i >= 0 ? cells[i] : undefined) || undefined;
+    const dose = text(cols.dose);
+    if (dose) med.dose = dose.slice(0, 200);
+    const route = text(cols.route);
+    if (route) med.route = route.slice(0, 100);
+    const frequency = text(cols.frequency);
+    if (frequency) med.frequency = frequency.slice(0, 200);
+    const start = parseDate(text(cols.start) ?? '');
+    if (start) med.startDate = start;
+    const status = text(cols.status);
+    if (status) med.status = status.slice(0, 100);
+    meds.push(med);
+  }
+  return meds;
+}

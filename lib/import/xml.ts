@@ -1,0 +1,125 @@
+import { DOMParser } from '@xmldom/xmldom';
+
+/**
+ * Why @xmldom/xmldom and not a parser passed in: the MV3 background is a service worker, which has no
+ * `DOMParser`, and happy-dom's XML mode (our Node path) loses namespaces and the root element. xmldom is
+ * pure JS, small, maintained, and the same code runs in the worker, extension pages, tests and the CLI.
+ */
+
+export class XmlRefused extends Error {
+  override name = 'XmlRefused';
+}
+
+/** The minimal node shape we read; both xmldom and browser DOM nodes fit it. */
+export interface XNode {
+  nodeType: number;
+  nodeValue: string | null;
+  localName?: string | null;
+  childNodes: ArrayLike<XNode>;
+  getAttribute?(name: string): string | null;
+}
+export type XElement = XNode & { localName: string; getAttribute(name: string): string | null };
+
+export const MAX_XML_CHARS = 64 * 1024 * 1024;
+
+/** Prefixes HL7 examples and some exporters use without declaring them (a bare `<section>` with `xsi:type`). */
+const KNOWN_PREFIXES: Record<string, string> = { xsi: 'http://www.w3.org/2001/XMLSchema-instance', sdtc: 'urn:hl7-org:sdtc' };
+
+function declarePrefixes(xml: string): string {
+  const missing = Object.entries(KNOWN_PREFIXES).filter(([p]) => new RegExp(`[\\s<]${p}:`).test(xml) && !xml.includes(`xmlns:${p}=`));
+  if (missing.length === 0) return xml;
+  const decl = missing.map(([p, ns]) => ` xmlns:${p}="${ns}"`).join('');
+  // Into the root start tag: the first `<name` that is not a declaration, comment or processing instruction.
+  return xml.replace(/<([A-Za-z_][\w.:-]*)/, (m) => m + decl);
+}
+
+/**
+ * Parses untrusted XML. DOCTYPEs and entity declarations are refused before parsing: C-CDA never needs
+ * them, and they are how billion-laughs and external-entity (XXE) attacks start.
+ */
+export function parseXml(xml: string): XElement {
+  if (xml.length > MAX_XML_CHARS) throw new XmlRefused(`The XML file is too large (over ${MAX_XML_CHARS / 1024 / 1024} MB).`);
+  if (/<!DOCTYPE/i.test(xml) || /<!ENTITY/i.test(xml)) {
+    throw new XmlRefused('The XML file declares a DOCTYPE or entities; such files are refused for safety (C-CDA never needs them).');
+  }
+  const parser = new DOMParser({
+    onError: (level: string, message: string) => {
+      if (level === 'fatalError') throw new XmlRefused(`The file is not well-formed XML: ${message.split('\n')[0]}`);
+    },
+  });
+  let doc: { documentElement: XElement | null };
+  try {
+    doc = parser.parseFromString(declarePrefixes(xml.replace(/^\uFEFF/, '')), 'text/xml') as unknown as typeof doc;
+  } catch (error) {
+    if (error instanceof XmlRefused) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new XmlRefused(`The file is not well-formed XML: ${/XmlRefused: (.*)$/m.exec(message)?.[1] ?? message.split('\n')[0]}`);
+  }
+  if (!doc.documentElement) throw new XmlRefused('The file holds no XML element.');
+  return doc.documentElement;
+}
+
+const isElement = (n: XNode): n is XElement => n.nodeType === 1;
+
+export const childElements = (el: XNode, name?: string): XElement[] =>
+  Array.from(el.childNodes).filter(isElement).filter((c) => !name || c.localName === name);
+
+export const child = (el: XNode | undefined, name: string): XElement | undefined => (el ? childElements(el, name)[0] : undefined);
+
+/** A path of child names: `path(obs, 'value')`, `path(range, 'observationRange', 'text')`. */
+export function path(el: XNode | undefined, ...names: string[]): XElement | undefined {
+  let node = el as XElement | undefined;
+  for (const name of names) node = child(node, name);
+  return node;
+}
+
+/** Descendants by local name (namespaces vary between exporters; some fixtures have none). */
+export function descendants(el: XNode, name: string, out: XElement[] = []): XElement[] {
+  for (const c of childElements(el)) {
+    if (c.localName === name) out.push(c);
+    descendants(c, name, out);
+  }
+  return out;
+}
+
+export const attr = (el: XNode | undefined, name: string): string | undefined => el?.getAttribute?.(name)?.trim() || undefined;
+
+const BLOCKS = new Set(['paragraph', 'tr', 'item', 'list', 'table', 'caption', 'thead', 'tbody', 'title', 'text', 'section']);
+
+/** Narrative text as lines: paragraphs, list items and table rows on their own lines, cells split by tabs. */
+export function narrativeText(el: XNode | undefined): string {
+  if (!el) return '';
+  const out: string[] = [];
+  const walk = (node: XNode) => {
+    if (node.nodeType === 3 || node.nodeType === 4) return void out.push((node.nodeValue ?? '').replace(/\s+/g, ' '));
+    if (node.nodeType !== 1) return;
+    const name = node.localName ?? '';
+    if (name === 'br') return void out.push('\n');
+    if (name === 'td' || name === 'th') out.push('\t');
+    const block = BLOCKS.has(name);
+    if (block) out.push('\n');
+    for (const c of Array.from(node.childNodes)) walk(c);
+    if (block) out.push('\n');
+  };
+  walk(el);
+  return out
+    .join('')
+    .split('\n')
+    .map((l) => l.replace(/ *\t */g, '\t').replace(/^\t/, '').replace(/ +/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** Elements with an `ID` attribute, for resolving `<reference value="#...">` into narrative text. */
+export function idIndex(root: XNode): Map<string, XElement> {
+  const ids = new Map<string, XElement>();
+  const walk = (node: XNode) => {
+    for (const c of childElements(node)) {
+      const id = c.getAttribute('ID');
+      if (id) ids.set(id, c);
+      walk(c);
+    }
+  };
+  walk(root);
+  return ids;
+}

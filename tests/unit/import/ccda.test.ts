@@ -1,0 +1,97 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCcda } from '../../../lib/import/ccda';
+import { XmlRefused } from '../../../lib/import/xml';
+import { StructuredData } from '../../../lib/model';
+
+/** Third-party C-CDA samples, read in place (never copied or edited): see /work/shared/fixtures/third-party/README.md. */
+const CCDA = '/work/shared/fixtures/third-party/ccda';
+const read = (name: string) => readFileSync(join(CCDA, name), 'utf8');
+const labs = (name: string) => parseCcda(read(name)).records.filter((r) => r.kind === 'lab').flatMap((r) => (r.structured?.type === 'lab' ? r.structured.results : []));
+
+describe('parseCcda on real samples', () => {
+  it.each(readdirSync(CCDA).filter((f) => f.endsWith('.xml')))('%s gives schema-valid records', (name) => {
+    const doc = parseCcda(read(name));
+    expect(doc.records.length).toBeGreaterThan(0);
+    for (const r of doc.records) {
+      expect(r.title.length).toBeGreaterThan(0);
+      if (r.structured) expect(StructuredData.safeParse(r.structured).error?.issues ?? []).toEqual([]);
+    }
+  });
+
+  it('reads coded results with LOINC, PQ value and unit, interpretation and range', () => {
+    const sodium = labs('hl7_BMP_with_Troponin.xml').find((r) => r.loinc === '2947-0');
+    expect(sodium).toMatchObject({ test: 'Na', value: '140', numericValue: 140, unit: 'mmol/L', referenceRange: '135-145 mmol/L', low: 135, high: 145, flag: 'N', date: '2012-10-02' });
+  });
+
+  it('groups results by organizer (panel)', () => {
+    const titles = parseCcda(read('hl7_BMP_with_Troponin.xml')).records.map((r) => r.title);
+    expect(titles).toContain('Basic Metabolic Panel');
+  });
+
+  it('keeps the normal range and lists the others when there are several', () => {
+    const [result] = labs('hl7_Lab_Multiple_Reference_Ranges.xml');
+    expect(result?.referenceRange).toBe('Negative, less than 1:80');
+    expect(result?.notes).toMatch(/Other reference ranges/);
+  });
+
+  it('reads Cerner results with their *HI* interpretation', () => {
+    const glucose = labs('sample_ccdas_Cerner_Samples_Transition_of_Care_Referral_Summary.xml').find((r) => /glucose/i.test(r.test));
+    expect(glucose).toMatchObject({ numericValue: 185, unit: 'mg/dL', flag: 'H', low: 65, high: 110 });
+  });
+
+  it('reads an imaging report (DIR) as sections', () => {
+    const [report] = parseCcda(read('hl7_Diagnostic_Imaging_Report.xml')).records;
+    expect(report?.kind).toBe('imaging');
+    const sections = report?.structured?.type === 'report' ? report.structured.sections.map((s) => s.heading) : [];
+    expect(sections).toEqual(expect.arrayContaining(['Findings', 'Impressions']));
+  });
+
+  it('reads progress, consultation and operative notes', () => {
+    expect(parseCcda(read('hl7_Progress_Note.xml')).records[0]).toMatchObject({ kind: 'note', title: 'Progress Note' });
+    expect(parseCcda(read('sample_ccdas_HL7_Samples_Consults.sample.xml')).records[0]?.kind).toBe('note');
+    expect(parseCcda(read('sample_ccdas_HL7_Samples_OpNote.sample.xml')).records[0]?.kind).toBe('surgical');
+  });
+
+  it('reads medications and problems', () => {
+    const records = parseCcda(read('sample_ccdas_Cerner_Samples_problems-and-medications.xml')).records;
+    const meds = records.find((r) => r.kind === 'medication')?.structured;
+    expect(meds?.type === 'medications' && meds.medications[0]).toMatchObject({ name: 'lisinopril 10 mg oral tablet', route: 'Oral' });
+    const problems = records.find((r) => r.structured?.type === 'note' && r.structured.noteType === 'Problem list');
+    expect(problems?.text).toMatch(/Hypertension/i);
+  });
+
+  it('falls back to the narrative table when there are no coded entries', () => {
+    const narrativeOnly = read('hl7_BMP_with_Troponin.xml').replace(/<entry>[\s\S]*?<\/entry>/g, '');
+    const rows = parseCcda(narrativeOnly).records.flatMap((r) => (r.structured?.type === 'lab' ? r.structured.results : []));
+    expect(rows.find((r) => r.test === 'Na')).toMatchObject({ value: '140', unit: 'mmol/L', referenceRange: '135-145 mmol/L' });
+    // The panel breaker row ("Basic Metabolic Panel at ...") is a single cell: never a result.
+    expect(rows.some((r) => /Basic Metabolic Panel/.test(r.test))).toBe(false);
+  });
+});
+
+describe('hostile XML', () => {
+  const laughs = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><ClinicalDocument xmlns="urn:hl7-org:v3">&lol2;</ClinicalDocument>`;
+  const xxe = `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><ClinicalDocument>&x;</ClinicalDocument>`;
+  it.each([['billion laughs', laughs], ['external entity', xxe]])('refuses %s before parsing', (_name, xml) => {
+    expect(() => parseCcda(xml)).toThrow(XmlRefused);
+    expect(() => parseCcda(xml)).toThrow(/DOCTYPE or entities/);
+  });
+  it('refuses malformed XML and non-C-CDA XML clearly', () => {
+    expect(() => parseCcda('<ClinicalDocument><title>x</ClinicalDocument>')).toThrow(/not well-formed/);
+    expect(() => parseCcda('<html><body/></html>')).toThrow(/Not a C-CDA document/);
+  });
+});
+
+describe('ccdaToCapturedRecords', () => {
+  it('gives records the background accepts, with inert snapshots', async () => {
+    const { ccdaToCapturedRecords } = await import('../../../lib/import/ccda-records');
+    const records = ccdaToCapturedRecords(parseCcda(read('sample_ccdas_HL7_Samples_Consults.sample.xml')), 'consult.xml');
+    expect(records.length).toBeGreaterThan(1);
+    for (const r of records) {
+      expect(r.provenance).toMatchObject({ portal: 'ccda', path: 'consult.xml' });
+      expect(r.snapshotHtml).not.toMatch(/<(table|content|script)/);
+    }
+  });
+});

@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../tools/extract';
+
+const ROOT = join(import.meta.dirname, '../../..');
+const CCDA = '/work/shared/fixtures/third-party/ccda/hl7_BMP_with_Troponin.xml';
+
+describe('npm run extract', () => {
+  it('extracts a demo page and a C-CDA file into one JSON document', () => {
+    const output = main([join(ROOT, 'tests/demo-portal/mychart/test-results/cbc.html'), CCDA, '--url', 'https://portal.example.org/MyChart/app/test-results']);
+    expect(output.errors).toBeUndefined();
+    const [cbc, ...ccda] = output.records;
+    expect(cbc).toMatchObject({ source: 'epic-mychart', kind: 'lab', title: 'CBC with Differential', clinicalDate: '2026-10-28' });
+    expect(cbc?.results?.[0]).toEqual({ test: 'WBC', value: '11.9', unit: 'K/uL', referenceRange: '3.40 - 10.80 K/uL', flag: 'H', date: '2026-10-28' });
+    expect(ccda.map((r) => r.title)).toContain('Basic Metabolic Panel');
+    expect(ccda[0]?.results?.[0]).toMatchObject({ test: 'Na', value: '140', unit: 'mmol/L', flag: 'N', date: '2012-10-02' });
+    expect(() => JSON.stringify(output)).not.toThrow();
+  });
+
+  it('reads pages in other encodings (meta charset, BOM)', () => {
+    const page = `<html><head><meta charset="windows-1252"><title>Results</title></head><body><main><h1>R\u00e9sultats de Zo\u00eb</h1>
+      <table><thead><tr><th>Test</th><th>Value</th><th>Range</th><th>Flag</th></tr></thead>
+      <tbody><tr><td>Prot\u00e9ine C</td><td>12 mg/L</td><td>&lt;5 mg/L</td><td>H</td></tr></tbody></table></main></body></html>`;
+    const latin1 = Uint8Array.from(page, (c) => c.charCodeAt(0));
+    const bom = Uint8Array.from([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(page.replace('windows-1252', 'utf-8'))]);
+    for (const bytes of [latin1, bom]) {
+      const output = main(['page.html'], () => bytes);
+      expect(output.records[0]?.title).toBe('R\u00e9sultats de Zo\u00eb');
+      expect(output.records[0]?.results?.[0]).toMatchObject({ test: 'Prot\u00e9ine C', value: '12', flag: 'H' });
+    }
+  });
+
+  it('reads XDM zips and reports unreadable files without stopping', () => {
+    const metadata = '<SubmitObjectsRequest><Slot name="URI"><ValueList><Value>DOC0001.XML</Value></ValueList></Slot></SubmitObjectsRequest>';
+    const zip = zipSync({ 'IHE_XDM/SUBSET01/METADATA.XML': strToU8(metadata), 'IHE_XDM/SUBSET01/DOC0001.XML': readFileSync(CCDA.replace('hl7_BMP_with_Troponin', 'hl7_Progress_Note')) });
+    const files: Record<string, Uint8Array> = { 'record.zip': zip, 'bad.xml': strToU8('<!DOCTYPE x><x/>') };
+    const output = main(['record.zip', 'bad.xml'], (p) => files[p]!);
+    expect(output.records.every((r) => r.source === 'xdm')).toBe(true);
+    expect(output.records.length).toBeGreaterThan(0);
+    expect(output.errors).toEqual([{ file: 'bad.xml', error: expect.stringMatching(/DOCTYPE/) }]);
+  });
+});
