@@ -1,7 +1,7 @@
 /** Windows reserves these names whatever the extension. */
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
 
-/** An ASCII, lower-case, filesystem-safe slug: same input, same slug (stable names across exports). */
+/** An ASCII, lower-case, filesystem-safe slug cut at a word boundary: same input, same slug (stable names). */
 export function slugify(text: string, maxLength = 40): string {
   const slug = text
     .normalize('NFKD')
@@ -9,10 +9,10 @@ export function slugify(text: string, maxLength = 40): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, maxLength)
     .replace(/-+$/, '');
-  if (!slug) return 'untitled';
-  return RESERVED.test(slug) ? `${slug}-file` : slug;
+  const cut = slug.length > maxLength ? slug.slice(0, maxLength).replace(/-[^-]*$/, '') || slug.slice(0, maxLength) : slug;
+  if (!cut) return 'untitled';
+  return RESERVED.test(cut) ? `${cut}-file` : cut;
 }
 
 /** `0001_2026-11-03_lab_complete-blood-count`: ordered, dated, readable, unique by its number. */

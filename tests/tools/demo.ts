@@ -1,0 +1,70 @@
+/**
+ * The main job: builds are made by `npm run demo` before this runs. Serves the synthetic demo portal,
+ * starts Chromium with the extension, clips every demo page through the real side panel, exports the
+ * case and prints the package's path as the last line. `--headed` shows the browser when a display exists.
+ */
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { testBuild } from '../harness/builds';
+import { launchChromium } from '../harness/chromium';
+import { checkPackage, waitForNewZip } from '../harness/package-check';
+import { startDemoPortal } from '../harness/portal-server';
+
+const DEMO_PAGES = [
+  '/mychart/test-results/cbc.html',
+  '/mychart/test-results/cmp.html',
+  '/healthelife/results.html',
+  '/athena/imaging/ct-chest.html',
+  '/athena/notes/visit-2026-10-14.html',
+];
+const CASE_TITLE = 'Lung nodule work-up, Nov 2026 (synthetic demo patient)';
+
+async function main(): Promise<string> {
+  const headed = process.argv.includes('--headed') && Boolean(process.env.DISPLAY);
+  const portal = await startDemoPortal();
+  const run = await launchChromium({ extensionDir: testBuild('chrome'), headless: !headed });
+  try {
+    console.log(`Demo portal on ${portal.origin}; Chromium started with Second Look ${run.extensionId}`);
+    const page = run.context.pages()[0] ?? (await run.context.newPage());
+    await page.goto(`${portal.origin}${DEMO_PAGES[0]}`);
+    const panel = await run.openPanel(page);
+    await panel.fill('[data-testid="case-new-title"]', CASE_TITLE);
+    await panel.click('[data-testid="case-create"]');
+    await panel.waitForSelector('[data-testid="case-select"]');
+
+    for (const path of DEMO_PAGES) {
+      await page.goto(portal.origin + path);
+      await panel.waitForText('[data-testid="tab-origin"]', portal.origin);
+      const before = await panel.evaluate(() => document.querySelectorAll('[data-testid="record-open"]').length);
+      await panel.click('[data-testid="clip-page"]');
+      await panel.waitFor((n: number) => document.querySelectorAll('[data-testid="record-open"]').length > n, [before]);
+      console.log(`  clipped ${path}: ${await panel.text('[data-testid="clip-status"]')}`);
+    }
+
+    const downloadsBefore = readdirSync(run.downloadDir);
+    await panel.click('[data-testid="export"]');
+    const status = await panel.waitForText('[data-testid="export-status"]', '.zip', 60_000);
+    const fileName = /(SecondLook_\S+\.zip)/.exec(status)?.[1] ?? 'SecondLook_demo.zip';
+    const saved = await waitForNewZip(run.downloadDir, downloadsBefore);
+    const outDir = resolve(import.meta.dirname, '../../.output/demo');
+    mkdirSync(outDir, { recursive: true });
+    const target = resolve(outDir, fileName);
+    copyFileSync(saved, target);
+    const pkg = checkPackage(target);
+    if (pkg.problems.length > 0) throw new Error(`package check failed: ${pkg.problems.join('; ')}`);
+    console.log(`Exported ${pkg.manifest.records.length} records, ${pkg.manifest.files.length + 1} files, all hashes verified.`);
+    panel.close();
+    return target;
+  } finally {
+    await run.close();
+    await portal.close();
+  }
+}
+
+main().then(
+  (path) => console.log(path),
+  (error: unknown) => {
+    console.error(`Demo failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
