@@ -27,8 +27,11 @@ export function ucumUnit(unit: string | undefined): string | undefined {
   const known = KNOWN_UNITS[cleaned.toLowerCase()];
   if (known) return known;
   if (!SIMPLE_UNIT.test(cleaned)) return undefined;
-  // Litre is `L` in UCUM; portals also print `l` (`mmol/l`).
-  return cleaned.replace(/l$/, 'L').replace(/l\//, 'L/');
+  // Litre is `L` in UCUM; portals also print `l` (`mmol/l`, `dl`).
+  return cleaned
+    .split('/')
+    .map((part) => (/^(?:k|d|c|m|u|n|p|f)?l$/.test(part) ? `${part.slice(0, -1)}L` : part))
+    .join('/');
 }
 
 const FLAG_CODES: Record<AbnormalFlag, { code: string; display: string }> = {
