@@ -35,14 +35,20 @@ function plan(input: PackageInput): PlannedRecord[] {
     list.push(attachment);
     byRecord.set(attachment.recordId, list);
   }
-  const ordered = sortRecords(input.records);
+  // Ties in kind and date fall back to title and content, not database order: an imported case
+  // (new ids, new order) must get the same folder numbers.
+  const ordered = sortRecords(
+    [...input.records].sort((a, b) => a.title.localeCompare(b.title) || a.contentHash.localeCompare(b.contentHash) || a.capturedAt.localeCompare(b.capturedAt)),
+  );
   const known = new Set(ordered.map((r) => r.id));
   const orphan = [...byRecord.keys()].find((id) => !known.has(id));
   if (orphan) throw new Error(`attachment belongs to a record that is not in the package: ${orphan}`);
   return ordered.map((record, i) => {
     const folder = `records/${recordFolderName(i, record.clinicalDate, record.kind, record.title)}`;
     const taken = new Set<string>();
-    const attachments = (byRecord.get(record.id) ?? []).map((source) => {
+    // Sorted so the same case always gives the same names, whatever order the database returns.
+    const sources = (byRecord.get(record.id) ?? []).sort((a, b) => a.name.localeCompare(b.name) || a.sha256.localeCompare(b.sha256));
+    const attachments = sources.map((source) => {
       const fileName = safeAttachmentName(source.name, source.mediaType, taken);
       return { source, fileName, path: `${folder}/files/${fileName}` };
     });

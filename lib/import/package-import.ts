@@ -71,9 +71,13 @@ function crossCheck(manifest: Manifest, entries: ZipEntry[]): void {
   for (const name of inZip) if (name !== MANIFEST_PATH && !listed.has(name)) fail('unlisted-file', name);
   for (const path of listed.keys()) if (!inZip.has(path)) fail('missing-file', path);
   const ids = new Set<string>();
+  const hashes = new Set<string>();
   for (const record of manifest.records) {
     if (ids.has(record.id)) fail('invalid-manifest', `record ${record.id} twice`);
+    // A case holds each content once (unique index in the db); a package that repeats one was not made by us.
+    if (hashes.has(record.contentHash)) fail('invalid-manifest', `content ${record.contentHash} twice`);
     ids.add(record.id);
+    hashes.add(record.contentHash);
     for (const path of record.files) if (!listed.has(path)) fail('missing-file', path);
     for (const attachment of record.attachments ?? []) {
       const file = listed.get(attachment.path);

@@ -31,7 +31,7 @@ describe('packageEntries', () => {
       'files/key-image.png',
       'files/key-image-2.png',
       'files/con-file.txt',
-    ]);
+    ]); // sorted by original name within a record, then the next record
     const sources = await attachments();
     for (const [i, entry] of files.entries()) {
       const source = sources[i]!.data;

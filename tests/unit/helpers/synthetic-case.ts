@@ -21,7 +21,7 @@ const base = (id: string, kind: CaseRecord['kind'], title: string, clinicalDate:
   text: `${title}\nSnapshot of ${id}`,
   capturedAt: '2026-11-10T12:00:00.000Z',
   updatedAt: '2026-11-10T12:00:00.000Z',
-  contentHash: 'a'.repeat(63) + String(id.length % 10),
+  contentHash: Array.from(id, (c) => c.charCodeAt(0).toString(16)).join('').padEnd(64, '0').slice(0, 64),
   note: '',
 });
 
