@@ -86,7 +86,7 @@ describe('export -> import -> export', () => {
     const entries = await collect(packageEntries(await packageInput()));
     const txt = entries.find((e) => e.path.endsWith('record.txt'))!;
     txt.data = txt.data.slice();
-    txt.data[txt.data.length - 2] ^= 0x01;
+    txt.data[txt.data.length - 2]! ^= 0x01;
     const result = await readPackage(await zipEntries(entries));
     expect(result).toMatchObject({ ok: false, error: { code: 'hash-mismatch' } });
   });
@@ -127,7 +127,7 @@ describe('tampered packages', () => {
     const result = await readPackage(zip.subarray(0, Math.floor(zip.length * 0.7)));
     expect(result).toMatchObject({ ok: false, error: { code: 'truncated' } });
     const damaged = zip.slice();
-    for (let i = 200; i < 260; i++) damaged[i] ^= 0xff; // inside INDEX.HTM's deflated data
+    for (let i = 200; i < 260; i++) damaged[i]! ^= 0xff; // inside INDEX.HTM's deflated data
     const broken = await readPackage(damaged);
     expect(broken.ok ? 'ok' : broken.error.code).toMatch(/^(corrupt|size-mismatch|hash-mismatch)$/);
   });
