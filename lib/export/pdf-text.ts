@@ -13,6 +13,8 @@ const REPLACEMENTS: Record<string, string> = {
   '\u2264': '<=', '\u2265': '>=', '\u00b5': 'u', '\u03bc': 'u', '\u2212': '-', '\u2010': '-', '\u2011': '-',
   '\u2192': '->', '\u2190': '<-', '\u2248': '~', '\u2260': '!=', '\u2022': '\u2022', '\u2032': "'", '\u2033': '"',
   '\u00a0': ' ', '\u2009': ' ', '\u202f': ' ', '\u200b': '',
+  // Latin letters that Unicode does not decompose into a base letter plus accent.
+  Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i', Ŋ: 'N', ŋ: 'n', Ŧ: 'T', ŧ: 't', Ŀ: 'L', ŀ: 'l',
 };
 
 /** One line of PDF-safe text: no control characters, every character encodable in WinAnsi. */

@@ -121,7 +121,7 @@ function recordIndex(flow: PdfFlow, records: CaseRecord[]): void {
   );
 }
 
-/** summary.pdf: printable cover sheet, questions, lab table and record index. Same input, same bytes. */
+/** summary.pdf: printable cover sheet, questions, lab table and record index (pdf-lib names fonts randomly, so bytes vary). */
 export async function summaryPdf(input: SummaryInput): Promise<Uint8Array> {
   const flow = await PdfFlow.create(input.pageSize ?? 'letter');
   const records = sortRecords(input.records);
