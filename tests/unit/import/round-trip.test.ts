@@ -92,6 +92,30 @@ describe('export -> import -> export', () => {
   });
 });
 
+describe('importCase', () => {
+  it('writes all or nothing: a failure while writing attachments leaves no case and no records', async () => {
+    const read = await readPackage(await zipEntries(await collect(packageEntries(await packageInput()))));
+    if (!read.ok) throw new Error(read.error.code);
+    const db = new CaseDb(`atomic-${Math.random()}`);
+    dbs.push(db);
+    db.attachments.bulkAdd = () => Promise.reject(new Error('disk full')) as never;
+    await expect(importCase(db, read.data)).rejects.toThrow('disk full');
+    expect(await db.cases.count()).toBe(0);
+    expect(await db.records.count()).toBe(0);
+  });
+
+  it('imports the same package twice as two separate cases', async () => {
+    const read = await readPackage(await zipEntries(await collect(packageEntries(await packageInput()))));
+    if (!read.ok) throw new Error(read.error.code);
+    const db = new CaseDb(`twice-${Math.random()}`);
+    dbs.push(db);
+    const a = await importCase(db, read.data);
+    const b = await importCase(db, read.data);
+    expect(a.caseId).not.toBe(b.caseId);
+    expect(await db.records.count()).toBe(2 * read.data.records.length);
+  });
+});
+
 describe('tampered packages', () => {
   const tamper = async (change: (entries: PackageEntry[]) => PackageEntry[]) => {
     const entries = await collect(packageEntries(await packageInput()));
