@@ -7,6 +7,7 @@ export const ImportErrorCode = z.enum([
   'corrupt',
   'unsupported-zip',
   'encrypted',
+  'wrong-password',
   'unsafe-path',
   'symlink',
   'duplicate-entry',

@@ -3,13 +3,21 @@ import { Manifest, PACKAGE_FORMAT, type ManifestRecord } from '../export/manifes
 import { ImportError, fail, type ImportErrorCode } from './import-error';
 import { snapshotFromPage, textFromPage } from './record-content';
 import { DEFAULT_ZIP_LIMITS, readZipDirectory, type ZipEntry, type ZipLimits } from './zip-directory';
-import { readEntry } from './zip-entry';
+import { aesEntryReader, type AesEntryReader } from './zip-aes-entry';
+import { readEntry, type EntryDigest } from './zip-entry';
 import { zipSource } from './zip-source';
 
 export interface ImportLimits extends ZipLimits {
   /** data/manifest.json is parsed in memory. */
   maxManifestBytes: number;
 }
+
+export interface ImportOptions extends Partial<ImportLimits> {
+  /** For a password-protected package (AES-256); without one such a package is refused as `encrypted`. */
+  password?: string;
+}
+
+type EntryReader = (entry: ZipEntry, onChunk?: (chunk: Uint8Array) => void) => Promise<EntryDigest>;
 
 export const DEFAULT_IMPORT_LIMITS: ImportLimits = { ...DEFAULT_ZIP_LIMITS, maxManifestBytes: 256 * 1024 * 1024 };
 
@@ -36,10 +44,10 @@ export type ImportResult = { ok: true; data: ImportedPackage } | { ok: false; er
 
 const MANIFEST_PATH = 'data/manifest.json';
 
-async function readText(source: ReturnType<typeof zipSource>, entry: ZipEntry): Promise<{ text: string; sha256: string; size: number }> {
+async function readText(readAny: EntryReader, entry: ZipEntry): Promise<{ text: string; sha256: string; size: number }> {
   const decoder = new TextDecoder('utf-8', { fatal: false });
   let text = '';
-  const digest = await readEntry(source, entry, (chunk) => (text += decoder.decode(chunk, { stream: true })));
+  const digest = await readAny(entry, (chunk) => (text += decoder.decode(chunk, { stream: true })));
   return { text: text + decoder.decode(), ...digest };
 }
 
@@ -110,23 +118,29 @@ function toRecord(meta: ManifestRecord, html: string | undefined, txt: string | 
  * format version, and the size and SHA-256 of every file, verified while streaming entry by entry.
  * Nothing is written anywhere; `importCase` does that once this has succeeded.
  */
-export async function readPackage(data: Blob | Uint8Array, limits: Partial<ImportLimits> = {}): Promise<ImportResult> {
+export async function readPackage(data: Blob | Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
+  const { password, ...limits } = options;
   const all: ImportLimits = { ...DEFAULT_IMPORT_LIMITS, ...limits };
+  let aes: AesEntryReader | undefined;
   try {
-    return { ok: true, data: await read(data, all) };
+    const source = zipSource(data);
+    const entries = await readZipDirectory(source, all, { allowEncrypted: !!password });
+    if (password && entries.some((e) => e.encrypted)) aes = await aesEntryReader(data, password);
+    const readAny: EntryReader = (entry, onChunk) => (entry.encrypted ? aes!.read(entry, onChunk) : readEntry(source, entry, onChunk));
+    return { ok: true, data: await read(entries, readAny, all) };
   } catch (error) {
     if (error instanceof ImportError) return { ok: false, error: { code: error.code, detail: error.detail } };
     throw error;
+  } finally {
+    await aes?.close();
   }
 }
 
-async function read(data: Blob | Uint8Array, limits: ImportLimits): Promise<ImportedPackage> {
-  const source = zipSource(data);
-  const entries = await readZipDirectory(source, limits);
+async function read(entries: ZipEntry[], readAny: EntryReader, limits: ImportLimits): Promise<ImportedPackage> {
   const manifestEntry = entries.find((e) => e.name === MANIFEST_PATH);
   if (!manifestEntry) fail('missing-manifest', MANIFEST_PATH);
   if (manifestEntry!.size > limits.maxManifestBytes) fail('too-large', MANIFEST_PATH);
-  const manifest = parseManifest((await readText(source, manifestEntry!)).text);
+  const manifest = parseManifest((await readText(readAny, manifestEntry!)).text);
   crossCheck(manifest, entries);
 
   const listed = new Map(manifest.files.map((f) => [f.path, f]));
@@ -141,15 +155,15 @@ async function read(data: Blob | Uint8Array, limits: ImportLimits): Promise<Impo
     if (file.size !== entry.size) fail('size-mismatch', entry.name);
     let digest;
     if (recordPages.has(entry.name)) {
-      const { text, ...rest } = await readText(source, entry);
+      const { text, ...rest } = await readText(readAny, entry);
       pages.set(entry.name, text);
       digest = rest;
     } else if (attachmentPaths.has(entry.name)) {
       const chunks: Uint8Array[] = [];
-      digest = await readEntry(source, entry, (chunk) => chunks.push(chunk.slice()));
+      digest = await readAny(entry, (chunk) => chunks.push(chunk.slice()));
       blobs.set(entry.name, new Blob(chunks as Uint8Array<ArrayBuffer>[], { type: file.mediaType }));
     } else {
-      digest = await readEntry(source, entry);
+      digest = await readAny(entry);
     }
     if (digest.size !== file.size) fail('size-mismatch', entry.name);
     if (digest.sha256 !== file.sha256) fail('hash-mismatch', entry.name);

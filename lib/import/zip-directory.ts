@@ -27,6 +27,22 @@ export interface ZipEntry {
   /** Where the entry's data starts (after its local header). */
   dataOffset: number;
   directory: boolean;
+  /** WinZip AES (what our password-protected packages use); `method` is then the method inside. */
+  encrypted: boolean;
+}
+
+export interface DirectoryOptions {
+  /** Accept AES-encrypted entries (the caller has a password); ZipCrypto is always refused as too weak. */
+  allowEncrypted?: boolean;
+}
+
+/** The WinZip AES extra field (0x9901): strength 3 = AES-256, then the real compression method. */
+function aesMethod(extra: DataView): number | undefined {
+  for (let at = 0; at + 4 <= extra.byteLength; at += 4 + extra.getUint16(at + 2, true)) {
+    if (extra.getUint16(at, true) !== 0x9901 || extra.getUint16(at + 2, true) < 7) continue;
+    return extra.getUint8(at + 8) === 3 ? extra.getUint16(at + 9, true) : undefined;
+  }
+  return undefined;
 }
 
 const EOCD = 0x06054b50;
@@ -112,7 +128,11 @@ const hasExtra = (extra: DataView, wanted: number) => {
  * Reads and checks the central directory before a single byte is inflated: names, links, duplicates,
  * declared sizes and ratios, and that no two entries share bytes (the overlapping-file zip bomb).
  */
-export async function readZipDirectory(source: ZipSource, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<ZipEntry[]> {
+export async function readZipDirectory(
+  source: ZipSource,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+  options: DirectoryOptions = {},
+): Promise<ZipEntry[]> {
   const end = await findEnd(source);
   if (end.entries > limits.maxEntries) fail('too-many-entries', `${end.entries} entries`);
   if (end.cdOffset + end.cdSize > end.endOffset) fail(end.cdOffset + end.cdSize > source.size ? 'truncated' : 'corrupt', 'central directory out of range');
@@ -127,7 +147,7 @@ export async function readZipDirectory(source: ZipSource, limits: ZipLimits = DE
     if (at + 46 > cd.length || v.getUint32(at, true) !== CENTRAL) fail('corrupt', `central directory entry ${n}`);
     const madeBy = v.getUint16(at + 4, true) >> 8;
     const flags = v.getUint16(at + 8, true);
-    const method = v.getUint16(at + 10, true);
+    const storedMethod = v.getUint16(at + 10, true);
     const nameLength = v.getUint16(at + 28, true);
     const extraLength = v.getUint16(at + 30, true);
     const commentLength = v.getUint16(at + 32, true);
@@ -149,7 +169,10 @@ export async function readZipDirectory(source: ZipSource, limits: ZipLimits = DE
     const type = mode & 0xf000;
     if (type === 0xa000) fail('symlink', name);
     if (type !== 0 && type !== 0x8000 && type !== 0x4000) fail('unsafe-path', `${name}: special file`);
-    if (flags & 0x41) fail('encrypted', name);
+    const encrypted = (flags & 0x01) !== 0;
+    if (encrypted && !options.allowEncrypted) fail('encrypted', name);
+    if (flags & 0x40 || (encrypted && storedMethod !== 99)) fail('unsupported-zip', `${name}: encryption other than AES`);
+    const method = encrypted ? (aesMethod(extra) ?? -1) : storedMethod;
     if (method !== 0 && method !== 8) fail('unsupported-zip', `${name}: compression method ${method}`);
     const sizes = zip64Sizes(extra, v.getUint32(at + 24, true), v.getUint32(at + 20, true), v.getUint32(at + 42, true));
     const directory = name.endsWith('/') || type === 0x4000;
@@ -158,14 +181,24 @@ export async function readZipDirectory(source: ZipSource, limits: ZipLimits = DE
     if (seen.has(key)) fail('duplicate-entry', name);
     seen.add(key);
     if (directory && sizes.size > 0) fail('corrupt', `${name}: directory with content`);
-    if (method === 0 && sizes.size !== sizes.compressed) fail('corrupt', `${name}: stored sizes differ`);
+    // AES adds salt, check value and MAC around the data, so only plain stored entries must match exactly.
+    if (method === 0 && !encrypted && sizes.size !== sizes.compressed) fail('corrupt', `${name}: stored sizes differ`);
     if (sizes.size > limits.maxTotalBytes) fail('too-large', `${name}: ${sizes.size} bytes`);
     total += sizes.size;
     if (total > limits.maxTotalBytes) fail('too-large', `declared total over ${limits.maxTotalBytes} bytes`);
     if (method === 8 && sizes.size >= limits.ratioMinBytes && sizes.size / Math.max(1, sizes.compressed) > limits.maxRatio) {
       fail('compression-ratio', `${name}: ${sizes.size}/${sizes.compressed}`);
     }
-    entries.push({ name, method: method === 0 ? 0 : 8, compressedSize: sizes.compressed, size: sizes.size, localOffset: sizes.offset, dataOffset: 0, directory });
+    entries.push({
+      name,
+      method: method === 0 ? 0 : 8,
+      compressedSize: sizes.compressed,
+      size: sizes.size,
+      localOffset: sizes.offset,
+      dataOffset: 0,
+      directory,
+      encrypted,
+    });
     at += 46 + nameLength + extraLength + commentLength;
   }
   const files = new Set(entries.filter((e) => !e.directory).map((e) => e.name.normalize('NFC').toLowerCase()));
@@ -192,7 +225,7 @@ async function checkLocalHeaders(source: ZipSource, entries: ZipEntry[], cdOffse
     const localName = await source.read(entry.localOffset + 30, nameLength);
     const expected = encoder.encode(entry.name);
     if (localName.length !== expected.length || localName.some((b, i) => b !== expected[i])) fail('corrupt', `${entry.name}: local name differs`);
-    if (v.getUint16(8, true) !== entry.method) fail('corrupt', `${entry.name}: local method differs`);
+    if (v.getUint16(8, true) !== (entry.encrypted ? 99 : entry.method)) fail('corrupt', `${entry.name}: local method differs`);
     entry.dataOffset = entry.localOffset + 30 + nameLength + extraLength;
     if (entry.dataOffset + entry.compressedSize > cdOffset) {
       fail(entry.dataOffset + entry.compressedSize > source.size ? 'truncated' : 'overlapping-entries', `${entry.name}: data runs past its end`);

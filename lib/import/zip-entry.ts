@@ -20,14 +20,7 @@ const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padSt
  * its declared size, so a lying header cannot make us inflate a bomb.
  */
 export async function readEntry(source: ZipSource, entry: ZipEntry, onChunk?: (chunk: Uint8Array) => void): Promise<EntryDigest> {
-  const hash = sha256.create();
-  let size = 0;
-  const accept = (chunk: Uint8Array) => {
-    size += chunk.byteLength;
-    if (size > entry.size) fail('size-mismatch', `${entry.name}: more data than declared`);
-    hash.update(chunk);
-    onChunk?.(chunk);
-  };
+  const { accept, finish } = entryDigest(entry, onChunk);
   const inflater = entry.method === 8 ? new Inflate((chunk) => accept(chunk)) : undefined;
   let ended = false;
   for (let offset = 0; offset < entry.compressedSize || (offset === 0 && !ended); offset += READ_CHUNK) {
@@ -52,6 +45,23 @@ export async function readEntry(source: ZipSource, entry: ZipEntry, onChunk?: (c
     ended = last;
     if (last) break;
   }
-  if (size !== entry.size) fail('size-mismatch', `${entry.name}: ${size} bytes, declared ${entry.size}`);
-  return { size, sha256: hex(hash.digest()) };
+  return finish();
+}
+
+/** Counts and hashes an entry's content as it streams, refusing it the moment it outgrows its declared size. */
+export function entryDigest(entry: ZipEntry, onChunk?: (chunk: Uint8Array) => void) {
+  const hash = sha256.create();
+  let size = 0;
+  return {
+    accept(chunk: Uint8Array) {
+      size += chunk.byteLength;
+      if (size > entry.size) fail('size-mismatch', `${entry.name}: more data than declared`);
+      hash.update(chunk);
+      onChunk?.(chunk);
+    },
+    finish(): EntryDigest {
+      if (size !== entry.size) fail('size-mismatch', `${entry.name}: ${size} bytes, declared ${entry.size}`);
+      return { size, sha256: hex(hash.digest()) };
+    },
+  };
 }

@@ -60,6 +60,17 @@ describe('password-protected package (AES-256)', () => {
     expect(await readPackage(zip)).toMatchObject({ ok: false, error: { code: 'encrypted' } });
   });
 
+  it('imports back with the password, refuses a wrong one with its own code', async () => {
+    const input = await packageInput();
+    const zip = await encrypted(await collect(packageEntries(input)));
+    const read = await readPackage(new Blob([zip as Uint8Array<ArrayBuffer>]), { password: PASSWORD });
+    if (!read.ok) throw new Error(JSON.stringify(read.error));
+    expect(read.data.records.map((r) => r.packageId).sort()).toEqual(input.records.map((r) => r.id).sort());
+    const png = read.data.attachments.find((a) => a.mediaType === 'image/png')!;
+    expect(png.size).toBe(png.blob.size);
+    expect(await readPackage(zip, { password: 'wrong password' })).toMatchObject({ ok: false, error: { code: 'wrong-password' } });
+  });
+
   it('refuses an empty password', async () => {
     await expect(encrypted([], '')).rejects.toThrow(/empty password/);
   });
