@@ -30,6 +30,8 @@ export interface RawEntry {
   sameOffsetAs?: number;
   /** Point this entry's central record at an arbitrary offset (writes no local header of its own). */
   localOffset?: number;
+  /** General-purpose flags to add (bit 0 = encrypted). */
+  flags?: number;
 }
 
 /** A hand-written zip (no CRC checking in our reader, so CRC is left 0): for archives no honest tool writes. */
@@ -47,7 +49,7 @@ export function rawZip(entries: RawEntry[]): Uint8Array {
     const h = new DataView(header.buffer);
     h.setUint32(0, 0x04034b50, true);
     h.setUint16(4, 20, true);
-    h.setUint16(6, 0x800, true);
+    h.setUint16(6, 0x800 | (entry.flags ?? 0), true);
     h.setUint16(8, entry.deflate ? 8 : 0, true);
     h.setUint32(18, stored.length, true);
     h.setUint32(22, size, true);
@@ -65,7 +67,7 @@ export function rawZip(entries: RawEntry[]): Uint8Array {
     c.setUint32(0, 0x02014b50, true);
     c.setUint16(4, entry.unixMode !== undefined ? 0x0314 : 20, true);
     c.setUint16(6, 20, true);
-    c.setUint16(8, 0x800, true);
+    c.setUint16(8, 0x800 | (entry.flags ?? 0), true);
     c.setUint16(10, entry.deflate ? 8 : 0, true);
     c.setUint32(20, stored.length, true);
     c.setUint32(24, size, true);

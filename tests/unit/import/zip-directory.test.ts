@@ -80,14 +80,20 @@ describe('generated hostile archives', () => {
     const started = performance.now();
     expect(await code(bomb)).toBe('compression-ratio');
     expect(await code(bomb, { maxRatio: 1e9, maxTotalBytes: 1024 * 1024 })).toBe('too-large');
-    expect(performance.now() - started).toBeLessThan(500);
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 
   it('stops inflating as soon as an entry grows past its declared size', async () => {
     const liar = rawZip([{ name: 'data/manifest.json', data: new Uint8Array(32 * 1024 * 1024), deflate: true, declaredSize: 100 }]);
     const started = performance.now();
     expect(await code(liar)).toBe('size-mismatch');
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('asks for a password for encrypted entries, and refuses weak ZipCrypto even with one', async () => {
+    const zipCrypto = rawZip([{ name: 'data/manifest.json', data: bytes('{}'), flags: 1 }]);
+    expect(await code(zipCrypto)).toBe('encrypted');
+    expect(await code(zipCrypto, { password: 'secret' })).toBe('unsupported-zip');
   });
 
   it('refuses too many entries', async () => {
