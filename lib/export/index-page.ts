@@ -1,49 +1,94 @@
 import { RecordKind, type Case, type CaseRecord } from '../model';
+import { completenessHtml, labTableHtml, questionsHtml, storyHtml } from './cover-sheet';
 import { escapeHtml, htmlPage } from './html';
+import { KIND_LABELS } from './kind-labels';
+import { labMatrix } from './lab-matrix';
+import type { CaseStory, CompletenessItem, PackageQuestion } from './package-input';
 
-export const KIND_LABELS: Record<RecordKind, string> = {
-  note: "Doctors' notes",
-  pathology: 'Diagnosis and pathology reports',
-  imaging: 'Imaging reports',
-  lab: 'Lab results',
-  medication: 'Medication lists',
-  plan: 'Treatment plans',
-  surgical: 'Surgical and operative reports',
-  'family-history': 'Family history',
-  other: 'Other records',
-};
+export { KIND_LABELS };
+
+export interface IndexedAttachment {
+  name: string;
+  href: string;
+  mediaType: string;
+  size: number;
+}
 
 export interface IndexedRecord {
   record: CaseRecord;
   /** Path of record.html relative to the zip root. */
   href: string;
+  attachments?: IndexedAttachment[];
+}
+
+export interface CoverSheet {
+  story?: CaseStory;
+  questions?: PackageQuestion[];
+  completeness?: CompletenessItem[];
+}
+
+const sizeLabel = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+
+function attachmentList(items: IndexedRecord[]): string {
+  const rows = items.flatMap(({ record, attachments = [] }) =>
+    attachments.map(
+      (a) =>
+        `<tr><td><a href="${escapeHtml(a.href)}">${escapeHtml(a.name)}</a></td><td>${escapeHtml(a.mediaType)}</td><td>${sizeLabel(a.size)}</td><td>${escapeHtml(record.title)}</td></tr>`,
+    ),
+  );
+  if (!rows.length) return '';
+  return `<h2 id="attachments">Attached files (${rows.length})</h2>
+<p class="notice">Exactly as downloaded from the portal (byte-identical). Images in DICOM format need a DICOM viewer.</p>
+<table><thead><tr><th>File</th><th>Type</th><th>Size</th><th>Record</th></tr></thead><tbody>
+${rows.join('\n')}
+</tbody></table>`;
 }
 
 /** INDEX.HTM: the doctor's entry point. Works offline with JavaScript disabled. */
-export function indexPageHtml(caseData: Case, records: IndexedRecord[], generatedAt: Date): string {
+export function indexPageHtml(caseData: Case, records: IndexedRecord[], generatedAt: Date, cover: CoverSheet = {}): string {
   const groups = RecordKind.options
     .map((kind) => ({ kind, items: records.filter((r) => r.record.kind === kind) }))
     .filter((group) => group.items.length > 0);
+  const hrefById = new Map(records.map((r) => [r.record.id, r.href]));
   const sections = groups
     .map(
-      ({ kind, items }) => `<h2 id="kind-${kind}">${escapeHtml(KIND_LABELS[kind])} (${items.length})</h2>
-<table><thead><tr><th>Date</th><th>Record</th><th>Portal</th></tr></thead><tbody>
+      ({ kind, items }) => `<h3 id="kind-${kind}">${escapeHtml(KIND_LABELS[kind])} (${items.length})</h3>
+<table><thead><tr><th>Date</th><th>Record</th><th>Files</th><th>Portal</th></tr></thead><tbody>
 ${items
   .map(
-    ({ record, href }) =>
-      `<tr><td>${escapeHtml(record.clinicalDate?.slice(0, 10) ?? 'undated')}</td><td><a href="${escapeHtml(href)}">${escapeHtml(record.title)}</a></td><td>${escapeHtml(record.provenance.origin)}</td></tr>`,
+    ({ record, href, attachments = [] }) =>
+      `<tr><td>${escapeHtml(record.clinicalDate?.slice(0, 10) ?? 'undated')}</td><td><a href="${escapeHtml(href)}">${escapeHtml(record.title)}</a></td><td>${attachments.map((a) => `<a href="${escapeHtml(a.href)}">${escapeHtml(a.name)}</a>`).join('<br>')}</td><td>${escapeHtml(record.provenance.origin)}</td></tr>`,
   )
   .join('\n')}
 </tbody></table>`,
     )
     .join('\n');
+  const labs = labTableHtml(labMatrix(records.map((r) => r.record)));
+  const attachments = attachmentList(records);
+  const nav = [
+    cover.story?.reason?.trim() ? ['reason', 'Reason for the opinion'] : null,
+    cover.questions?.length ? ['questions', 'Questions'] : null,
+    cover.completeness?.length ? ['completeness', 'Completeness'] : null,
+    ['records', 'Records'],
+    ...groups.map(({ kind, items }) => [`kind-${kind}`, `${KIND_LABELS[kind]} (${items.length})`]),
+    labs ? ['labs', 'Lab results across dates'] : null,
+    attachments ? ['attachments', 'Attached files'] : null,
+  ].filter((x): x is string[] => x !== null);
   return htmlPage(
     `${caseData.title}: records for a second opinion`,
     `<h1>${escapeHtml(caseData.title)}</h1>
 <p class="notice">Records collected by the patient from their patient portals with Second Look, for a second opinion.
 Prepared ${escapeHtml(generatedAt.toISOString().slice(0, 10))}. ${records.length} record(s).
-These are patient-collected copies; each record page names its source and the time it was captured.</p>
-<nav><ul>${groups.map(({ kind, items }) => `<li><a href="#kind-${kind}">${escapeHtml(KIND_LABELS[kind])}</a> (${items.length})</li>`).join('')}</ul></nav>
-${sections || '<p>No records in this case yet.</p>'}`,
+These are patient-collected copies; each record page names its source and the time it was captured.
+A printable summary is in summary.pdf.</p>
+<nav><ul>${nav.map(([id, label]) => `<li><a href="#${id}">${escapeHtml(label!)}</a></li>`).join('')}</ul></nav>
+${storyHtml(cover.story)}
+${questionsHtml(cover.questions, (id) => hrefById.get(id))}
+${completenessHtml(cover.completeness)}
+<h2 id="records">Records by kind, newest first</h2>
+${sections || '<p>No records in this case yet.</p>'}
+${labs}
+${attachments}`,
   );
 }

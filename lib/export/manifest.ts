@@ -1,5 +1,6 @@
 import { CaseRecord, IsoDateTime, RecordKind, Sha256Hex, ClinicalDate, Provenance, StructuredData } from '../model';
 import { z } from '../schema';
+import { AttachmentMeta, CaseStory, CompletenessItem, PackageQuestion } from './package-input';
 
 export const PACKAGE_FORMAT = 'second-look/1';
 
@@ -23,6 +24,8 @@ export const ManifestRecord = z.object({
   note: z.string(),
   /** Paths (within the zip) of the record's page, text and attachments. */
   files: z.array(z.string()),
+  /** The record's attachments, so an import can restore them (added in issue 5; absent in early packages). */
+  attachments: z.array(AttachmentMeta).optional(),
 });
 export type ManifestRecord = z.infer<typeof ManifestRecord>;
 
@@ -35,9 +38,13 @@ export const Manifest = z.object({
     title: z.string(),
     createdAt: IsoDateTime,
     updatedAt: IsoDateTime,
+    /** The reason for the opinion is `story.reason`; repeated here because it is what a reader looks for first. */
+    reason: z.string().optional(),
+    story: CaseStory.optional(),
   }),
   records: z.array(ManifestRecord),
-  questions: z.array(z.object({ id: z.string(), text: z.string() }).loose()),
+  questions: z.array(PackageQuestion.extend({ priority: z.number().optional() })),
+  completeness: z.array(CompletenessItem).optional(),
   opinions: z.array(z.object({ id: z.string() }).loose()),
   files: z.array(ManifestFile),
 });

@@ -1,28 +1,17 @@
-import type { Case, CaseRecord } from '../model';
+import type { CaseRecord } from '../model';
 import { sortRecords } from '../records';
 import { sha256Hex } from '../hash';
+import { fhirBundle, type FhirFileRef } from './fhir-bundle';
+import { isAlreadyCompressed, safeAttachmentName, sha1Base64 } from './files';
 import { indexPageHtml, type IndexedRecord } from './index-page';
 import { Manifest, PACKAGE_FORMAT, type ManifestFile, type ManifestRecord } from './manifest';
 import { packageFileName, recordFolderName } from './names';
+import type { AttachmentMeta, PackageAttachment, PackageEntry, PackageInput } from './package-input';
 import { readmeText } from './readme';
 import { recordPageHtml, recordPageText } from './record-page';
+import { summaryPdf } from './summary-pdf';
 
-export interface PackageInput {
-  caseData: Case;
-  records: CaseRecord[];
-  generatedAt: Date;
-  generator: { name: string; version: string };
-  /** Re-sanitizes a stored snapshot: the package must be safe to open even if storage held a surprise. */
-  sanitize: (html: string) => string;
-}
-
-export interface PackageEntry {
-  path: string;
-  data: Uint8Array;
-  mediaType: string;
-  /** Already-compressed formats are stored, not deflated again. */
-  compress: boolean;
-}
+export type { PackageEntry, PackageInput } from './package-input';
 
 const encoder = new TextEncoder();
 const textEntry = (path: string, text: string, mediaType: string): PackageEntry => ({
@@ -32,35 +21,105 @@ const textEntry = (path: string, text: string, mediaType: string): PackageEntry 
   compress: true,
 });
 
+interface PlannedRecord {
+  record: CaseRecord;
+  folder: string;
+  attachments: { source: PackageAttachment; fileName: string; path: string }[];
+}
+
+/** Folder and file names for every record and attachment, decided before anything is written. */
+function plan(input: PackageInput): PlannedRecord[] {
+  const byRecord = new Map<string, PackageAttachment[]>();
+  for (const attachment of input.attachments ?? []) {
+    const list = byRecord.get(attachment.recordId) ?? [];
+    list.push(attachment);
+    byRecord.set(attachment.recordId, list);
+  }
+  // Ties in kind and date fall back to title and content, not database order: an imported case
+  // (new ids, new order) must get the same folder numbers.
+  const ordered = sortRecords(
+    [...input.records].sort((a, b) => a.title.localeCompare(b.title) || a.contentHash.localeCompare(b.contentHash) || a.capturedAt.localeCompare(b.capturedAt)),
+  );
+  const known = new Set(ordered.map((r) => r.id));
+  const orphan = [...byRecord.keys()].find((id) => !known.has(id));
+  if (orphan) throw new Error(`attachment belongs to a record that is not in the package: ${orphan}`);
+  return ordered.map((record, i) => {
+    const folder = `records/${recordFolderName(i, record.clinicalDate, record.kind, record.title)}`;
+    const taken = new Set<string>();
+    // Sorted so the same case always gives the same names, whatever order the database returns.
+    const sources = (byRecord.get(record.id) ?? []).sort((a, b) => a.name.localeCompare(b.name) || a.sha256.localeCompare(b.sha256));
+    const attachments = sources.map((source) => {
+      const fileName = safeAttachmentName(source.name, source.mediaType, taken);
+      return { source, fileName, path: `${folder}/files/${fileName}` };
+    });
+    return { record, folder, attachments };
+  });
+}
+
+/** How many entries `packageEntries` yields, for a progress bar. */
+export function packageEntryCount(input: PackageInput): number {
+  const fixed = 4 + (input.summaryPdf === false ? 0 : 1); // INDEX, README, [summary.pdf], FHIR bundle, manifest
+  return fixed + 2 * input.records.length + (input.attachments?.length ?? 0);
+}
+
+const bytesOf = async (data: Blob | Uint8Array): Promise<Uint8Array> =>
+  data instanceof Uint8Array ? data : new Uint8Array(await data.arrayBuffer());
+
 /**
- * The package's files in zip order, the manifest last because it lists the size and SHA-256 of all others.
- * A generator, so the zip writer can stream and report progress between entries.
+ * The package's files in zip order, the FHIR bundle and manifest last because they list the size and
+ * hashes of all others. A generator, so the zip writer can stream and report progress between entries;
+ * at most one file's bytes are held at a time.
  */
 export async function* packageEntries(input: PackageInput): AsyncGenerator<PackageEntry> {
   const { caseData, generatedAt, generator } = input;
-  const ordered = sortRecords(input.records);
-  const folders = ordered.map((r, i) => `records/${recordFolderName(i, r.clinicalDate, r.kind, r.title)}`);
+  const planned = plan(input);
+  const withPdf = input.summaryPdf !== false;
   const allPaths = [
     'INDEX.HTM',
     'README.TXT',
-    ...folders.flatMap((folder) => [`${folder}/record.html`, `${folder}/record.txt`]),
+    ...(withPdf ? ['summary.pdf'] : []),
+    ...planned.flatMap((p) => [`${p.folder}/record.html`, `${p.folder}/record.txt`, ...p.attachments.map((a) => a.path)]),
+    'data/fhir-bundle.json',
     'data/manifest.json',
   ];
   const files: ManifestFile[] = [];
-  const emit = async (entry: PackageEntry) => {
+  const fhirRefs = new Map<string, FhirFileRef>();
+  const emit = async (entry: PackageEntry, title = entry.path.split('/').pop()!) => {
     files.push({ path: entry.path, size: entry.data.byteLength, sha256: await sha256Hex(entry.data), mediaType: entry.mediaType });
+    const sha1 = await sha1Base64(entry.data);
+    fhirRefs.set(entry.path, { path: entry.path, size: entry.data.byteLength, sha1, mediaType: entry.mediaType, title });
     return entry;
   };
 
-  const indexed: IndexedRecord[] = ordered.map((record, i) => ({ record, href: `${folders[i]}/record.html` }));
-  yield await emit(textEntry('INDEX.HTM', indexPageHtml(caseData, indexed, generatedAt), 'text/html'));
-  yield await emit(textEntry('README.TXT', readmeText(caseData, generatedAt, `${generator.name} ${generator.version}`, allPaths), 'text/plain'));
+  const indexed: IndexedRecord[] = planned.map(({ record, folder, attachments }) => ({
+    record,
+    href: `${folder}/record.html`,
+    attachments: attachments.map((a) => ({ name: a.fileName, href: a.path, mediaType: a.source.mediaType, size: a.source.size })),
+  }));
+  const cover = { story: input.story, questions: input.questions, completeness: input.completeness };
+  yield await emit(textEntry('INDEX.HTM', indexPageHtml(caseData, indexed, generatedAt, cover), 'text/html'));
+  const generatorName = `${generator.name} ${generator.version}`;
+  yield await emit(textEntry('README.TXT', readmeText(caseData, generatedAt, generatorName, allPaths), 'text/plain'));
+  if (withPdf) {
+    const pdf = await summaryPdf({ caseData, records: planned.map((p) => p.record), generatedAt, pageSize: input.pageSize, ...cover });
+    yield await emit({ path: 'summary.pdf', data: pdf, mediaType: 'application/pdf', compress: false });
+  }
 
   const manifestRecords: ManifestRecord[] = [];
-  for (const [i, record] of ordered.entries()) {
-    const folder = folders[i]!;
-    yield await emit(textEntry(`${folder}/record.html`, recordPageHtml(record, input.sanitize(record.snapshotHtml)), 'text/html'));
+  for (const { record, folder, attachments } of planned) {
+    const links = attachments.map((a) => ({ name: a.fileName, href: `files/${a.fileName}` }));
+    yield await emit(textEntry(`${folder}/record.html`, recordPageHtml(record, input.sanitize(record.snapshotHtml), links), 'text/html'));
     yield await emit(textEntry(`${folder}/record.txt`, recordPageText(record), 'text/plain'));
+    const metas: AttachmentMeta[] = [];
+    for (const { source, fileName, path } of attachments) {
+      const data = await bytesOf(source.data);
+      const sha256 = await sha256Hex(data);
+      // A stored file that no longer matches its recorded hash is damaged; exporting it silently would mislead.
+      if (data.byteLength !== source.size || sha256 !== source.sha256) throw new Error(`attachment ${source.id} does not match its recorded size or SHA-256`);
+      const mediaType = source.mediaType || 'application/octet-stream';
+      yield await emit({ path, data, mediaType, compress: !isAlreadyCompressed(mediaType, fileName) }, source.name);
+      metas.push({ id: source.id, name: source.name, mediaType, size: data.byteLength, sha256, path });
+    }
     manifestRecords.push({
       id: record.id,
       kind: record.kind,
@@ -71,17 +130,35 @@ export async function* packageEntries(input: PackageInput): AsyncGenerator<Packa
       contentHash: record.contentHash,
       structured: record.structured,
       note: record.note,
-      files: [`${folder}/record.html`, `${folder}/record.txt`],
+      files: [`${folder}/record.html`, `${folder}/record.txt`, ...metas.map((m) => m.path)],
+      ...(metas.length ? { attachments: metas } : {}),
     });
   }
+
+  const bundle = fhirBundle(
+    planned.map(({ record, folder, attachments }) => ({
+      record,
+      pages: [fhirRefs.get(`${folder}/record.html`)!, fhirRefs.get(`${folder}/record.txt`)!],
+      attachments: attachments.map((a) => fhirRefs.get(a.path)!),
+    })),
+    { generatedAt, agent: `The patient, with ${generatorName} on their own device` },
+  );
+  yield await emit(textEntry('data/fhir-bundle.json', JSON.stringify(bundle, null, 1), 'application/fhir+json'));
 
   const manifest = Manifest.parse({
     format: PACKAGE_FORMAT,
     generatedAt: generatedAt.toISOString(),
     generator,
-    case: { title: caseData.title, createdAt: caseData.createdAt, updatedAt: caseData.updatedAt },
+    case: {
+      title: caseData.title,
+      createdAt: caseData.createdAt,
+      updatedAt: caseData.updatedAt,
+      ...(input.story?.reason ? { reason: input.story.reason } : {}),
+      ...(input.story ? { story: input.story } : {}),
+    },
     records: manifestRecords,
-    questions: [],
+    questions: input.questions ?? [],
+    ...(input.completeness ? { completeness: input.completeness } : {}),
     opinions: [],
     files,
   });

@@ -6,8 +6,10 @@ export interface ProvenanceLine {
   value: string;
 }
 
+export type ProvenanceSource = Pick<CaseRecord, 'title' | 'kind' | 'clinicalDate' | 'provenance' | 'capturedAt' | 'contentHash' | 'note'>;
+
 /** The header every record carries, in the same order in HTML and text. */
-export function provenanceLines(record: CaseRecord): ProvenanceLine[] {
+export function provenanceLines(record: ProvenanceSource): ProvenanceLine[] {
   return [
     { label: 'Record', value: record.title },
     { label: 'Kind', value: record.kind },
@@ -21,8 +23,20 @@ export function provenanceLines(record: CaseRecord): ProvenanceLine[] {
   ];
 }
 
+/** Comments around the snapshot so an import can take it back out unchanged (lib/import/record-content.ts). */
+export const SNAPSHOT_START = '<!--second-look:snapshot-start-->';
+export const SNAPSHOT_END = '<!--second-look:snapshot-end-->';
+export const TEXT_RULE = '-'.repeat(72);
+
 /** records/NNNN_.../record.html: provenance first, then the record as it looked. */
-export function recordPageHtml(record: CaseRecord, sanitizedSnapshot: string): string {
+export function recordPageHtml(
+  record: CaseRecord,
+  sanitizedSnapshot: string,
+  files: { name: string; href: string }[] = [],
+): string {
+  const fileList = files.length
+    ? `<p class="notice">Files downloaded with this record: ${files.map((f) => `<a href="${escapeHtml(f.href)}">${escapeHtml(f.name)}</a>`).join(', ')}</p>\n`
+    : '';
   const header = provenanceLines(record)
     .map(({ label, value }) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`)
     .join('');
@@ -32,7 +46,7 @@ export function recordPageHtml(record: CaseRecord, sanitizedSnapshot: string): s
 <h1>${escapeHtml(record.title)}</h1>
 <dl class="provenance">${header}</dl>
 <p class="notice">A copy the patient captured from their portal with Second Look. The original is the portal's record.</p>
-<div class="snapshot">${sanitizedSnapshot}</div>`,
+${fileList}<div class="snapshot">${SNAPSHOT_START}${sanitizedSnapshot}${SNAPSHOT_END}</div>`,
   );
 }
 
@@ -40,5 +54,5 @@ export function recordPageText(record: CaseRecord): string {
   const header = provenanceLines(record)
     .map(({ label, value }) => `${label}: ${value}`)
     .join('\n');
-  return `${header}\n${'-'.repeat(72)}\n${record.text}\n`;
+  return `${header}\n${TEXT_RULE}\n${record.text}\n`;
 }

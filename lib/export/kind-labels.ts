@@ -1,0 +1,13 @@
+import type { RecordKind } from '../model';
+
+export const KIND_LABELS: Record<RecordKind, string> = {
+  note: "Doctors' notes",
+  pathology: 'Diagnosis and pathology reports',
+  imaging: 'Imaging reports',
+  lab: 'Lab results',
+  medication: 'Medication lists',
+  plan: 'Treatment plans',
+  surgical: 'Surgical and operative reports',
+  'family-history': 'Family history',
+  other: 'Other records',
+};

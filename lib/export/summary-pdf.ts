@@ -1,0 +1,138 @@
+import type { Case, CaseRecord } from '../model';
+import { sortRecords } from '../records';
+import { byPriority } from './cover-sheet';
+import { KIND_LABELS } from './kind-labels';
+import { flagLabel, labMatrix } from './lab-matrix';
+import { isGap, type CaseStory, type CompletenessItem, type PackageQuestion, type PageSize } from './package-input';
+import { PdfFlow } from './pdf-flow';
+
+export interface SummaryInput {
+  caseData: Case;
+  records: CaseRecord[];
+  generatedAt: Date;
+  pageSize?: PageSize;
+  story?: CaseStory;
+  questions?: PackageQuestion[];
+  completeness?: CompletenessItem[];
+}
+
+/** How many date columns fit beside test, unit and range on one table. */
+const DATES_PER_TABLE = 4;
+
+function coverSheet(flow: PdfFlow, input: SummaryInput): void {
+  const { caseData, generatedAt, story } = input;
+  flow.text(caseData.title, { size: 20, bold: true });
+  flow.text(`Records for a second opinion, prepared ${generatedAt.toISOString().slice(0, 10)}. ${input.records.length} record(s).`, { color: 'grey' });
+  flow.text('Patient-collected copies of portal records; each record page in the package names its source and capture time.', { color: 'grey' });
+  if (story?.timeSensitive) {
+    flow.space(6);
+    flow.text('The patient marked this decision as time-sensitive.', { bold: true, color: 'red' });
+  }
+  if (story?.reason?.trim()) {
+    flow.heading('Reason for the second opinion');
+    flow.text(story.reason);
+  }
+  const sections = (story?.sections ?? []).filter((s) => s.text.trim());
+  if (story?.summary?.trim() || sections.length) {
+    flow.heading("The patient's story");
+    if (story?.summary?.trim()) flow.text(story.summary);
+    for (const section of sections) {
+      flow.text(section.label, { bold: true });
+      flow.text(section.text);
+    }
+  }
+  const questions = byPriority(input.questions);
+  if (questions.length) {
+    flow.heading("The patient's questions, most important first");
+    questions.forEach((q, i) => flow.text(`${i + 1}. ${q.text}`, { indent: 8 }));
+  }
+  if (input.completeness?.length) {
+    flow.heading('Completeness');
+    const gaps = input.completeness.filter(isGap);
+    flow.text(gaps.length ? `Known gaps: ${gaps.map((g) => g.family).join(', ')}.` : 'Every checklist family has at least one record.', {
+      bold: gaps.length > 0,
+    });
+    flow.table(
+      [
+        { header: 'Records', width: 0.3 },
+        { header: 'Status', width: 0.15 },
+        { header: 'Count', width: 0.1 },
+        { header: 'Gap', width: 0.45 },
+      ],
+      input.completeness.map((item) => ({
+        cells: [item.family, item.status, String(item.count), isGap(item) ? item.hint : ''],
+        red: [false, isGap(item)],
+      })),
+      9,
+    );
+  }
+}
+
+function labTables(flow: PdfFlow, records: CaseRecord[]): void {
+  const matrix = labMatrix(records);
+  if (!matrix.rows.length) return;
+  flow.heading('Lab results across dates');
+  flow.text('Values as captured from the portals, oldest date first. Flags are the portal\'s.', { color: 'grey', size: 9 });
+  for (let start = 0; start < matrix.dates.length; start += DATES_PER_TABLE) {
+    const dates = matrix.dates.slice(start, start + DATES_PER_TABLE);
+    if (matrix.dates.length > DATES_PER_TABLE) {
+      flow.space(6);
+      flow.text(`Dates ${start + 1}-${start + dates.length} of ${matrix.dates.length}`, { bold: true, size: 9 });
+    }
+    const share = 0.48 / DATES_PER_TABLE;
+    const rows = matrix.rows
+      .filter((row) => dates.some((d) => row.cells.has(d)))
+      .map((row) => {
+        const cells = dates.map((d) => row.cells.get(d));
+        return {
+          cells: [row.test, row.unit, row.referenceRange, ...cells.map((c) => (c ? `${c.value} ${flagLabel(c.flag)}`.trim() : ''))],
+          red: [false, false, false, ...cells.map((c) => !!flagLabel(c?.flag))],
+        };
+      });
+    flow.table(
+      [
+        { header: 'Test', width: 0.28 },
+        { header: 'Unit', width: 0.1 },
+        { header: 'Range', width: 0.14 },
+        ...dates.map((d) => ({ header: d, width: share })),
+      ],
+      rows,
+    );
+  }
+}
+
+function recordIndex(flow: PdfFlow, records: CaseRecord[]): void {
+  flow.heading('Record index');
+  if (!records.length) {
+    flow.text('No records in this case yet.');
+    return;
+  }
+  flow.table(
+    [
+      { header: '#', width: 0.06 },
+      { header: 'Date', width: 0.13 },
+      { header: 'Kind', width: 0.2 },
+      { header: 'Record', width: 0.41 },
+      { header: 'Portal', width: 0.2 },
+    ],
+    records.map((r, i) => ({
+      cells: [String(i + 1).padStart(4, '0'), r.clinicalDate?.slice(0, 10) ?? 'undated', KIND_LABELS[r.kind], r.title, r.provenance.portal],
+    })),
+  );
+}
+
+/** summary.pdf: printable cover sheet, questions, lab table and record index (pdf-lib names fonts randomly, so bytes vary). */
+export async function summaryPdf(input: SummaryInput): Promise<Uint8Array> {
+  const flow = await PdfFlow.create(input.pageSize ?? 'letter');
+  const records = sortRecords(input.records);
+  coverSheet(flow, input);
+  labTables(flow, records);
+  recordIndex(flow, records);
+  const { doc } = flow;
+  doc.setTitle(`${input.caseData.title}: records for a second opinion`);
+  doc.setCreator('Second Look');
+  doc.setProducer('Second Look (pdf-lib)');
+  doc.setCreationDate(input.generatedAt);
+  doc.setModificationDate(input.generatedAt);
+  return doc.save({ useObjectStreams: true });
+}
