@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { clipTab, type ClipDeps } from '../lib/clip';
+import { MENU_CLIP_PAGE, MENU_CLIP_SELECTION, routeCommand, routeMenuClick } from '../lib/clip-routes';
 import { CaseDb } from '../lib/db';
 import { dispatch, type Handlers } from '../lib/messaging';
 import { classifySender, type SenderInfo } from '../lib/sender';
@@ -49,20 +50,22 @@ export default defineBackground(() => {
   );
 
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: 'clip-page', title: browser.i18n.getMessage('menuClipPage'), contexts: ['page'] });
+    browser.contextMenus.create({ id: MENU_CLIP_PAGE, title: browser.i18n.getMessage('menuClipPage'), contexts: ['page'] });
     browser.contextMenus.create({
-      id: 'clip-selection',
+      id: MENU_CLIP_SELECTION,
       title: browser.i18n.getMessage('menuClipSelection'),
       contexts: ['selection'],
     });
   });
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (tab?.id !== undefined) void clipAndReport(tab.id, info.menuItemId === 'clip-selection');
+    const route = routeMenuClick(info.menuItemId, tab);
+    if (route) void clipAndReport(route.tabId, route.selectionOnly);
   });
 
   browser.commands.onCommand.addListener((command, tab) => {
-    if (command === 'clip-page' && tab?.id !== undefined) void clipAndReport(tab.id, false);
+    const route = routeCommand(command, tab);
+    if (route) void clipAndReport(route.tabId, route.selectionOnly);
   });
 
   // Handling the click ourselves is what grants activeTab (DESIGN.md, "Site access"); the panel must

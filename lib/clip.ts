@@ -22,6 +22,7 @@ export interface ClipDeps {
 
 /** Browser error text -> our error code. The texts differ between Chromium and Firefox. */
 export function classifyScriptingError(message: string): ErrorCode {
+  if (/cannot access a (chrome|chrome-extension|about|edge|moz-extension|view-source):|extensions gallery|cannot be scripted due to|pdf viewer/i.test(message)) return 'not-scriptable';
   if (/no tab with id|tab was closed|frame.*removed|no frame|invalid tab|tab not found/i.test(message)) return 'tab-closed';
   if (/cannot access|cannot be scripted|missing host permission|permission|extensions gallery|restricted/i.test(message))
     return 'no-site-access';

@@ -80,6 +80,16 @@ describe('walking skeleton in Chromium', () => {
     await panel.waitForText('#record-heading', 'CT chest with contrast');
   });
 
+  it('lists the portals with access and explains what cannot be revoked', async () => {
+    expect(await panel.text('[data-testid="site-access"]')).toContain('http://127.0.0.1/*');
+    await panel.evaluate(() => {
+      const revoke = document.querySelector<HTMLButtonElement>('[data-testid="site-access"] button')!;
+      revoke.click();
+    });
+    // The test build declares loopback access in its manifest, which Chrome does not let anyone revoke.
+    expect(await panel.waitForText('[data-testid="site-access"]', 'cannot be revoked here')).toBeTruthy();
+  });
+
   it('keeps records across a browser restart', async () => {
     panel.close();
     await run.close();

@@ -30,6 +30,21 @@ export async function startDemoPortal(port = 0): Promise<DemoPortal> {
       res.end(generatedLabPage(rows));
       return;
     }
+    if (url.pathname === '/generated/slow-image.png') {
+      // An image that takes a while: lets a test close the tab while the clip is still running.
+      const ms = Math.min(Number(url.searchParams.get('ms') ?? '3000'), 30_000);
+      setTimeout(() => {
+        if (res.destroyed) return;
+        res.writeHead(200, { 'content-type': 'image/png' });
+        res.end(Buffer.from('89504e470d0a1a0a', 'hex'));
+      }, ms);
+      return;
+    }
+    if (url.pathname === '/generated/slow.html') {
+      res.writeHead(200, { 'content-type': TYPES['.html']! });
+      res.end('<!DOCTYPE html><html><head><title>Slow results</title></head><body><main><h1>Lipid Panel</h1><p>Collected 10/28/2026</p><img src="/generated/slow-image.png?ms=4000" alt="chart"></main></body></html>');
+      return;
+    }
     const path = normalize(join(ROOT, url.pathname.endsWith('/') ? `${url.pathname}index.html` : url.pathname));
     if (!path.startsWith(ROOT)) {
       res.writeHead(403).end();
