@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { parseCcda } from '../../../lib/import/ccda';
 import { XmlRefused } from '../../../lib/import/xml';
 import { StructuredData } from '../../../lib/model';
+import { THIRD_PARTY } from '../../harness/shared';
 
-/** Third-party C-CDA samples, read in place (never copied or edited): see /work/shared/fixtures/third-party/README.md. */
-const CCDA = '/work/shared/fixtures/third-party/ccda';
+/** Third-party C-CDA samples, read in place (never copied or edited): see shared/fixtures/third-party/README.md. */
+const CCDA = `${THIRD_PARTY}/ccda`;
 const read = (name: string) => readFileSync(join(CCDA, name), 'utf8');
 const labs = (name: string) => parseCcda(read(name)).records.filter((r) => r.kind === 'lab').flatMap((r) => (r.structured?.type === 'lab' ? r.structured.results : []));
 

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readXdm, ZipRefused } from '../../../lib/import/xdm';
+import { THIRD_PARTY } from '../../harness/shared';
 
-const THIRD_PARTY = '/work/shared/fixtures/third-party';
 const ccd = readFileSync(`${THIRD_PARTY}/ccda/sample_ccdas_HL7_Samples_CCD.sample.xml`);
 const metadata = `<?xml version="1.0"?><SubmitObjectsRequest xmlns="urn:oasis:names:tc:ebxml-regrep:xsd:lcm:3.0"><RegistryObjectList xmlns="urn:oasis:names:tc:ebxml-regrep:xsd:rim:3.0"><ExtrinsicObject mimeType="text/xml"><Slot name="URI"><ValueList><Value>DOC0001.XML</Value></ValueList></Slot></ExtrinsicObject></RegistryObjectList></SubmitObjectsRequest>`;
 

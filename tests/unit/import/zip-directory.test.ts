@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { readPackage } from '../../../lib/import/package-import';
 import { unsafePathReason } from '../../../lib/import/zip-directory';
 import { rawZip, type RawEntry } from '../helpers/zip-build';
+import { THIRD_PARTY } from '../../harness/shared';
 
-const ARCHIVES = '/work/shared/fixtures/third-party/archives';
+const ARCHIVES = `${THIRD_PARTY}/archives`;
 const code = async (data: Uint8Array | Blob, limits = {}) => {
   const result = await readPackage(data, limits);
   return result.ok ? 'ok' : result.error.code;

@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../tools/extract';
+import { THIRD_PARTY } from '../../harness/shared';
 
 const ROOT = join(import.meta.dirname, '../../..');
-const CCDA = '/work/shared/fixtures/third-party/ccda/hl7_BMP_with_Troponin.xml';
+const CCDA = `${THIRD_PARTY}/ccda/hl7_BMP_with_Troponin.xml`;
 
 describe('npm run extract', () => {
   it('extracts a demo page and a C-CDA file into one JSON document', () => {
