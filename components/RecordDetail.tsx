@@ -4,6 +4,7 @@ import type { RecordEdit } from '../lib/records';
 import { useT } from './i18n';
 import { kindKey } from './RecordList';
 import { SnapshotFrame } from './SnapshotFrame';
+import { StructuredSummary } from './StructuredSummary';
 
 export interface RecordDetailProps {
   record: CaseRecord;
@@ -87,6 +88,7 @@ export function RecordDetail({ record, onBack, onSave, onDelete }: RecordDetailP
           )}
         </div>
       </form>
+      {record.structured ? <StructuredSummary data={record.structured} /> : null}
       <SnapshotFrame html={record.snapshotHtml} title={t('recordSnapshotLabel')} />
     </section>
   );

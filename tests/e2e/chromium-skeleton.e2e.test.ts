@@ -70,6 +70,7 @@ describe('walking skeleton in Chromium', () => {
       return { sandbox: iframe.getAttribute('sandbox'), srcdoc: iframe.srcdoc };
     });
     expect(frame.sandbox).toBe('');
+    expect(await panel.text('[data-testid="structured-summary"]')).toContain('IMPRESSION');
     expect(frame.srcdoc).toContain('14 mm spiculated nodule');
     expect(frame.srcdoc).toContain('src="data:image/png;base64,');
     expect(frame.srcdoc).not.toMatch(/<script|onclick|<form/i);
