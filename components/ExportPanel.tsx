@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useT } from './i18n';
 
 export type ExportState =
@@ -12,13 +13,16 @@ export interface ExportPanelProps {
   disabled: boolean;
   onExport: () => void;
   onCancel: () => void;
+  /** Export options, shown above the button. */
+  children?: ComponentChildren;
 }
 
-export function ExportPanel({ state, disabled, onExport, onCancel }: ExportPanelProps) {
+export function ExportPanel({ state, disabled, onExport, onCancel, children }: ExportPanelProps) {
   const t = useT();
   return (
     <section aria-labelledby="export-heading" class="card">
       <h2 id="export-heading">{t('exportHeading')}</h2>
+      {children}
       {state.phase === 'running' ? (
         <div class="row">
           <label class="field grow">
