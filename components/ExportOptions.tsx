@@ -7,7 +7,8 @@ import { RedactionOptions, type RedactionPreviewView } from './RedactionOptions'
 export interface ExportOptionsProps {
   records: { id: string; title: string; kind: RecordKind }[];
   value: ExportOptionsValue;
-  onChange: (next: ExportOptionsValue) => void;
+  /** Called with an update of the current value (not a snapshot), so quick successive changes compose. */
+  onChange: (update: (current: ExportOptionsValue) => ExportOptionsValue) => void;
   preview: RedactionPreviewView;
 }
 
@@ -15,9 +16,9 @@ export interface ExportOptionsProps {
 export function ExportOptions({ records, value, onChange, preview }: ExportOptionsProps) {
   const t = useT();
   const excluded = new Set(value.excluded);
-  const set = (patch: Partial<ExportOptionsValue>) => onChange({ ...value, ...patch });
+  const set = (patch: Partial<ExportOptionsValue>) => onChange((current) => ({ ...current, ...patch }));
   const toggle = (id: string, included: boolean) =>
-    set({ excluded: included ? value.excluded.filter((e) => e !== id) : [...value.excluded, id] });
+    onChange((current) => ({ ...current, excluded: included ? current.excluded.filter((e) => e !== id) : [...current.excluded, id] }));
   return (
     <details class="stack" data-testid="export-options">
       <summary>{t('exportOptions')}</summary>
@@ -47,8 +48,8 @@ export function ExportOptions({ records, value, onChange, preview }: ExportOptio
           </label>
         ))}
       </fieldset>
-      <RedactionOptions value={value} onChange={set} preview={preview} />
-      <PasswordOptions value={value} onChange={set} />
+      <RedactionOptions value={value} onChange={onChange} preview={preview} />
+      <PasswordOptions value={value} onChange={onChange} />
     </details>
   );
 }

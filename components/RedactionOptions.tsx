@@ -11,7 +11,7 @@ export type RedactionPreviewView =
 
 export interface RedactionOptionsProps {
   value: ExportOptionsValue;
-  onChange: (patch: Partial<ExportOptionsValue>) => void;
+  onChange: (update: (current: ExportOptionsValue) => ExportOptionsValue) => void;
   preview: RedactionPreviewView;
 }
 
@@ -19,15 +19,16 @@ export interface RedactionOptionsProps {
 export function RedactionOptions({ value, onChange, preview }: RedactionOptionsProps) {
   const t = useT();
   const rejected = new Set(value.rejected);
+  const set = (patch: Partial<ExportOptionsValue>) => onChange((current) => ({ ...current, ...patch }));
   const toggle = (text: string, accepted: boolean) => {
     const key = text.toLowerCase();
-    onChange({ rejected: accepted ? value.rejected.filter((r) => r !== key) : [...value.rejected, key] });
+    onChange((current) => ({ ...current, rejected: accepted ? current.rejected.filter((r) => r !== key) : [...current.rejected, key] }));
   };
   return (
     <fieldset class="stack" data-testid="redaction">
       <legend>{t('redactLegend')}</legend>
       <label class="inline">
-        <input type="checkbox" data-testid="redact-toggle" checked={value.redact} onChange={(e) => onChange({ redact: e.currentTarget.checked })} />{' '}
+        <input type="checkbox" data-testid="redact-toggle" checked={value.redact} onChange={(e) => set({ redact: e.currentTarget.checked })} />{' '}
         {t('redactToggle')}
       </label>
       {value.redact ? (
@@ -35,11 +36,11 @@ export function RedactionOptions({ value, onChange, preview }: RedactionOptionsP
           <p class="muted">{t('redactNote')}</p>
           <label class="field">
             {t('redactNames')}
-            <input dir="auto" data-testid="redact-names" value={value.names} maxLength={2000} onInput={(e) => onChange({ names: e.currentTarget.value })} />
+            <input dir="auto" data-testid="redact-names" value={value.names} maxLength={2000} onInput={(e) => set({ names: e.currentTarget.value })} />
           </label>
           <label class="field">
             {t('redactDob')}
-            <input type="date" data-testid="redact-dob" value={value.dateOfBirth} onInput={(e) => onChange({ dateOfBirth: e.currentTarget.value })} />
+            <input type="date" data-testid="redact-dob" value={value.dateOfBirth} onInput={(e) => set({ dateOfBirth: e.currentTarget.value })} />
           </label>
           <h3>{t('redactPreviewHeading')}</h3>
           <div role="status" aria-live="polite" data-testid="redact-preview">

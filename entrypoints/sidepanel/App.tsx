@@ -136,7 +136,7 @@ export function App({ db }: { db: CaseDb }) {
                 <RecordList records={records} onOpen={setOpenRecordId} />
               )}
               {activeCaseId ? (
-                <ExportSection key={activeCaseId} db={db} caseId={activeCaseId} records={records} />
+                <ExportSection key={activeCaseId} db={db} caseId={activeCaseId} records={records.filter((r) => r.caseId === activeCaseId)} />
               ) : (
                 <ExportPanel state={{ phase: 'idle' }} disabled onExport={() => undefined} onCancel={() => undefined} />
               )}

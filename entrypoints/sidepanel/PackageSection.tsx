@@ -22,6 +22,12 @@ export function ExportSection({ db, caseId, records }: { db: CaseDb; caseId: Cas
   const t = useT();
   const [state, setState] = useState<ExportState>({ phase: 'idle' });
   const [options, setOptions] = useState<ExportOptionsValue>(defaultExportOptions);
+  // Applied at once, not at the next render: a click on Export right after a change exports that change.
+  const latest = useRef(options);
+  const update = (change: (current: ExportOptionsValue) => ExportOptionsValue) => {
+    latest.current = change(latest.current);
+    setOptions(latest.current);
+  };
   const [preview, setPreview] = useState<RedactionPreviewView>({ state: 'off' });
   const abort = useRef<AbortController | null>(null);
   // Closing the panel or switching case mid-export: stop, and nothing is handed to the downloads API.
@@ -49,10 +55,11 @@ export function ExportSection({ db, caseId, records }: { db: CaseDb; caseId: Cas
   const problem = passwordProblem(options);
 
   const onExport = () => {
+    if (passwordProblem(latest.current) || records.every((r) => latest.current.excluded.includes(r.id))) return;
     const controller = new AbortController();
     abort.current = controller;
     setState({ phase: 'running', done: 0, total: 1 });
-    runExport(db, caseId, exportChoices(options), t, (done, total) => setState({ phase: 'running', done, total }), controller.signal)
+    runExport(db, caseId, exportChoices(latest.current), t, (done, total) => setState({ phase: 'running', done, total }), controller.signal)
       .then((fileName) => setState({ phase: 'done', fileName }))
       .catch((error: unknown) =>
         setState(
@@ -65,7 +72,7 @@ export function ExportSection({ db, caseId, records }: { db: CaseDb; caseId: Cas
 
   return (
     <ExportPanel state={state} disabled={noneChosen || problem !== null} onExport={onExport} onCancel={() => abort.current?.abort()}>
-      <ExportOptions records={listed} value={options} onChange={setOptions} preview={preview} />
+      <ExportOptions records={listed} value={options} onChange={update} preview={preview} />
       {noneChosen ? <p class="warn">{t('exportNoRecords')}</p> : null}
     </ExportPanel>
   );

@@ -64,13 +64,10 @@ async function exportPackage(): Promise<{ path: string; pkg: CheckedPackage }>;
 async function exportPackage(check: false): Promise<{ path: string }>;
 async function exportPackage(check = true): Promise<{ path: string; pkg?: CheckedPackage }> {
   const before = readdirSync(run.downloadDir);
-  await panel.evaluate(() => {
-    const status = document.querySelector('[data-testid="export-status"]');
-    if (status) status.textContent = '';
-  });
   await panel.click('[data-testid="export"]');
-  await panel.waitForText('[data-testid="export-status"]', 'Saved', 60_000);
-  const path = await waitForNewZip(run.downloadDir, before);
+  // The new file first: an earlier export's "Saved" line may still be showing.
+  const path = await waitForNewZip(run.downloadDir, before, 60_000);
+  await panel.waitForText('[data-testid="export-status"]', 'Saved', 30_000);
   return check ? { path, pkg: checkPackage(path) } : { path };
 }
 
@@ -178,6 +175,8 @@ describe('records package in Chromium', () => {
     await showView('questions');
     await waitForQuestion(QUESTIONS[1]!);
     expect((await questionTexts()).filter((q) => QUESTIONS.includes(q))).toEqual(QUESTIONS);
+    await showView('story');
+    await panel.waitFor((d: string) => document.querySelector<HTMLTextAreaElement>('[data-testid="story-diagnosis"]')?.value === d, [DIAGNOSIS]);
     await showView('records');
 
     const again = await exportPackage();
@@ -188,14 +187,37 @@ describe('records package in Chromium', () => {
     expect(comparable(b)).toEqual(comparable(a));
   }, 180_000);
 
-  it('a redacted export contains none of the names removed', async () => {
+  it('exports only the ticked records, with summary.pdf on A4 when chosen', async () => {
     // Back to the original case (the import made the new one active).
+    const recordIds = () => panel.evaluate(() => [...document.querySelectorAll<HTMLInputElement>('[data-testid="export-record"]')].map((b) => b.value));
+    const importedIds = await recordIds();
     await panel.evaluate((id: string) => {
       const select = document.querySelector<HTMLSelectElement>('[data-testid="case-select"]')!;
       select.value = id;
       select.dispatchEvent(new Event('change', { bubbles: true }));
     }, originalCaseId);
-    await panel.waitFor((id: string) => document.querySelector<HTMLSelectElement>('[data-testid="case-select"]')!.value === id, [originalCaseId]);
+    // The switch is done when the export options list the original case's records.
+    await panel.waitFor(
+      (old: string[], n: number) => {
+        const ids = [...document.querySelectorAll<HTMLInputElement>('[data-testid="export-record"]')].map((b) => b.value);
+        return ids.length === n && ids.every((id) => !old.includes(id));
+      },
+      [importedIds, PAGES.length],
+    );
+    await openOptions();
+    const boxes = await panel.evaluate(() => [...document.querySelectorAll<HTMLInputElement>('[data-testid="export-record"]')].map((b) => b.checked));
+    expect(boxes).toEqual(PAGES.map(() => true));
+    await panel.click('[data-testid="export-record"]');
+    await panel.click('[data-testid="export-page-a4"]');
+    const { path, pkg } = await exportPackage();
+    expect(pkg.problems).toEqual([]);
+    expect(manifestOf(pkg).records).toHaveLength(PAGES.length - 1);
+    expect(execFileSync('pdfinfo', [join(extract(path), 'summary.pdf')]).toString()).toMatch(/Page size:\s+595(\.\d+)? x 84[12](\.\d+)?/);
+    await panel.click('[data-testid="export-record"]');
+    await panel.click('[data-testid="export-page-letter"]');
+  }, 120_000);
+
+  it('a redacted export contains none of the names removed', async () => {
     await openOptions();
     await panel.click('[data-testid="redact-toggle"]');
     await panel.fill('[data-testid="redact-names"]', 'Avery Q. Sample, Rowan T. Example, Dana R. Mercer');
