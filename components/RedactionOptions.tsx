@@ -49,10 +49,10 @@ export function RedactionOptions({ value, onChange, preview }: RedactionOptionsP
             {preview.state === 'ready' && preview.findings.length === 0 ? <p class="muted">{t('redactPreviewEmpty')}</p> : null}
           </div>
           {preview.state === 'ready' && preview.findings.length > 0 ? (
-            <ul class="links" data-testid="redact-findings">
+            <ul class="findings" data-testid="redact-findings">
               {preview.findings.map((f) => (
                 <li key={f.text.toLowerCase()}>
-                  <label class="inline" dir="auto">
+                  <label dir="auto">
                     <input
                       type="checkbox"
                       data-testid="redact-finding"
@@ -60,7 +60,9 @@ export function RedactionOptions({ value, onChange, preview }: RedactionOptionsP
                       checked={!rejected.has(f.text.toLowerCase())}
                       onChange={(e) => toggle(f.text, e.currentTarget.checked)}
                     />{' '}
-                    <strong>{f.text}</strong> <span class="muted">{t('redactFindingWhere', [t(redactKindKey(f.kind)), f.count, f.where.slice(0, 3).join('; ')])}</span>
+                    <span>
+                      <strong>{f.text}</strong> <span class="muted">{t('redactFindingWhere', [t(redactKindKey(f.kind)), f.count, f.where.slice(0, 3).join('; ')])}</span>
+                    </span>
                   </label>
                 </li>
               ))}
