@@ -29,7 +29,7 @@ export function ExportPanel({ state, disabled, onExport, onCancel, children }: E
             {t('exportProgress')}
             <progress data-testid="export-progress" max={state.total} value={state.done} />
           </label>
-          <button type="button" onClick={onCancel}>
+          <button type="button" data-testid="export-cancel" onClick={onCancel}>
             {t('exportCancel')}
           </button>
         </div>

@@ -278,4 +278,29 @@ describe('records package in Chromium', () => {
     await panel.waitForText('[data-testid="import-status"]', 'newer version of Second Look', 30_000);
     expect(await panel.evaluate(() => document.querySelectorAll('[data-testid="case-select"] option').length)).toBe(cases);
   });
+
+  it('cancelling an export, or closing the panel mid-export, leaves no download', async () => {
+    const page = run.context.pages()[0]!;
+    await panel.fill('[data-testid="case-new-title"]', 'Big lab history');
+    await panel.click('[data-testid="case-create"]');
+    await panel.waitFor(() => document.querySelectorAll('[data-testid="record-open"]').length === 0, []);
+    await page.goto(`${portal.origin}/generated/labs.html?rows=5000`);
+    await panel.waitForText('[data-testid="tab-origin"]', portal.origin);
+    await panel.click('[data-testid="clip-page"]');
+    await panel.waitFor(() => document.querySelectorAll('[data-testid="record-open"]').length === 1, [], 60_000);
+    const before = readdirSync(run.downloadDir);
+    await panel.click('[data-testid="export"]');
+    await panel.click('[data-testid="export-cancel"]');
+    await panel.waitForText('[data-testid="export-status"]', 'cancelled', 60_000);
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(readdirSync(run.downloadDir).filter((f) => !before.includes(f))).toEqual([]);
+
+    await panel.click('[data-testid="export"]');
+    await panel.waitForSelector('[data-testid="export-progress"]');
+    const { targetInfos } = (await run.cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; url: string }[] };
+    const target = targetInfos.find((t) => t.url.endsWith('/sidepanel.html'))!;
+    await run.cdp.send('Target.closeTarget', { targetId: target.targetId });
+    await new Promise((r) => setTimeout(r, 5_000));
+    expect(readdirSync(run.downloadDir).filter((f) => !before.includes(f))).toEqual([]);
+  }, 180_000);
 });
