@@ -57,7 +57,7 @@ export function packageQuestions(questions: Question[], includedRecordIds: Reado
   }));
 }
 
-/** The checklist for the records in the package, with family names and gap hints as text. */
+/** The checklist for the records in the package, with family names and gap hints as text; `familyId` stays stable for software. */
 export function packageCompleteness(
   records: Pick<CaseRecord, 'id' | 'kind' | 'structured'>[],
   state: CompletenessState,
@@ -65,6 +65,7 @@ export function packageCompleteness(
 ): CompletenessItem[] {
   return completeness(records, state).map((item) => ({
     family: t(`family_${under(item.family)}`),
+    familyId: item.family,
     status: item.status,
     count: item.count,
     hint: item.hint ? t(item.hint) : '',

@@ -55,7 +55,7 @@ describe('the workspace in the package', () => {
 
   it('gives completeness as text: family names and gap hints translated', () => {
     const items = packageCompleteness([{ id: 'r', kind: 'imaging' }], { notApplicable: { operative: true } }, t);
-    expect(items.find((i) => i.family === 'Imaging reports')).toEqual({ family: 'Imaging reports', status: 'present', count: 1, hint: '' });
+    expect(items.find((i) => i.family === 'Imaging reports')).toEqual({ family: 'Imaging reports', familyId: 'imaging-reports', status: 'present', count: 1, hint: '' });
     const images = items.find((i) => i.family === 'Imaging images (DICOM)')!;
     expect(images.status).toBe('missing');
     expect(images.hint).toBe(translate('hint_imaging_images_for_reports'));
