@@ -51,11 +51,13 @@ export function ExportSection({ db, caseId, records }: { db: CaseDb; caseId: Cas
   }, [options.redact, options.names, options.dateOfBirth, options.excluded.join(','), recordKey]);
 
   const listed = useMemo(() => records.map(({ id, title, kind }) => ({ id, title, kind })), [records]);
-  const noneChosen = records.length > 0 && records.every((r) => options.excluded.includes(r.id));
+  // An empty case still exports (a cover sheet); a case whose every record was unticked does not.
+  const allUnticked = (o: ExportOptionsValue) => records.length > 0 && records.every((r) => o.excluded.includes(r.id));
+  const noneChosen = allUnticked(options);
   const problem = passwordProblem(options);
 
   const onExport = () => {
-    if (passwordProblem(latest.current) || records.every((r) => latest.current.excluded.includes(r.id))) return;
+    if (passwordProblem(latest.current) || allUnticked(latest.current)) return;
     const controller = new AbortController();
     abort.current = controller;
     setState({ phase: 'running', done: 0, total: 1 });
