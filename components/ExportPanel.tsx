@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useT } from './i18n';
 
 export type ExportState =
@@ -12,20 +13,23 @@ export interface ExportPanelProps {
   disabled: boolean;
   onExport: () => void;
   onCancel: () => void;
+  /** Export options, shown above the button. */
+  children?: ComponentChildren;
 }
 
-export function ExportPanel({ state, disabled, onExport, onCancel }: ExportPanelProps) {
+export function ExportPanel({ state, disabled, onExport, onCancel, children }: ExportPanelProps) {
   const t = useT();
   return (
     <section aria-labelledby="export-heading" class="card">
       <h2 id="export-heading">{t('exportHeading')}</h2>
+      {children}
       {state.phase === 'running' ? (
         <div class="row">
           <label class="field grow">
             {t('exportProgress')}
             <progress data-testid="export-progress" max={state.total} value={state.done} />
           </label>
-          <button type="button" onClick={onCancel}>
+          <button type="button" data-testid="export-cancel" onClick={onCancel}>
             {t('exportCancel')}
           </button>
         </div>

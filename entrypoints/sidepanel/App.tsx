@@ -1,9 +1,9 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Autosave, createAutosaveRegistry } from '../../components/autosave';
 import { CaseBar } from '../../components/CaseBar';
 import { ClipPanel } from '../../components/ClipPanel';
-import { ExportPanel, type ExportState } from '../../components/ExportPanel';
+import { ExportPanel } from '../../components/ExportPanel';
 import { useT } from '../../components/i18n';
 import { RecordDetail } from '../../components/RecordDetail';
 import { RecordList } from '../../components/RecordList';
@@ -16,7 +16,7 @@ import { send } from '../../lib/messaging';
 import { deleteRecord, editRecord, listRecords } from '../../lib/records';
 import { activeCaseStore, clipStatusStore, ClipStatus } from '../../lib/settings';
 import { useCurrentTab, useSiteAccess } from './current-tab';
-import { runExport } from './export-run';
+import { ExportSection, ImportSection } from './PackageSection';
 import { useLive } from './use-live';
 import { Workspace } from './Workspace';
 
@@ -30,9 +30,7 @@ export function App({ db }: { db: CaseDb }) {
   const [openRecordId, setOpenRecordId] = useState<string | null>(null);
   const [status, setStatus] = useState<ClipStatus | undefined>(undefined);
   const [busy, setBusy] = useState(false);
-  const [exportState, setExportState] = useState<ExportState>({ phase: 'idle' });
   const [revokeFailed, setRevokeFailed] = useState<string | null>(null);
-  const exportAbort = useRef<AbortController | null>(null);
   const [view, setView] = useState<View>('records');
   const autosave = useMemo(createAutosaveRegistry, []);
   const tab = useCurrentTab();
@@ -91,22 +89,6 @@ export function App({ db }: { db: CaseDb }) {
       });
   };
 
-  const onExport = () => {
-    if (!activeCaseId) return;
-    const controller = new AbortController();
-    exportAbort.current = controller;
-    setExportState({ phase: 'running', done: 0, total: 1 });
-    runExport(db, activeCaseId, (done, total) => setExportState({ phase: 'running', done, total }), controller.signal)
-      .then((fileName) => setExportState({ phase: 'done', fileName }))
-      .catch((error: unknown) =>
-        setExportState(
-          error instanceof DOMException && error.name === 'AbortError'
-            ? { phase: 'cancelled' }
-            : { phase: 'failed', detail: error instanceof Error ? error.message : String(error) },
-        ),
-      );
-  };
-
   return (
     <Autosave.Provider value={autosave}>
       <main>
@@ -153,7 +135,12 @@ export function App({ db }: { db: CaseDb }) {
               ) : (
                 <RecordList records={records} onOpen={setOpenRecordId} />
               )}
-              <ExportPanel state={exportState} disabled={!activeCaseId} onExport={onExport} onCancel={() => exportAbort.current?.abort()} />
+              {activeCaseId ? (
+                <ExportSection key={activeCaseId} db={db} caseId={activeCaseId} records={records.filter((r) => r.caseId === activeCaseId)} />
+              ) : (
+                <ExportPanel state={{ phase: 'idle' }} disabled onExport={() => undefined} onCancel={() => undefined} />
+              )}
+              <ImportSection db={db} onImported={(id) => void activeCase.set(id)} />
               <SiteAccess
                 origins={accessOrigins}
                 failed={revokeFailed}

@@ -1,9 +1,79 @@
 import { browser } from 'wxt/browser';
-import type { CaseDb } from '../../lib/db';
-import { packageEntries, packageFileName } from '../../lib/export/package';
-import { writeZip } from '../../lib/export/zip';
+import type { MessageKey, Translate } from '../../components/i18n';
 import { sanitizeSnapshot } from '../../lib/capture/sanitize';
+import type { CaseDb } from '../../lib/db';
+import { packageEntries, packageEntryCount, packageFileName } from '../../lib/export/package';
+import type { PackageInput, PageSize } from '../../lib/export/package-input';
+import { previewRedaction, type RedactionFinding } from '../../lib/export/redact';
+import { packageCompleteness, packageQuestions, packageStory } from '../../lib/export/workspace-cover';
+import { writeEncryptedZip } from '../../lib/export/zip-encrypted';
+import { writeZip } from '../../lib/export/zip';
 import type { CaseId } from '../../lib/model';
+import { emptyDetails } from '../../lib/case-details';
+
+/** What the user chose in the export options. */
+export interface ExportChoices {
+  /** Records left out (all are included by default). */
+  excludedRecordIds: string[];
+  pageSize: PageSize;
+  redaction?: {
+    names: string[];
+    datesOfBirth: string[];
+    /** Findings the user unticked, by lower-cased text. */
+    rejected: string[];
+  };
+  /** Set only when the user asked for protection and both fields matched. */
+  password?: string;
+}
+
+/** A snapshot of the case, read in one transaction, as the package builder wants it. */
+export async function loadPackageInput(db: CaseDb, caseId: CaseId, choices: ExportChoices, t: Translate): Promise<PackageInput> {
+  const [caseData, allRecords, allAttachments, details, questions] = await db.transaction(
+    'r',
+    [db.cases, db.records, db.attachments, db.caseDetails, db.questions],
+    () =>
+      Promise.all([
+        db.cases.get(caseId),
+        db.records.where('caseId').equals(caseId).toArray(),
+        db.attachments.where('caseId').equals(caseId).toArray(),
+        db.caseDetails.get(caseId),
+        db.questions.where('caseId').equals(caseId).toArray(),
+      ]),
+  );
+  if (!caseData) throw new Error('case not found');
+  const excluded = new Set(choices.excludedRecordIds);
+  const records = allRecords.filter((r) => !excluded.has(r.id));
+  const included = new Set(records.map((r) => r.id));
+  const attachments = allAttachments.filter((a) => included.has(a.recordId));
+  const { story, notApplicable } = details ?? emptyDetails(caseId);
+  const text = (key: string) => t(key as MessageKey);
+  return {
+    caseData,
+    records,
+    generatedAt: new Date(),
+    generator: { name: 'Second Look', version: browser.runtime.getManifest().version },
+    sanitize: (html) => sanitizeSnapshot(window, html),
+    story: packageStory(story, text),
+    questions: packageQuestions(questions, included, text),
+    completeness: packageCompleteness(records, { notApplicable, attachments }, text),
+    attachments: attachments.map((a) => ({ ...a, data: a.blob })),
+    pageSize: choices.pageSize,
+  };
+}
+
+export interface RedactionSummary {
+  findings: RedactionFinding[];
+  unredactedFiles: string[];
+}
+
+const findingKey = (f: Pick<RedactionFinding, 'text'>) => f.text.toLowerCase();
+
+/** What redaction would remove with the names typed so far (the user reviews this before exporting). */
+export async function redactionPreview(db: CaseDb, caseId: CaseId, choices: ExportChoices, t: Translate): Promise<RedactionSummary> {
+  const input = await loadPackageInput(db, caseId, choices, t);
+  const { findings, unredactedFiles } = previewRedaction(input, choices.redaction);
+  return { findings, unredactedFiles };
+}
 
 /** Resolves when the download finished, rejects when the browser interrupted it. */
 function downloadFinished(id: number): Promise<void> {
@@ -27,33 +97,55 @@ function downloadFinished(id: number): Promise<void> {
   });
 }
 
-/** Builds the package from a snapshot of the case and hands it to the downloads API. */
+/** Output chunks folded into Blobs every few MB, which the browser may keep on disk instead of in memory. */
+function blobCollector() {
+  const FOLD = 8 * 1024 * 1024;
+  const parts: Blob[] = [];
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  const fold = () => {
+    if (pending.length) parts.push(new Blob(pending as BlobPart[]));
+    pending = [];
+    pendingBytes = 0;
+  };
+  return {
+    sink: (chunk: Uint8Array) => {
+      pending.push(chunk);
+      pendingBytes += chunk.byteLength;
+      if (pendingBytes >= FOLD) fold();
+    },
+    finish: () => {
+      fold();
+      return new Blob(parts, { type: 'application/zip' });
+    },
+  };
+}
+
+/**
+ * Builds the package from a snapshot of the case and hands it to the downloads API only once the zip
+ * is complete: a cancel, an error or a closed panel before then leaves no download at all.
+ */
 export async function runExport(
   db: CaseDb,
   caseId: CaseId,
+  choices: ExportChoices,
+  t: Translate,
   onProgress: (done: number, total: number) => void,
   signal: AbortSignal,
 ): Promise<string> {
-  const [caseData, records] = await db.transaction('r', db.cases, db.records, () =>
-    Promise.all([db.cases.get(caseId), db.records.where('caseId').equals(caseId).toArray()]),
-  );
-  if (!caseData) throw new Error('case not found');
-  const generatedAt = new Date();
-  const total = 3 + 2 * records.length;
-  const chunks: Uint8Array[] = [];
-  await writeZip(
-    packageEntries({
-      caseData,
-      records,
-      generatedAt,
-      generator: { name: 'Second Look', version: browser.runtime.getManifest().version },
-      sanitize: (html) => sanitizeSnapshot(window, html),
-    }),
-    (chunk) => chunks.push(chunk),
-    { modified: generatedAt, signal, onProgress: ({ entries }) => onProgress(entries, total) },
-  );
-  const fileName = packageFileName(caseData.title, generatedAt);
-  const url = URL.createObjectURL(new Blob(chunks as BlobPart[], { type: 'application/zip' }));
+  let input = await loadPackageInput(db, caseId, choices, t);
+  if (choices.redaction) {
+    const rejected = new Set(choices.redaction.rejected);
+    input = previewRedaction(input, choices.redaction).apply(input, (f) => !rejected.has(findingKey(f)));
+  }
+  const total = packageEntryCount(input);
+  const collector = blobCollector();
+  const options = { modified: input.generatedAt, signal, onProgress: ({ entries }: { entries: number }) => onProgress(entries, total) };
+  if (choices.password) await writeEncryptedZip(packageEntries(input), collector.sink, { ...options, password: choices.password });
+  else await writeZip(packageEntries(input), collector.sink, options);
+  if (signal.aborted) throw new DOMException('Export cancelled', 'AbortError');
+  const fileName = packageFileName(input.caseData.title, input.generatedAt);
+  const url = URL.createObjectURL(collector.finish());
   try {
     const id = await browser.downloads.download({ url, filename: fileName, saveAs: false, conflictAction: 'uniquify' });
     await downloadFinished(id);
@@ -62,3 +154,5 @@ export async function runExport(
   }
   return fileName;
 }
+
+export { findingKey };

@@ -42,7 +42,7 @@ export const CompletenessItem = z
   .loose();
 export type CompletenessItem = z.infer<typeof CompletenessItem>;
 
-export const isGap = (item: CompletenessItem): boolean => !/^(complete|present|ok|done)$/i.test(item.status);
+export const isGap = (item: CompletenessItem): boolean => !/^(complete|present|ok|done|not-applicable)$/i.test(item.status);
 
 /** A file kept with a record, as the exporter receives it. */
 export interface PackageAttachment {

@@ -51,10 +51,27 @@ function termsPattern(terms: string[], html: boolean): RegExp | undefined {
     .flatMap((term) => (html ? [term, term.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')] : [term]))
     .map((term) => {
       const body = term.trim().split(/\s+/).map(escapeRegExp).join(space);
-      return `${/^\w/.test(term) ? '\\b' : ''}${body}${/\w$/.test(term) ? '\\b' : ''}`;
+      // The start is checked in `startsInsideWord`, not with a leading \b: captured text glues labels to values ("providerDana").
+      return `${body}${/\w$/.test(term) ? '\\b' : ''}`;
     });
   return alternatives.length ? new RegExp(alternatives.join('|'), 'gi') : undefined;
 }
+
+/**
+ * Whole words only, except that a capital after a lower-case letter starts a word: page text glues a
+ * label to its value ("Ordering providerDana R. Mercer"), and the name must still go (issue 5).
+ */
+function startsInsideWord(text: string, offset: number, match: string): boolean {
+  if (offset === 0 || !/^\w/.test(match)) return false;
+  const before = text[offset - 1]!;
+  return /\w/.test(before) && !(/[a-z]/.test(before) && /^[A-Z]/.test(match));
+}
+
+const replaceTerms = (text: string, pattern: RegExp): string =>
+  text.replace(pattern, (match: string, offset: number, whole: string) => (startsInsideWord(whole, offset, match) ? match : REDACTED));
+
+const countTerms = (text: string, pattern: RegExp): number =>
+  [...text.matchAll(pattern)].filter((m) => !startsInsideWord(text, m.index, m[0])).length;
 
 /** Text nodes and attribute values only, so the markup itself stays intact. */
 function redactHtml(html: string, pattern: RegExp): string {
@@ -62,8 +79,8 @@ function redactHtml(html: string, pattern: RegExp): string {
     .split(/(<[^>]*>)/)
     .map((part) =>
       part.startsWith('<')
-        ? part.replace(/(=\s*)("[^"]*"|'[^']*')/g, (_, eq: string, value: string) => eq + value.replace(pattern, REDACTED))
-        : part.replace(pattern, REDACTED),
+        ? part.replace(/(=\s*)("[^"]*"|'[^']*')/g, (_, eq: string, value: string) => eq + replaceTerms(value, pattern))
+        : replaceTerms(part, pattern),
     )
     .join('');
 }
@@ -126,7 +143,7 @@ export function previewRedaction(input: PackageInput, options: RedactionOptions 
     const where = new Set<string>();
     let count = 0;
     for (const field of [...text, ...paths]) {
-      const hits = field.text.match(pattern)?.length ?? 0;
+      const hits = countTerms(field.text, pattern);
       if (hits) where.add(field.where);
       count += hits;
     }
@@ -141,7 +158,7 @@ function applyRedaction(input: PackageInput, findings: RedactionFinding[]): Pack
   const textPattern = termsPattern(terms, false);
   const htmlPattern = termsPattern(terms, true);
   if (!textPattern || !htmlPattern) return input;
-  const redact = (s: string) => s.replace(textPattern, REDACTED);
+  const redact = (s: string) => replaceTerms(s, textPattern);
   const record = (r: CaseRecord): CaseRecord => ({
     ...r,
     title: redact(r.title),

@@ -94,6 +94,17 @@ describe('previewRedaction', () => {
     expect(redacted.records[0]!.text).not.toContain('Testperson');
   });
 
+  it('removes a name glued to the label before it, but not a name inside another word', async () => {
+    const input = await packageInput();
+    const [first, ...rest] = input.records;
+    // Captured page text often joins a label cell to its value cell (seen on the demo MyChart pages).
+    const glued = { ...input, records: [{ ...first!, text: 'Ordering providerDana R. Mercer, MD. Ordana clinic; DANA' }, ...rest] };
+    const preview = previewRedaction(glued, { names: ['Dana R. Mercer'] });
+    expect(preview.findings.find((f) => f.text === 'Dana')?.count).toBe(2);
+    const text = preview.apply(glued).records[0]!.text;
+    expect(text).toBe(`Ordering provider${REDACTED}, MD. Ordana clinic; ${REDACTED}`);
+  });
+
   it('leaves the input untouched and returns it unchanged when nothing is found', async () => {
     const input = await packageInput();
     const before = JSON.stringify(input.records);

@@ -1,0 +1,55 @@
+import type { RecordKind } from '../lib/model';
+import { type ExportOptionsValue } from './export-choices';
+import { useT } from './i18n';
+import { PasswordOptions } from './PasswordOptions';
+import { RedactionOptions, type RedactionPreviewView } from './RedactionOptions';
+
+export interface ExportOptionsProps {
+  records: { id: string; title: string; kind: RecordKind }[];
+  value: ExportOptionsValue;
+  /** Called with an update of the current value (not a snapshot), so quick successive changes compose. */
+  onChange: (update: (current: ExportOptionsValue) => ExportOptionsValue) => void;
+  preview: RedactionPreviewView;
+}
+
+/** What goes into the package: records, page size, redaction, password. All records by default. */
+export function ExportOptions({ records, value, onChange, preview }: ExportOptionsProps) {
+  const t = useT();
+  const excluded = new Set(value.excluded);
+  const set = (patch: Partial<ExportOptionsValue>) => onChange((current) => ({ ...current, ...patch }));
+  const toggle = (id: string, included: boolean) =>
+    onChange((current) => ({ ...current, excluded: included ? current.excluded.filter((e) => e !== id) : [...current.excluded, id] }));
+  return (
+    <details class="stack" data-testid="export-options">
+      <summary>{t('exportOptions')}</summary>
+      <fieldset data-testid="export-records">
+        <legend>{t('exportRecordsLegend', [records.length - records.filter((r) => excluded.has(r.id)).length, records.length])}</legend>
+        <div class="row">
+          <button type="button" class="link" onClick={() => set({ excluded: [] })}>
+            {t('exportRecordsAll')}
+          </button>
+          <button type="button" class="link" onClick={() => set({ excluded: records.map((r) => r.id) })}>
+            {t('exportRecordsNone')}
+          </button>
+        </div>
+        {records.map((r) => (
+          <label key={r.id} class="inline" dir="auto">
+            <input type="checkbox" data-testid="export-record" value={r.id} checked={!excluded.has(r.id)} onChange={(e) => toggle(r.id, e.currentTarget.checked)} />{' '}
+            {r.title}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t('exportPageSize')}</legend>
+        {(['letter', 'a4'] as const).map((size) => (
+          <label key={size} class="inline">
+            <input type="radio" name="export-page-size" data-testid={`export-page-${size}`} checked={value.pageSize === size} onChange={() => set({ pageSize: size })} />{' '}
+            {t(size === 'letter' ? 'exportPageLetter' : 'exportPageA4')}
+          </label>
+        ))}
+      </fieldset>
+      <RedactionOptions value={value} onChange={onChange} preview={preview} />
+      <PasswordOptions value={value} onChange={onChange} />
+    </details>
+  );
+}

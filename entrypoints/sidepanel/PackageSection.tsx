@@ -1,0 +1,117 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { defaultExportOptions, passwordProblem, typedNames, type ExportOptionsValue } from '../../components/export-choices';
+import { ExportOptions } from '../../components/ExportOptions';
+import { ExportPanel, type ExportState } from '../../components/ExportPanel';
+import { useT } from '../../components/i18n';
+import { ImportPanel, type ImportState } from '../../components/ImportPanel';
+import type { RedactionPreviewView } from '../../components/RedactionOptions';
+import type { CaseDb } from '../../lib/db';
+import type { CaseId, CaseRecord } from '../../lib/model';
+import { redactionPreview, runExport, type ExportChoices } from './export-run';
+import { runImport } from './import-run';
+
+export const exportChoices = (o: ExportOptionsValue): ExportChoices => ({
+  excludedRecordIds: o.excluded,
+  pageSize: o.pageSize,
+  ...(o.redact ? { redaction: { names: typedNames(o.names), datesOfBirth: o.dateOfBirth ? [o.dateOfBirth] : [], rejected: o.rejected } } : {}),
+  ...(o.protect ? { password: o.password } : {}),
+});
+
+/** Export of one case: options, redaction preview, progress and cancel. Mounted with `key={caseId}`. */
+export function ExportSection({ db, caseId, records }: { db: CaseDb; caseId: CaseId; records: CaseRecord[] }) {
+  const t = useT();
+  const [state, setState] = useState<ExportState>({ phase: 'idle' });
+  const [options, setOptions] = useState<ExportOptionsValue>(defaultExportOptions);
+  // Applied at once, not at the next render: a click on Export right after a change exports that change.
+  const latest = useRef(options);
+  const update = (change: (current: ExportOptionsValue) => ExportOptionsValue) => {
+    latest.current = change(latest.current);
+    setOptions(latest.current);
+  };
+  const [preview, setPreview] = useState<RedactionPreviewView>({ state: 'off' });
+  const abort = useRef<AbortController | null>(null);
+  // Closing the panel or switching case mid-export: stop, and nothing is handed to the downloads API.
+  useEffect(() => () => abort.current?.abort(), []);
+
+  const recordKey = records.map((r) => r.id).join(',');
+  useEffect(() => {
+    if (!options.redact) return setPreview({ state: 'off' });
+    let current = true;
+    setPreview({ state: 'loading' });
+    const timer = setTimeout(() => {
+      redactionPreview(db, caseId, exportChoices(options), t).then(
+        (summary) => current && setPreview({ state: 'ready', ...summary }),
+        () => current && setPreview({ state: 'failed' }),
+      );
+    }, 300);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [options.redact, options.names, options.dateOfBirth, options.excluded.join(','), recordKey]);
+
+  const listed = useMemo(() => records.map(({ id, title, kind }) => ({ id, title, kind })), [records]);
+  // An empty case still exports (a cover sheet); a case whose every record was unticked does not.
+  const allUnticked = (o: ExportOptionsValue) => records.length > 0 && records.every((r) => o.excluded.includes(r.id));
+  const noneChosen = allUnticked(options);
+  const problem = passwordProblem(options);
+
+  const onExport = () => {
+    if (passwordProblem(latest.current) || allUnticked(latest.current)) return;
+    const controller = new AbortController();
+    abort.current = controller;
+    setState({ phase: 'running', done: 0, total: 1 });
+    runExport(db, caseId, exportChoices(latest.current), t, (done, total) => setState({ phase: 'running', done, total }), controller.signal)
+      .then((fileName) => setState({ phase: 'done', fileName }))
+      .catch((error: unknown) =>
+        setState(
+          error instanceof DOMException && error.name === 'AbortError'
+            ? { phase: 'cancelled' }
+            : { phase: 'failed', detail: error instanceof Error ? error.message : String(error) },
+        ),
+      );
+  };
+
+  return (
+    <ExportPanel state={state} disabled={noneChosen || problem !== null} onExport={onExport} onCancel={() => abort.current?.abort()}>
+      <ExportOptions records={listed} value={options} onChange={update} preview={preview} />
+      {noneChosen ? <p class="warn">{t('exportNoRecords')}</p> : null}
+    </ExportPanel>
+  );
+}
+
+/** "Import a Second Look package": keeps the chosen file while asking for a password. */
+export function ImportSection({ db, onImported }: { db: CaseDb; onImported: (caseId: CaseId) => void }) {
+  const [state, setState] = useState<ImportState>({ phase: 'idle' });
+  const file = useRef<File | null>(null);
+  const start = (password?: string) => {
+    if (!file.current) return;
+    setState({ phase: 'reading' });
+    void runImport(db, file.current, password).then((outcome) => {
+      if (outcome.ok) {
+        file.current = null;
+        setState({ phase: 'done', title: outcome.title, count: outcome.count });
+        onImported(outcome.caseId);
+      } else if (outcome.code === 'encrypted' || (outcome.code === 'wrong-password' && password !== undefined)) {
+        setState({ phase: 'password', wrong: outcome.code === 'wrong-password' });
+      } else {
+        file.current = null;
+        setState({ phase: 'failed', code: outcome.code, detail: outcome.detail });
+      }
+    });
+  };
+  return (
+    <ImportPanel
+      state={state}
+      onFile={(chosen) => {
+        file.current = chosen;
+        start();
+      }}
+      onPassword={start}
+      onCancelPassword={() => {
+        file.current = null;
+        setState({ phase: 'idle' });
+      }}
+    />
+  );
+}
