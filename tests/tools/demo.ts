@@ -17,6 +17,16 @@ const DEMO_PAGES = [
   '/athena/imaging/ct-chest.html',
   '/athena/notes/visit-2026-10-14.html',
 ];
+const DEMO_STORY = {
+  diagnosis: 'A 14 mm spiculated nodule in the right upper lobe, not yet biopsied.',
+  proposedTreatment: 'CT-guided biopsy, then surgery if it is cancer.',
+  goals: 'I want to know whether a PET-CT first would change the plan, and I do not want to wait long.',
+};
+const DEMO_QUESTIONS = [
+  'Do you agree that this nodule needs a biopsy, and why?',
+  'Would a PET-CT before the biopsy change anything for me?',
+  'How many patients with nodules like mine do you see each year?',
+];
 const CASE_TITLE = 'Lung nodule work-up, Nov 2026 (synthetic demo patient)';
 
 async function main(): Promise<string> {
@@ -40,6 +50,24 @@ async function main(): Promise<string> {
       await panel.waitFor((n: number) => document.querySelectorAll('[data-testid="record-open"]').length > n, [before]);
       console.log(`  clipped ${path}: ${await panel.text('[data-testid="clip-status"]')}`);
     }
+
+    // The patient's story and questions, typed through the panel as a patient would.
+    await panel.click('[data-testid="view-story"]');
+    for (const [field, text] of Object.entries(DEMO_STORY)) {
+      await panel.fill(`[data-testid="story-${field}"]`, text);
+      await panel.evaluate((f: string) => document.querySelector<HTMLElement>(`[data-testid="story-${f}"]`)!.blur(), field);
+    }
+    await panel.click('[data-testid="view-questions"]');
+    for (const question of DEMO_QUESTIONS) {
+      await panel.fill('[data-testid="question-new"]', question);
+      await panel.click('[data-testid="question-add"]');
+      await panel.waitFor(
+        (q: string) => [...document.querySelectorAll<HTMLInputElement>('[data-testid="question"] input, [data-testid="question"] textarea')].some((f) => f.value === q),
+        [question],
+      );
+    }
+    console.log(`  story: ${Object.keys(DEMO_STORY).length} fields; questions: ${DEMO_QUESTIONS.length}`);
+    await panel.click('[data-testid="view-records"]');
 
     const downloadsBefore = readdirSync(run.downloadDir);
     await panel.click('[data-testid="export"]');
