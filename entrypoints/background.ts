@@ -75,11 +75,8 @@ export default defineBackground(() => {
         return saved.ok ? { ok: true, data: { saved: true, result: saved.data } } : { ok: false, error: saved.error };
       }
       await progressStore.clear();
-      const { warnings, problems } = captured.data;
-      return {
-        ok: true,
-        data: { saved: false, token: pending.put(captured.data), records: summarize(captured.data), warnings, attachmentProblems: problems },
-      };
+      const { warnings } = captured.data;
+      return { ok: true, data: { saved: false, token: pending.put(captured.data), records: summarize(captured.data), warnings } };
     },
     'clip/save': async ({ token, indexes }) => {
       const clip = pending.take(token);

@@ -36,5 +36,6 @@ export function summarize(clip: PendingClip): RecordSummary[] {
     ...(record.clinicalDate ? { clinicalDate: record.clinicalDate } : {}),
     ...(record.structured?.type === 'lab' ? { rows: record.structured.results.length } : {}),
     attachments: (clip.attachments[i] ?? []).slice(0, 100).map(({ name, mediaType, size }) => ({ name, mediaType, size })),
+    failed: clip.problems.filter((p) => p.record === i).slice(0, 100).map(({ name, reason }) => ({ name, reason })),
   }));
 }

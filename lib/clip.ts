@@ -52,7 +52,8 @@ export interface PendingClip {
   caseId: CaseId;
   records: CapturedRecord[];
   attachments: NewAttachment[][];
-  problems: AttachmentProblem[];
+  /** Files found but not kept, by the record they belong to. */
+  problems: (AttachmentProblem & { record: number })[];
   warnings: string[];
 }
 
@@ -78,14 +79,14 @@ type Report = z.infer<typeof AttachmentReport>;
 /** Pulls each fetched file out of the tab chunk by chunk, re-hashing it; a file that fails is reported, not kept. */
 async function transferAttachments(deps: ClipDeps, tabId: number, reports: Report[], recordCount: number) {
   const attachments: NewAttachment[][] = Array.from({ length: recordCount }, () => []);
-  const problems: AttachmentProblem[] = [];
+  const problems: PendingClip['problems'] = [];
   const wanted = reports.filter((r) => r.ok && r.record < recordCount);
   const total = wanted.reduce((sum, r) => sum + (r.ok ? r.size : 0), 0);
   let done = 0;
   for (const report of reports) {
     if (report.record >= recordCount) continue;
     if (!report.ok) {
-      problems.push({ name: report.name, reason: report.reason });
+      problems.push({ record: report.record, name: report.name, reason: report.reason });
       continue;
     }
     try {
@@ -98,7 +99,7 @@ async function transferAttachments(deps: ClipDeps, tabId: number, reports: Repor
       const { blob, sha256, size } = assembler.finish();
       attachments[report.record]!.push({ name: report.name, mediaType: report.mediaType, size, sha256, blob });
     } catch {
-      problems.push({ name: report.name, reason: 'transfer-failed' });
+      problems.push({ record: report.record, name: report.name, reason: 'transfer-failed' });
     }
     done += report.size;
   }
@@ -152,7 +153,8 @@ export async function savePending(db: CaseDb, pending: PendingClip, indexes?: nu
         titles: records.map((r) => r.title),
         warnings: pending.warnings,
         attachmentsSaved: attachmentsAdded ?? 0,
-        attachmentProblems: pending.problems,
+        // Only the chosen records' files: an unticked record's failures are not news.
+        attachmentProblems: pending.problems.filter((p) => chosen.includes(p.record)).map(({ name, reason }) => ({ name, reason })),
       },
     };
   } catch (error) {

@@ -58,6 +58,7 @@ export const RecordSummary = z.object({
   clinicalDate: ClinicalDate.optional(),
   rows: z.number().int().nonnegative().optional(),
   attachments: z.array(z.object({ name: z.string().max(200), mediaType: z.string().max(100), size: z.number() })).max(100),
+  failed: z.array(AttachmentProblem).max(100),
 });
 export type RecordSummary = z.infer<typeof RecordSummary>;
 
@@ -69,7 +70,6 @@ export const ClipPreview = z.union([
     token: z.uuid(),
     records: z.array(RecordSummary).max(500),
     warnings: z.array(z.string().max(200)).max(50),
-    attachmentProblems: z.array(AttachmentProblem).max(2000),
   }),
 ]);
 export type ClipPreview = z.infer<typeof ClipPreview>;
