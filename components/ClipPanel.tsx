@@ -52,7 +52,7 @@ export function ClipPanel({ tabOrigin, busy, status, disabled, onClip, progress,
           {t('clipSelection')}
         </button>
       </div>
-      {busy && progress ? (
+      {progress ? (
         <p role="status" data-testid="clip-progress">
           {progressText(t, progress)}
         </p>

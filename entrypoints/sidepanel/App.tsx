@@ -63,6 +63,7 @@ export function App({ db }: { db: CaseDb }) {
     void navigator.storage?.persist?.();
     void activeCase.get().then(setActiveCaseId);
     void clipStatus.get().then(setStatus);
+    void clipProgress.get().then(setProgress);
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area === 'session' && 'clipStatus' in changes) {
         const parsed = ClipStatus.safeParse(changes.clipStatus?.newValue);
@@ -113,6 +114,7 @@ export function App({ db }: { db: CaseDb }) {
       })
       .finally(() => {
         setBusy(false);
+        setProgress(undefined);
         refreshAccess();
       });
   };
@@ -123,7 +125,10 @@ export function App({ db }: { db: CaseDb }) {
     setPreview(null);
     setBusy(true);
     setProgress({ phase: 'saving' });
-    void send(sendMessage, 'clip/save', { token, indexes }).finally(() => setBusy(false));
+    void send(sendMessage, 'clip/save', { token, indexes }).finally(() => {
+      setBusy(false);
+      setProgress(undefined);
+    });
   };
 
   const onCancelPreview = () => {
