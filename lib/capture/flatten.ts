@@ -96,7 +96,9 @@ export function flattenPage(doc: Document): FlatPage {
   if (needsFlattening(doc)) {
     const counters: Counters = { frames: 0, canvases: 0 };
     const copy = doc.implementation.createHTMLDocument(doc.title);
-    copy.documentElement.replaceWith(copyNode(doc.documentElement, copy, counters));
+    const root = copyNode(doc.documentElement, copy, counters);
+    copy.removeChild(copy.documentElement);
+    copy.appendChild(root);
     if (counters.frames > 0) warnings.push(`frames-unreadable:${counters.frames}`);
     if (counters.canvases > 0) warnings.push('canvas-unreadable');
     result = copy;
