@@ -72,7 +72,7 @@ describe('clip preview and attachments', () => {
 
   it('refuses a file whose bytes changed in transit, keeping the records', async () => {
     const altered = PDF.slice();
-    altered[100] ^= 1;
+    altered[100] = altered[100]! ^ 1;
     const result = await clipTab(deps({}, altered), 7, false);
     expect(result).toMatchObject({ ok: true, data: { attachmentsSaved: 0, attachmentProblems: [{ name: 'lipid.pdf', reason: 'transfer-failed' }, { name: 'session-expired.pdf' }] } });
     expect(await db.attachments.count()).toBe(0);

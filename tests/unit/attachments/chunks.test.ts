@@ -40,7 +40,7 @@ describe('base64 chunks', () => {
     expect(() => new ChunkAssembler({ ...meta, size: 10 }).add(chunks[0])).toThrow(new ChunkError('size-mismatch'));
     const tampered = new ChunkAssembler(meta);
     const altered = bytes.slice();
-    altered[5] ^= 1;
+    altered[5] = altered[5]! ^ 1;
     for (const chunk of chunked(altered, 400)) tampered.add(chunk);
     expect(() => tampered.finish()).toThrow(new ChunkError('hash-mismatch'));
     const short = new ChunkAssembler(meta);
