@@ -47,3 +47,10 @@ export function streamGeneratedPdf(res: import('node:http').ServerResponse, mb: 
   };
   write();
 }
+
+/** A pathology page linking a generated PDF of `mb` MiB (for the large-attachment measurement). */
+export function generatedReportPage(mb: number): string {
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Pathology report with a ${mb} MB scan</title></head>
+<body><main><h1>Surgical Pathology Report</h1><h2>Final Diagnosis</h2><p>Synthetic report for a ${mb} MB attachment.</p>
+<p><a href="/generated/report.pdf?mb=${mb}">Download report (PDF)</a></p></main></body></html>`;
+}

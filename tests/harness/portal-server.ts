@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { generatedLabPage, LOGIN_PAGE, streamGeneratedPdf } from './generated-pages';
+import { generatedLabPage, generatedReportPage, LOGIN_PAGE, streamGeneratedPdf } from './generated-pages';
 
 const ROOT = resolve(import.meta.dirname, '../demo-portal');
 const TYPES: Record<string, string> = {
@@ -34,6 +34,11 @@ export async function startDemoPortal(port = 0): Promise<DemoPortal> {
       const mb = Math.min(Number(url.searchParams.get('mb') ?? '1'), 1024);
       res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': String(mb * 1024 * 1024) });
       streamGeneratedPdf(res, mb);
+      return;
+    }
+    if (url.pathname === '/generated/report.html') {
+      res.writeHead(200, { 'content-type': TYPES['.html']! });
+      res.end(generatedReportPage(Math.min(Number(url.searchParams.get('mb') ?? '1'), 1024)));
       return;
     }
     if (url.pathname === '/generated/labs.html') {
