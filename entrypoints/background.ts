@@ -84,6 +84,11 @@ export default defineBackground(() => {
       await progressStore.set({ phase: 'saving' });
       return report(await savePending(db, clip, indexes));
     },
+    'clip/pending': async ({ token }) => {
+      const alive = pending.has(token);
+      if (!alive) await report({ ok: false, error: 'preview-expired' });
+      return { ok: true, data: { alive } };
+    },
     'clip/discard': async ({ token }) => {
       pending.take(token);
       return { ok: true, data: {} };

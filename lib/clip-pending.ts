@@ -3,8 +3,9 @@ import type { RecordSummary } from './messaging';
 
 /**
  * Captures waiting for the user to choose what to save. In memory only, and only the latest one: its
- * files can be hundreds of MB. If the background is stopped meanwhile, saving answers `preview-expired`
- * and the user clips again; nothing is half-written.
+ * files can be hundreds of MB. The panel asks `clip/pending` every few seconds while the user decides,
+ * which also keeps Chrome from stopping the idle service worker; if it was stopped anyway, saving
+ * answers `preview-expired` and the user clips again; nothing is half-written.
  */
 export class PendingClips {
   private latest: { token: string; clip: PendingClip; expires: number } | undefined;
@@ -18,6 +19,11 @@ export class PendingClips {
     const token = crypto.randomUUID();
     this.latest = { token, clip, expires: this.now() + this.ttlMs };
     return token;
+  }
+
+  /** Whether `token` still names a pending capture (the panel asks while the user decides). */
+  has(token: string): boolean {
+    return this.latest?.token === token && this.latest.expires >= this.now();
   }
 
   /** The pending capture for `token`, removed from the store; undefined when unknown or expired. */

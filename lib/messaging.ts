@@ -91,6 +91,7 @@ export const protocol = {
   'clip/tab': { request: ClipRequest, response: ClipResult, from: 'extension-page' },
   'clip/preview': { request: ClipRequest, response: ClipPreview, from: 'extension-page' },
   'clip/save': { request: ClipSaveRequest, response: ClipResult, from: 'extension-page' },
+  'clip/pending': { request: z.object({ token: z.uuid() }), response: z.object({ alive: z.boolean() }), from: 'extension-page' },
   'clip/discard': { request: z.object({ token: z.uuid() }), response: z.object({}), from: 'extension-page' },
 } satisfies Record<string, MessageSpec>;
 

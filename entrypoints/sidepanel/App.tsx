@@ -119,6 +119,18 @@ export function App({ db }: { db: CaseDb }) {
       });
   };
 
+  // While the user decides, ask after the pending capture: this keeps the background's service worker
+  // (which holds it in memory) from being stopped as idle, and drops a preview that is gone.
+  useEffect(() => {
+    if (!preview) return;
+    const timer = setInterval(() => {
+      void send(sendMessage, 'clip/pending', { token: preview.token }).then((reply) => {
+        if (reply.ok && !reply.data.alive) setPreview(null);
+      });
+    }, 15_000);
+    return () => clearInterval(timer);
+  }, [preview?.token]);
+
   const onSavePreview = (indexes: number[]) => {
     if (!preview) return;
     const { token } = preview;

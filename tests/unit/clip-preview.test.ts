@@ -92,10 +92,12 @@ describe('clip preview and attachments', () => {
     if (!pending.ok) throw new Error('capture failed');
     const token = store.put(pending.data);
     expect(store.take('00000000-0000-4000-8000-000000000000')).toBeUndefined();
+    expect(store.has(token)).toBe(true);
     expect(store.take(token)).toBe(pending.data);
     expect(store.take(token)).toBeUndefined();
     const late = store.put(pending.data);
     now += 60_001;
+    expect(store.has(late)).toBe(false);
     expect(store.take(late)).toBeUndefined();
   });
 });

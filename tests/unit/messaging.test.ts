@@ -22,6 +22,7 @@ describe('dispatch', () => {
     'clip/tab': vi.fn(async () => okClip),
     'clip/preview': vi.fn(async () => ({ ok: true as const, data: { saved: true as const, result: okClip.data } })),
     'clip/save': vi.fn(async () => okClip),
+    'clip/pending': vi.fn(async () => ({ ok: true as const, data: { alive: true } })),
     'clip/discard': vi.fn(async () => ({ ok: true as const, data: {} })),
   };
 
