@@ -139,4 +139,20 @@ describe('portal-aware capture in Chromium', () => {
     expect(await panel.waitForText('[data-testid="file-status"]', 'lolz.xml')).toContain('Nothing was saved');
     expect((await recordTitles(panel)).length).toBe(before);
   });
+
+  it('takes a PDF dropped on the panel as a record with the file attached byte-identical', async () => {
+    const pdf = readFileSync(join(DEMO, 'athena/pathology/surgical-pathology-report.pdf'));
+    await panel.evaluate((base64: string) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], 'Biopsy_pathology_2026-10-30.pdf', { type: 'application/pdf' }));
+      const zone = document.querySelector('[data-testid="file-drop"]')!;
+      zone.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+      zone.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    }, pdf.toString('base64'));
+    expect(await panel.waitForText('[data-testid="file-status"]', 'Biopsy_pathology_2026-10-30.pdf')).toContain('added 1 record');
+    await panel.waitForText('[data-testid="records-pathology"]', 'Biopsy pathology 2026 10 30');
+    const stored = (await storedAttachments(panel)).find((a) => a.name === 'Biopsy_pathology_2026-10-30.pdf');
+    expect(stored).toMatchObject({ mediaType: 'application/pdf', size: pdf.length, sha256: sha256(pdf), blobSha256: sha256(pdf) });
+  });
 });
