@@ -1,7 +1,7 @@
+import { sha256 } from '@noble/hashes/sha2.js';
 import type { CaseDb } from '../db';
 import { guessKind } from '../capture/kind';
 import { magicType } from '../attachments/sniff';
-import { sha256Hex } from '../hash';
 import type { CapturedRecord, CaseId } from '../model';
 import { addRecords, type AddResult, type NewAttachment } from '../records';
 import { parseCcda } from './ccda';
@@ -24,6 +24,17 @@ export interface NamedBlob {
   size: number;
   slice: Blob['slice'];
   arrayBuffer: Blob['arrayBuffer'];
+}
+
+const HASH_SLICE = 8 * 1024 * 1024;
+
+/** SHA-256 of a file read in slices, so a 500 MB scan never sits in memory twice. */
+async function hashFile(blob: Pick<Blob, 'slice' | 'size'>): Promise<string> {
+  const hasher = sha256.create();
+  for (let offset = 0; offset < blob.size; offset += HASH_SLICE) {
+    hasher.update(new Uint8Array(await blob.slice(offset, offset + HASH_SLICE).arrayBuffer()));
+  }
+  return Array.from(hasher.digest(), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -61,8 +72,7 @@ export async function recordsFromFile(file: NamedBlob): Promise<FileRecords> {
   const binary = magicType(head);
   if (binary) {
     const blob = file.slice(0, file.size, binary);
-    const sha256 = await sha256Hex(new Uint8Array(await blob.arrayBuffer()));
-    return documentRecord(file.name, binary, sha256, file.size, blob);
+    return documentRecord(file.name, binary, await hashFile(blob), file.size, blob);
   }
   if (head[0] === 0x50 && head[1] === 0x4b) {
     if (file.size > FILE_LIMITS.zipBytes) return { ok: false, error: 'too-large' };

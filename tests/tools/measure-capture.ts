@@ -32,6 +32,7 @@ try {
     const s = Date.now();
     const state = await panel.evaluate(() => ({ progress: document.querySelector('[data-testid="clip-progress"]')?.textContent ?? '', status: document.querySelector('[data-testid="clip-status"]')?.textContent ?? '' }));
     maxLatency = Math.max(maxLatency, Date.now() - s);
+    if (Date.now() - s > 200) console.log('panel answered after', Date.now() - s, 'ms at', s - start, 'ms');
     if (state.progress) { const k = state.progress.replace(/[\d.]+ of.*/, 'N of'); if (!phases.has(k)) { phases.add(k); console.log('phase', k, 'at', Date.now() - start); } }
     if (/Clipped|Already|error|wrong|large|Nothing/i.test(state.status)) { console.log('status', state.status.slice(0, 300)); break; }
     if (Date.now() - start > 600_000) { console.log('timeout'); break; }
