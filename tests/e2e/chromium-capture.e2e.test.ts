@@ -116,6 +116,16 @@ describe('portal-aware capture in Chromium', () => {
     expect(stored.find((a) => a.name === 'surgical-pathology-report.pdf')).toMatchObject({ sha256: sha256(served), blobSha256: sha256(served), size: served.length });
   });
 
+  it('reads a record inside a same-origin frame (a wrapper portal embedding MyChart)', async () => {
+    const page = run.context.pages()[0]!;
+    await page.goto(`${portal.origin}/mychart/wrapper.html`);
+    await page.frameLocator('iframe').locator('h1').waitFor();
+    await panel.waitForText('[data-testid="tab-origin"]', '127.0.0.1');
+    await panel.click('[data-testid="clip-page"]');
+    expect(await panel.waitForText('[data-testid="clip-status"]', 'CBC with Differential', 30_000)).toContain('Clipped');
+    expect(await panel.text('[data-testid="clip-status"]')).not.toContain('cannot read');
+  });
+
   it('imports a C-CDA file through the panel file input as lab records', async () => {
     const { root } = await panel.send<{ root: { nodeId: number } }>('DOM.getDocument', { depth: 0 });
     const { nodeId } = await panel.send<{ nodeId: number }>('DOM.querySelector', { nodeId: root.nodeId, selector: '[data-testid="file-input"]' });
