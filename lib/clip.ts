@@ -6,6 +6,17 @@ import { addRecords, CaseNotFoundError, type NewAttachment } from './records';
 import { isScriptableUrl } from './capture/clean-url';
 import { z } from './schema';
 
+/*
+ * Issue 3, the clip flow (background side):
+ *   panel --clip/preview--> background --executeScript--> capture script: records + files fetched in the
+ *   page with the user's session, sniffed (a login page is refused), SHA-256'd, kept in the script's
+ *   isolated world. The background then pulls each file in base64 chunks of CHUNK_BYTES with further
+ *   executeScript calls aimed at the clipped tab's top frame only: each chunk is schema-checked, must
+ *   arrive in order, and the reassembled Blob is re-hashed and compared. One record: saved at once.
+ *   Several: held in memory (lib/clip-pending.ts) until clip/save names the chosen indexes.
+ * Pulling rather than letting the page push means no runtime message from a tab is ever trusted, and
+ * a slow background never has chunks piling up.
+ */
 const AttachmentFailure = z.enum(['login-page', 'unexpected-type', 'empty', 'http-error', 'unreachable', 'too-large']);
 
 /** One file the capture script fetched (bytes stay in the tab until pulled) or could not fetch. */
