@@ -39,6 +39,8 @@ async function capture(selectionOnly: boolean): Promise<unknown> {
     for (const candidate of candidates) {
       const fetched = await fetchAttachment((url, init) => fetch(url, init), candidate);
       if (!fetched.ok) {
+        // "View report" leading to an ordinary page is not a failed file.
+        if (!candidate.expectFile && (fetched.reason === 'login-page' || fetched.reason === 'unexpected-type')) continue;
         attachments.push({ record, ok: false, name: fetched.name, reason: fetched.reason });
         continue;
       }

@@ -4,10 +4,17 @@ export interface AttachmentCandidate {
   /** A file name for the user and the package: from the `download` attribute, the path or the link text. */
   name: string;
   source: 'link' | 'image';
+  /**
+   * The link says it is a file (an extension, `download`, "PDF", "Download"): if it answers with a page,
+   * that is reported (usually an expired session). A link found only by words like "report" may lead
+   * to an ordinary page, which is then skipped quietly.
+   */
+  expectFile: boolean;
 }
 
 const FILE_EXTENSION = /\.(pdf|png|jpe?g|gif|webp|tiff?)$/i;
-const DOWNLOAD_WORDS = /\b(download|pdf|report|attachment|scanned|view (the )?(full )?(report|document|result))\b/i;
+const FILE_WORDS = /\b(download|pdf|attachment|scanned)\b/i;
+const MAYBE_FILE_WORDS = /\b(report|view (the )?(full )?(report|document|result))\b/i;
 export const MAX_ATTACHMENTS_PER_RECORD = 20;
 /** Icons, spacers and logos are not records; embedded images at least this large (when sized) are. */
 const MIN_IMAGE_SIDE = 64;
@@ -28,7 +35,7 @@ function nameFromUrl(url: URL, fallback: string): string {
  */
 export function findAttachments(root: Element, pageUrl: URL): AttachmentCandidate[] {
   const found = new Map<string, AttachmentCandidate>();
-  const add = (href: string | null, source: AttachmentCandidate['source'], label: string | null) => {
+  const add = (href: string | null, source: AttachmentCandidate['source'], label: string | null, expectFile: boolean) => {
     if (!href || href.startsWith('javascript:') || href.startsWith('data:')) return;
     let url: URL;
     try {
@@ -41,7 +48,7 @@ export function findAttachments(root: Element, pageUrl: URL): AttachmentCandidat
     if (found.has(url.href) || found.size >= MAX_ATTACHMENTS_PER_RECORD) return;
     const fromPath = nameFromUrl(url, '');
     const name = FILE_EXTENSION.test(fromPath) ? fromPath : safeName(label ?? '', fromPath || 'attachment');
-    found.set(url.href, { url: url.href, name, source });
+    found.set(url.href, { url: url.href, name, source, expectFile });
   };
 
   for (const link of Array.from(root.querySelectorAll('a[href]'))) {
@@ -54,17 +61,17 @@ export function findAttachments(root: Element, pageUrl: URL): AttachmentCandidat
         return '';
       }
     })();
-    const isFile = FILE_EXTENSION.test(path) || /pdf|image\//i.test(link.getAttribute('type') ?? '') || link.hasAttribute('download');
-    if (isFile || DOWNLOAD_WORDS.test(text) || DOWNLOAD_WORDS.test(link.getAttribute('aria-label') ?? '')) {
-      add(href, 'link', link.getAttribute('download') || text);
-    }
+    const label = `${text} ${link.getAttribute('aria-label') ?? ''}`;
+    const isFile =
+      FILE_EXTENSION.test(path) || /pdf|image\//i.test(link.getAttribute('type') ?? '') || link.hasAttribute('download') || FILE_WORDS.test(label);
+    if (isFile || MAYBE_FILE_WORDS.test(label)) add(href, 'link', link.getAttribute('download') || text, isFile);
   }
   for (const img of Array.from(root.querySelectorAll('img[src]'))) {
     const width = Number(img.getAttribute('width') ?? Infinity);
     const height = Number(img.getAttribute('height') ?? Infinity);
     if (width < MIN_IMAGE_SIDE || height < MIN_IMAGE_SIDE) continue;
     if (img.closest('header, nav, footer, [role="banner"], [role="navigation"]')) continue;
-    add(img.getAttribute('src'), 'image', img.getAttribute('alt'));
+    add(img.getAttribute('src'), 'image', img.getAttribute('alt'), true);
   }
   return [...found.values()];
 }

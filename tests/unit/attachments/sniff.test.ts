@@ -28,7 +28,7 @@ describe('download checks', () => {
 });
 
 describe('fetchAttachment', () => {
-  const candidate = { url: 'https://portal.example.org/doc/1', name: 'Download report', source: 'link' as const };
+  const candidate = { url: 'https://portal.example.org/doc/1', name: 'Download report', source: 'link' as const, expectFile: true };
   const streamed = (parts: Uint8Array[], headers: Record<string, string> = {}) =>
     new Response(new ReadableStream({ start: (c) => (parts.forEach((p) => c.enqueue(p)), c.close()) }), { headers });
 

@@ -49,15 +49,17 @@ describe('findAttachments', () => {
       <a href="/MyChart/Document/Get?id=7">Download report</a>
       <a href="https://cdn.example.com/other.pdf">Elsewhere</a>
       <a href="/MyChart/help">Help</a>
+      <a href="/MyChart/results/2">View report</a>
       <a href="javascript:void(0)">Download</a>
       <img src="/MyChart/Image/Load?fileName=scan.png" alt="Scan of the report">
       <img src="/icons/flag.png" width="16" height="16">
       <header><img src="/logo.png"></header>
     </main>`);
     expect(findAttachments(doc.body, url)).toEqual([
-      { url: 'https://portal.example.org/docs/report.pdf', name: 'report.pdf', source: 'link' },
-      { url: 'https://portal.example.org/MyChart/Document/Get?id=7', name: 'Download report', source: 'link' },
-      { url: 'https://portal.example.org/MyChart/Image/Load?fileName=scan.png', name: 'Scan of the report', source: 'image' },
+      { url: 'https://portal.example.org/docs/report.pdf', name: 'report.pdf', source: 'link', expectFile: true },
+      { url: 'https://portal.example.org/MyChart/Document/Get?id=7', name: 'Download report', source: 'link', expectFile: true },
+      { url: 'https://portal.example.org/MyChart/results/2', name: 'View report', source: 'link', expectFile: false },
+      { url: 'https://portal.example.org/MyChart/Image/Load?fileName=scan.png', name: 'Scan of the report', source: 'image', expectFile: true },
     ]);
   });
 });
