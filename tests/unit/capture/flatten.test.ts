@@ -41,6 +41,22 @@ describe('flattenPage', () => {
   });
 });
 
+describe('canvases', () => {
+  it('keeps a readable canvas as an image and warns about a tainted one', () => {
+    const doc = page('<main><h1>Trend</h1><canvas id="ok"></canvas><canvas id="tainted"></canvas></main>');
+    Object.defineProperty(doc.getElementById('ok')!, 'toDataURL', { value: () => 'data:image/png;base64,iVBORw0KGgo=' });
+    Object.defineProperty(doc.getElementById('tainted')!, 'toDataURL', {
+      value: () => {
+        throw new DOMException('Tainted canvases may not be exported.', 'SecurityError');
+      },
+    });
+    const flat = flattenPage(doc);
+    expect(flat.warnings).toEqual(['canvas-unreadable']);
+    expect(flat.doc.querySelectorAll('canvas')).toHaveLength(0);
+    expect(flat.doc.querySelector('img')?.getAttribute('src')).toBe('data:image/png;base64,iVBORw0KGgo=');
+  });
+});
+
 describe('findAttachments', () => {
   const url = new URL('https://portal.example.org/MyChart/results/1');
   it('finds same-origin document links and record images, never third-party ones', () => {
