@@ -81,8 +81,11 @@ export default defineBackground(() => {
     'clip/save': async ({ token, indexes }) => {
       const clip = pending.take(token);
       if (!clip) return report({ ok: false, error: 'preview-expired' });
+      // Into the case the user sees now, even if they switched cases while choosing.
+      const caseId = await clipDeps.activeCaseId();
+      if (!caseId) return report({ ok: false, error: 'no-active-case' });
       await progressStore.set({ phase: 'saving' });
-      return report(await savePending(db, clip, indexes));
+      return report(await savePending(db, { ...clip, caseId }, indexes));
     },
     'clip/pending': async ({ token }) => {
       const alive = pending.has(token);
