@@ -33,6 +33,7 @@ function warningText(t: Translate, warning: string): string {
   if (code === 'canvas-unreadable') return t('clipWarningCanvas');
   if (code === 'frames-unreadable') return t('clipWarningFrames', [count ?? '?']);
   if (code === 'content-not-loaded') return t('clipWarningNotLoaded');
+  if (code === 'attachments-not-fetched') return t('clipWarningAttachmentsLimit', [count ?? '?']);
   return warning;
 }
 

@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { CHUNK_BYTES } from '../lib/attachments/chunks';
+import { CHUNK_BYTES, MAX_ATTACHMENT_BYTES, MAX_CLIP_ATTACHMENT_BYTES, MAX_CLIP_ATTACHMENTS } from '../lib/attachments/chunks';
 import { fetchAttachment } from '../lib/attachments/fetch-attachment';
 import { capturePage } from '../lib/capture/capture-page';
 
@@ -35,22 +35,31 @@ async function capture(selectionOnly: boolean): Promise<unknown> {
   const outcome = await capturePage(window, document, location.href, { selection: range, inlineImage });
   if (!outcome.ok) return outcome;
   const attachments: unknown[] = [];
+  const warnings = [...outcome.warnings];
+  let budget = MAX_CLIP_ATTACHMENT_BYTES;
+  let skipped = 0;
   for (const [record, candidates] of outcome.attachments.entries()) {
     for (const candidate of candidates) {
-      const fetched = await fetchAttachment((url, init) => fetch(url, init), candidate);
+      if (attachments.length >= MAX_CLIP_ATTACHMENTS) {
+        skipped++;
+        continue;
+      }
+      const fetched = await fetchAttachment((url, init) => fetch(url, init), candidate, Math.min(MAX_ATTACHMENT_BYTES, budget));
       if (!fetched.ok) {
         // "View report" leading to an ordinary page is not a failed file.
         if (!candidate.expectFile && (fetched.reason === 'login-page' || fetched.reason === 'unexpected-type')) continue;
         attachments.push({ record, ok: false, name: fetched.name, reason: fetched.reason });
         continue;
       }
+      budget -= fetched.size;
       const transferId = crypto.randomUUID();
       kept.set(transferId, fetched.blob);
       const { blob: _blob, ...meta } = fetched;
       attachments.push({ record, transferId, ...meta });
     }
   }
-  return { ok: true, records: outcome.records, warnings: outcome.warnings, attachments };
+  if (skipped > 0) warnings.push(`attachments-not-fetched:${skipped}`);
+  return { ok: true, records: outcome.records, warnings, attachments };
 }
 
 /** One chunk as base64 (executeScript results are JSON): `{offset, data}`. */

@@ -8,6 +8,9 @@ import { z } from '../schema';
 export const CHUNK_BYTES = 4 * 1024 * 1024;
 /** Larger than any single file we accept, so a hostile page cannot make us buffer without end. */
 export const MAX_ATTACHMENT_BYTES = 512 * 1024 * 1024;
+/** One clip's files are held in memory until saved: bound their number and their sum. */
+export const MAX_CLIP_ATTACHMENTS = 100;
+export const MAX_CLIP_ATTACHMENT_BYTES = 1024 * 1024 * 1024;
 
 export const AttachmentChunk = z.object({
   offset: z.number().int().nonnegative(),

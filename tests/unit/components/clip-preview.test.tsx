@@ -47,7 +47,7 @@ describe('ClipPanel progress and problems', () => {
     expect(host.querySelector('[data-testid="clip-progress"]')?.textContent).toBe('Copying attachments… 3.0 of 200.0 MB');
     const text = host.querySelector('[data-testid="clip-status"]')?.textContent ?? '';
     expect(text).toContain('Attachments kept: 1');
-    expect(text).toContain('“scan.pdf” was not kept: it is larger than 512 MB.');
+    expect(text).toContain('“scan.pdf” was not kept: it is too large (over 512 MB');
     expect(text).toContain('a frame Second Look cannot read (2)');
     expect(text).toContain('“Show more”');
   });
