@@ -21,6 +21,21 @@ function withExtension(name: string, mediaType: string): string {
   return ext && !new RegExp(`\\.${ext === 'jpg' ? 'jpe?g' : ext}$`, 'i').test(name) ? `${name}.${ext}` : name;
 }
 
+/** The file name the server gives (`Content-Disposition`), cleaned for use as a file name. */
+export function dispositionName(header: string | null): string | undefined {
+  if (!header) return undefined;
+  const match = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)|filename\s*=\s*"([^"]+)"|filename\s*=\s*([^;]+)/.exec(header);
+  let raw = match?.[1] ?? match?.[2] ?? match?.[3];
+  if (!raw) return undefined;
+  try {
+    if (match?.[1]) raw = decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
+  const name = (raw.split(/[\\/]/).pop() ?? '').replace(/[:*?"<>|\u0000-\u001f]+/g, ' ').trim().slice(0, 200);
+  return name && name !== '.' && name !== '..' ? name : undefined;
+}
+
 /**
  * Fetches one attachment with the user's session, streaming: the first bytes decide whether it is a
  * PDF or image at all (a login page is stopped there), and the hash is computed as the bytes arrive.
@@ -73,5 +88,6 @@ export async function fetchAttachment(fetcher: Fetcher, candidate: AttachmentCan
     if (done) break;
   }
   const type = mediaType ?? 'application/octet-stream';
-  return { ok: true, name: withExtension(candidate.name, type), mediaType: type, size, sha256: toHex(hasher.digest()), blob: new Blob(parts, { type }) };
+  const name = dispositionName(response.headers.get('content-disposition')) ?? candidate.name;
+  return { ok: true, name: withExtension(name, type), mediaType: type, size, sha256: toHex(hasher.digest()), blob: new Blob(parts, { type }) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fetchAttachment } from '../../../lib/attachments/fetch-attachment';
+import { dispositionName, fetchAttachment } from '../../../lib/attachments/fetch-attachment';
 import { checkDownload, looksLikeHtml, magicType } from '../../../lib/attachments/sniff';
 import { sha256Hex } from '../../../lib/hash';
 
@@ -40,6 +40,16 @@ describe('fetchAttachment', () => {
     expect(init?.credentials).toBe('include');
     expect(fetched).toMatchObject({ ok: true, name: 'Download report.pdf', mediaType: 'application/pdf', size: pdf.length, sha256: await sha256Hex(pdf) });
     if (fetched.ok) expect(new Uint8Array(await fetched.blob.arrayBuffer())).toEqual(pdf);
+  });
+
+  it('names the file as the server does, safely', async () => {
+    expect(dispositionName('attachment; filename="Pathology_2026-10-30.pdf"')).toBe('Pathology_2026-10-30.pdf');
+    expect(dispositionName("attachment; filename*=UTF-8''Informe%20patolog%C3%ADa.pdf")).toBe('Informe patología.pdf');
+    expect(dispositionName('inline; filename=../../etc/passwd')).toBe('passwd');
+    expect(dispositionName('inline')).toBeUndefined();
+    const pdf = enc('%PDF-1.4\n%%EOF');
+    const fetched = await fetchAttachment(async () => streamed([pdf], { 'content-disposition': 'attachment; filename="Biopsy.pdf"' }), candidate);
+    expect(fetched).toMatchObject({ ok: true, name: 'Biopsy.pdf' });
   });
 
   it('reports a login page, an error status, a network failure and an oversized file', async () => {
