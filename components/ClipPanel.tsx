@@ -1,4 +1,6 @@
+import type { ClipProgress, RecordSummary } from '../lib/messaging';
 import type { ClipStatus } from '../lib/settings';
+import { ClipPreview } from './ClipPreview';
 import { useT, type MessageKey, type Translate } from './i18n';
 
 export interface ClipPanelProps {
@@ -8,6 +10,19 @@ export interface ClipPanelProps {
   status: ClipStatus | undefined;
   disabled: boolean;
   onClip: (selectionOnly: boolean) => void;
+  /** The phase of the clip under way, if any. */
+  progress?: ClipProgress;
+  /** Several records found: what they are, until the user saves or cancels. */
+  preview?: RecordSummary[] | null;
+  onSavePreview?: (indexes: number[]) => void;
+  onCancelPreview?: () => void;
+}
+
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
+function progressText(t: Translate, progress: ClipProgress): string {
+  if ('done' in progress) return t('clipProgressTransferring', [mb(progress.done), mb(progress.total)]);
+  return progress.phase === 'saving' ? t('clipProgressSaving') : t('clipProgressReading');
 }
 
 export const errorKey = (code: string) => `error_${code.replace(/-/g, '_')}` as MessageKey;
@@ -16,11 +31,14 @@ function warningText(t: Translate, warning: string): string {
   const [code, count] = warning.split(':');
   if (code === 'images-not-kept') return t('clipWarningImages', [count ?? '?']);
   if (code === 'canvas-unreadable') return t('clipWarningCanvas');
+  if (code === 'frames-unreadable') return t('clipWarningFrames', [count ?? '?']);
+  if (code === 'content-not-loaded') return t('clipWarningNotLoaded');
+  if (code === 'attachments-not-fetched') return t('clipWarningAttachmentsLimit', [count ?? '?']);
   return warning;
 }
 
 /** The clip buttons and what the last clip did, whichever way it was started. */
-export function ClipPanel({ tabOrigin, busy, status, disabled, onClip }: ClipPanelProps) {
+export function ClipPanel({ tabOrigin, busy, status, disabled, onClip, progress, preview, onSavePreview, onCancelPreview }: ClipPanelProps) {
   const t = useT();
   const result = status?.result;
   return (
@@ -35,6 +53,14 @@ export function ClipPanel({ tabOrigin, busy, status, disabled, onClip }: ClipPan
           {t('clipSelection')}
         </button>
       </div>
+      {progress ? (
+        <p role="status" data-testid="clip-progress">
+          {progressText(t, progress)}
+        </p>
+      ) : null}
+      {preview && preview.length > 0 ? (
+        <ClipPreview records={preview} onSave={(indexes) => onSavePreview?.(indexes)} onCancel={() => onCancelPreview?.()} />
+      ) : null}
       <div role="status" aria-live="polite" data-testid="clip-status">
         {result && result.ok && result.data.added.length > 0 ? <p class="ok">{t('clipAdded', [result.data.titles.join('; ')])}</p> : null}
         {result && result.ok && result.data.added.length === 0 ? <p class="warn">{t('clipDuplicate')}</p> : null}
@@ -42,6 +68,14 @@ export function ClipPanel({ tabOrigin, busy, status, disabled, onClip }: ClipPan
           ? result.data.warnings.map((w) => (
               <p key={w} class="warn">
                 {warningText(t, w)}
+              </p>
+            ))
+          : null}
+        {result && result.ok && (result.data.attachmentsSaved ?? 0) > 0 ? <p class="ok">{t('clipAttachmentsSaved', [result.data.attachmentsSaved!])}</p> : null}
+        {result && result.ok
+          ? (result.data.attachmentProblems ?? []).map((problem, i) => (
+              <p key={`a${i}`} class="warn" data-testid="attachment-problem">
+                {t('clipAttachmentProblem', [problem.name, t(`attachmentReason_${problem.reason.replace(/-/g, '_')}` as MessageKey)])}
               </p>
             ))
           : null}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { RecordKind, type CaseRecord } from '../lib/model';
 import type { RecordEdit } from '../lib/records';
+import { formatBytes } from './ClipPreview';
 import { useT } from './i18n';
 import { kindKey } from './RecordList';
 import { SnapshotFrame } from './SnapshotFrame';
@@ -11,10 +12,13 @@ export interface RecordDetailProps {
   onBack: () => void;
   onSave: (edit: RecordEdit) => void;
   onDelete: () => void;
+  /** Files kept with the record (issue 3). */
+  attachments?: { id: string; name: string; mediaType: string; size: number }[];
+  onDownloadAttachment?: (id: string) => void;
 }
 
 /** One record: editable title, date, kind and note, and the snapshot as captured. */
-export function RecordDetail({ record, onBack, onSave, onDelete }: RecordDetailProps) {
+export function RecordDetail({ record, onBack, onSave, onDelete, attachments = [], onDownloadAttachment }: RecordDetailProps) {
   const t = useT();
   const [title, setTitle] = useState(record.title);
   const [date, setDate] = useState(record.clinicalDate?.slice(0, 10) ?? '');
@@ -89,6 +93,21 @@ export function RecordDetail({ record, onBack, onSave, onDelete }: RecordDetailP
         </div>
       </form>
       {record.structured ? <StructuredSummary data={record.structured} /> : null}
+      {attachments.length > 0 ? (
+        <div data-testid="record-attachments">
+          <h3>{t('attachmentsHeading')}</h3>
+          <ul class="records">
+            {attachments.map((a) => (
+              <li key={a.id} data-testid="record-attachment">
+                <span class="title">{a.name}</span> <span class="muted">{a.mediaType} · {formatBytes(a.size)}</span>{' '}
+                <button type="button" data-testid="attachment-download" onClick={() => onDownloadAttachment?.(a.id)}>
+                  {t('attachmentDownload')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <SnapshotFrame html={record.snapshotHtml} title={t('recordSnapshotLabel')} />
     </section>
   );

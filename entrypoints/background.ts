@@ -1,11 +1,15 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { clipTab, type ClipDeps } from '../lib/clip';
+import { captureTab, clipTab, savePending, type ClipDeps } from '../lib/clip';
+import { PendingClips, summarize } from '../lib/clip-pending';
 import { MENU_CLIP_PAGE, MENU_CLIP_SELECTION, routeCommand, routeMenuClick } from '../lib/clip-routes';
 import { CaseDb } from '../lib/db';
-import { dispatch, type Handlers } from '../lib/messaging';
+import { dispatch, type ClipProgress, type ClipResult, type Handlers, type Result } from '../lib/messaging';
 import { classifySender, type SenderInfo } from '../lib/sender';
-import { activeCaseStore, clipStatusStore } from '../lib/settings';
+import { activeCaseStore, clipProgressStore, clipStatusStore } from '../lib/settings';
+import type { CaptureApi } from './capture';
+
+type Injected = { secondLook: CaptureApi };
 
 // Wiring only: menus, the shortcut, the toolbar button and the message handler. Logic lives in lib/.
 export default defineBackground(() => {
@@ -26,23 +30,73 @@ export default defineBackground(() => {
       await browser.scripting.executeScript({ target: { tabId }, files: ['/capture.js'] });
       const [first] = await browser.scripting.executeScript({
         target: { tabId },
-        func: (selection: boolean) =>
-          (globalThis as unknown as { secondLookCapture: (s: boolean) => Promise<unknown> }).secondLookCapture(selection),
+        func: (selection: boolean) => (globalThis as unknown as Injected).secondLook.capture(selection),
         args: [selectionOnly],
       });
       return first?.result;
     },
+    // Pulled from the clipped tab's top frame only, in the extension's isolated world: the page
+    // cannot answer in its place. Each chunk is schema-checked and the whole file re-hashed (lib/clip.ts).
+    readChunk: async (tabId, transferId, offset) => {
+      const [first] = await browser.scripting.executeScript({
+        target: { tabId },
+        func: (id: string, at: number) => (globalThis as unknown as Injected).secondLook.chunk(id, at),
+        args: [transferId, offset],
+      });
+      return first?.result;
+    },
+    release: async (tabId) => {
+      await browser.scripting.executeScript({ target: { tabId }, func: () => (globalThis as unknown as Injected).secondLook.release() });
+    },
+    onProgress: (progress: ClipProgress) => void progressStore.set(progress),
   };
+  const progressStore = clipProgressStore(browser.storage.session);
+  const pending = new PendingClips();
 
   /** Every clip, whatever started it, reports to the panel through session storage. */
-  const clipAndReport = async (tabId: number, selectionOnly: boolean) => {
-    const result = await clipTab(clipDeps, tabId, selectionOnly);
+  const report = async (result: Result<ClipResult>): Promise<Result<ClipResult>> => {
+    await progressStore.clear();
     await clipStatusStore(browser.storage.session).set({ at: Date.now(), result });
     return result;
   };
+  const clipAndReport = async (tabId: number, selectionOnly: boolean) => report(await clipTab(clipDeps, tabId, selectionOnly));
 
   const handlers: Handlers = {
     'clip/tab': ({ tabId, selectionOnly }) => clipAndReport(tabId, selectionOnly),
+    // Several records: hold them and let the panel ask which to keep. One record: save at once.
+    'clip/preview': async ({ tabId, selectionOnly }) => {
+      const captured = await captureTab(clipDeps, tabId, selectionOnly);
+      if (!captured.ok) {
+        await report({ ok: false, error: captured.error });
+        return { ok: false, error: captured.error };
+      }
+      if (captured.data.records.length === 1) {
+        await progressStore.set({ phase: 'saving' });
+        const saved = await report(await savePending(db, captured.data));
+        return saved.ok ? { ok: true, data: { saved: true, result: saved.data } } : { ok: false, error: saved.error };
+      }
+      await progressStore.clear();
+      const { warnings } = captured.data;
+      return { ok: true, data: { saved: false, token: pending.put(captured.data), records: summarize(captured.data), warnings } };
+    },
+    'clip/save': async ({ token, indexes }) => {
+      const clip = pending.take(token);
+      if (!clip) return report({ ok: false, error: 'preview-expired' });
+      // Into the case the user sees now, even if they switched cases while choosing.
+      const caseId = await clipDeps.activeCaseId();
+      if (!caseId) return report({ ok: false, error: 'no-active-case' });
+      await progressStore.set({ phase: 'saving' });
+      return report(await savePending(db, { ...clip, caseId }, indexes));
+    },
+    'clip/pending': async ({ token }) => {
+      const alive = pending.has(token);
+      if (!alive) await report({ ok: false, error: 'preview-expired' });
+      return { ok: true, data: { alive } };
+    },
+    'clip/discard': async ({ token }) => {
+      pending.take(token);
+      return { ok: true, data: {} };
+    },
   };
 
   browser.runtime.onMessage.addListener((message: unknown, sender: SenderInfo) =>

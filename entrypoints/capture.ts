@@ -1,4 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { CHUNK_BYTES, MAX_ATTACHMENT_BYTES, MAX_CLIP_ATTACHMENT_BYTES, MAX_CLIP_ATTACHMENTS } from '../lib/attachments/chunks';
+import { fetchAttachment } from '../lib/attachments/fetch-attachment';
 import { capturePage } from '../lib/capture/capture-page';
 
 const MAX_INLINE_IMAGE_BYTES = 8 * 1024 * 1024;
@@ -9,25 +11,74 @@ async function inlineImage(url: string): Promise<string | null> {
     const response = await fetch(url, { credentials: 'include' });
     const blob = await response.blob();
     if (!response.ok || !blob.type.startsWith('image/') || blob.size > MAX_INLINE_IMAGE_BYTES) return null;
-    return await new Promise((resolve) => {
-      const reader = new FileReader();
-      reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : null);
-      reader.onerror = () => resolve(null);
-      reader.readAsDataURL(blob);
-    });
+    return await dataUrl(blob);
   } catch {
     return null;
   }
 }
 
-// Injected on demand (no manifest content_scripts). The background then calls this function; its
-// result is the return value of executeScript and is parsed there as untrusted input.
+const dataUrl = (blob: Blob) =>
+  new Promise<string | null>((resolve) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : null);
+    reader.onerror = () => resolve(null);
+    reader.readAsDataURL(blob);
+  });
+
+/** Fetched files wait here (the content script's isolated world, not the page's) until the background pulls them. */
+const kept = new Map<string, Blob>();
+
+async function capture(selectionOnly: boolean): Promise<unknown> {
+  kept.clear();
+  const selection = window.getSelection();
+  const range = selectionOnly && selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
+  const outcome = await capturePage(window, document, location.href, { selection: range, inlineImage });
+  if (!outcome.ok) return outcome;
+  const attachments: unknown[] = [];
+  const warnings = [...outcome.warnings];
+  let budget = MAX_CLIP_ATTACHMENT_BYTES;
+  let skipped = 0;
+  for (const [record, candidates] of outcome.attachments.entries()) {
+    for (const candidate of candidates) {
+      if (attachments.length >= MAX_CLIP_ATTACHMENTS) {
+        skipped++;
+        continue;
+      }
+      const fetched = await fetchAttachment((url, init) => fetch(url, init), candidate, Math.min(MAX_ATTACHMENT_BYTES, budget));
+      if (!fetched.ok) {
+        // "View report" leading to an ordinary page is not a failed file.
+        if (!candidate.expectFile && (fetched.reason === 'login-page' || fetched.reason === 'unexpected-type')) continue;
+        attachments.push({ record, ok: false, name: fetched.name, reason: fetched.reason });
+        continue;
+      }
+      budget -= fetched.size;
+      const transferId = crypto.randomUUID();
+      kept.set(transferId, fetched.blob);
+      const { blob: _blob, ...meta } = fetched;
+      attachments.push({ record, transferId, ...meta });
+    }
+  }
+  if (skipped > 0) warnings.push(`attachments-not-fetched:${skipped}`);
+  return { ok: true, records: outcome.records, warnings, attachments };
+}
+
+/** One chunk as base64 (executeScript results are JSON): `{offset, data}`. */
+async function chunk(transferId: string, offset: number): Promise<unknown> {
+  const blob = kept.get(transferId);
+  if (!blob) return null;
+  const url = await dataUrl(blob.slice(offset, offset + CHUNK_BYTES));
+  return url === null ? null : { offset, data: url.slice(url.indexOf(',') + 1) };
+}
+
+export interface CaptureApi {
+  capture: typeof capture;
+  chunk: typeof chunk;
+  release: () => void;
+}
+
+// Injected on demand (no manifest content_scripts). The background then calls these functions; their
+// results are the return values of executeScript and are parsed there as untrusted input.
 export default defineUnlistedScript(() => {
-  (globalThis as unknown as { secondLookCapture: (selectionOnly: boolean) => Promise<unknown> }).secondLookCapture = (
-    selectionOnly,
-  ) => {
-    const selection = window.getSelection();
-    const range = selectionOnly && selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
-    return capturePage(window, document, location.href, { selection: range, inlineImage });
-  };
+  const api: CaptureApi = { capture, chunk, release: () => kept.clear() };
+  (globalThis as unknown as { secondLook: CaptureApi }).secondLook = api;
 });

@@ -1,13 +1,46 @@
+import { ChunkAssembler } from './attachments/chunks';
 import type { CaseDb } from './db';
-import type { ClipResult, ErrorCode, Result } from './messaging';
-import { CapturedRecord, type CaseId } from './model';
-import { addRecords, CaseNotFoundError } from './records';
+import type { AttachmentProblem, ClipProgress, ClipResult, ErrorCode, Result } from './messaging';
+import { CapturedRecord, Sha256Hex, type CaseId } from './model';
+import { addRecords, CaseNotFoundError, type NewAttachment } from './records';
 import { isScriptableUrl } from './capture/clean-url';
 import { z } from './schema';
 
+/*
+ * Issue 3, the clip flow (background side):
+ *   panel --clip/preview--> background --executeScript--> capture script: records + files fetched in the
+ *   page with the user's session, sniffed (a login page is refused), SHA-256'd, kept in the script's
+ *   isolated world. The background then pulls each file in base64 chunks of CHUNK_BYTES with further
+ *   executeScript calls aimed at the clipped tab's top frame only: each chunk is schema-checked, must
+ *   arrive in order, and the reassembled Blob is re-hashed and compared. One record: saved at once.
+ *   Several: held in memory (lib/clip-pending.ts) until clip/save names the chosen indexes.
+ * Pulling rather than letting the page push means no runtime message from a tab is ever trusted, and
+ * a slow background never has chunks piling up.
+ */
+const AttachmentFailure = z.enum(['login-page', 'unexpected-type', 'empty', 'http-error', 'unreachable', 'too-large']);
+
+/** One file the capture script fetched (bytes stay in the tab until pulled) or could not fetch. */
+const AttachmentReport = z.union([
+  z.object({
+    record: z.number().int().nonnegative(),
+    ok: z.literal(true),
+    transferId: z.string().regex(/^[\w-]{1,64}$/),
+    name: z.string().min(1).max(200),
+    mediaType: z.string().regex(/^(application\/pdf|image\/[a-z+.-]+)$/),
+    size: z.number().int().positive(),
+    sha256: Sha256Hex,
+  }),
+  z.object({ record: z.number().int().nonnegative(), ok: z.literal(false), name: z.string().max(200), reason: AttachmentFailure }),
+]);
+
 /** What the capture script returns. It runs in the portal page, so it is parsed like any untrusted input. */
 export const CaptureOutcome = z.union([
-  z.object({ ok: z.literal(true), records: z.array(CapturedRecord).min(1).max(500), warnings: z.array(z.string().max(200)).max(50) }),
+  z.object({
+    ok: z.literal(true),
+    records: z.array(CapturedRecord).min(1).max(500),
+    warnings: z.array(z.string().max(200)).max(50),
+    attachments: z.array(AttachmentReport).max(2000).default([]),
+  }),
   z.object({ ok: z.literal(false), error: z.enum(['page-too-large', 'nothing-to-clip']) }),
 ]);
 
@@ -18,6 +51,21 @@ export interface ClipDeps {
   tabUrl: (tabId: number) => Promise<string | undefined | null>;
   /** Injects the capture script and returns its raw result; throws what the browser throws. */
   runCapture: (tabId: number, selectionOnly: boolean) => Promise<unknown>;
+  /** Pulls one base64 chunk of a fetched attachment from the clipped tab (and only that tab). */
+  readChunk?: (tabId: number, transferId: string, offset: number) => Promise<unknown>;
+  /** Lets the tab drop the bytes it kept for us. */
+  release?: (tabId: number) => Promise<void>;
+  onProgress?: (progress: ClipProgress) => void;
+}
+
+/** A capture held in memory between "preview" and "save": records, their files, and what went wrong. */
+export interface PendingClip {
+  caseId: CaseId;
+  records: CapturedRecord[];
+  attachments: NewAttachment[][];
+  /** Files found but not kept, by the record they belong to. */
+  problems: (AttachmentProblem & { record: number })[];
+  warnings: string[];
 }
 
 /** Browser error text -> our error code. The texts differ between Chromium and Firefox. */
@@ -38,14 +86,47 @@ export function classifyStorageError(error: unknown): ErrorCode {
   return 'unknown';
 }
 
-/** Clips a tab into the active case. Nothing is written unless the whole clip is valid. */
-export async function clipTab(deps: ClipDeps, tabId: number, selectionOnly: boolean): Promise<Result<ClipResult>> {
+type Report = z.infer<typeof AttachmentReport>;
+
+/** Pulls each fetched file out of the tab chunk by chunk, re-hashing it; a file that fails is reported, not kept. */
+async function transferAttachments(deps: ClipDeps, tabId: number, reports: Report[], recordCount: number) {
+  const attachments: NewAttachment[][] = Array.from({ length: recordCount }, () => []);
+  const problems: PendingClip['problems'] = [];
+  const wanted = reports.filter((r) => r.ok && r.record < recordCount);
+  const total = wanted.reduce((sum, r) => sum + (r.ok ? r.size : 0), 0);
+  let done = 0;
+  for (const report of reports) {
+    if (report.record >= recordCount) continue;
+    if (!report.ok) {
+      problems.push({ record: report.record, name: report.name, reason: report.reason });
+      continue;
+    }
+    try {
+      if (!deps.readChunk) throw new Error('no transfer');
+      const assembler = new ChunkAssembler(report);
+      while (!assembler.complete) {
+        assembler.add(await deps.readChunk(tabId, report.transferId, assembler.bytesReceived));
+        deps.onProgress?.({ phase: 'transferring', done: done + assembler.bytesReceived, total });
+      }
+      const { blob, sha256, size } = assembler.finish();
+      attachments[report.record]!.push({ name: report.name, mediaType: report.mediaType, size, sha256, blob });
+    } catch {
+      problems.push({ record: report.record, name: report.name, reason: 'transfer-failed' });
+    }
+    done += report.size;
+  }
+  return { attachments, problems };
+}
+
+/** Captures a tab into memory: records and their files, checked, nothing written yet. */
+export async function captureTab(deps: ClipDeps, tabId: number, selectionOnly: boolean): Promise<Result<PendingClip>> {
   const caseId = await deps.activeCaseId();
   if (!caseId) return { ok: false, error: 'no-active-case' };
   const url = await deps.tabUrl(tabId);
   if (url === null) return { ok: false, error: 'tab-closed' };
   if (url !== undefined && !isScriptableUrl(url)) return { ok: false, error: 'not-scriptable' };
 
+  deps.onProgress?.({ phase: 'reading' });
   let raw: unknown;
   try {
     raw = await deps.runCapture(tabId, selectionOnly);
@@ -58,12 +139,45 @@ export async function clipTab(deps: ClipDeps, tabId: number, selectionOnly: bool
   const outcome = CaptureOutcome.safeParse(raw);
   if (!outcome.success) return { ok: false, error: 'invalid-page-data' };
   if (!outcome.data.ok) return { ok: false, error: outcome.data.error };
-
+  const { records, warnings } = outcome.data;
   try {
-    const { added, duplicates } = await addRecords(deps.db, caseId, outcome.data.records);
-    const titles = outcome.data.records.map((r) => r.title);
-    return { ok: true, data: { caseId, added, duplicates, titles, warnings: outcome.data.warnings } };
+    const { attachments, problems } = await transferAttachments(deps, tabId, outcome.data.attachments, records.length);
+    return { ok: true, data: { caseId, records, attachments, problems, warnings } };
+  } finally {
+    await deps.release?.(tabId).catch(() => undefined);
+  }
+}
+
+/** Writes the chosen records of a capture (all when `indexes` is omitted) in one transaction. */
+export async function savePending(db: CaseDb, pending: PendingClip, indexes?: number[]): Promise<Result<ClipResult>> {
+  const chosen = (indexes ?? pending.records.map((_, i) => i)).filter((i, at, all) => i < pending.records.length && all.indexOf(i) === at);
+  if (chosen.length === 0) return { ok: false, error: 'nothing-to-clip' };
+  const records = chosen.map((i) => pending.records[i]!);
+  const attachments = chosen.map((i) => pending.attachments[i] ?? []);
+  try {
+    const { added, duplicates, attachmentsAdded } = await addRecords(db, pending.caseId, records, attachments);
+    return {
+      ok: true,
+      data: {
+        caseId: pending.caseId,
+        added,
+        duplicates,
+        titles: records.map((r) => r.title),
+        warnings: pending.warnings,
+        attachmentsSaved: attachmentsAdded ?? 0,
+        // Only the chosen records' files: an unticked record's failures are not news.
+        attachmentProblems: pending.problems.filter((p) => chosen.includes(p.record)).map(({ name, reason }) => ({ name, reason })),
+      },
+    };
   } catch (error) {
     return { ok: false, error: classifyStorageError(error) };
   }
+}
+
+/** Clips a tab into the active case. Nothing is written unless the whole clip is valid. */
+export async function clipTab(deps: ClipDeps, tabId: number, selectionOnly: boolean): Promise<Result<ClipResult>> {
+  const pending = await captureTab(deps, tabId, selectionOnly);
+  if (!pending.ok) return pending;
+  deps.onProgress?.({ phase: 'saving' });
+  return savePending(deps.db, pending.data);
 }

@@ -1,4 +1,4 @@
-import { CaseId, RecordId } from './model';
+import { CaseId, ClinicalDate, RecordId, RecordKind } from './model';
 import { z } from './schema';
 import type { SenderClass } from './sender';
 
@@ -16,6 +16,7 @@ export const ErrorCode = z.enum([
   'forbidden',
   'invalid-message',
   'invalid-response',
+  'preview-expired',
   'unknown',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -24,14 +25,60 @@ export const ClipRequest = z.object({
   tabId: z.number().int().nonnegative(),
   selectionOnly: z.boolean(),
 });
+
+/** A file that was found but not kept, and why (issue 3: failures are reported per attachment). */
+export const AttachmentProblem = z.object({
+  name: z.string().max(200),
+  reason: z.enum(['login-page', 'unexpected-type', 'empty', 'http-error', 'unreachable', 'too-large', 'transfer-failed']),
+});
+export type AttachmentProblem = z.infer<typeof AttachmentProblem>;
+
 export const ClipResult = z.object({
   caseId: CaseId,
   added: z.array(RecordId),
   duplicates: z.array(RecordId),
   titles: z.array(z.string()),
   warnings: z.array(z.string().max(200)).max(50),
+  attachmentsSaved: z.number().int().nonnegative().optional(),
+  attachmentProblems: z.array(AttachmentProblem).max(2000).optional(),
 });
 export type ClipResult = z.infer<typeof ClipResult>;
+
+/** Where a running clip is, for the panel ("Reading the page…", "Saving…"). */
+export const ClipProgress = z.union([
+  z.object({ phase: z.enum(['reading', 'saving']) }),
+  z.object({ phase: z.literal('transferring'), done: z.number().nonnegative(), total: z.number().nonnegative() }),
+]);
+export type ClipProgress = z.infer<typeof ClipProgress>;
+
+/** What the panel shows before saving a page that yielded several records. */
+export const RecordSummary = z.object({
+  title: z.string().max(1000),
+  kind: RecordKind,
+  clinicalDate: ClinicalDate.optional(),
+  rows: z.number().int().nonnegative().optional(),
+  attachments: z.array(z.object({ name: z.string().max(200), mediaType: z.string().max(100), size: z.number() })).max(100),
+  failed: z.array(AttachmentProblem).max(100),
+});
+export type RecordSummary = z.infer<typeof RecordSummary>;
+
+export const ClipPreview = z.union([
+  /** One record: saved at once, as before. */
+  z.object({ saved: z.literal(true), result: ClipResult }),
+  z.object({
+    saved: z.literal(false),
+    token: z.uuid(),
+    records: z.array(RecordSummary).max(500),
+    warnings: z.array(z.string().max(200)).max(50),
+  }),
+]);
+export type ClipPreview = z.infer<typeof ClipPreview>;
+
+export const ClipSaveRequest = z.object({
+  token: z.uuid(),
+  /** Indexes into the preview's records; the rest are dropped. */
+  indexes: z.array(z.number().int().nonnegative()).max(500),
+});
 
 interface MessageSpec {
   request: z.ZodType;
@@ -42,6 +89,10 @@ interface MessageSpec {
 
 export const protocol = {
   'clip/tab': { request: ClipRequest, response: ClipResult, from: 'extension-page' },
+  'clip/preview': { request: ClipRequest, response: ClipPreview, from: 'extension-page' },
+  'clip/save': { request: ClipSaveRequest, response: ClipResult, from: 'extension-page' },
+  'clip/pending': { request: z.object({ token: z.uuid() }), response: z.object({ alive: z.boolean() }), from: 'extension-page' },
+  'clip/discard': { request: z.object({ token: z.uuid() }), response: z.object({}), from: 'extension-page' },
 } satisfies Record<string, MessageSpec>;
 
 export type MessageName = keyof typeof protocol;

@@ -1,5 +1,5 @@
 import type { CaseDb } from './db';
-import { CapturedRecord, CaseRecord, ClinicalDate, RecordKind, type CaseId, type RecordId } from './model';
+import { CapturedRecord, CaseRecord, ClinicalDate, RecordKind, type Attachment, type CaseId, type RecordId } from './model';
 import { sha256Hex } from './hash';
 import { newId, nowIso } from './ids';
 import { z } from './schema';
@@ -8,6 +8,8 @@ export interface AddResult {
   added: RecordId[];
   /** Records whose content the case already holds; nothing was written for them. */
   duplicates: RecordId[];
+  /** Files stored with the added records (only counted when there are any). */
+  attachmentsAdded?: number;
 }
 
 export class CaseNotFoundError extends Error {
@@ -17,11 +19,20 @@ export class CaseNotFoundError extends Error {
   }
 }
 
+/** A file to keep with a record, already checked and hashed. */
+export type NewAttachment = Pick<Attachment, 'name' | 'mediaType' | 'size' | 'sha256' | 'blob'>;
+
 /**
- * Adds captured records to a case in one durable transaction: all or nothing.
+ * Adds captured records to a case in one durable transaction: all or nothing, attachments included
+ * (`attachments[i]` belongs to `captured[i]`; a duplicate record's attachments are not stored again).
  * Hashing happens before the transaction because a non-IndexedDB await inside one would commit it early.
  */
-export async function addRecords(db: CaseDb, caseId: CaseId, captured: CapturedRecord[]): Promise<AddResult> {
+export async function addRecords(
+  db: CaseDb,
+  caseId: CaseId,
+  captured: CapturedRecord[],
+  attachments: NewAttachment[][] = [],
+): Promise<AddResult> {
   const now = nowIso();
   const prepared: CaseRecord[] = [];
   for (const item of captured) {
@@ -36,11 +47,11 @@ export async function addRecords(db: CaseDb, caseId: CaseId, captured: CapturedR
       note: '',
     });
   }
-  return db.transaction('rw', db.cases, db.records, async () => {
+  return db.transaction('rw', db.cases, db.records, db.attachments, async () => {
     if (!(await db.cases.get(caseId))) throw new CaseNotFoundError(caseId);
     const result: AddResult = { added: [], duplicates: [] };
     const seen = new Set<string>();
-    for (const record of prepared) {
+    for (const [index, record] of prepared.entries()) {
       const existing = await db.records.where({ caseId, contentHash: record.contentHash }).first();
       if (existing || seen.has(record.contentHash)) {
         result.duplicates.push(existing?.id ?? record.id);
@@ -49,6 +60,10 @@ export async function addRecords(db: CaseDb, caseId: CaseId, captured: CapturedR
       seen.add(record.contentHash);
       await db.records.add(record);
       result.added.push(record.id);
+      for (const file of attachments[index] ?? []) {
+        await db.attachments.add({ ...file, id: newId(), caseId, recordId: record.id });
+        result.attachmentsAdded = (result.attachmentsAdded ?? 0) + 1;
+      }
     }
     if (result.added.length > 0) await db.cases.update(caseId, { updatedAt: now });
     return result;

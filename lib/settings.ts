@@ -1,5 +1,5 @@
 import { CaseId } from './model';
-import { ClipResult, ErrorCode } from './messaging';
+import { ClipProgress, ClipResult, ErrorCode } from './messaging';
 import { z } from './schema';
 
 /** The subset of `browser.storage.StorageArea` we use, so tests can pass any implementation. */
@@ -32,3 +32,6 @@ export const ClipStatus = z.object({
 });
 export type ClipStatus = z.infer<typeof ClipStatus>;
 export const clipStatusStore = typedKey('clipStatus', ClipStatus);
+
+/** The phase of the clip under way, cleared when it ends. */
+export const clipProgressStore = typedKey('clipProgress', ClipProgress);

@@ -4,6 +4,7 @@ import { Autosave, createAutosaveRegistry } from '../../components/autosave';
 import { CaseBar } from '../../components/CaseBar';
 import { ClipPanel } from '../../components/ClipPanel';
 import { ExportPanel } from '../../components/ExportPanel';
+import { FileImport, type FileImportState } from '../../components/FileImport';
 import { useT } from '../../components/i18n';
 import { RecordDetail } from '../../components/RecordDetail';
 import { RecordList } from '../../components/RecordList';
@@ -12,9 +13,11 @@ import { panelId, tabId, ViewTabs, type View } from '../../components/ViewTabs';
 import { originPattern } from '../../lib/capture/clean-url';
 import { createCase, deleteCase, listCases, renameCase } from '../../lib/cases';
 import { checkDbHealth, type CaseDb, type DbHealth } from '../../lib/db';
-import { send } from '../../lib/messaging';
+import { importFiles } from '../../lib/import/files';
+import { ClipProgress, send, type RecordSummary } from '../../lib/messaging';
 import { deleteRecord, editRecord, listRecords } from '../../lib/records';
-import { activeCaseStore, clipStatusStore, ClipStatus } from '../../lib/settings';
+import { activeCaseStore, clipProgressStore, clipStatusStore, ClipStatus } from '../../lib/settings';
+import { downloadAttachment } from './attachment-download';
 import { useCurrentTab, useSiteAccess } from './current-tab';
 import { ExportSection, ImportSection } from './PackageSection';
 import { useLive } from './use-live';
@@ -22,6 +25,8 @@ import { Workspace } from './Workspace';
 
 const activeCase = activeCaseStore(browser.storage.local);
 const clipStatus = clipStatusStore(browser.storage.session);
+const clipProgress = clipProgressStore(browser.storage.session);
+const sendMessage = (m: unknown) => browser.runtime.sendMessage(m);
 
 export function App({ db }: { db: CaseDb }) {
   const t = useT();
@@ -30,6 +35,9 @@ export function App({ db }: { db: CaseDb }) {
   const [openRecordId, setOpenRecordId] = useState<string | null>(null);
   const [status, setStatus] = useState<ClipStatus | undefined>(undefined);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<ClipProgress | undefined>(undefined);
+  const [preview, setPreview] = useState<{ token: string; records: RecordSummary[] } | null>(null);
+  const [fileState, setFileState] = useState<FileImportState>({ phase: 'idle' });
   const [revokeFailed, setRevokeFailed] = useState<string | null>(null);
   const [view, setView] = useState<View>('records');
   const autosave = useMemo(createAutosaveRegistry, []);
@@ -39,16 +47,29 @@ export function App({ db }: { db: CaseDb }) {
   const cases = useLive(() => listCases(db), [], []);
   const records = useLive(() => (activeCaseId ? listRecords(db, activeCaseId) : Promise.resolve([])), [activeCaseId], []);
   const openRecord = records.find((r) => r.id === openRecordId);
+  const openAttachments = useLive(
+    async () =>
+      openRecordId
+        ? (await db.attachments.where('recordId').equals(openRecordId).toArray()).map(({ id, name, mediaType, size }) => ({ id, name, mediaType, size }))
+        : [],
+    [openRecordId],
+    [],
+  );
 
   useEffect(() => {
     void checkDbHealth(db).then(setHealth);
     void navigator.storage?.persist?.();
     void activeCase.get().then(setActiveCaseId);
     void clipStatus.get().then(setStatus);
+    void clipProgress.get().then(setProgress);
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area === 'session' && 'clipStatus' in changes) {
         const parsed = ClipStatus.safeParse(changes.clipStatus?.newValue);
         if (parsed.success) setStatus(parsed.data);
+      }
+      if (area === 'session' && 'clipProgress' in changes) {
+        const parsed = ClipProgress.safeParse(changes.clipProgress?.newValue);
+        setProgress(parsed.success ? parsed.data : undefined);
       }
       if (area === 'local' && 'activeCaseId' in changes) void activeCase.get().then(setActiveCaseId);
     };
@@ -81,12 +102,58 @@ export function App({ db }: { db: CaseDb }) {
         ? browser.permissions.request({ origins: [pattern] }).catch(() => false)
         : Promise.resolve(true);
     setBusy(true);
+    setProgress({ phase: 'reading' });
+    if (preview) void send(sendMessage, 'clip/discard', { token: preview.token });
+    setPreview(null);
     void asked
-      .then(() => send((m) => browser.runtime.sendMessage(m), 'clip/tab', { tabId: tab.tabId!, selectionOnly }))
+      .then(() => send(sendMessage, 'clip/preview', { tabId: tab.tabId!, selectionOnly }))
+      .then((reply) => {
+        if (reply.ok && !reply.data.saved) setPreview({ token: reply.data.token, records: reply.data.records });
+      })
       .finally(() => {
         setBusy(false);
+        setProgress(undefined);
         refreshAccess();
       });
+  };
+
+  // While the user decides, ask after the pending capture: this keeps the background's service worker
+  // (which holds it in memory) from being stopped as idle, and drops a preview that is gone.
+  useEffect(() => {
+    if (!preview) return;
+    const timer = setInterval(() => {
+      void send(sendMessage, 'clip/pending', { token: preview.token }).then((reply) => {
+        if (reply.ok && !reply.data.alive) setPreview(null);
+      });
+    }, 15_000);
+    return () => clearInterval(timer);
+  }, [preview?.token]);
+
+  const onSavePreview = (indexes: number[]) => {
+    if (!preview) return;
+    const { token } = preview;
+    setPreview(null);
+    setBusy(true);
+    setProgress({ phase: 'saving' });
+    void send(sendMessage, 'clip/save', { token, indexes }).finally(() => {
+      setBusy(false);
+      setProgress(undefined);
+    });
+  };
+
+  const onCancelPreview = () => {
+    if (preview) void send(sendMessage, 'clip/discard', { token: preview.token });
+    setPreview(null);
+  };
+
+  // The panel is an extension page: it may write files straight into the database (DESIGN.md).
+  const onFiles = (files: File[]) => {
+    if (!activeCaseId) return setFileState({ phase: 'no-case' });
+    setFileState({ phase: 'running' });
+    void importFiles(db, activeCaseId, files).then(
+      (outcomes) => setFileState({ phase: 'done', outcomes }),
+      () => setFileState({ phase: 'done', outcomes: files.map((f) => ({ name: f.name, result: { ok: false, error: 'storage' } })) }),
+    );
   };
 
   return (
@@ -124,13 +191,20 @@ export function App({ db }: { db: CaseDb }) {
                 status={status}
                 disabled={tab.tabId === null}
                 onClip={onClip}
+                progress={progress}
+                preview={preview?.records ?? null}
+                onSavePreview={onSavePreview}
+                onCancelPreview={onCancelPreview}
               />
+              <FileImport state={fileState} onFiles={onFiles} />
               {openRecord ? (
                 <RecordDetail
                   record={openRecord}
                   onBack={() => setOpenRecordId(null)}
                   onSave={(edit) => void editRecord(db, openRecord.id, edit)}
                   onDelete={() => void deleteRecord(db, openRecord.id).then(() => setOpenRecordId(null))}
+                  attachments={openAttachments}
+                  onDownloadAttachment={(id) => void downloadAttachment(db, id)}
                 />
               ) : (
                 <RecordList records={records} onOpen={setOpenRecordId} />

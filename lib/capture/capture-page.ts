@@ -1,6 +1,8 @@
+import { findAttachments, type AttachmentCandidate } from '../attachments/links';
 import { CapturedRecord, LIMITS } from '../model';
 import { detectPortal } from '../portals/registry';
 import { cleanSourceUrl } from './clean-url';
+import { flattenPage } from './flatten';
 import { buildSnapshot, type ImageInliner } from './snapshot';
 
 export interface CaptureOptions {
@@ -10,7 +12,7 @@ export interface CaptureOptions {
 }
 
 export type CaptureOutcome =
-  | { ok: true; records: CapturedRecord[]; warnings: string[] }
+  | { ok: true; records: CapturedRecord[]; warnings: string[]; attachments: AttachmentCandidate[][] }
   | { ok: false; error: 'page-too-large' | 'nothing-to-clip' };
 
 /** A detached document holding a copy of the selection, so adapters read it like any page. */
@@ -20,15 +22,22 @@ function selectionDocument(doc: Document, range: Range): Document {
   return copy;
 }
 
-/** Page (or selection) -> records with sanitized snapshots and provenance. Pure apart from `inlineImage`. */
+/**
+ * Page (or selection) -> records with sanitized snapshots, provenance, and the files each record links
+ * to (fetched by the caller). Pure apart from `inlineImage`.
+ */
 export async function capturePage(win: Window, doc: Document, rawUrl: string, options: CaptureOptions): Promise<CaptureOutcome> {
   const url = new URL(rawUrl);
-  const source = options.selection && !options.selection.collapsed ? selectionDocument(doc, options.selection) : doc;
-  const adapter = detectPortal(url, doc);
+  const bySelection = options.selection && !options.selection.collapsed;
+  // Shadow roots, same-origin frames and canvases are composed into a copy the adapters can read.
+  const flat = bySelection ? { doc: selectionDocument(doc, options.selection!), warnings: [] } : flattenPage(doc);
+  const source = flat.doc;
+  const adapter = detectPortal(url, source);
   const extracted = adapter.extract(source, url);
   const { origin, path } = cleanSourceUrl(rawUrl);
   const records: CapturedRecord[] = [];
-  const warnings = new Set<string>();
+  const attachments: AttachmentCandidate[][] = [];
+  const warnings = new Set<string>(flat.warnings);
   for (const item of extracted) {
     const snapshot = await buildSnapshot(win, item.element, url, options.inlineImage);
     snapshot.warnings.forEach((w) => warnings.add(w));
@@ -45,7 +54,13 @@ export async function capturePage(win: Window, doc: Document, rawUrl: string, op
       text: snapshot.text,
       structured: item.structured,
     });
+    attachments.push(findAttachments(item.element, url));
   }
   if (records.length === 0) return { ok: false, error: 'nothing-to-clip' };
-  return { ok: true, records, warnings: [...warnings] };
+  // A lone record owns the page's download links even when they sit outside its part of the page.
+  if (records.length === 1 && !bySelection && source.body) {
+    const seen = new Set(attachments[0]!.map((a) => a.url));
+    attachments[0]!.push(...findAttachments(source.body, url).filter((a) => !seen.has(a.url)));
+  }
+  return { ok: true, records, warnings: [...warnings], attachments };
 }

@@ -21,3 +21,36 @@ export function generatedLabPage(rows: number): string {
 <table class="components"><thead><tr><th>Component</th><th>Your Value</th><th>Standard Range</th><th>Flag</th><th>Date</th></tr></thead>
 <tbody>${body.join('\n')}</tbody></table></main></body></html>`;
 }
+
+export const LOGIN_PAGE = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>MyChart - Login Page</title></head>
+<body><form action="/mychart/Authentication/Login" method="post"><label>Username <input name="Login"></label>
+<label>Password <input type="password" name="Password"></label><button>Sign in</button></form></body></html>`;
+
+/**
+ * A "PDF" of exactly `mb` MiB, deterministic (a PDF header, then a byte pattern), written with back-pressure
+ * so the server never holds it whole. Tests hash it with `generatedPdfSha256`.
+ */
+export function generatedPdfChunk(index: number): Buffer {
+  const chunk = Buffer.alloc(1024 * 1024);
+  for (let i = 0; i < chunk.length; i++) chunk[i] = (i * 31 + index * 7) & 0xff;
+  if (index === 0) chunk.write('%PDF-1.4\n% synthetic large attachment\n', 0, 'latin1');
+  return chunk;
+}
+
+export function streamGeneratedPdf(res: import('node:http').ServerResponse, mb: number): void {
+  let index = 0;
+  const write = () => {
+    while (index < mb) {
+      if (!res.write(generatedPdfChunk(index++))) return void res.once('drain', write);
+    }
+    res.end();
+  };
+  write();
+}
+
+/** A pathology page linking a generated PDF of `mb` MiB (for the large-attachment measurement). */
+export function generatedReportPage(mb: number): string {
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Pathology report with a ${mb} MB scan</title></head>
+<body><main><h1>Surgical Pathology Report</h1><h2>Final Diagnosis</h2><p>Synthetic report for a ${mb} MB attachment.</p>
+<p><a href="/generated/report.pdf?mb=${mb}">Download report (PDF)</a></p></main></body></html>`;
+}

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { generatedLabPage } from './generated-pages';
+import { generatedLabPage, generatedReportPage, LOGIN_PAGE, streamGeneratedPdf } from './generated-pages';
 
 const ROOT = resolve(import.meta.dirname, '../demo-portal');
 const TYPES: Record<string, string> = {
@@ -24,6 +24,23 @@ export async function startDemoPortal(port = 0): Promise<DemoPortal> {
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     hits.push(url.pathname + url.search);
+    // An expired session: the portal answers a document link with its login page (status 200, HTML).
+    if (url.pathname === '/mychart/documents/session-expired.pdf') {
+      res.writeHead(200, { 'content-type': TYPES['.html']! });
+      res.end(LOGIN_PAGE);
+      return;
+    }
+    if (url.pathname === '/generated/report.pdf') {
+      const mb = Math.min(Number(url.searchParams.get('mb') ?? '1'), 1024);
+      res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': String(mb * 1024 * 1024) });
+      streamGeneratedPdf(res, mb);
+      return;
+    }
+    if (url.pathname === '/generated/report.html') {
+      res.writeHead(200, { 'content-type': TYPES['.html']! });
+      res.end(generatedReportPage(Math.min(Number(url.searchParams.get('mb') ?? '1'), 1024)));
+      return;
+    }
     if (url.pathname === '/generated/labs.html') {
       const rows = Math.min(Number(url.searchParams.get('rows') ?? '200'), 200_000);
       res.writeHead(200, { 'content-type': TYPES['.html']! });

@@ -18,7 +18,13 @@ describe('classifySender', () => {
 });
 
 describe('dispatch', () => {
-  const handlers: Handlers = { 'clip/tab': vi.fn(async () => okClip) };
+  const handlers: Handlers = {
+    'clip/tab': vi.fn(async () => okClip),
+    'clip/preview': vi.fn(async () => ({ ok: true as const, data: { saved: true as const, result: okClip.data } })),
+    'clip/save': vi.fn(async () => okClip),
+    'clip/pending': vi.fn(async () => ({ ok: true as const, data: { alive: true } })),
+    'clip/discard': vi.fn(async () => ({ ok: true as const, data: {} })),
+  };
 
   it('passes a valid message from an allowed sender to its handler', async () => {
     expect(await dispatch(handlers, { type: 'clip/tab', payload: { tabId: 4, selectionOnly: false } }, 'extension-page')).toEqual(okClip);
@@ -34,6 +40,14 @@ describe('dispatch', () => {
     expect(dispatch(handlers, 'clip/tab', 'extension-page')).toBeUndefined();
     expect(dispatch(handlers, null, 'extension-page')).toBeUndefined();
     expect(handlers['clip/tab']).not.toHaveBeenCalled();
+  });
+
+  it('accepts saving a preview only from extension pages, with a token and indexes', async () => {
+    const token = crypto.randomUUID();
+    expect(await dispatch(handlers, { type: 'clip/save', payload: { token, indexes: [0, 2] } }, 'tab-top')).toEqual({ ok: false, error: 'forbidden' });
+    expect(await dispatch(handlers, { type: 'clip/save', payload: { token: 'guess', indexes: [0] } }, 'extension-page')).toEqual({ ok: false, error: 'invalid-message' });
+    expect(await dispatch(handlers, { type: 'clip/save', payload: { token, indexes: [-1] } }, 'extension-page')).toEqual({ ok: false, error: 'invalid-message' });
+    expect(await dispatch(handlers, { type: 'clip/save', payload: { token, indexes: [0, 2] } }, 'extension-page')).toEqual(okClip);
   });
 });
 

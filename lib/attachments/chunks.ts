@@ -1,0 +1,81 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { z } from '../schema';
+
+/**
+ * Moving attachment bytes across Chrome's JSON-only extension messaging: base64 chunks of a few MB,
+ * each schema-checked, reassembled into a Blob and re-hashed on the receiving side.
+ */
+export const CHUNK_BYTES = 4 * 1024 * 1024;
+/** Larger than any single file we accept, so a hostile page cannot make us buffer without end. */
+export const MAX_ATTACHMENT_BYTES = 512 * 1024 * 1024;
+/** One clip's files are held in memory until saved: bound their number and their sum. */
+export const MAX_CLIP_ATTACHMENTS = 100;
+export const MAX_CLIP_ATTACHMENT_BYTES = 1024 * 1024 * 1024;
+
+export const AttachmentChunk = z.object({
+  offset: z.number().int().nonnegative(),
+  /** base64 of at most CHUNK_BYTES bytes. */
+  data: z.string().max(Math.ceil(CHUNK_BYTES / 3) * 4).regex(/^[A-Za-z0-9+/]*={0,2}$/),
+});
+export type AttachmentChunk = z.infer<typeof AttachmentChunk>;
+
+export function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+export function base64ToBytes(data: string): Uint8Array {
+  const binary = atob(data);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+export class ChunkError extends Error {
+  override name = 'ChunkError';
+}
+
+const toHex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+
+/**
+ * Reassembles one attachment from chunks that must arrive in order and add up to the announced size;
+ * `finish` re-hashes what arrived and refuses it unless it matches the hash the sender announced.
+ */
+export class ChunkAssembler {
+  private readonly parts: Uint8Array<ArrayBuffer>[] = [];
+  private readonly hasher = sha256.create();
+  private received = 0;
+
+  constructor(
+    private readonly expected: { size: number; sha256: string; mediaType: string },
+  ) {
+    if (expected.size > MAX_ATTACHMENT_BYTES) throw new ChunkError('too-large');
+  }
+
+  get bytesReceived(): number {
+    return this.received;
+  }
+
+  get complete(): boolean {
+    return this.received === this.expected.size;
+  }
+
+  add(raw: unknown): void {
+    const chunk = AttachmentChunk.safeParse(raw);
+    if (!chunk.success) throw new ChunkError('invalid-chunk');
+    if (chunk.data.offset !== this.received) throw new ChunkError('out-of-order');
+    const bytes = base64ToBytes(chunk.data.data) as Uint8Array<ArrayBuffer>;
+    if (bytes.length === 0 || this.received + bytes.length > this.expected.size) throw new ChunkError('size-mismatch');
+    this.hasher.update(bytes);
+    this.parts.push(bytes);
+    this.received += bytes.length;
+  }
+
+  finish(): { blob: Blob; sha256: string; size: number } {
+    if (!this.complete) throw new ChunkError('size-mismatch');
+    const digest = toHex(this.hasher.digest());
+    if (digest !== this.expected.sha256) throw new ChunkError('hash-mismatch');
+    return { blob: new Blob(this.parts, { type: this.expected.mediaType }), sha256: digest, size: this.received };
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * Issue 3: capture reads what the user sees, including open shadow roots and same-origin frames, and
+ * says which parts it could not read. Adapters work on plain documents, so those parts are copied into
+ * a detached document first; the live page is never modified.
+ */
+export interface FlatPage {
+  doc: Document;
+  /** Warning codes for the clip status (`frames-unreadable:2`, `canvas-unreadable`, `content-not-loaded`). */
+  warnings: string[];
+}
+
+const MAX_FRAME_DEPTH = 5;
+const LOAD_MORE = /^\s*(show|load|view|see|display)\s+(more|all|older|additional)\b|\bmore results\b/i;
+
+interface Counters {
+  frames: number;
+  canvases: number;
+}
+
+/** True when the page has parts a plain `cloneNode` would miss or mis-read. */
+export function needsFlattening(doc: Document): boolean {
+  if (doc.querySelector('iframe, frame, canvas')) return true;
+  const walker = doc.createTreeWalker(doc.documentElement, 1 /* SHOW_ELEMENT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) if ((node as Element).shadowRoot) return true;
+  return false;
+}
+
+/** Children of a shadow host as rendered: the shadow tree, with each slot replaced by what is assigned to it. */
+function composedChildren(host: Element, shadow: ShadowRoot, target: Document, counters: Counters): Node[] {
+  const copies = Array.from(shadow.childNodes).map((n) => copyNode(n, target, counters));
+  const holder = target.createElement('div');
+  holder.append(...copies);
+  const light = Array.from(host.childNodes);
+  for (const slot of Array.from(holder.querySelectorAll('slot'))) {
+    const name = slot.getAttribute('name');
+    const assigned = light.filter((n) =>
+      name ? n.nodeType === 1 && (n as Element).getAttribute('slot') === name : n.nodeType !== 1 || !(n as Element).hasAttribute('slot'),
+    );
+    const replacement = assigned.length > 0 ? assigned.map((n) => copyNode(n, target, counters)) : Array.from(slot.childNodes);
+    slot.replaceWith(...replacement);
+  }
+  return Array.from(holder.childNodes);
+}
+
+function copyNode(node: Node, target: Document, counters: Counters, depth = 0): Node {
+  if (node.nodeType !== 1) return target.importNode(node, false);
+  const element = node as Element;
+  const tag = element.localName;
+  if (tag === 'iframe' || tag === 'frame') {
+    let inner: Document | null = null;
+    try {
+      inner = (element as HTMLIFrameElement).contentDocument;
+    } catch {
+      inner = null;
+    }
+    if (!inner?.body || depth >= MAX_FRAME_DEPTH) {
+      counters.frames++;
+      return target.createComment(' frame not readable ');
+    }
+    const section = target.createElement('div');
+    section.setAttribute('data-second-look-frame', '');
+    section.append(...Array.from(inner.body.childNodes).map((n) => copyNode(n, target, counters, depth + 1)));
+    return section;
+  }
+  if (tag === 'canvas') {
+    const img = target.createElement('img');
+    try {
+      img.setAttribute('src', (element as HTMLCanvasElement).toDataURL('image/png'));
+    } catch {
+      counters.canvases++;
+      return target.createComment(' canvas not readable ');
+    }
+    return img;
+  }
+  const copy = target.importNode(element, false);
+  const shadow = element.shadowRoot;
+  const children = shadow ? composedChildren(element, shadow, target, counters) : Array.from(element.childNodes).map((n) => copyNode(n, target, counters, depth));
+  copy.append(...children);
+  return copy;
+}
+
+/** Buttons and links that load more rows, and regions still loading: content the clip may be missing. */
+export function notLoadedHints(root: ParentNode): number {
+  let hints = 0;
+  for (const control of Array.from(root.querySelectorAll('button, a, [role="button"]'))) {
+    if (LOAD_MORE.test(control.textContent ?? '') || LOAD_MORE.test(control.getAttribute('aria-label') ?? '')) hints++;
+  }
+  hints += root.querySelectorAll('[aria-busy="true"], [role="progressbar"]').length;
+  return hints;
+}
+
+/** A detached, composed copy of the page (or the page itself when nothing needs composing). */
+export function flattenPage(doc: Document): FlatPage {
+  const warnings: string[] = [];
+  let result = doc;
+  if (needsFlattening(doc)) {
+    const counters: Counters = { frames: 0, canvases: 0 };
+    const copy = doc.implementation.createHTMLDocument(doc.title);
+    const root = copyNode(doc.documentElement, copy, counters);
+    copy.removeChild(copy.documentElement);
+    copy.appendChild(root);
+    if (counters.frames > 0) warnings.push(`frames-unreadable:${counters.frames}`);
+    if (counters.canvases > 0) warnings.push('canvas-unreadable');
+    result = copy;
+  }
+  if (notLoadedHints(result) > 0) warnings.push('content-not-loaded');
+  return { doc: result, warnings };
+}

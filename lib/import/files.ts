@@ -1,0 +1,125 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import type { CaseDb } from '../db';
+import { guessKind } from '../capture/kind';
+import { magicType } from '../attachments/sniff';
+import type { CapturedRecord, CaseId } from '../model';
+import { addRecords, type AddResult, type NewAttachment } from '../records';
+import { parseCcda } from './ccda';
+import { ccdaToCapturedRecords } from './ccda-records';
+import { readXdm, ZipRefused } from './xdm';
+import { MAX_XML_CHARS } from './xml';
+
+/** Issue 3, records from files: PDFs and images become records with the file attached; C-CDA and XDM are parsed. */
+export const FILE_LIMITS = { documentBytes: 512 * 1024 * 1024, xmlBytes: MAX_XML_CHARS, zipBytes: 200 * 1024 * 1024 } as const;
+
+export type FileImportError = 'too-large' | 'unsupported' | 'empty' | 'not-xdm' | 'bad-xml' | 'no-records';
+
+export type FileRecords =
+  | { ok: true; records: CapturedRecord[]; attachments: NewAttachment[][] }
+  | { ok: false; error: FileImportError; detail?: string };
+
+/** The part of `File` we read, so Node tests can pass plain Blobs with a name. */
+export interface NamedBlob {
+  name: string;
+  size: number;
+  slice: Blob['slice'];
+  arrayBuffer: Blob['arrayBuffer'];
+}
+
+const HASH_SLICE = 8 * 1024 * 1024;
+
+/** SHA-256 of a file read in slices, so a 500 MB scan never sits in memory twice. */
+async function hashFile(blob: Pick<Blob, 'slice' | 'size'>): Promise<string> {
+  const hasher = sha256.create();
+  for (let offset = 0; offset < blob.size; offset += HASH_SLICE) {
+    hasher.update(new Uint8Array(await blob.slice(offset, offset + HASH_SLICE).arrayBuffer()));
+  }
+  return Array.from(hasher.digest(), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function documentRecord(name: string, mediaType: string, sha256: string, size: number, blob: Blob): FileRecords {
+  const title = name.replace(/\.[a-z0-9]{1,5}$/i, '').replace(/[_-]+/g, ' ').trim().slice(0, 1000) || name;
+  // The hash is part of the snapshot so two different files with the same name are two records.
+  const text = `${name}\n${mediaType}, ${size} bytes\nSHA-256 ${sha256}`;
+  const record: CapturedRecord = {
+    kind: guessKind(title, '', name),
+    title,
+    provenance: { portal: 'file', origin: 'file://', path: name.slice(0, 4096), pageTitle: name.slice(0, 1000) },
+    snapshotHtml: `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(name)} (${escapeHtml(mediaType)}, ${size} bytes)</p>\n<p>SHA-256 ${sha256}</p>`,
+    text,
+  };
+  return { ok: true, records: [record], attachments: [[{ name: name.slice(0, 200), mediaType, size, sha256, blob }]] };
+}
+
+const isXml = (head: string) => /^\s*(<\?xml|<(\w+:)?ClinicalDocument\b)/.test(head.replace(/^\uFEFF/, ''));
+
+function fromCcda(xml: string, fileName: string): FileRecords {
+  try {
+    const records = ccdaToCapturedRecords(parseCcda(xml), fileName);
+    return records.length > 0 ? { ok: true, records, attachments: records.map(() => []) } : { ok: false, error: 'no-records' };
+  } catch (error) {
+    return { ok: false, error: 'bad-xml', detail: error instanceof Error ? error.message.slice(0, 300) : undefined };
+  }
+}
+
+/** One file -> records (nothing written). Bad files give an error code, never partial records. */
+export async function recordsFromFile(file: NamedBlob): Promise<FileRecords> {
+  if (file.size === 0) return { ok: false, error: 'empty' };
+  if (file.size > FILE_LIMITS.documentBytes) return { ok: false, error: 'too-large' };
+  const head = new Uint8Array(await file.slice(0, 1024).arrayBuffer());
+  const binary = magicType(head);
+  if (binary) {
+    const blob = file.slice(0, file.size, binary);
+    return documentRecord(file.name, binary, await hashFile(blob), file.size, blob);
+  }
+  if (head[0] === 0x50 && head[1] === 0x4b) {
+    if (file.size > FILE_LIMITS.zipBytes) return { ok: false, error: 'too-large' };
+    try {
+      const documents = readXdm(new Uint8Array(await file.arrayBuffer()));
+      const parts = documents.map((d) => fromCcda(d.xml, `${file.name}!${d.path}`));
+      const bad = parts.find((p) => !p.ok);
+      if (bad) return bad;
+      const records = parts.flatMap((p) => (p.ok ? p.records : []));
+      return records.length > 0 ? { ok: true, records, attachments: records.map(() => []) } : { ok: false, error: 'no-records' };
+    } catch (error) {
+      return { ok: false, error: 'not-xdm', detail: error instanceof ZipRefused ? error.message.slice(0, 300) : undefined };
+    }
+  }
+  const headText = new TextDecoder('utf-8', { fatal: false }).decode(head);
+  if (isXml(headText) || /\.xml$/i.test(file.name)) {
+    if (file.size > FILE_LIMITS.xmlBytes) return { ok: false, error: 'too-large' };
+    return fromCcda(new TextDecoder('utf-8').decode(await file.arrayBuffer()), file.name);
+  }
+  return { ok: false, error: 'unsupported' };
+}
+
+export interface FileImportOutcome {
+  name: string;
+  result: { ok: true; added: number; duplicates: number; titles: string[] } | { ok: false; error: FileImportError | 'storage'; detail?: string };
+}
+
+/** Imports files into a case, one transaction per file: a bad file writes nothing, good ones are kept. */
+export async function importFiles(db: CaseDb, caseId: CaseId, files: NamedBlob[]): Promise<FileImportOutcome[]> {
+  const outcomes: FileImportOutcome[] = [];
+  for (const file of files) {
+    const parsed = await recordsFromFile(file);
+    if (!parsed.ok) {
+      outcomes.push({ name: file.name, result: parsed });
+      continue;
+    }
+    let saved: AddResult;
+    try {
+      saved = await addRecords(db, caseId, parsed.records, parsed.attachments);
+    } catch (error) {
+      outcomes.push({ name: file.name, result: { ok: false, error: 'storage', detail: error instanceof Error ? error.name : undefined } });
+      continue;
+    }
+    outcomes.push({
+      name: file.name,
+      result: { ok: true, added: saved.added.length, duplicates: saved.duplicates.length, titles: parsed.records.map((r) => r.title) },
+    });
+  }
+  return outcomes;
+}

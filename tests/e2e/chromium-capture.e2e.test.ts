@@ -1,0 +1,168 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CdpPage } from '../harness/cdp-page';
+import { launchChromium, type ChromiumRun } from '../harness/chromium';
+import { testBuild } from '../harness/builds';
+import { startDemoPortal, type DemoPortal } from '../harness/portal-server';
+
+// Issue 3 through the real side panel: preview of a multi-record page, attachments kept byte-identical,
+// a login page refused, and records from a C-CDA file.
+let portal: DemoPortal;
+let run: ChromiumRun;
+let panel: CdpPage;
+
+const DEMO = join(import.meta.dirname, '../demo-portal');
+const CCDA = '/work/shared/fixtures/third-party/ccda/hl7_BMP_with_Troponin.xml';
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/** Attachments as stored, read back from the panel's own IndexedDB and hashed there. */
+const storedAttachments = (p: CdpPage) =>
+  p.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('second-look');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const rows = await new Promise<{ name: string; mediaType: string; size: number; sha256: string; blob: Blob; recordId: string }[]>((resolve, reject) => {
+      const request = db.transaction('attachments').objectStore('attachments').getAll();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const hex = (b: ArrayBuffer) => Array.from(new Uint8Array(b), (x) => x.toString(16).padStart(2, '0')).join('');
+    const out = [];
+    for (const row of rows) {
+      out.push({ name: row.name, mediaType: row.mediaType, size: row.size, sha256: row.sha256, blobSize: row.blob.size, blobSha256: hex(await crypto.subtle.digest('SHA-256', await row.blob.arrayBuffer())) });
+    }
+    db.close();
+    return out;
+  });
+
+const recordTitles = (p: CdpPage) => p.evaluate(() => [...document.querySelectorAll('[data-testid="record-open"] .title')].map((e) => e.textContent ?? ''));
+
+beforeAll(async () => {
+  portal = await startDemoPortal();
+  run = await launchChromium({ extensionDir: testBuild('chrome') });
+});
+afterAll(async () => {
+  panel?.close();
+  await run?.close();
+  await portal?.close();
+});
+
+describe('portal-aware capture in Chromium', () => {
+  it('previews a multi-record page, saves the ticked records with their PDF, and reports the login page', async () => {
+    const page = run.context.pages()[0]!;
+    await page.goto(`${portal.origin}/mychart/test-results/results-list.html`);
+    panel = await run.openPanel(page);
+    await panel.fill('[data-testid="case-new-title"]', 'Capture e2e');
+    await panel.click('[data-testid="case-create"]');
+    await panel.waitFor(() => (document.querySelector<HTMLSelectElement>('[data-testid="case-select"]')?.selectedOptions[0]?.textContent ?? '') === 'Capture e2e', []);
+
+    await panel.click('[data-testid="clip-page"]');
+    await panel.waitForSelector('[data-testid="clip-preview"]', 30_000);
+    const preview = await panel.text('[data-testid="clip-preview"]');
+    expect(preview).toContain('Found 3 records');
+    expect(preview).toContain('Lipid Panel');
+    expect(preview).toContain('Urinalysis');
+    // The third panel lives inside an open shadow root.
+    expect(preview).toContain('Hemoglobin A1c');
+    expect(preview).toMatch(/lipid-panel-report\.pdf \(1\.\d KB\)/);
+    // The login page behind the urinalysis' "Download report" is already named in the preview.
+    expect(preview).toMatch(/“session-expired\.pdf” was not kept: the portal answered with its sign-in page/);
+    // Untick the A1c, then save.
+    await panel.evaluate(() => {
+      const items = [...document.querySelectorAll<HTMLInputElement>('[data-testid="preview-item"]')];
+      items.find((i) => i.closest('li')?.textContent?.includes('Hemoglobin A1c'))!.click();
+    });
+    await panel.click('[data-testid="preview-save"]');
+    const status = await panel.waitForText('[data-testid="clip-status"]', 'Clipped', 30_000);
+    expect(status).toContain('Lipid Panel; Urinalysis');
+    expect(status).not.toContain('A1c');
+    expect(status).toContain('Attachments kept: 1');
+    // The login page behind "Download report" is named and refused; unreadable parts are warned about.
+    expect(status).toMatch(/“session-expired\.pdf” was not kept: the portal answered with its sign-in page/);
+    expect(status).toContain('frame Second Look cannot read (1)');
+    expect(status).toContain('Show more');
+    await panel.waitFor(() => document.querySelectorAll('[data-testid="record-open"]').length === 2, []);
+    expect((await recordTitles(panel)).sort()).toEqual(['Lipid Panel', 'Urinalysis']);
+
+    const served = readFileSync(join(DEMO, 'mychart/documents/lipid-panel-report.pdf'));
+    const stored = await storedAttachments(panel);
+    expect(stored).toEqual([
+      { name: 'lipid-panel-report.pdf', mediaType: 'application/pdf', size: served.length, sha256: sha256(served), blobSize: served.length, blobSha256: sha256(served) },
+    ]);
+
+    // The record shows its file with a download button.
+    await panel.evaluate(() => {
+      [...document.querySelectorAll<HTMLButtonElement>('[data-testid="record-open"]')].find((b) => b.textContent?.includes('Lipid'))!.click();
+    });
+    const files = await panel.waitForText('[data-testid="record-attachments"]', 'lipid-panel-report.pdf');
+    expect(files).toContain('application/pdf');
+    expect(files).toContain('Download');
+    await panel.evaluate(() => document.querySelector<HTMLButtonElement>('.link')!.click());
+  });
+
+  it('saves a single-record page at once, with its linked PDF byte-identical', async () => {
+    const page = run.context.pages()[0]!;
+    await page.goto(`${portal.origin}/athena/pathology/report.html`);
+    await panel.waitForText('[data-testid="tab-origin"]', '127.0.0.1');
+    await panel.click('[data-testid="clip-page"]');
+    const status = await panel.waitForText('[data-testid="clip-status"]', 'Surgical Pathology Report', 30_000);
+    expect(status).toContain('Attachments kept: 1');
+    const served = readFileSync(join(DEMO, 'athena/pathology/surgical-pathology-report.pdf'));
+    const stored = await storedAttachments(panel);
+    expect(stored.find((a) => a.name === 'surgical-pathology-report.pdf')).toMatchObject({ sha256: sha256(served), blobSha256: sha256(served), size: served.length });
+  });
+
+  it('reads a record inside a same-origin frame (a wrapper portal embedding MyChart)', async () => {
+    const page = run.context.pages()[0]!;
+    await page.goto(`${portal.origin}/mychart/wrapper.html`);
+    await page.frameLocator('iframe').locator('h1').waitFor();
+    await panel.waitForText('[data-testid="tab-origin"]', '127.0.0.1');
+    await panel.click('[data-testid="clip-page"]');
+    expect(await panel.waitForText('[data-testid="clip-status"]', 'CBC with Differential', 30_000)).toContain('Clipped');
+    expect(await panel.text('[data-testid="clip-status"]')).not.toContain('cannot read');
+  });
+
+  it('imports a C-CDA file through the panel file input as lab records', async () => {
+    const { root } = await panel.send<{ root: { nodeId: number } }>('DOM.getDocument', { depth: 0 });
+    const { nodeId } = await panel.send<{ nodeId: number }>('DOM.querySelector', { nodeId: root.nodeId, selector: '[data-testid="file-input"]' });
+    await panel.send('DOM.setFileInputFiles', { nodeId, files: [CCDA] });
+    const status = await panel.waitForText('[data-testid="file-status"]', 'hl7_BMP_with_Troponin.xml', 30_000);
+    expect(status).toMatch(/added \d+ record/);
+    await panel.waitForSelector('[data-testid="records-lab"] [data-testid="record-open"]');
+    const labs = await panel.evaluate(() => document.querySelector('[data-testid="records-lab"]')?.textContent ?? '');
+    expect(labs).toMatch(/Troponin|Metabolic|BMP/i);
+
+    // A hostile XML file is refused with a message and writes nothing.
+    const before = (await recordTitles(panel)).length;
+    await panel.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('[data-testid="file-input"]')!;
+      const transfer = new DataTransfer();
+      const lol = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><ClinicalDocument>&lol2;</ClinicalDocument>';
+      transfer.items.add(new File([lol], 'lolz.xml', { type: 'text/xml' }));
+      input.files = transfer.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(await panel.waitForText('[data-testid="file-status"]', 'lolz.xml')).toContain('Nothing was saved');
+    expect((await recordTitles(panel)).length).toBe(before);
+  });
+
+  it('takes a PDF dropped on the panel as a record with the file attached byte-identical', async () => {
+    const pdf = readFileSync(join(DEMO, 'athena/pathology/surgical-pathology-report.pdf'));
+    await panel.evaluate((base64: string) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], 'Biopsy_pathology_2026-10-30.pdf', { type: 'application/pdf' }));
+      const zone = document.querySelector('[data-testid="file-drop"]')!;
+      zone.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+      zone.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    }, pdf.toString('base64'));
+    expect(await panel.waitForText('[data-testid="file-status"]', 'Biopsy_pathology_2026-10-30.pdf')).toContain('added 1 record');
+    await panel.waitForText('[data-testid="records-pathology"]', 'Biopsy pathology 2026 10 30');
+    const stored = (await storedAttachments(panel)).find((a) => a.name === 'Biopsy_pathology_2026-10-30.pdf');
+    expect(stored).toMatchObject({ mediaType: 'application/pdf', size: pdf.length, sha256: sha256(pdf), blobSha256: sha256(pdf) });
+  });
+});

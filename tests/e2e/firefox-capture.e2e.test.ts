@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testBuild } from '../harness/builds';
+import { launchFirefox, type FirefoxRun } from '../harness/firefox';
+import { startDemoPortal, type DemoPortal } from '../harness/portal-server';
+
+interface FirefoxApi {
+  tabs: { query: (q: object) => Promise<{ id?: number; url?: string }[]> };
+  runtime: { sendMessage: (m: unknown) => Promise<unknown> };
+}
+
+let portal: DemoPortal;
+let run: FirefoxRun;
+
+async function until<T>(page: Page, fn: () => T, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = (await page.evaluate(fn).catch(() => undefined)) as T | undefined;
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out: ${fn.toString().slice(0, 120)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+beforeAll(async () => {
+  portal = await startDemoPortal();
+  run = await launchFirefox(testBuild('firefox'));
+});
+afterAll(async () => {
+  await run?.close();
+  await portal?.close();
+});
+
+describe('portal-aware capture in Firefox', () => {
+  it('previews a multi-record page and keeps the chosen records with their PDF byte-identical', async () => {
+    const url = `${portal.origin}/mychart/test-results/results-list.html`;
+    const portalPage = await run.browser.newPage();
+    await portalPage.goto(url);
+    const panel = await run.openPanel();
+    await panel.locator('[data-testid="case-new-title"]').fill('Capture in Firefox');
+    await panel.locator('[data-testid="case-create"]').click();
+    await until(panel, () => document.querySelector('[data-testid="case-select"]') !== null);
+
+    // Opened as a tab, the panel sends the same typed messages through the real background.
+    const preview = (await panel.evaluate(async (target: string) => {
+      const api = (globalThis as unknown as { browser: FirefoxApi }).browser;
+      const tab = (await api.tabs.query({})).find((t) => t.url === target);
+      return api.runtime.sendMessage({ type: 'clip/preview', payload: { tabId: tab?.id, selectionOnly: false } });
+    }, url)) as { ok: boolean; data: { saved: boolean; token: string; records: { title: string; attachments: { name: string }[]; failed: { reason: string }[] }[] } };
+    expect(preview.ok).toBe(true);
+    expect(preview.data.saved).toBe(false);
+    expect(preview.data.records.map((r) => r.title)).toEqual(['Lipid Panel', 'Urinalysis', 'Hemoglobin A1c']);
+    expect(preview.data.records[0]!.attachments.map((a) => a.name)).toEqual(['lipid-panel-report.pdf']);
+    expect(preview.data.records[1]!.failed.map((f) => f.reason)).toEqual(['login-page']);
+
+    const saved = await panel.evaluate(async (token: string) => {
+      const api = (globalThis as unknown as { browser: FirefoxApi }).browser;
+      return api.runtime.sendMessage({ type: 'clip/save', payload: { token, indexes: [0, 2] } });
+    }, preview.data.token);
+    expect(saved).toMatchObject({ ok: true, data: { titles: ['Lipid Panel', 'Hemoglobin A1c'], attachmentsSaved: 1, attachmentProblems: [] } });
+
+    const served = readFileSync(join(import.meta.dirname, '../demo-portal/mychart/documents/lipid-panel-report.pdf'));
+    const stored = await panel.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((ok) => {
+        const open = indexedDB.open('second-look');
+        open.onsuccess = () => ok(open.result);
+      });
+      const rows = await new Promise<{ size: number; blob: Blob }[]>((ok) => {
+        const request = db.transaction('attachments').objectStore('attachments').getAll();
+        request.onsuccess = () => ok(request.result);
+      });
+      db.close();
+      const bytes = new Uint8Array(await rows[0]!.blob.arrayBuffer());
+      return { count: rows.length, size: rows[0]!.size, hex: Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)), (b) => b.toString(16).padStart(2, '0')).join('') };
+    });
+    expect(stored).toEqual({ count: 1, size: served.length, hex: createHash('sha256').update(served).digest('hex') });
+  });
+});
