@@ -78,7 +78,8 @@ function comparable(m: Manifest) {
     ...m,
     generatedAt: undefined,
     case: { ...m.case, updatedAt: undefined },
-    records: m.records.map((r) => ({ ...r, id: undefined })),
+    // Import gives records and attachments new ids; their content (hashes, names, sizes) must not change.
+    records: m.records.map((r) => ({ ...r, id: undefined, attachments: r.attachments?.map((a) => ({ ...a, id: undefined })) })),
     questions: m.questions.map((q) => ({ ...q, id: undefined, recordIds: q.recordIds?.map((id) => hashOf.get(id)) })),
     // INDEX.HTM, README.TXT and summary.pdf print the export time; the FHIR bundle carries it and the record ids.
     files: m.files.map((f) => (f.path.startsWith('records/') ? f : { path: f.path, mediaType: f.mediaType })),
