@@ -28,7 +28,8 @@ export interface CompletenessItem {
 /** What the checklist needs beyond the records: the user's marks and the image files kept. */
 export interface CompletenessState {
   notApplicable: Partial<Record<RecordFamily, boolean>>;
-  /** Files kept with records (attachments); DICOM or images attached to imaging records count as images. */
+  /** Files kept with records (attachments); only DICOM attached to imaging records counts as the images:
+   * a key image (JPEG/PNG) inside a report is not the study a radiologist can reread. */
   attachments?: { recordId: string; mediaType: string; name: string }[];
 }
 
@@ -58,7 +59,6 @@ const hints: Record<RecordFamily, CompletenessHint> = {
 function isImageFile(file: { mediaType: string; name: string }): boolean {
   return (
     file.mediaType === 'application/dicom' ||
-    file.mediaType.startsWith('image/') ||
     /\.(dcm|dicom)$/i.test(file.name) ||
     /^DICOMDIR$/i.test(file.name)
   );
@@ -71,7 +71,7 @@ export function recordFamily(record: Pick<CaseRecord, 'kind' | 'structured'>): R
   return entry ? RecordFamily.parse(entry[0]) : null;
 }
 
-/** The image files the checklist counts: DICOM or images kept with an imaging record. */
+/** The image files the checklist counts: DICOM kept with an imaging record. */
 export function imageFiles<T extends { recordId: string; mediaType: string; name: string }>(
   records: Pick<CaseRecord, 'id' | 'kind'>[],
   attachments: T[],

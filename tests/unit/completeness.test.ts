@@ -28,7 +28,7 @@ describe('completeness', () => {
     expect(items.labs?.hint).toBe('hint_labs');
   });
 
-  it('counts DICOM and image files attached to imaging records as images', () => {
+  it('counts DICOM attached to imaging records as the images, not key images inside a report', () => {
     const records = [caseRecord({ id: 'i1', kind: 'imaging' }), caseRecord({ id: 'x', kind: 'note' })];
     const items = byFamily(
       completeness(records, {
@@ -41,6 +41,6 @@ describe('completeness', () => {
         ],
       }),
     );
-    expect(items['imaging-images']).toMatchObject({ status: 'present', count: 2, hint: null });
+    expect(items['imaging-images']).toMatchObject({ status: 'present', count: 1, hint: null });
   });
 });
