@@ -15,6 +15,7 @@ import { createCase, deleteCase, listCases, renameCase } from '../../lib/cases';
 import { checkDbHealth, type CaseDb, type DbHealth } from '../../lib/db';
 import { importFiles } from '../../lib/import/files';
 import { ClipProgress, send, type RecordSummary } from '../../lib/messaging';
+import { replayPendingEdits } from '../../lib/pending-edits';
 import { deleteRecord, editRecord, listRecords } from '../../lib/records';
 import { activeCaseStore, clipProgressStore, clipStatusStore, ClipStatus } from '../../lib/settings';
 import { downloadAttachment } from './attachment-download';
@@ -57,6 +58,8 @@ export function App({ db }: { db: CaseDb }) {
   );
 
   useEffect(() => {
+    // Edits typed just before the panel last closed, whose durable write may not have finished.
+    void replayPendingEdits(db, localStorage);
     void checkDbHealth(db).then(setHealth);
     void navigator.storage?.persist?.();
     void activeCase.get().then(setActiveCaseId);

@@ -6,13 +6,14 @@ import { OpinionsView } from '../../components/OpinionsView';
 import { QuestionsView } from '../../components/QuestionsView';
 import { StoryForm } from '../../components/StoryForm';
 import type { View } from '../../components/ViewTabs';
-import { emptyDetails, getDetails, setDecisionField, setNotApplicable, setStoryField } from '../../lib/case-details';
+import { emptyDetails, getDetails, setNotApplicable } from '../../lib/case-details';
+import { saveEdit } from '../../lib/pending-edits';
 import { completeness, imageFiles, recordFamily } from '../../lib/completeness';
 import type { CaseDb } from '../../lib/db';
 import { labTrends } from '../../lib/lab-trends';
 import { medicationOffers } from '../../lib/medication-offers';
 import type { CaseId, CaseRecord } from '../../lib/model';
-import { addOpinion, deleteOpinion, listOpinions, setOpinionField } from '../../lib/opinions';
+import { addOpinion, deleteOpinion, listOpinions } from '../../lib/opinions';
 import { addQuestion, deleteQuestion, editQuestion, listQuestions, moveQuestion, setQuestionLink } from '../../lib/questions';
 import type { RecordFamily } from '../../lib/workspace-model';
 import { useLive } from './use-live';
@@ -73,7 +74,7 @@ export function Workspace({ db, caseId, records, view }: WorkspaceProps) {
         <ChecklistView items={checklist} holdings={holdings} onNotApplicable={(family, value) => run(setNotApplicable(db, caseId, family, value))} />
       ) : null}
       {view === 'story' ? (
-        <StoryForm story={details.story} medicationOffers={offers} onField={(field, value) => run(setStoryField(db, caseId, field, value))} />
+        <StoryForm story={details.story} medicationOffers={offers} onField={(field, value) => run(saveEdit(db, localStorage, { kind: 'story', caseId, field, value }))} />
       ) : null}
       {view === 'questions' ? (
         <QuestionsView
@@ -100,9 +101,9 @@ export function Workspace({ db, caseId, records, view }: WorkspaceProps) {
               },
             )
           }
-          onField={(id, field, value) => run(setOpinionField(db, id, field, value))}
+          onField={(id, field, value) => run(saveEdit(db, localStorage, { kind: 'opinion', id, field, value }))}
           onDelete={(id) => run(deleteOpinion(db, id))}
-          onDecision={(field, value) => run(setDecisionField(db, caseId, field, value))}
+          onDecision={(field, value) => run(saveEdit(db, localStorage, { kind: 'decision', caseId, field, value }))}
         />
       ) : null}
     </>

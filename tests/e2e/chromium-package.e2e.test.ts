@@ -38,7 +38,7 @@ let originalCaseId: string;
 
 type Manifest = {
   case: Record<string, unknown>;
-  records: { id: string; title: string; kind: string; contentHash: string; files: string[] }[];
+  records: { id: string; title: string; kind: string; contentHash: string; files: string[]; attachments?: { id: string }[] }[];
   questions: { id: string; text: string; priority: number; recordIds?: string[] }[];
   files: { path: string; size: number; sha256: string; mediaType: string }[];
   [key: string]: unknown;
