@@ -1,5 +1,5 @@
-import { useState } from 'preact/hooks';
 import type { Opinion, OpinionField } from '../lib/workspace-model';
+import { ConfirmDelete } from './ConfirmDelete';
 import { useT, type MessageKey } from './i18n';
 import { LiveField } from './LiveField';
 
@@ -21,7 +21,6 @@ const multiline: OpinionField[] = ['diagnosis', 'recommendedTreatment', 'reasoni
 /** One consultation's opinion, every field saved as typed. */
 export function OpinionForm({ opinion, onField, onDelete }: OpinionFormProps) {
   const t = useT();
-  const [confirming, setConfirming] = useState(false);
   const field = (name: OpinionField) => (
     <LiveField
       key={name}
@@ -44,21 +43,7 @@ export function OpinionForm({ opinion, onField, onDelete }: OpinionFormProps) {
       {field('reasoning')}
       {field('answers')}
       {field('notes')}
-      {confirming ? (
-        <span role="alertdialog" aria-label={t('opinionDeleteConfirm')} class="confirm">
-          {t('opinionDeleteConfirm')}{' '}
-          <button type="button" class="danger" onClick={onDelete}>
-            {t('confirmDelete')}
-          </button>
-          <button type="button" onClick={() => setConfirming(false)}>
-            {t('cancel')}
-          </button>
-        </span>
-      ) : (
-        <button type="button" class="danger" onClick={() => setConfirming(true)}>
-          {t('opinionDelete')}
-        </button>
-      )}
+      <ConfirmDelete label="opinionDelete" question="opinionDeleteConfirm" onDelete={onDelete} />
     </div>
   );
 }

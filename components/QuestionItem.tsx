@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { QuestionEdit } from '../lib/questions';
 import type { Question, QuestionFamily } from '../lib/workspace-model';
+import { ConfirmDelete } from './ConfirmDelete';
 import { useT, type MessageKey } from './i18n';
 import { LiveField } from './LiveField';
 
@@ -20,7 +21,6 @@ export interface QuestionItemProps {
 /** One question: move it (buttons or Alt+Arrow), edit, answer, link records, delete. */
 export function QuestionItem({ question, first, last, records, onEdit, onMove, onDelete, onLink }: QuestionItemProps) {
   const t = useT();
-  const [confirming, setConfirming] = useState(false);
   const item = useRef<HTMLLIElement>(null);
   const refocus = useRef<string | null>(null);
   const known = new Set(records.map((r) => r.id));
@@ -95,21 +95,7 @@ export function QuestionItem({ question, first, last, records, onEdit, onMove, o
           ))}
         </ul>
       </details>
-      {confirming ? (
-        <span role="alertdialog" aria-label={t('questionDeleteConfirm')} class="confirm">
-          {t('questionDeleteConfirm')}{' '}
-          <button type="button" class="danger" onClick={onDelete}>
-            {t('confirmDelete')}
-          </button>
-          <button type="button" onClick={() => setConfirming(false)}>
-            {t('cancel')}
-          </button>
-        </span>
-      ) : (
-        <button type="button" class="danger" onClick={() => setConfirming(true)}>
-          {t('questionDelete')}
-        </button>
-      )}
+      <ConfirmDelete label="questionDelete" question="questionDeleteConfirm" onDelete={onDelete} />
     </li>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { RecordKind, type CaseRecord } from '../lib/model';
 import type { RecordEdit } from '../lib/records';
 import { formatBytes } from './ClipPreview';
+import { ConfirmDelete } from './ConfirmDelete';
 import { useT } from './i18n';
 import { kindKey } from './RecordList';
 import { SnapshotFrame } from './SnapshotFrame';
@@ -24,7 +25,6 @@ export function RecordDetail({ record, onBack, onSave, onDelete, attachments = [
   const [date, setDate] = useState(record.clinicalDate?.slice(0, 10) ?? '');
   const [kind, setKind] = useState(record.kind);
   const [note, setNote] = useState(record.note);
-  const [confirming, setConfirming] = useState(false);
   useEffect(() => {
     setTitle(record.title);
     setDate(record.clinicalDate?.slice(0, 10) ?? '');
@@ -75,21 +75,7 @@ export function RecordDetail({ record, onBack, onSave, onDelete, attachments = [
           <button type="submit" class="primary" data-testid="record-save">
             {t('save')}
           </button>
-          {confirming ? (
-            <span role="alertdialog" aria-label={t('recordDeleteConfirm')} class="confirm">
-              {t('recordDeleteConfirm')}{' '}
-              <button type="button" class="danger" data-testid="record-delete-confirm" onClick={onDelete}>
-                {t('confirmDelete')}
-              </button>
-              <button type="button" onClick={() => setConfirming(false)}>
-                {t('cancel')}
-              </button>
-            </span>
-          ) : (
-            <button type="button" class="danger" data-testid="record-delete" onClick={() => setConfirming(true)}>
-              {t('recordDelete')}
-            </button>
-          )}
+          <ConfirmDelete label="recordDelete" question="recordDeleteConfirm" onDelete={onDelete} testId="record-delete" />
         </div>
       </form>
       {record.structured ? <StructuredSummary data={record.structured} /> : null}
