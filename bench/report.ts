@@ -1,0 +1,97 @@
+import type { ClipResult, ExportResult, HeapPeak, PanelResult } from './browser';
+import type { BuildSize } from './size';
+import { fmtKb, fmtMb, fmtMs, type Stat } from './stats';
+
+export interface Results {
+  machine: { date: string; nproc: number; cpu: string; memoryGb: number; chromium: string; node: string; quick: boolean };
+  config: Record<string, unknown>;
+  extract: { rows: number; time: Stat; rowsPerSecond: number; extracted: number };
+  size: { builds: BuildSize[]; chromeModules: { file: string; bytes: number; owners: Record<string, number> }[] };
+  clip: ClipResult[];
+  panel: PanelResult;
+  export: ExportResult;
+  runtimeSeconds: number;
+  targets?: { name: string; met: boolean; detail: string }[];
+}
+
+const MB = 1048576;
+const heapOf = (h: HeapPeak) => `JS ${fmtMb(h.jsPeak)} peak (+${fmtMb(h.jsPeak - h.jsBase)}); with ArrayBuffers ${fmtMb(h.allPeak)} (+${fmtMb(h.allPeak - h.allBase)})`;
+
+export function renderReport(r: Results): { table: string; markdown: string } {
+  const rows: [string, string, string, string][] = [];
+  const targets: { name: string; met: boolean; detail: string }[] = [];
+  const target = (name: string, met: boolean, detail: string) => {
+    targets.push({ name, met, detail });
+    return `${met ? 'MET' : 'MISSED'}: ${detail}`;
+  };
+
+  for (const c of r.clip) {
+    const limit = c.rows <= 200 ? 3 : 5;
+    rows.push([
+      `1. clip ${c.rows.toLocaleString('en')} rows (${fmtKb(c.bytes)})`,
+      fmtMs(c.clip),
+      `floor ${fmtMs(c.floor)} = serialise ${c.serialize.median.toFixed(1)} + IDB write ${c.idbWrite.median.toFixed(1)}`,
+      target(`clip ${c.rows} ratio`, c.ratio <= limit, `x${c.ratio.toFixed(1)} of floor (target <= ${limit}x${c.rows > 200 && c.rows < 50000 ? ', interpolated' : ''})`),
+    ]);
+    rows.push([`   longest panel task, ${c.rows} rows`, `${c.longestTask.toFixed(0)} ms`, '-', target(`clip ${c.rows} long task`, c.longestTask <= 100, `${c.longestTask.toFixed(0)} ms (target <= 100 ms)`)]);
+  }
+
+  const e = r.export;
+  const z = e.zip;
+  const desc = `${e.records} records, ${e.attachments} files ${fmtMb(e.attachmentBytes)}`;
+  rows.push([`2. export end to end (${desc})`, fmtMs(e.product.time), `zip floor ${fmtMs(z.floor.time)}`, `x${(e.product.time.median / z.floor.time.median).toFixed(2)} of floor (builds pages + PDF + FHIR, SHA-256/SHA-1 of every file)`]);
+  rows.push([`   zip stage, same ${e.entries} entries: ours (fflate)`, fmtMs(z.ours.time), `floor (CRC-32 + copy) ${fmtMs(z.floor.time)}`, target('export vs floor', z.ours.time.median <= 2 * z.floor.time.median, `x${(z.ours.time.median / z.floor.time.median).toFixed(2)} of floor (target <= 2x)`)]);
+  rows.push([`   JSZip 3.10`, fmtMs(z.jszip.time), 'ours', target('export vs JSZip', z.jszip.time.median >= 3 * z.ours.time.median, `ours ${(z.jszip.time.median / z.ours.time.median).toFixed(1)}x faster (target >= 3x)`)]);
+  rows.push([`   @zip.js/zip.js`, fmtMs(z.zipjs.time), 'ours', target('export vs fastest peer', z.ours.time.median <= Math.min(z.jszip.time.median, z.zipjs.time.median), `ours ${(Math.min(z.jszip.time.median, z.zipjs.time.median) / z.ours.time.median).toFixed(2)}x the fastest peer's speed (target >= 1x)`)]);
+  const bound = 64 * MB + e.largestFile;
+  const expHeap = e.product.heap.allPeak - e.product.heap.allBase;
+  rows.push([`   peak heap, export`, heapOf(e.product.heap), `bound 64 MB + largest file ${fmtMb(e.largestFile)} = ${fmtMb(bound)}`, target('export heap', expHeap <= bound, `+${fmtMb(expHeap)} over the idle page, ArrayBuffers included`)]);
+  rows.push([`   peak heap, JSZip / zip.js / floor`, `${fmtMb(z.jszip.heap.allPeak - z.jszip.heap.allBase)} / ${fmtMb(z.zipjs.heap.allPeak - z.zipjs.heap.allBase)} / ${fmtMb(z.floor.heap.allPeak - z.floor.heap.allBase)}`, 'over a page holding the entries', '-']);
+  const impHeap = e.import.heap.allPeak - e.import.heap.allBase;
+  rows.push([`3. import (readPackage, ${fmtMb(e.import.bytes)})`, fmtMs(e.import.time), `export ${fmtMs(e.product.time)}`, target('import time', e.import.time.median <= 1.5 * e.product.time.median, `x${(e.import.time.median / e.product.time.median).toFixed(2)} of export (target <= 1.5x)`)]);
+  rows.push([`   peak heap, import`, heapOf(e.import.heap), `bound ${fmtMb(bound)}`, target('import heap', impHeap <= bound, `+${fmtMb(impHeap)} over the idle page`)]);
+
+  const p = r.panel;
+  rows.push([`4. panel usable, ${p.records} records + ${p.questions} questions`, fmtMs(p.full), `empty ${fmtMs(p.empty)}`, target('panel', p.ratio <= 1.5, `x${p.ratio.toFixed(2)} of empty (target <= 1.5x)`)]);
+
+  for (const b of r.size.builds) {
+    const detail = `JS ${fmtKb(b.js)}, CSS ${fmtKb(b.css)}, other ${fmtKb(b.other)}`;
+    rows.push([`5. size ${b.build}`, `total ${fmtKb(b.total)}, zipped ${b.zipped === null ? '?' : fmtKb(b.zipped)}`, detail, b.build.startsWith('chrome') ? target('chrome JS size', b.js < 250 * 1024, `JS ${fmtKb(b.js)} (target < 250 KB${b.js >= 250 * 1024 ? `, over by ${fmtKb(b.js - 250 * 1024)}` : ''})`) : '-']);
+  }
+  const owners: Record<string, number> = {};
+  for (const f of r.size.chromeModules) for (const [k, v] of Object.entries(f.owners)) owners[k] = (owners[k] ?? 0) + v;
+  const ownerList = Object.entries(owners).sort((a, b) => b[1] - a[1]);
+  rows.push([`   chrome JS by module`, ownerList.slice(0, 6).map(([k, v]) => `${k} ${fmtKb(v)}`).join(', '), 'all: see below / results.json', '-']);
+
+  const x = r.extract;
+  rows.push([`6. extraction ${x.rows.toLocaleString('en')} rows (Node)`, fmtMs(x.time), '-', `${Math.round(x.rowsPerSecond).toLocaleString('en')} rows/s`]);
+
+  r.targets = targets;
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((row) => row[i]!.length), 8));
+  const header: [string, string, string, string] = ['measure', 'median (min–max)', 'baseline (same run)', 'target'];
+  const line = (row: string[]) => row.map((c, i) => c.padEnd(widths[i]!)).join(' | ');
+  const table = [line(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map(line)].join('\n');
+
+  const perFile = r.size.chromeModules
+    .map((f) => `- \`${f.file}\` ${fmtKb(f.bytes)}: ${Object.entries(f.owners).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${fmtKb(v)}`).join(', ')}`)
+    .join('\n');
+  const m = r.machine;
+  const markdown = `## Performance (\`npm run bench\`)
+
+Measured ${m.date.slice(0, 10)} on ${m.nproc} CPUs (${m.cpu}), ${m.memoryGb} GB RAM, ${m.chromium}, Node ${m.node}; shared
+machine, so the baselines are measured in the same run and the ratios matter more than absolute times.
+Each figure is the median of several runs (min–max in brackets); the full run took ${r.runtimeSeconds} s.
+\`npm run bench -- --quick\` is the CI smoke run (small sizes, one run each).
+
+| ${header.join(' | ')} |
+|${header.map(() => '---').join('|')}|
+${rows.map((row) => `| ${row.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`).join('\n')}
+
+Chrome build JavaScript by owner (from source maps of the same build):
+${perFile}
+
+How it is measured: see \`bench/\` (run.ts orchestrates; browser.ts drives Chromium; the in-browser half is
+\`entrypoints/bench/\`, built into test builds only).
+`;
+  return { table, markdown };
+}
