@@ -103,6 +103,7 @@ async function instrumentPanel(panel: CdpPage) {
 export async function benchClip(run: ChromiumRun, bench: Bench, portalOrigin: string, sizes: number[], runs: number): Promise<ClipResult[]> {
   const page = run.context.pages()[0] ?? (await run.context.newPage());
   await page.goto(`${portalOrigin}/generated/labs.html?rows=200`);
+  await page.bringToFront(); // the bench page opened later in the same window; the panel follows the active tab
   const panel = await run.openPanel(page);
   await instrumentPanel(panel);
   const results: ClipResult[] = [];
@@ -142,14 +143,14 @@ export async function benchClip(run: ChromiumRun, bench: Bench, portalOrigin: st
         await panel.evaluate(() => {
           const w = window as unknown as { slShown?: Promise<number>; slClick?: number };
           w.slClick = undefined;
+          // No named inner functions here: tsx would wrap them in a __name() helper the page lacks.
           w.slShown = new Promise<number>((resolve) => {
-            const check = () => {
+            const observer = new MutationObserver(() => {
               if (document.querySelectorAll('[data-testid="record-open"]').length > 0) {
                 observer.disconnect();
                 resolve(performance.now());
               }
-            };
-            const observer = new MutationObserver(check);
+            });
             observer.observe(document.body, { childList: true, subtree: true });
           });
         });

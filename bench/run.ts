@@ -23,7 +23,7 @@ const log = (s: string) => process.stdout.write(`${s}\n`);
 
 const CONFIG = quick
   ? { clipRows: [200, 2000], clipRuns: 1, exportRecords: 50, exportMb: 10, bigFileMb: 2, exportRuns: 1, panelRecords: 100, panelQuestions: 10, panelRuns: 1, extractRows: 5000, extractRuns: 1 }
-  : { clipRows: [200, 5000, 50000], clipRuns: 5, exportRecords: 1000, exportMb: 300, bigFileMb: 20, exportRuns: 3, panelRecords: 1000, panelQuestions: 50, panelRuns: 5, extractRows: 50000, extractRuns: 3 };
+  : { clipRows: [200, 5000, 50000], clipRuns: 5, exportRecords: 1000, exportMb: 300, bigFileMb: 20, exportRuns: 3, panelRecords: 1000, panelQuestions: 50, panelRuns: 5, extractRows: 50000, extractRuns: 1 };
 
 function machine() {
   const version = (() => {

@@ -10,7 +10,7 @@ import { browser } from 'wxt/browser';
 import { sanitizeSnapshot } from '../../lib/capture/sanitize';
 import { CaseDb } from '../../lib/db';
 import { packageEntries, type PackageEntry } from '../../lib/export/package';
-import { writeZip } from '../../lib/export/zip';
+import { blobSink, writeZip } from '../../lib/export/zip';
 import { sha256Hex } from '../../lib/hash';
 import { readPackage } from '../../lib/import/package-import';
 import type { Case, CaseRecord } from '../../lib/model';
@@ -111,7 +111,7 @@ async function productExport(caseId: string): Promise<Blob> {
     Promise.all([db.cases.get(caseId), db.records.where('caseId').equals(caseId).toArray(), db.attachments.where('caseId').equals(caseId).toArray()]),
   );
   const generatedAt = new Date();
-  const chunks: Uint8Array[] = [];
+  const out = blobSink();
   await writeZip(
     packageEntries({
       caseData: caseData!,
@@ -121,10 +121,10 @@ async function productExport(caseId: string): Promise<Blob> {
       generator: { name: 'Second Look', version: browser.runtime.getManifest().version },
       sanitize: (html) => sanitizeSnapshot(window, html),
     }),
-    (chunk) => chunks.push(chunk),
+    out.sink,
     { modified: generatedAt },
   );
-  return new Blob(chunks as BlobPart[], { type: 'application/zip' });
+  return out.blob();
 }
 
 // ---- same entries, every zip writer ----
@@ -177,9 +177,9 @@ function crc32(data: Uint8Array): number {
 
 const zippers: Record<string, () => Promise<Blob>> = {
   ours: async () => {
-    const chunks: Uint8Array[] = [];
-    await writeZip(entryStream(), (c) => chunks.push(c), { modified: new Date() });
-    return new Blob(chunks as BlobPart[]);
+    const out = blobSink();
+    await writeZip(entryStream(), out.sink, { modified: new Date() });
+    return out.blob();
   },
   jszip: async () => {
     const zip = new JSZip();
@@ -191,16 +191,16 @@ const zippers: Record<string, () => Promise<Blob>> = {
     for (const e of entries) await writer.add(e.path, new Uint8ArrayReader(e.data), { level: e.compress ? 6 : 0, useWebWorkers: false });
     return writer.close();
   },
-  /** Store-mode floor: CRC-32 of every byte plus one copy of it into the output. */
+  /** Store-mode floor: CRC-32 of every byte plus one copy of it into the output (the same Blob sink). */
   floor: async () => {
-    const parts: Uint8Array[] = [];
+    const out = blobSink();
     let crcs = 0;
     for (const e of entries) {
       crcs ^= crc32(e.data);
-      parts.push(e.data.slice());
+      out.sink(e.data);
     }
     (globalThis as unknown as { slCrcSink?: number }).slCrcSink = crcs;
-    return new Blob(parts as BlobPart[], { type: 'application/zip' });
+    return out.blob();
   },
 };
 

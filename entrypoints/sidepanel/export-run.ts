@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { CaseDb } from '../../lib/db';
 import { packageEntries, packageFileName } from '../../lib/export/package';
-import { writeZip } from '../../lib/export/zip';
+import { blobSink, writeZip } from '../../lib/export/zip';
 import { sanitizeSnapshot } from '../../lib/capture/sanitize';
 import type { CaseId } from '../../lib/model';
 
@@ -40,7 +40,7 @@ export async function runExport(
   if (!caseData) throw new Error('case not found');
   const generatedAt = new Date();
   const total = 3 + 2 * records.length;
-  const chunks: Uint8Array[] = [];
+  const out = blobSink();
   await writeZip(
     packageEntries({
       caseData,
@@ -49,11 +49,11 @@ export async function runExport(
       generator: { name: 'Second Look', version: browser.runtime.getManifest().version },
       sanitize: (html) => sanitizeSnapshot(window, html),
     }),
-    (chunk) => chunks.push(chunk),
+    out.sink,
     { modified: generatedAt, signal, onProgress: ({ entries }) => onProgress(entries, total) },
   );
   const fileName = packageFileName(caseData.title, generatedAt);
-  const url = URL.createObjectURL(new Blob(chunks as BlobPart[], { type: 'application/zip' }));
+  const url = URL.createObjectURL(out.blob());
   try {
     const id = await browser.downloads.download({ url, filename: fileName, saveAs: false, conflictAction: 'uniquify' });
     await downloadFinished(id);

@@ -84,8 +84,9 @@ export async function* packageEntries(input: PackageInput): AsyncGenerator<Packa
   ];
   const files: ManifestFile[] = [];
   const fhirRefs = new Map<string, FhirFileRef>();
-  const emit = async (entry: PackageEntry, title = entry.path.split('/').pop()!) => {
-    files.push({ path: entry.path, size: entry.data.byteLength, sha256: await sha256Hex(entry.data), mediaType: entry.mediaType });
+  const emit = async (entry: PackageEntry, title = entry.path.split('/').pop()!, knownSha256?: string) => {
+    const sha256 = knownSha256 ?? (await sha256Hex(entry.data));
+    files.push({ path: entry.path, size: entry.data.byteLength, sha256, mediaType: entry.mediaType });
     const sha1 = await sha1Base64(entry.data);
     fhirRefs.set(entry.path, { path: entry.path, size: entry.data.byteLength, sha1, mediaType: entry.mediaType, title });
     return entry;
@@ -117,7 +118,8 @@ export async function* packageEntries(input: PackageInput): AsyncGenerator<Packa
       // A stored file that no longer matches its recorded hash is damaged; exporting it silently would mislead.
       if (data.byteLength !== source.size || sha256 !== source.sha256) throw new Error(`attachment ${source.id} does not match its recorded size or SHA-256`);
       const mediaType = source.mediaType || 'application/octet-stream';
-      yield await emit({ path, data, mediaType, compress: !isAlreadyCompressed(mediaType, fileName) }, source.name);
+      // Hashed just above: emitting it must not hash the same bytes again.
+      yield await emit({ path, data, mediaType, compress: !isAlreadyCompressed(mediaType, fileName) }, source.name, sha256);
       metas.push({ id: source.id, name: source.name, mediaType, size: data.byteLength, sha256, path });
     }
     manifestRecords.push({
