@@ -16,7 +16,6 @@ import { send } from '../../lib/messaging';
 import { deleteRecord, editRecord, listRecords } from '../../lib/records';
 import { activeCaseStore, clipStatusStore, ClipStatus } from '../../lib/settings';
 import { useCurrentTab, useSiteAccess } from './current-tab';
-import { runExport } from './export-run';
 import { useLive } from './use-live';
 import { Workspace } from './Workspace';
 
@@ -96,7 +95,11 @@ export function App({ db }: { db: CaseDb }) {
     const controller = new AbortController();
     exportAbort.current = controller;
     setExportState({ phase: 'running', done: 0, total: 1 });
-    runExport(db, activeCaseId, (done, total) => setExportState({ phase: 'running', done, total }), controller.signal)
+    // The exporter (package builder, PDF writer, sanitizer, zip) loads on first use, not with the panel.
+    import('./export-run')
+      .then(({ runExport }) =>
+        runExport(db, activeCaseId, (done, total) => setExportState({ phase: 'running', done, total }), controller.signal),
+      )
       .then((fileName) => setExportState({ phase: 'done', fileName }))
       .catch((error: unknown) =>
         setExportState(

@@ -1,4 +1,5 @@
-import { CapturedRecord, LIMITS } from '../model';
+import { LIMITS } from '../limits';
+import type { CapturedRecord } from '../model';
 import { detectPortal } from '../portals/registry';
 import { cleanSourceUrl } from './clean-url';
 import { buildSnapshot, type ImageInliner } from './snapshot';

@@ -9,7 +9,6 @@ import { packageFileName, recordFolderName } from './names';
 import type { AttachmentMeta, PackageAttachment, PackageEntry, PackageInput } from './package-input';
 import { readmeText } from './readme';
 import { recordPageHtml, recordPageText } from './record-page';
-import { summaryPdf } from './summary-pdf';
 
 export type { PackageEntry, PackageInput } from './package-input';
 
@@ -102,6 +101,8 @@ export async function* packageEntries(input: PackageInput): AsyncGenerator<Packa
   const generatorName = `${generator.name} ${generator.version}`;
   yield await emit(textEntry('README.TXT', readmeText(caseData, generatedAt, generatorName, allPaths), 'text/plain'));
   if (withPdf) {
+    // pdf-lib is most of the exporter's code: loaded only when a summary PDF is wanted.
+    const { summaryPdf } = await import('./summary-pdf');
     const pdf = await summaryPdf({ caseData, records: planned.map((p) => p.record), generatedAt, pageSize: input.pageSize, ...cover });
     yield await emit({ path: 'summary.pdf', data: pdf, mediaType: 'application/pdf', compress: false });
   }
