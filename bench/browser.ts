@@ -275,6 +275,9 @@ export async function benchExport(bench: Bench, cdp: CDPSession, records: number
     questions: 0,
     title: 'Export bench',
   });
+  // Let the seeding's temporary Blobs go before measuring (Chrome pages in-memory Blobs to disk past a limit).
+  await cdp.send('HeapProfiler.collectGarbage').catch(() => undefined);
+  await sleep(2000);
   // Product pipeline end to end (read from IndexedDB, build every file, hash, zip), then import it.
   const prodT: number[] = [];
   const prodH: HeapPeak[] = [];

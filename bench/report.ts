@@ -5,7 +5,7 @@ import { fmtKb, fmtMb, fmtMs, type Stat } from './stats';
 export interface Results {
   machine: { date: string; nproc: number; cpu: string; memoryGb: number; chromium: string; node: string; quick: boolean };
   config: Record<string, unknown>;
-  extract: { rows: number; time: Stat; rowsPerSecond: number; extracted: number };
+  extract: { rows: number; time: Stat; rowsPerSecond: number; extracted: number; heapMb: number };
   size: { builds: BuildSize[]; chromeModules: { file: string; bytes: number; owners: Record<string, number> }[] };
   clip: ClipResult[];
   panel: PanelResult;
@@ -64,7 +64,7 @@ export function renderReport(r: Results): { table: string; markdown: string } {
   rows.push([`   chrome JS by module`, ownerList.slice(0, 6).map(([k, v]) => `${k} ${fmtKb(v)}`).join(', '), 'all: see below / results.json', '-']);
 
   const x = r.extract;
-  rows.push([`6. extraction ${x.rows.toLocaleString('en')} rows (Node)`, fmtMs(x.time), '-', `${Math.round(x.rowsPerSecond).toLocaleString('en')} rows/s`]);
+  rows.push([`6. extraction ${x.rows.toLocaleString('en')} rows (Node)`, fmtMs(x.time), `decode + jsdom parse + extract; heap ${x.heapMb} MB`, `${Math.round(x.rowsPerSecond).toLocaleString('en')} rows/s (no target)`]);
 
   r.targets = targets;
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((row) => row[i]!.length), 8));

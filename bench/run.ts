@@ -9,9 +9,7 @@ import { availableParallelism, cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { testBuild, releaseBuild } from '../tests/harness/builds';
 import { CHROMIUM, launchChromium } from '../tests/harness/chromium';
-import { generatedLabPage } from '../tests/harness/generated-pages';
 import { startDemoPortal } from '../tests/harness/portal-server';
-import { extractFile } from '../tests/tools/extract';
 import { benchClip, benchExport, benchPanel, openBench, type ClipResult, type ExportResult, type PanelResult } from './browser';
 import { attribute, buildSize, buildWithSourceMaps, type BuildSize } from './size';
 import { fmtKb, fmtMb, fmtMs, stat, type Stat } from './stats';
@@ -23,7 +21,7 @@ const log = (s: string) => process.stdout.write(`${s}\n`);
 
 const CONFIG = quick
   ? { clipRows: [200, 2000], clipRuns: 1, exportRecords: 50, exportMb: 10, bigFileMb: 2, exportRuns: 1, panelRecords: 100, panelQuestions: 10, panelRuns: 1, extractRows: 5000, extractRuns: 1 }
-  : { clipRows: [200, 5000, 50000], clipRuns: 5, exportRecords: 1000, exportMb: 300, bigFileMb: 20, exportRuns: 3, panelRecords: 1000, panelQuestions: 50, panelRuns: 5, extractRows: 50000, extractRuns: 1 };
+  : { clipRows: [200, 5000, 50000], clipRuns: 5, exportRecords: 1000, exportMb: 300, bigFileMb: 20, exportRuns: 3, panelRecords: 1000, panelQuestions: 50, panelRuns: 5, extractRows: 50000, extractRuns: 3 };
 
 function machine() {
   const version = (() => {
@@ -44,19 +42,21 @@ function machine() {
   };
 }
 
-function benchExtract(rows: number, runs: number): { rows: number; time: Stat; rowsPerSecond: number; extracted: number } {
-  const bytes = new TextEncoder().encode(generatedLabPage(rows));
+function benchExtract(rows: number, runs: number): { rows: number; time: Stat; rowsPerSecond: number; extracted: number; heapMb: number } {
   const times: number[] = [];
   let extracted = 0;
+  let heapMb = 0;
   for (let r = 0; r < runs; r++) {
-    const t0 = performance.now();
-    const records = extractFile('labs.html', bytes, 'http://127.0.0.1:8080/generated/labs.html');
-    times.push(performance.now() - t0);
-    extracted = records.reduce((n, rec) => n + (rec.results?.length ?? 0), 0);
+    const out = execFileSync('npx', ['tsx', resolve(ROOT, 'bench/extract-once.ts'), String(rows)], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const run = JSON.parse(out.trim().split('\n').pop()!) as { ms: number; extracted: number; heapMb: number };
+    times.push(run.ms);
+    extracted = run.extracted;
+    heapMb = Math.max(heapMb, run.heapMb);
   }
   if (extracted !== rows) throw new Error(`extraction found ${extracted} of ${rows} rows`);
   const time = stat(times);
-  return { rows, time, rowsPerSecond: rows / (time.median / 1000), extracted };
+  log(`  ${rows} rows: ${time.median.toFixed(0)} ms, ${Math.round(rows / (time.median / 1000))} rows/s`);
+  return { rows, time, rowsPerSecond: rows / (time.median / 1000), extracted, heapMb };
 }
 
 function sizes(): { builds: BuildSize[]; chromeModules: { file: string; bytes: number; owners: Record<string, number> }[] } {
@@ -70,17 +70,17 @@ function sizes(): { builds: BuildSize[]; chromeModules: { file: string; bytes: n
   return { builds, chromeModules };
 }
 
-async function browserSections(): Promise<{ clip: ClipResult[]; panel: PanelResult; export: ExportResult }> {
+async function browserSections(want: (s: string) => boolean): Promise<{ clip?: ClipResult[]; panel?: PanelResult; export?: ExportResult }> {
   const portal = await startDemoPortal();
   const run = await launchChromium({ extensionDir: testBuild('chrome') });
   try {
     const { bench, cdp } = await openBench(run);
     log('1. clip');
-    const clip = await benchClip(run, bench, portal.origin, CONFIG.clipRows, CONFIG.clipRuns);
+    const clip = want('clip') ? await benchClip(run, bench, portal.origin, CONFIG.clipRows, CONFIG.clipRuns) : undefined;
     log('4. panel');
-    const panel = await benchPanel(run, bench, CONFIG.panelRecords, CONFIG.panelQuestions, CONFIG.panelRuns);
+    const panel = want('panel') ? await benchPanel(run, bench, CONFIG.panelRecords, CONFIG.panelQuestions, CONFIG.panelRuns) : undefined;
     log('2-3. export and import');
-    const exp = await benchExport(bench, cdp, CONFIG.exportRecords, CONFIG.exportMb, CONFIG.bigFileMb, CONFIG.exportRuns);
+    const exp = want('export') ? await benchExport(bench, cdp, CONFIG.exportRecords, CONFIG.exportMb, CONFIG.bigFileMb, CONFIG.exportRuns) : undefined;
     return { clip, panel, export: exp };
   } finally {
     await run.close();
@@ -93,10 +93,17 @@ async function main() {
   const results: Results = { machine: machine(), config: CONFIG } as unknown as Results;
   log(`Second Look bench${quick ? ' (--quick)' : ''}: ${results.machine.nproc} CPUs, ${results.machine.memoryGb} GB, ${results.machine.chromium}`);
   log('6. extraction (Node)');
-  results.extract = benchExtract(CONFIG.extractRows, CONFIG.extractRuns);
+  // SL_BENCH_ONLY=extract,size,browser|clip,panel,export (comma list) runs a subset while working on one area.
+  const only = process.env.SL_BENCH_ONLY?.split(',');
+  const want = (s: string) => !only || only.includes(s);
+  results.extract = want('extract') ? benchExtract(CONFIG.extractRows, CONFIG.extractRuns) : (undefined as never);
   log('5. size');
-  results.size = sizes();
-  Object.assign(results, await browserSections());
+  if (want('size')) results.size = sizes();
+  if (['browser', 'clip', 'panel', 'export'].some(want)) Object.assign(results, await browserSections((s) => want('browser') || want(s)));
+  if (only) {
+    log(JSON.stringify(results, null, 1));
+    return;
+  }
   results.runtimeSeconds = Math.round((performance.now() - started) / 1000);
   const report = renderReport(results);
   log('');

@@ -1,7 +1,7 @@
 import type { CaseDb } from './db';
 import type { ClipResult, ErrorCode, Result } from './messaging';
 import { CapturedRecord, type CaseId } from './model';
-import { addRecords, CaseNotFoundError } from './records';
+import { addParsedRecords, CaseNotFoundError } from './records';
 import { isScriptableUrl } from './capture/clean-url';
 import { z } from './schema';
 
@@ -59,7 +59,8 @@ export async function clipTab(deps: ClipDeps, tabId: number, selectionOnly: bool
   if (!outcome.data.ok) return { ok: false, error: outcome.data.error };
 
   try {
-    const { added, duplicates } = await addRecords(deps.db, caseId, outcome.data.records);
+    // Parsed by CaptureOutcome just above.
+    const { added, duplicates } = await addParsedRecords(deps.db, caseId, outcome.data.records);
     const titles = outcome.data.records.map((r) => r.title);
     return { ok: true, data: { caseId, added, duplicates, titles, warnings: outcome.data.warnings } };
   } catch (error) {

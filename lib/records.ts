@@ -22,10 +22,17 @@ export class CaseNotFoundError extends Error {
  * Hashing happens before the transaction because a non-IndexedDB await inside one would commit it early.
  */
 export async function addRecords(db: CaseDb, caseId: CaseId, captured: CapturedRecord[]): Promise<AddResult> {
+  return addParsedRecords(db, caseId, captured.map((item) => CapturedRecord.parse(item)));
+}
+
+/**
+ * `addRecords` for records that are the output of `CapturedRecord` parsing already (clipTab parses the
+ * capture outcome): parsing a 50,000-row lab panel a second time cost as much as the write.
+ */
+export async function addParsedRecords(db: CaseDb, caseId: CaseId, parsed: CapturedRecord[]): Promise<AddResult> {
   const now = nowIso();
   const prepared: CaseRecord[] = [];
-  for (const item of captured) {
-    const valid = CapturedRecord.parse(item);
+  for (const valid of parsed) {
     prepared.push({
       ...valid,
       id: newId(),

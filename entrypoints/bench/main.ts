@@ -10,6 +10,7 @@ import { browser } from 'wxt/browser';
 import { sanitizeSnapshot } from '../../lib/capture/sanitize';
 import { CaseDb } from '../../lib/db';
 import { packageEntries, type PackageEntry } from '../../lib/export/package';
+import { crc32 } from '../../lib/export/crc32';
 import { blobSink, writeZip } from '../../lib/export/zip';
 import { sha256Hex } from '../../lib/hash';
 import { readPackage } from '../../lib/import/package-import';
@@ -149,32 +150,6 @@ async function* entryStream(): AsyncGenerator<PackageEntry> {
   yield* entries;
 }
 
-const CRC_TABLES = (() => {
-  const t = new Int32Array(256 * 8);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c;
-  }
-  for (let n = 0; n < 256; n++) for (let k = 1; k < 8; k++) t[k * 256 + n] = (t[(k - 1) * 256 + n]! >>> 8) ^ t[t[(k - 1) * 256 + n]! & 0xff]!;
-  return t;
-})();
-/** Slicing-by-8 CRC-32: the cheapest pure-JS checksum a store-mode zip writer must compute. */
-function crc32(data: Uint8Array): number {
-  const t = CRC_TABLES;
-  let c = -1;
-  let i = 0;
-  const n8 = data.length - (data.length % 8);
-  for (; i < n8; i += 8) {
-    const a = (data[i]! | (data[i + 1]! << 8) | (data[i + 2]! << 16) | (data[i + 3]! << 24)) ^ c;
-    c =
-      t[1792 + (a & 0xff)]! ^ t[1536 + ((a >>> 8) & 0xff)]! ^ t[1280 + ((a >>> 16) & 0xff)]! ^ t[1024 + (a >>> 24)]! ^
-      t[768 + data[i + 4]!]! ^ t[512 + data[i + 5]!]! ^ t[256 + data[i + 6]!]! ^ t[data[i + 7]!]!;
-  }
-  for (; i < data.length; i++) c = t[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
-  return ~c >>> 0;
-}
-
 const zippers: Record<string, () => Promise<Blob>> = {
   ours: async () => {
     const out = blobSink();
@@ -259,6 +234,19 @@ async function clearAll() {
   });
 }
 
-const api = { seedCase, collectEntries, timeZip, timeProductExport, timeImport, idbWrite, setActiveCase, clearAll, dropEntries: () => void (entries = []) };
+/** Diagnostic: reads the last export back in 1 MB slices; the first offset that fails, or -1. */
+async function probeZip() {
+  if (!lastZip) return -2;
+  for (let at = 0; at < lastZip.size; at += 1 << 20) {
+    try {
+      await lastZip.slice(at, at + (1 << 20)).arrayBuffer();
+    } catch (error) {
+      return { at, size: lastZip.size, error: String(error) };
+    }
+  }
+  return -1;
+}
+
+const api = { probeZip, seedCase, collectEntries, timeZip, timeProductExport, timeImport, idbWrite, setActiveCase, clearAll, dropEntries: () => void (entries = []) };
 (globalThis as unknown as { slBench: typeof api }).slBench = api;
 document.title = 'bench ready';

@@ -1,5 +1,29 @@
-import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { Zip, ZipDeflate, type AsyncFlateStreamHandler, type ZipInputFile } from 'fflate';
+import { crc32Finish, crc32Start, crc32Update } from './crc32';
 import type { PackageEntry } from './package';
+
+/**
+ * A stored (not deflated) zip entry, as fflate's ZipPassThrough but with the fast CRC-32: stored files
+ * are the PDFs and images, i.e. nearly all of a package's bytes.
+ */
+class StoredEntry implements ZipInputFile {
+  size = 0;
+  crc = 0;
+  readonly compression = 0;
+  mtime?: Date;
+  ondata?: AsyncFlateStreamHandler;
+  private state = crc32Start;
+
+  constructor(readonly filename: string) {}
+
+  push(chunk: Uint8Array, final: boolean): void {
+    if (!this.ondata) throw new Error('entry not added to a zip');
+    this.state = crc32Update(this.state, chunk);
+    this.size += chunk.length;
+    if (final) this.crc = crc32Finish(this.state);
+    this.ondata(null, chunk as Uint8Array<ArrayBuffer>, final);
+  }
+}
 
 export interface ZipProgress {
   entries: number;
@@ -55,7 +79,7 @@ export async function writeZip(
       zip.terminate();
       throw new DOMException('Export cancelled', 'AbortError');
     }
-    const file = entry.compress ? new ZipDeflate(entry.path, { level: 6 }) : new ZipPassThrough(entry.path);
+    const file = entry.compress ? new ZipDeflate(entry.path, { level: 6 }) : new StoredEntry(entry.path);
     file.mtime = options.modified;
     zip.add(file);
     for (let offset = 0; offset < entry.data.byteLength || offset === 0; offset += CHUNK) {
