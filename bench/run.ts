@@ -4,9 +4,9 @@
  * the same run, prints a table and writes bench/results.json (+ bench/README-section.md on full runs).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, totalmem } from 'node:os';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
 import { testBuild, releaseBuild } from '../tests/harness/builds';
 import { CHROMIUM, launchChromium } from '../tests/harness/chromium';
 import { startDemoPortal } from '../tests/harness/portal-server';
@@ -72,7 +72,9 @@ function sizes(): { builds: BuildSize[]; chromeModules: { file: string; bytes: n
 
 async function browserSections(want: (s: string) => boolean): Promise<{ clip?: ClipResult[]; panel?: PanelResult; export?: ExportResult }> {
   const portal = await startDemoPortal();
-  const run = await launchChromium({ extensionDir: testBuild('chrome') });
+  // Our own profile directory, removed afterwards: the export section leaves ~1 GB of IndexedDB in it.
+  const userDataDir = mkdtempSync(join(tmpdir(), 'sl-bench-'));
+  const run = await launchChromium({ extensionDir: testBuild('chrome'), userDataDir });
   try {
     const { bench, cdp } = await openBench(run);
     log('1. clip');
@@ -85,6 +87,7 @@ async function browserSections(want: (s: string) => boolean): Promise<{ clip?: C
   } finally {
     await run.close();
     await portal.close();
+    rmSync(userDataDir, { recursive: true, force: true });
   }
 }
 
