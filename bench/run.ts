@@ -4,7 +4,7 @@
  * the same run, prints a table and writes bench/results.json (+ bench/README-section.md on full runs).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { testBuild, releaseBuild } from '../tests/harness/builds';
@@ -92,6 +92,15 @@ async function browserSections(want: (s: string) => boolean): Promise<{ clip?: C
 }
 
 async function main() {
+  if (process.argv.includes('--report-only')) {
+    // Re-renders the table and README section from the last full run's bench/results.json.
+    const saved = JSON.parse(readFileSync(resolve(ROOT, 'bench/results.json'), 'utf8')) as Results;
+    const report = renderReport(saved);
+    log(report.table);
+    writeFileSync(resolve(ROOT, 'bench/README-section.md'), report.markdown);
+    writeFileSync(resolve(ROOT, 'bench/results.json'), `${JSON.stringify(saved, null, 2)}\n`);
+    return;
+  }
   const started = performance.now();
   const results: Results = { machine: machine(), config: CONFIG } as unknown as Results;
   log(`Second Look bench${quick ? ' (--quick)' : ''}: ${results.machine.nproc} CPUs, ${results.machine.memoryGb} GB, ${results.machine.chromium}`);
