@@ -11,7 +11,7 @@ const htmlSinks = [
 ];
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.output-test/**', '.wxt/**', 'node_modules/**', 'bench/results.json', 'coverage/**'] },
+  { ignores: ['.output/**', '.output-test/**', '.output-sourcemap/**', '.wxt/**', 'node_modules/**', 'bench/results.json', 'coverage/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -3,12 +3,26 @@ import { defineConfig } from 'wxt';
 // Test builds (SECOND_LOOK_TEST_HOSTS=1) pre-grant the loopback demo portal, because headless
 // browsers cannot answer the permission prompt (DESIGN.md, "Site access"). Never set for release.
 const testHosts = process.env.SECOND_LOOK_TEST_HOSTS === '1';
+// `npm run bench` measures bundle composition from a separate build with source maps (never shipped).
+const sourceMaps = process.env.SECOND_LOOK_SOURCEMAP === '1';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
-  outDir: testHosts ? '.output-test' : '.output',
+  // Every file imports what it uses. WXT's auto-imports guessed wrong and put components/ (with
+  // Preact) into the background bundle: 12 KB for nothing (npm run bench, section 5).
+  imports: false,
+  outDir: sourceMaps ? '.output-sourcemap' : testHosts ? '.output-test' : '.output',
+  hooks: {
+    // entrypoints/bench (the benchmark's page, bench/README-section.md) exists in test builds only.
+    'entrypoints:resolved': (_wxt, entrypoints) => {
+      if (testHosts) return;
+      const i = entrypoints.findIndex((e) => e.name === 'bench');
+      if (i >= 0) entrypoints.splice(i, 1);
+    },
+  },
   vite: () => ({
+    ...(sourceMaps ? { build: { sourcemap: true } } : {}),
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
   }),

@@ -155,7 +155,7 @@ export async function savePending(db: CaseDb, pending: PendingClip, indexes?: nu
   const records = chosen.map((i) => pending.records[i]!);
   const attachments = chosen.map((i) => pending.attachments[i] ?? []);
   try {
-    const { added, duplicates, attachmentsAdded } = await addRecords(db, pending.caseId, records, attachments);
+    const { added, duplicates, attachmentsAdded } = await addRecords(db, pending.caseId, records, attachments, { parsed: true });
     return {
       ok: true,
       data: {

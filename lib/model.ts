@@ -1,3 +1,4 @@
+import { LIMITS } from './limits';
 import { z } from './schema';
 
 /** The record families a second-opinion doctor needs (DOMAIN.md, "What a complete records package holds"). */
@@ -113,11 +114,7 @@ export type MedicationList = z.infer<typeof MedicationList>;
 export const StructuredData = z.discriminatedUnion('type', [LabPanel, Report, Note, MedicationList]);
 export type StructuredData = z.infer<typeof StructuredData>;
 
-/** Limits that keep one clip bounded; a page past them is refused with a message, never truncated silently. */
-export const LIMITS = {
-  snapshotBytes: 40 * 1024 * 1024,
-  textChars: 20 * 1024 * 1024,
-} as const;
+export { LIMITS };
 
 /** What capture produces for one record, before it belongs to a case. Crosses the tab -> background boundary. */
 export const CapturedRecord = z.object({

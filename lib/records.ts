@@ -32,11 +32,14 @@ export async function addRecords(
   caseId: CaseId,
   captured: CapturedRecord[],
   attachments: NewAttachment[][] = [],
+  /** `parsed: true` when the caller already parsed `captured` with CapturedRecord (the clip path does):
+   * parsing a 50,000-row lab panel a second time cost as much as the write. */
+  options: { parsed?: boolean } = {},
 ): Promise<AddResult> {
   const now = nowIso();
   const prepared: CaseRecord[] = [];
   for (const item of captured) {
-    const valid = CapturedRecord.parse(item);
+    const valid = options.parsed ? item : CapturedRecord.parse(item);
     prepared.push({
       ...valid,
       id: newId(),

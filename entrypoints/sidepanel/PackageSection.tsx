@@ -7,8 +7,8 @@ import { ImportPanel, type ImportState } from '../../components/ImportPanel';
 import type { RedactionPreviewView } from '../../components/RedactionOptions';
 import type { CaseDb } from '../../lib/db';
 import type { CaseId, CaseRecord } from '../../lib/model';
-import { redactionPreview, runExport, type ExportChoices } from './export-run';
-import { runImport } from './import-run';
+import type { ExportChoices } from './export-run';
+
 
 export const exportChoices = (o: ExportOptionsValue): ExportChoices => ({
   excludedRecordIds: o.excluded,
@@ -39,7 +39,8 @@ export function ExportSection({ db, caseId, records }: { db: CaseDb; caseId: Cas
     let current = true;
     setPreview({ state: 'loading' });
     const timer = setTimeout(() => {
-      redactionPreview(db, caseId, exportChoices(options), t).then(
+      // The exporter (package builder, PDF writer, zip) loads on first use, not with the panel.
+      import('./export-run').then(({ redactionPreview }) => redactionPreview(db, caseId, exportChoices(options), t)).then(
         (summary) => current && setPreview({ state: 'ready', ...summary }),
         () => current && setPreview({ state: 'failed' }),
       );
@@ -61,7 +62,10 @@ export function ExportSection({ db, caseId, records }: { db: CaseDb; caseId: Cas
     const controller = new AbortController();
     abort.current = controller;
     setState({ phase: 'running', done: 0, total: 1 });
-    runExport(db, caseId, exportChoices(latest.current), t, (done, total) => setState({ phase: 'running', done, total }), controller.signal)
+    import('./export-run')
+      .then(({ runExport }) =>
+        runExport(db, caseId, exportChoices(latest.current), t, (done, total) => setState({ phase: 'running', done, total }), controller.signal),
+      )
       .then((fileName) => setState({ phase: 'done', fileName }))
       .catch((error: unknown) =>
         setState(
@@ -87,7 +91,8 @@ export function ImportSection({ db, onImported }: { db: CaseDb; onImported: (cas
   const start = (password?: string) => {
     if (!file.current) return;
     setState({ phase: 'reading' });
-    void runImport(db, file.current, password).then((outcome) => {
+    // The package reader loads on first use, like the exporter.
+    void import('./import-run').then(({ runImport }) => runImport(db, file.current!, password)).then((outcome) => {
       if (outcome.ok) {
         file.current = null;
         setState({ phase: 'done', title: outcome.title, count: outcome.count });

@@ -7,7 +7,7 @@ import type { PackageInput, PageSize } from '../../lib/export/package-input';
 import { previewRedaction, type RedactionFinding } from '../../lib/export/redact';
 import { packageCompleteness, packageQuestions, packageStory } from '../../lib/export/workspace-cover';
 import { writeEncryptedZip } from '../../lib/export/zip-encrypted';
-import { writeZip } from '../../lib/export/zip';
+import { blobSink, writeZip } from '../../lib/export/zip';
 import type { CaseId } from '../../lib/model';
 import { emptyDetails } from '../../lib/case-details';
 
@@ -97,29 +97,6 @@ function downloadFinished(id: number): Promise<void> {
   });
 }
 
-/** Output chunks folded into Blobs every few MB, which the browser may keep on disk instead of in memory. */
-function blobCollector() {
-  const FOLD = 8 * 1024 * 1024;
-  const parts: Blob[] = [];
-  let pending: Uint8Array[] = [];
-  let pendingBytes = 0;
-  const fold = () => {
-    if (pending.length) parts.push(new Blob(pending as BlobPart[]));
-    pending = [];
-    pendingBytes = 0;
-  };
-  return {
-    sink: (chunk: Uint8Array) => {
-      pending.push(chunk);
-      pendingBytes += chunk.byteLength;
-      if (pendingBytes >= FOLD) fold();
-    },
-    finish: () => {
-      fold();
-      return new Blob(parts, { type: 'application/zip' });
-    },
-  };
-}
 
 /**
  * Builds the package from a snapshot of the case and hands it to the downloads API only once the zip
@@ -139,13 +116,13 @@ export async function runExport(
     input = previewRedaction(input, choices.redaction).apply(input, (f) => !rejected.has(findingKey(f)));
   }
   const total = packageEntryCount(input);
-  const collector = blobCollector();
+  const collector = blobSink();
   const options = { modified: input.generatedAt, signal, onProgress: ({ entries }: { entries: number }) => onProgress(entries, total) };
   if (choices.password) await writeEncryptedZip(packageEntries(input), collector.sink, { ...options, password: choices.password });
   else await writeZip(packageEntries(input), collector.sink, options);
   if (signal.aborted) throw new DOMException('Export cancelled', 'AbortError');
   const fileName = packageFileName(input.caseData.title, input.generatedAt);
-  const url = URL.createObjectURL(collector.finish());
+  const url = URL.createObjectURL(collector.blob());
   try {
     const id = await browser.downloads.download({ url, filename: fileName, saveAs: false, conflictAction: 'uniquify' });
     await downloadFinished(id);

@@ -1,5 +1,6 @@
 import { findAttachments, type AttachmentCandidate } from '../attachments/links';
-import { CapturedRecord, LIMITS } from '../model';
+import { LIMITS } from '../limits';
+import type { CapturedRecord } from '../model';
 import { detectPortal } from '../portals/registry';
 import { cleanSourceUrl } from './clean-url';
 import { flattenPage } from './flatten';

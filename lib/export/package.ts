@@ -9,7 +9,6 @@ import { packageFileName, recordFolderName } from './names';
 import type { AttachmentMeta, PackageAttachment, PackageEntry, PackageInput } from './package-input';
 import { readmeText } from './readme';
 import { recordPageHtml, recordPageText } from './record-page';
-import { summaryPdf } from './summary-pdf';
 
 export type { PackageEntry, PackageInput } from './package-input';
 
@@ -84,8 +83,9 @@ export async function* packageEntries(input: PackageInput): AsyncGenerator<Packa
   ];
   const files: ManifestFile[] = [];
   const fhirRefs = new Map<string, FhirFileRef>();
-  const emit = async (entry: PackageEntry, title = entry.path.split('/').pop()!) => {
-    files.push({ path: entry.path, size: entry.data.byteLength, sha256: await sha256Hex(entry.data), mediaType: entry.mediaType });
+  const emit = async (entry: PackageEntry, title = entry.path.split('/').pop()!, knownSha256?: string) => {
+    const sha256 = knownSha256 ?? (await sha256Hex(entry.data));
+    files.push({ path: entry.path, size: entry.data.byteLength, sha256, mediaType: entry.mediaType });
     const sha1 = await sha1Base64(entry.data);
     fhirRefs.set(entry.path, { path: entry.path, size: entry.data.byteLength, sha1, mediaType: entry.mediaType, title });
     return entry;
@@ -101,6 +101,8 @@ export async function* packageEntries(input: PackageInput): AsyncGenerator<Packa
   const generatorName = `${generator.name} ${generator.version}`;
   yield await emit(textEntry('README.TXT', readmeText(caseData, generatedAt, generatorName, allPaths), 'text/plain'));
   if (withPdf) {
+    // pdf-lib is most of the exporter's code: loaded only when a summary PDF is wanted.
+    const { summaryPdf } = await import('./summary-pdf');
     const pdf = await summaryPdf({ caseData, records: planned.map((p) => p.record), generatedAt, pageSize: input.pageSize, ...cover });
     yield await emit({ path: 'summary.pdf', data: pdf, mediaType: 'application/pdf', compress: false });
   }
@@ -117,7 +119,8 @@ export async function* packageEntries(input: PackageInput): AsyncGenerator<Packa
       // A stored file that no longer matches its recorded hash is damaged; exporting it silently would mislead.
       if (data.byteLength !== source.size || sha256 !== source.sha256) throw new Error(`attachment ${source.id} does not match its recorded size or SHA-256`);
       const mediaType = source.mediaType || 'application/octet-stream';
-      yield await emit({ path, data, mediaType, compress: !isAlreadyCompressed(mediaType, fileName) }, source.name);
+      // Hashed just above: emitting it must not hash the same bytes again.
+      yield await emit({ path, data, mediaType, compress: !isAlreadyCompressed(mediaType, fileName) }, source.name, sha256);
       metas.push({ id: source.id, name: source.name, mediaType, size: data.byteLength, sha256, path });
     }
     manifestRecords.push({

@@ -4,7 +4,7 @@ import { ImportError, fail, type ImportErrorCode } from './import-error';
 import { snapshotFromPage, textFromPage } from './record-content';
 import { DEFAULT_ZIP_LIMITS, readZipDirectory, type ZipEntry, type ZipLimits } from './zip-directory';
 import { aesEntryReader, type AesEntryReader } from './zip-aes-entry';
-import { readEntry, type EntryDigest } from './zip-entry';
+import { readEntry, readEntryWhole, type EntryDigest } from './zip-entry';
 import { zipSource } from './zip-source';
 
 export interface ImportLimits extends ZipLimits {
@@ -18,6 +18,7 @@ export interface ImportOptions extends Partial<ImportLimits> {
 }
 
 type EntryReader = (entry: ZipEntry, onChunk?: (chunk: Uint8Array) => void) => Promise<EntryDigest>;
+type WholeReader = (entry: ZipEntry) => Promise<EntryDigest & { bytes: Uint8Array<ArrayBuffer> }>;
 
 export const DEFAULT_IMPORT_LIMITS: ImportLimits = { ...DEFAULT_ZIP_LIMITS, maxManifestBytes: 256 * 1024 * 1024 };
 
@@ -127,7 +128,7 @@ export async function readPackage(data: Blob | Uint8Array, options: ImportOption
     const entries = await readZipDirectory(source, all, { allowEncrypted: !!password });
     if (password && entries.some((e) => e.encrypted)) aes = await aesEntryReader(data, password);
     const readAny: EntryReader = (entry, onChunk) => (entry.encrypted ? aes!.read(entry, onChunk) : readEntry(source, entry, onChunk));
-    return { ok: true, data: await read(entries, readAny, all) };
+    return { ok: true, data: await read(entries, readAny, all, (entry) => readEntryWhole(source, entry)) };
   } catch (error) {
     if (error instanceof ImportError) return { ok: false, error: { code: error.code, detail: error.detail } };
     throw error;
@@ -136,7 +137,7 @@ export async function readPackage(data: Blob | Uint8Array, options: ImportOption
   }
 }
 
-async function read(entries: ZipEntry[], readAny: EntryReader, limits: ImportLimits): Promise<ImportedPackage> {
+async function read(entries: ZipEntry[], readAny: EntryReader, limits: ImportLimits, readWhole: WholeReader): Promise<ImportedPackage> {
   const manifestEntry = entries.find((e) => e.name === MANIFEST_PATH);
   if (!manifestEntry) fail('missing-manifest', MANIFEST_PATH);
   if (manifestEntry!.size > limits.maxManifestBytes) fail('too-large', MANIFEST_PATH);
@@ -158,6 +159,11 @@ async function read(entries: ZipEntry[], readAny: EntryReader, limits: ImportLim
       const { text, ...rest } = await readText(readAny, entry);
       pages.set(entry.name, text);
       digest = rest;
+    } else if (attachmentPaths.has(entry.name) && !entry.encrypted) {
+      // Kept whole anyway: read into one buffer and hash natively (readEntryWhole).
+      const whole = await readWhole(entry);
+      blobs.set(entry.name, new Blob([whole.bytes], { type: file.mediaType }));
+      digest = whole;
     } else if (attachmentPaths.has(entry.name)) {
       const chunks: Uint8Array[] = [];
       digest = await readAny(entry, (chunk) => chunks.push(chunk.slice()));

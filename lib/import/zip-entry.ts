@@ -3,6 +3,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { ImportError, fail } from './import-error';
 import type { ZipEntry } from './zip-directory';
 import type { ZipSource } from './zip-source';
+import { sha256Hex } from '../hash';
 
 const READ_CHUNK = 1024 * 1024;
 /** Compressed bytes fed to the inflater at once: deflate expands at most ~1032:1, so one push yields <= ~16 MB. */
@@ -20,7 +21,38 @@ const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padSt
  * its declared size, so a lying header cannot make us inflate a bomb.
  */
 export async function readEntry(source: ZipSource, entry: ZipEntry, onChunk?: (chunk: Uint8Array) => void): Promise<EntryDigest> {
-  const { accept, finish } = entryDigest(entry, onChunk);
+  return readEntryWith(entryDigest(entry, onChunk), source, entry);
+}
+
+/**
+ * Reads a whole (unencrypted) entry into one buffer of its declared size and hashes it with the
+ * platform's native SHA-256: for attachments, which are kept whole anyway, this is ~10x faster than
+ * streaming them through the pure-JS hash. Same checks: never more bytes than declared.
+ */
+export async function readEntryWhole(source: ZipSource, entry: ZipEntry): Promise<EntryDigest & { bytes: Uint8Array<ArrayBuffer> }> {
+  const bytes = new Uint8Array(entry.size);
+  let size = 0;
+  const sink = {
+    accept(chunk: Uint8Array) {
+      if (size + chunk.byteLength > entry.size) fail('size-mismatch', `${entry.name}: more data than declared`);
+      bytes.set(chunk, size);
+      size += chunk.byteLength;
+    },
+    finish(): EntryDigest {
+      if (size !== entry.size) fail('size-mismatch', `${entry.name}: ${size} bytes, declared ${entry.size}`);
+      return { size, sha256: '' };
+    },
+  };
+  await readEntryWith(sink, source, entry);
+  if (size !== entry.size) fail('size-mismatch', `${entry.name}: ${size} bytes, declared ${entry.size}`);
+  return { size, sha256: await sha256Hex(bytes), bytes };
+}
+
+async function readEntryWith(
+  { accept, finish }: { accept: (chunk: Uint8Array) => void; finish: () => EntryDigest },
+  source: ZipSource,
+  entry: ZipEntry,
+): Promise<EntryDigest> {
   const inflater = entry.method === 8 ? new Inflate((chunk) => accept(chunk)) : undefined;
   let ended = false;
   for (let offset = 0; offset < entry.compressedSize || (offset === 0 && !ended); offset += READ_CHUNK) {

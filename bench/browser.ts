@@ -1,0 +1,327 @@
+/** Sections 1-4: in Debian Chromium with the test build of the extension (bench page included). */
+import type { CDPSession, Page } from 'playwright-core';
+import type { CdpPage } from '../tests/harness/cdp-page';
+import type { ChromiumRun } from '../tests/harness/chromium';
+import { stat, type Stat } from './stats';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface HeapUsage {
+  usedSize: number;
+  embedderHeapUsedSize?: number;
+  backingStorageSize?: number;
+}
+
+export interface HeapPeak {
+  /** V8 heap (objects). */
+  jsPeak: number;
+  jsBase: number;
+  /** V8 heap + embedder heap + ArrayBuffer backing stores: what the page really holds. */
+  allPeak: number;
+  allBase: number;
+}
+
+/** Runs `fn` while polling the page's heap over CDP every ~20 ms. */
+export async function withHeap<T>(cdp: CDPSession, fn: () => Promise<T>): Promise<{ result: T; heap: HeapPeak }> {
+  await cdp.send('HeapProfiler.collectGarbage').catch(() => undefined);
+  const sample = async () => {
+    const h = (await cdp.send('Runtime.getHeapUsage')) as unknown as HeapUsage;
+    return { js: h.usedSize, all: h.usedSize + (h.embedderHeapUsedSize ?? 0) + (h.backingStorageSize ?? 0) };
+  };
+  const base = await sample();
+  const heap: HeapPeak = { jsPeak: base.js, jsBase: base.js, allPeak: base.all, allBase: base.all };
+  let running = true;
+  const poll = (async () => {
+    while (running) {
+      const s = await sample().catch(() => null);
+      if (s) {
+        heap.jsPeak = Math.max(heap.jsPeak, s.js);
+        heap.allPeak = Math.max(heap.allPeak, s.all);
+      }
+      await sleep(20);
+    }
+  })();
+  try {
+    const result = await fn();
+    return { result, heap };
+  } finally {
+    running = false;
+    await poll;
+  }
+}
+
+export type Bench = Page;
+type SlBench = Record<string, (...args: never[]) => Promise<unknown>>;
+/** Calls `window.slBench[name](...args)` in the bench page. */
+export function call<T>(bench: Bench, name: string, ...args: unknown[]): Promise<T> {
+  return bench.evaluate(
+    ([n, a]) => (globalThis as unknown as { slBench: SlBench }).slBench[n as string]!(...(a as never[])),
+    [name, args] as const,
+  ) as Promise<T>;
+}
+
+export async function openBench(run: ChromiumRun): Promise<{ bench: Bench; cdp: CDPSession }> {
+  const bench = await run.context.newPage();
+  await bench.goto(`chrome-extension://${run.extensionId}/bench.html`);
+  await bench.waitForFunction(() => document.title === 'bench ready');
+  return { bench, cdp: await run.context.newCDPSession(bench) };
+}
+
+// ---------------------------------------------------------------- 1. clip
+
+export interface ClipResult {
+  rows: number;
+  bytes: number;
+  clip: Stat;
+  floor: Stat;
+  serialize: Stat;
+  idbWrite: Stat;
+  ratio: number;
+  longestTask: number;
+  records: number;
+}
+
+/** Installs, once, a long-task observer and the click/shown timestamps in the panel. */
+async function instrumentPanel(panel: CdpPage) {
+  await panel.evaluate(() => {
+    const w = window as unknown as { slLong?: { start: number; duration: number }[]; slClick?: number };
+    if (w.slLong) return;
+    w.slLong = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.slLong!.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+    document.addEventListener(
+      'mousedown',
+      (e) => {
+        if ((e.target as Element).closest('[data-testid="clip-page"]')) w.slClick = performance.now();
+      },
+      true,
+    );
+  });
+}
+
+export async function benchClip(run: ChromiumRun, bench: Bench, portalOrigin: string, sizes: number[], runs: number): Promise<ClipResult[]> {
+  const page = run.context.pages()[0] ?? (await run.context.newPage());
+  await page.goto(`${portalOrigin}/generated/labs.html?rows=200`);
+  await page.bringToFront(); // the bench page opened later in the same window; the panel follows the active tab
+  const panel = await run.openPanel(page);
+  await instrumentPanel(panel);
+  const results: ClipResult[] = [];
+  let caseNo = 0;
+  try {
+    for (const rows of sizes) {
+      const clip: number[] = [];
+      const ser: number[] = [];
+      const idb: number[] = [];
+      const longest: number[] = [];
+      let bytes = 0;
+      let records = 0;
+      for (let r = 0; r < runs; r++) {
+        await page.goto(`${portalOrigin}/generated/labs.html?rows=${rows}&run=${r}`);
+        await panel.waitForText('[data-testid="tab-origin"]', portalOrigin);
+        // Floor: serialise the page in the page itself, then one durable IndexedDB write of that size.
+        const s = await page.evaluate(() => {
+          const t0 = performance.now();
+          const html = document.documentElement.outerHTML;
+          return { ms: performance.now() - t0, bytes: html.length };
+        });
+        bytes = s.bytes;
+        ser.push(s.ms);
+        idb.push(await call<number>(bench, 'idbWrite', s.bytes));
+        // A fresh case per run, so each clip is new content (not a duplicate).
+        const title = `Clip bench ${rows} #${++caseNo}`;
+        await panel.fill('[data-testid="case-new-title"]', title);
+        await panel.click('[data-testid="case-create"]');
+        await panel.waitFor(
+          (t: string) => {
+            const sel = document.querySelector<HTMLSelectElement>('[data-testid="case-select"]');
+            return sel?.selectedOptions[0]?.textContent === t && document.querySelectorAll('[data-testid="record-open"]').length === 0;
+          },
+          [title],
+        );
+        await sleep(300); // let the panel settle (liveQuery, storage events)
+        await panel.evaluate(() => {
+          const w = window as unknown as { slShown?: Promise<number>; slClick?: number };
+          w.slClick = undefined;
+          // No named inner functions here: tsx would wrap them in a __name() helper the page lacks.
+          w.slShown = new Promise<number>((resolve) => {
+            const observer = new MutationObserver(() => {
+              if (document.querySelectorAll('[data-testid="record-open"]').length > 0) {
+                observer.disconnect();
+                resolve(performance.now());
+              }
+            });
+            observer.observe(document.body, { childList: true, subtree: true });
+          });
+        });
+        await panel.click('[data-testid="clip-page"]');
+        const timing = await panel.evaluate(async () => {
+          const w = window as unknown as { slShown: Promise<number>; slClick: number; slLong: { start: number; duration: number }[] };
+          const shown = await Promise.race([w.slShown, new Promise<number>((r) => setTimeout(() => r(-1), 180_000))]);
+          const during = w.slLong.filter((t) => t.start + t.duration >= w.slClick && t.start <= shown);
+          return {
+            ms: shown < 0 ? -1 : shown - w.slClick,
+            longest: Math.max(0, ...during.map((t) => t.duration)),
+            status: document.querySelector('[data-testid="clip-status"]')?.textContent ?? '',
+            records: document.querySelectorAll('[data-testid="record-open"]').length,
+          };
+        });
+        if (timing.ms < 0) throw new Error(`clip of ${rows} rows did not show a record: ${timing.status}`);
+        clip.push(timing.ms);
+        longest.push(timing.longest);
+        records = timing.records;
+      }
+      const floor = ser.map((v, i) => v + idb[i]!);
+      const res: ClipResult = {
+        rows,
+        bytes,
+        clip: stat(clip),
+        floor: stat(floor),
+        serialize: stat(ser),
+        idbWrite: stat(idb),
+        ratio: stat(clip).median / stat(floor).median,
+        longestTask: Math.max(...longest),
+        records,
+      };
+      results.push(res);
+      console.log(`  clip ${rows} rows: ${res.clip.median.toFixed(0)} ms vs floor ${res.floor.median.toFixed(1)} ms (x${res.ratio.toFixed(1)}), longest task ${res.longestTask.toFixed(0)} ms`);
+    }
+  } finally {
+    panel.close();
+  }
+  return results;
+}
+
+// ---------------------------------------------------------------- 4. panel
+
+export interface PanelResult {
+  empty: Stat;
+  full: Stat;
+  ratio: number;
+  records: number;
+  questions: number;
+}
+
+async function timeToUsable(run: ChromiumRun, caseId: string, records: number): Promise<number> {
+  const page = await run.context.newPage();
+  await page.goto(`chrome-extension://${run.extensionId}/sidepanel.html`, { waitUntil: 'commit' });
+  await page.waitForFunction(
+    ([id, n]) => {
+      const w = window as unknown as { slUsable?: number };
+      const sel = document.querySelector<HTMLSelectElement>('[data-testid="case-select"]');
+      const ok = sel?.value === id && document.querySelectorAll('[data-testid="record-open"]').length === n && document.querySelector('[data-testid="clip-page"]') !== null;
+      if (ok) w.slUsable ??= performance.now();
+      return ok;
+    },
+    [caseId, records] as const,
+    { polling: 'raf', timeout: 60_000 },
+  );
+  const ms = await page.evaluate(() => (window as unknown as { slUsable: number }).slUsable);
+  await page.close();
+  return ms;
+}
+
+export async function benchPanel(run: ChromiumRun, bench: Bench, records: number, questions: number, runs: number): Promise<PanelResult> {
+  const measure = async (n: number, q: number) => {
+    await call(bench, 'clearAll');
+    const seeded = await call<{ caseId: string }>(bench, 'seedCase', { records: n, attachmentMb: 0, bigFileMb: 0, questions: q, title: `Panel bench ${n}` });
+    await call(bench, 'setActiveCase', seeded.caseId);
+    await timeToUsable(run, seeded.caseId, n); // warm-up (code cache)
+    const times: number[] = [];
+    for (let r = 0; r < runs; r++) times.push(await timeToUsable(run, seeded.caseId, n));
+    return stat(times);
+  };
+  const empty = await measure(0, 0);
+  const full = await measure(records, questions);
+  await call(bench, 'clearAll');
+  const res = { empty, full, ratio: full.median / empty.median, records, questions };
+  console.log(`  panel: empty ${empty.median.toFixed(0)} ms, ${records} records + ${questions} questions ${full.median.toFixed(0)} ms (x${res.ratio.toFixed(2)})`);
+  return res;
+}
+
+// ---------------------------------------------------------------- 2-3. export and import
+
+export interface ZipRun {
+  time: Stat;
+  bytes: number;
+  heap: HeapPeak;
+}
+
+export interface ExportResult {
+  records: number;
+  attachments: number;
+  attachmentBytes: number;
+  largestFile: number;
+  entries: number;
+  entryBytes: number;
+  product: ZipRun;
+  import: ZipRun;
+  zip: Record<'ours' | 'jszip' | 'zipjs' | 'floor', ZipRun>;
+}
+
+const maxHeap = (a: HeapPeak[]): HeapPeak => ({
+  jsPeak: Math.max(...a.map((h) => h.jsPeak)),
+  jsBase: Math.min(...a.map((h) => h.jsBase)),
+  allPeak: Math.max(...a.map((h) => h.allPeak)),
+  allBase: Math.min(...a.map((h) => h.allBase)),
+});
+
+export async function benchExport(bench: Bench, cdp: CDPSession, records: number, attachmentMb: number, bigFileMb: number, runs: number): Promise<ExportResult> {
+  await call(bench, 'clearAll');
+  const seeded = await call<{ caseId: string; attachments: number; attachmentBytes: number; largest: number }>(bench, 'seedCase', {
+    records,
+    attachmentMb,
+    bigFileMb,
+    questions: 0,
+    title: 'Export bench',
+  });
+  // Let the seeding's temporary Blobs go before measuring (Chrome pages in-memory Blobs to disk past a limit).
+  await cdp.send('HeapProfiler.collectGarbage').catch(() => undefined);
+  await sleep(2000);
+  // Product pipeline end to end (read from IndexedDB, build every file, hash, zip), then import it.
+  const prodT: number[] = [];
+  const prodH: HeapPeak[] = [];
+  const impT: number[] = [];
+  const impH: HeapPeak[] = [];
+  let bytes = 0;
+  for (let r = 0; r < runs; r++) {
+    const p = await withHeap(cdp, () => call<{ ms: number; bytes: number }>(bench, 'timeProductExport', seeded.caseId));
+    prodT.push(p.result.ms);
+    prodH.push(p.heap);
+    bytes = p.result.bytes;
+    const i = await withHeap(cdp, () => call<{ ms: number; records: number; attachments: number }>(bench, 'timeImport'));
+    if (i.result.records !== records || i.result.attachments !== seeded.attachments) throw new Error(`import returned ${JSON.stringify(i.result)}`);
+    impT.push(i.result.ms);
+    impH.push(i.heap);
+    console.log(`  run ${r + 1}: export ${p.result.ms.toFixed(0)} ms, import ${i.result.ms.toFixed(0)} ms`);
+  }
+  // The same entries through every zip writer, interleaved so they share the machine's noise.
+  const collected = await call<{ entries: number; bytes: number }>(bench, 'collectEntries', seeded.caseId);
+  const names = ['ours', 'jszip', 'zipjs', 'floor'] as const;
+  const t: Record<string, number[]> = {};
+  const h: Record<string, HeapPeak[]> = {};
+  const size: Record<string, number> = {};
+  for (let r = 0; r < runs; r++) {
+    for (const name of names) {
+      const z = await withHeap(cdp, () => call<{ ms: number; bytes: number }>(bench, 'timeZip', name));
+      (t[name] ??= []).push(z.result.ms);
+      (h[name] ??= []).push(z.heap);
+      size[name] = z.result.bytes;
+    }
+    console.log(`  run ${r + 1}: ${names.map((n) => `${n} ${t[n]![r]!.toFixed(0)} ms`).join(', ')}`);
+  }
+  await call(bench, 'dropEntries');
+  await call(bench, 'clearAll');
+  const zip = Object.fromEntries(names.map((n) => [n, { time: stat(t[n]!), bytes: size[n]!, heap: maxHeap(h[n]!) }])) as ExportResult['zip'];
+  return {
+    records,
+    attachments: seeded.attachments,
+    attachmentBytes: seeded.attachmentBytes,
+    largestFile: seeded.largest,
+    entries: collected.entries,
+    entryBytes: collected.bytes,
+    product: { time: stat(prodT), bytes, heap: maxHeap(prodH) },
+    import: { time: stat(impT), bytes, heap: maxHeap(impH) },
+    zip,
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * Section 5: bytes shipped per build, and which module every byte of the Chrome build's JavaScript
+ * comes from (decoded from the source maps of a build made with SECOND_LOOK_SOURCEMAP=1, which is the
+ * same minified output plus maps).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+export interface BuildSize {
+  build: string;
+  js: number;
+  css: number;
+  other: number;
+  total: number;
+  zipped: number | null;
+  files: { path: string; bytes: number }[];
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+export function buildSize(dir: string, zipFile: string | null, build: string): BuildSize {
+  const files = walk(dir)
+    .filter((p) => !p.endsWith('.map'))
+    .map((p) => ({ path: relative(dir, p), bytes: statSync(p).size }));
+  const sum = (re: RegExp) => files.filter((f) => re.test(f.path)).reduce((n, f) => n + f.bytes, 0);
+  const js = sum(/\.m?js$/);
+  const css = sum(/\.css$/);
+  const total = files.reduce((n, f) => n + f.bytes, 0);
+  return { build, js, css, other: total - js - css, total, zipped: zipFile && existsSync(zipFile) ? statSync(zipFile).size : null, files };
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const B64_INDEX = new Map([...B64].map((c, i) => [c, i]));
+
+/** Decodes one line of source-map mappings into [generatedColumn, sourceIndex | -1] pairs. */
+function decodeLine(line: string, state: { source: number }): [number, number][] {
+  const out: [number, number][] = [];
+  let col = 0;
+  for (const segment of line.split(',')) {
+    if (!segment) continue;
+    const values: number[] = [];
+    let value = 0;
+    let shift = 0;
+    for (const ch of segment) {
+      const digit = B64_INDEX.get(ch)!;
+      value += (digit & 31) << shift;
+      if (digit & 32) shift += 5;
+      else {
+        values.push(value & 1 ? -(value >>> 1) : value >>> 1);
+        value = 0;
+        shift = 0;
+      }
+    }
+    col += values[0]!;
+    if (values.length >= 4) {
+      state.source += values[1]!;
+      out.push([col, state.source]);
+    } else out.push([col, -1]);
+  }
+  return out;
+}
+
+/** node_modules/<pkg>/... -> pkg; app code -> its top folder. */
+export function ownerOf(source: string): string {
+  const nm = source.lastIndexOf('node_modules/');
+  if (nm >= 0) {
+    const rest = source.slice(nm + 'node_modules/'.length).split('/');
+    return rest[0]!.startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0]!;
+  }
+  const clean = source.replace(/^(\.\.\/)+/, '').replace(/^\/?/, '');
+  const top = clean.split('/');
+  if (top[0] === 'lib' && top.length > 2) return `app: lib/${top[1]}/`;
+  return `app: ${top[0]}${top.length > 1 ? '/' : ''}`;
+}
+
+/** Bytes of each JS file of `dir` per owning package (from its .map), with unmapped bytes named as such. */
+export function attribute(dir: string): { file: string; bytes: number; owners: Record<string, number> }[] {
+  return walk(dir)
+    .filter((p) => /\.m?js$/.test(p) && existsSync(`${p}.map`))
+    .map((p) => {
+      const code = readFileSync(p, 'utf8').replace(/\n\/\/# sourceMappingURL=.*\s*$/, '');
+      const map = JSON.parse(readFileSync(`${p}.map`, 'utf8')) as { sources: string[]; mappings: string };
+      const lines = code.split('\n');
+      const mapLines = map.mappings.split(';');
+      const owners: Record<string, number> = {};
+      const add = (owner: string, n: number) => (owners[owner] = (owners[owner] ?? 0) + n);
+      const state = { source: 0 };
+      lines.forEach((text, i) => {
+        const bytesOf = (a: number, b: number) => Buffer.byteLength(text.slice(a, b));
+        const segments = decodeLine(mapLines[i] ?? '', state);
+        let covered = 0;
+        if (segments.length) covered = segments[0]![0];
+        if (covered > 0) add('(unmapped)', bytesOf(0, covered));
+        segments.forEach(([col, src], k) => {
+          const end = k + 1 < segments.length ? segments[k + 1]![0] : text.length;
+          add(src < 0 ? '(unmapped)' : ownerOf(map.sources[src]!), bytesOf(col, end));
+        });
+        if (!segments.length) add('(unmapped)', Buffer.byteLength(text));
+        if (i < lines.length - 1) add('(unmapped)', 1);
+      });
+      return { file: relative(dir, p), bytes: Buffer.byteLength(code), owners };
+    });
+}
+
+/** Builds the Chrome extension again with source maps into .output-sourcemap (not shipped). */
+export function buildWithSourceMaps(root: string): string {
+  execFileSync('npx', ['wxt', 'build'], { cwd: root, env: { ...process.env, SECOND_LOOK_SOURCEMAP: '1' }, stdio: 'ignore' });
+  return join(root, '.output-sourcemap', 'chrome-mv3');
+}

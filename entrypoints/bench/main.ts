@@ -1,0 +1,252 @@
+/**
+ * The benchmark's in-browser half, in the TEST build only (wxt.config.ts removes this entrypoint from
+ * release builds). bench/run.ts opens chrome-extension://<id>/bench.html and calls `window.slBench.*`.
+ * It uses the product's own lib code (the same Dexie database, package builder, zip writer, importer)
+ * and runs the comparison libraries on the same entries in the same page.
+ */
+import { Uint8ArrayReader, BlobWriter, ZipWriter, configure } from '@zip.js/zip.js';
+import JSZip from 'jszip';
+import { browser } from 'wxt/browser';
+import { sanitizeSnapshot } from '../../lib/capture/sanitize';
+import { CaseDb } from '../../lib/db';
+import { packageEntries, type PackageEntry } from '../../lib/export/package';
+import { crc32 } from '../../lib/export/crc32';
+import { blobSink, writeZip } from '../../lib/export/zip';
+import { sha256Hex } from '../../lib/hash';
+import { readPackage } from '../../lib/import/package-import';
+import type { Case, CaseRecord } from '../../lib/model';
+import { activeCaseStore } from '../../lib/settings';
+import type { Question } from '../../lib/workspace-model';
+
+configure({ useWebWorkers: false });
+const db = new CaseDb();
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function randomBytes(size: number): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(size);
+  for (let i = 0; i < size; i += 65536) crypto.getRandomValues(out.subarray(i, Math.min(i + 65536, size)));
+  return out;
+}
+
+function labRecord(caseId: string, i: number, at: string): CaseRecord {
+  const rows = Array.from({ length: 8 }, (_, r) => ({ test: `Test ${r}`, value: `${(i * 7 + r) % 200}`, unit: 'mg/dL' }));
+  const html = `<h1>Result ${i}</h1><table>${rows.map((r) => `<tr><td>${r.test}</td><td>${r.value} ${r.unit}</td></tr>`).join('')}</table>`;
+  return {
+    id: `bench-rec-${i}`,
+    caseId,
+    kind: i % 5 === 0 ? 'imaging' : i % 7 === 0 ? 'note' : 'lab',
+    title: `Synthetic result ${i}`,
+    clinicalDate: `2026-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+    provenance: { portal: 'mychart', origin: 'http://127.0.0.1', path: `/bench/${i}`, pageTitle: `Result ${i}` },
+    snapshotHtml: html,
+    text: rows.map((r) => `${r.test} ${r.value} ${r.unit}`).join('\n'),
+    structured: { type: 'lab', panel: { name: `Panel ${i}` }, results: rows },
+    capturedAt: at,
+    updatedAt: at,
+    contentHash: '', // filled below
+    note: '',
+  };
+}
+
+/** A case of `records` records and `attachmentMb` MB of random (incompressible) fake PDFs and JPEGs. */
+async function seedCase(opts: { records: number; attachmentMb: number; questions: number; bigFileMb: number; title: string }) {
+  const now = Date.now();
+  const caseData: Case = { id: `bench-case-${now}`, title: opts.title, createdAt: iso(now), updatedAt: iso(now) };
+  await db.cases.add(caseData);
+  const records: CaseRecord[] = [];
+  for (let i = 0; i < opts.records; i++) {
+    const r = labRecord(caseData.id, i, iso(now));
+    r.id = `${caseData.id}-rec-${i}`;
+    r.contentHash = await sha256Hex(r.snapshotHtml);
+    records.push(r);
+  }
+  await db.records.bulkAdd(records);
+  // One big file, the rest ~1 MB each, spread over the records.
+  const MB = 1024 * 1024;
+  const sizes: number[] = [];
+  let left = opts.attachmentMb * MB;
+  if (opts.bigFileMb > 0) {
+    sizes.push(opts.bigFileMb * MB);
+    left -= opts.bigFileMb * MB;
+  }
+  while (left > 0) {
+    const size = Math.min(left, MB + ((sizes.length * 7919) % 65536));
+    sizes.push(size);
+    left -= size;
+  }
+  let largest = 0;
+  for (let i = 0; i < sizes.length; i++) {
+    const bytes = randomBytes(sizes[i]!);
+    largest = Math.max(largest, bytes.byteLength);
+    const pdf = i % 2 === 0;
+    await db.attachments.add({
+      id: `${caseData.id}-att-${i}`,
+      caseId: caseData.id,
+      recordId: records[(i * 13) % records.length]!.id,
+      name: pdf ? `report-${i}.pdf` : `image-${i}.jpg`,
+      mediaType: pdf ? 'application/pdf' : 'image/jpeg',
+      size: bytes.byteLength,
+      sha256: await sha256Hex(bytes),
+      blob: new Blob([bytes], { type: pdf ? 'application/pdf' : 'image/jpeg' }),
+    });
+  }
+  const questions: Question[] = Array.from({ length: opts.questions }, (_, i) => ({
+    id: `${caseData.id}-q-${i}`,
+    caseId: caseData.id,
+    family: (['diagnosis', 'treatment', 'experience', 'next-steps'] as const)[i % 4]!,
+    text: `Question ${i}: is the result of test ${i} a concern given the history?`,
+    priority: i,
+    linkedRecordIds: [records[i % records.length]!.id],
+    answered: false,
+    answer: '',
+    createdAt: iso(now),
+    updatedAt: iso(now),
+  }));
+  if (questions.length) await db.questions.bulkAdd(questions);
+  return { caseId: caseData.id, attachments: sizes.length, attachmentBytes: sizes.reduce((a, b) => a + b, 0), largest };
+}
+
+/** The product's export pipeline (lib/export: packageEntries -> writeZip), attachments included. */
+async function productExport(caseId: string): Promise<Blob> {
+  const [caseData, records, attachments] = await db.transaction('r', db.cases, db.records, db.attachments, () =>
+    Promise.all([db.cases.get(caseId), db.records.where('caseId').equals(caseId).toArray(), db.attachments.where('caseId').equals(caseId).toArray()]),
+  );
+  const generatedAt = new Date();
+  const out = blobSink();
+  await writeZip(
+    packageEntries({
+      caseData: caseData!,
+      records,
+      attachments: attachments.map((a) => ({ id: a.id, recordId: a.recordId, name: a.name, mediaType: a.mediaType, size: a.size, sha256: a.sha256, data: a.blob })),
+      generatedAt,
+      generator: { name: 'Second Look', version: browser.runtime.getManifest().version },
+      sanitize: (html) => sanitizeSnapshot(window, html),
+    }),
+    out.sink,
+    { modified: generatedAt },
+  );
+  return out.blob();
+}
+
+// ---- same entries, every zip writer ----
+let entries: PackageEntry[] = [];
+let lastZip: Blob | null = null;
+
+async function collectEntries(caseId: string) {
+  const [caseData, records, attachments] = await Promise.all([db.cases.get(caseId), db.records.where('caseId').equals(caseId).toArray(), db.attachments.where('caseId').equals(caseId).toArray()]);
+  entries = [];
+  for await (const e of packageEntries({
+    caseData: caseData!,
+    records,
+    attachments: attachments.map((a) => ({ id: a.id, recordId: a.recordId, name: a.name, mediaType: a.mediaType, size: a.size, sha256: a.sha256, data: a.blob })),
+    generatedAt: new Date(),
+    generator: { name: 'Second Look', version: 'bench' },
+    sanitize: (html) => sanitizeSnapshot(window, html),
+  }))
+    entries.push(e);
+  return { entries: entries.length, bytes: entries.reduce((n, e) => n + e.data.byteLength, 0), stored: entries.filter((e) => !e.compress).length };
+}
+async function* entryStream(): AsyncGenerator<PackageEntry> {
+  yield* entries;
+}
+
+const zippers: Record<string, () => Promise<Blob>> = {
+  ours: async () => {
+    const out = blobSink();
+    await writeZip(entryStream(), out.sink, { modified: new Date() });
+    return out.blob();
+  },
+  jszip: async () => {
+    const zip = new JSZip();
+    for (const e of entries) zip.file(e.path, e.data, { compression: e.compress ? 'DEFLATE' : 'STORE', compressionOptions: { level: 6 } });
+    return zip.generateAsync({ type: 'blob', streamFiles: true });
+  },
+  zipjs: async () => {
+    const writer = new ZipWriter(new BlobWriter('application/zip'));
+    for (const e of entries) await writer.add(e.path, new Uint8ArrayReader(e.data), { level: e.compress ? 6 : 0, useWebWorkers: false });
+    return writer.close();
+  },
+  /** Store-mode floor: CRC-32 of every byte plus one copy of it into the output (the same Blob sink). */
+  floor: async () => {
+    const out = blobSink();
+    let crcs = 0;
+    for (const e of entries) {
+      crcs ^= crc32(e.data);
+      out.sink(e.data);
+    }
+    (globalThis as unknown as { slCrcSink?: number }).slCrcSink = crcs;
+    return out.blob();
+  },
+};
+
+async function timeZip(name: string) {
+  const t0 = performance.now();
+  const blob = await zippers[name]!();
+  const ms = performance.now() - t0;
+  return { ms, bytes: blob.size };
+}
+
+async function timeProductExport(caseId: string) {
+  const t0 = performance.now();
+  lastZip = await productExport(caseId);
+  return { ms: performance.now() - t0, bytes: lastZip.size };
+}
+
+async function timeImport() {
+  if (!lastZip) throw new Error('export first');
+  const t0 = performance.now();
+  const result = await readPackage(lastZip);
+  const ms = performance.now() - t0;
+  if (!result.ok) throw new Error(`import failed: ${result.error.code} ${result.error.detail}`);
+  return { ms, records: result.data.records.length, attachments: result.data.attachments.length };
+}
+
+/** The clip floor's IndexedDB half: one durable write of `bytes` bytes (a string, like a snapshot). */
+async function idbWrite(bytes: number): Promise<number> {
+  const value = 'x'.repeat(bytes);
+  const open = indexedDB.open('bench-floor', 1);
+  open.onupgradeneeded = () => open.result.createObjectStore('blobs');
+  const floorDb = await new Promise<IDBDatabase>((resolve, reject) => {
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  const t0 = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    const tx = floorDb.transaction('blobs', 'readwrite', { durability: 'strict' });
+    tx.objectStore('blobs').put({ html: value }, 'one');
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+  const ms = performance.now() - t0;
+  floorDb.close();
+  return ms;
+}
+
+async function setActiveCase(caseId: string) {
+  await activeCaseStore(browser.storage.local).set(caseId);
+}
+
+async function clearAll() {
+  lastZip = null;
+  entries = [];
+  await db.transaction('rw', [db.cases, db.records, db.attachments, db.questions, db.opinions, db.caseDetails], async () => {
+    await Promise.all([db.cases.clear(), db.records.clear(), db.attachments.clear(), db.questions.clear(), db.opinions.clear(), db.caseDetails.clear()]);
+  });
+}
+
+/** Diagnostic: reads the last export back in 1 MB slices; the first offset that fails, or -1. */
+async function probeZip() {
+  if (!lastZip) return -2;
+  for (let at = 0; at < lastZip.size; at += 1 << 20) {
+    try {
+      await lastZip.slice(at, at + (1 << 20)).arrayBuffer();
+    } catch (error) {
+      return { at, size: lastZip.size, error: String(error) };
+    }
+  }
+  return -1;
+}
+
+const api = { probeZip, seedCase, collectEntries, timeZip, timeProductExport, timeImport, idbWrite, setActiveCase, clearAll, dropEntries: () => void (entries = []) };
+(globalThis as unknown as { slBench: typeof api }).slBench = api;
+document.title = 'bench ready';
