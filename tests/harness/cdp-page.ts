@@ -5,10 +5,14 @@
 export class CdpPage {
   private nextId = 1;
   private pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private listeners = new Map<string, ((params: Record<string, unknown>) => void)[]>();
 
   private constructor(private readonly socket: WebSocket) {
     socket.addEventListener('message', (event) => {
-      const message = JSON.parse(String(event.data)) as { id?: number; result?: unknown; error?: { message: string } };
+      const message = JSON.parse(String(event.data)) as {
+        id?: number; result?: unknown; error?: { message: string }; method?: string; params?: Record<string, unknown>;
+      };
+      if (message.method) for (const listener of this.listeners.get(message.method) ?? []) listener(message.params ?? {});
       const waiter = message.id === undefined ? undefined : this.pending.get(message.id);
       if (!waiter) return;
       this.pending.delete(message.id!);
@@ -28,6 +32,11 @@ export class CdpPage {
       socket.addEventListener('error', () => reject(new Error(`cannot attach to ${webSocketUrl}`)), { once: true });
     });
     return new CdpPage(socket);
+  }
+
+  /** Listens to a protocol event (enable its domain first, e.g. `Page.enable`). */
+  on(method: string, listener: (params: Record<string, unknown>) => void): void {
+    this.listeners.set(method, [...(this.listeners.get(method) ?? []), listener]);
   }
 
   send<T = unknown>(method: string, params: Record<string, unknown> = {}): Promise<T> {
