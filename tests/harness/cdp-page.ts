@@ -12,7 +12,9 @@ export class CdpPage {
       const message = JSON.parse(String(event.data)) as {
         id?: number; result?: unknown; error?: { message: string }; method?: string; params?: Record<string, unknown>;
       };
-      if (message.method) for (const listener of this.listeners.get(message.method) ?? []) listener(message.params ?? {});
+      if (message.method) {
+        for (const listener of this.listeners.get(message.method) ?? []) listener({ ...message.params, sessionId: (message as { sessionId?: string }).sessionId });
+      }
       const waiter = message.id === undefined ? undefined : this.pending.get(message.id);
       if (!waiter) return;
       this.pending.delete(message.id!);
@@ -39,9 +41,10 @@ export class CdpPage {
     this.listeners.set(method, [...(this.listeners.get(method) ?? []), listener]);
   }
 
-  send<T = unknown>(method: string, params: Record<string, unknown> = {}): Promise<T> {
+  /** `sessionId` addresses a child target attached with `Target.setAutoAttach({flatten: true})`. */
+  send<T = unknown>(method: string, params: Record<string, unknown> = {}, sessionId?: string): Promise<T> {
     const id = this.nextId++;
-    this.socket.send(JSON.stringify({ id, method, params }));
+    this.socket.send(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }));
     return new Promise((resolve, reject) => this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject }));
   }
 
