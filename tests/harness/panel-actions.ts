@@ -122,3 +122,44 @@ export async function watchPanel(panel: CdpPage, extensionOrigin: string): Promi
   await enable();
   return watch;
 }
+
+/** Every row of a table in the extension's database (Blobs come back as their size). */
+export function readTable(panel: CdpPage, table: string): Promise<Record<string, unknown>[]> {
+  return panel.evaluate(
+    (name: string) =>
+      new Promise<Record<string, unknown>[]>((resolve, reject) => {
+        const open = indexedDB.open('second-look');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const request = db.transaction(name, 'readonly').objectStore(name).getAll();
+          request.onsuccess = () => {
+            db.close();
+            resolve(
+              (request.result as Record<string, unknown>[]).map((row) =>
+                Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v instanceof Blob ? { blobSize: v.size } : v])),
+              ),
+            );
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    table,
+  );
+}
+
+/** Sends 'clip/tab' from the panel page (an extension page) for each tab id, all at once. */
+export function clipTabsAtOnce(panel: CdpPage, tabIds: number[]): Promise<unknown[]> {
+  return panel.evaluate(
+    (ids: number[]) =>
+      Promise.all(
+        ids.map((tabId) =>
+          (globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } } }).chrome.runtime.sendMessage({
+            type: 'clip/tab',
+            payload: { tabId, selectionOnly: false },
+          }),
+        ),
+      ),
+    tabIds,
+  );
+}
