@@ -1,15 +1,20 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { clipTab, type ClipDeps } from '../lib/clip';
-import { CaseDb } from '../lib/db';
+import { CaseDb, checkDbHealth } from '../lib/db';
 import { dispatch, type Handlers } from '../lib/messaging';
 import { classifySender, type SenderInfo } from '../lib/sender';
-import { activeCaseStore, clipStatusStore } from '../lib/settings';
+import { activeCaseStore, clipStatusStore, dbWitnessStore } from '../lib/settings';
 
 // Wiring only: menus, the shortcut, the toolbar button and the message handler. Logic lives in lib/.
 export default defineBackground(() => {
   const db = new CaseDb();
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') };
+  // Records the database's identity outside IndexedDB at first start (even before the panel is
+  // opened), so a later silent replacement is noticed; the panel shows the result (issue 6).
+  void checkDbHealth(db, dbWitnessStore(browser.storage.local)).then((health) => {
+    if (!health.ok) console.warn(`second-look: database problem (${health.reason})`);
+  });
 
   const clipDeps: ClipDeps = {
     db,

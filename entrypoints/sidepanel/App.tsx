@@ -14,7 +14,7 @@ import { createCase, deleteCase, listCases, renameCase } from '../../lib/cases';
 import { checkDbHealth, type CaseDb, type DbHealth } from '../../lib/db';
 import { send } from '../../lib/messaging';
 import { deleteRecord, editRecord, listRecords } from '../../lib/records';
-import { activeCaseStore, clipStatusStore, ClipStatus } from '../../lib/settings';
+import { activeCaseStore, clipStatusStore, ClipStatus, dbWitnessStore } from '../../lib/settings';
 import { useCurrentTab, useSiteAccess } from './current-tab';
 import { runExport } from './export-run';
 import { useLive } from './use-live';
@@ -22,6 +22,7 @@ import { Workspace } from './Workspace';
 
 const activeCase = activeCaseStore(browser.storage.local);
 const clipStatus = clipStatusStore(browser.storage.session);
+const dbWitness = dbWitnessStore(browser.storage.local);
 
 export function App({ db }: { db: CaseDb }) {
   const t = useT();
@@ -43,7 +44,7 @@ export function App({ db }: { db: CaseDb }) {
   const openRecord = records.find((r) => r.id === openRecordId);
 
   useEffect(() => {
-    void checkDbHealth(db).then(setHealth);
+    void checkDbHealth(db, dbWitness).then(setHealth);
     void navigator.storage?.persist?.();
     void activeCase.get().then(setActiveCaseId);
     void clipStatus.get().then(setStatus);
@@ -116,7 +117,7 @@ export function App({ db }: { db: CaseDb }) {
         </header>
         {health && !health.ok ? (
           <div role="alert" class="banner" data-testid="db-problem">
-            {t('dbProblem', [health.detail])}
+            {t(health.reason === 'replaced' ? 'dbReplaced' : 'dbProblem', [health.detail])}
           </div>
         ) : null}
         <CaseBar

@@ -71,7 +71,7 @@ describe('forged messages', () => {
     expect(report.globals).toEqual([]);
 
     // Content scripts (isolated world) in the top frame and the subframe send what they may not.
-    const replies = await panel.evaluate(async (url: string) => {
+    const replies: { frameId: number; result: unknown }[] = await panel.evaluate(async (url: string) => {
       const c = (globalThis as unknown as { chrome: any }).chrome;
       const tab = (await c.tabs.query({})).find((t: { url?: string }) => t.url === url);
       const results = await c.scripting.executeScript({
