@@ -127,7 +127,7 @@ describe('trust in Firefox', () => {
     await panel.evaluate((t: string) => {
       [...document.querySelectorAll<HTMLButtonElement>('[data-testid="record-open"]')].find((b) => b.textContent?.includes(t))!.click();
     }, title);
-    const srcdoc = await until(panel, () => document.querySelector<HTMLIFrameElement>('[data-testid="record-snapshot"]')?.srcdoc);
+    const srcdoc = (await until(panel, () => document.querySelector<HTMLIFrameElement>('[data-testid="record-snapshot"]')?.srcdoc)) ?? '';
     const missing = payloads.filter((p) => !srcdoc.includes(`Payload ${p.id} marker`)).length;
     await new Promise((r) => setTimeout(r, 2_000));
     console.log(`XSS (Firefox panel): ${dialogs.length} dialogs, ${beacon.hits.length} beacon requests over ${payloads.length} payloads (${payloads.length - missing} clipped)`);
