@@ -19,6 +19,8 @@ let run: ChromiumRun;
 let panel: CdpPage;
 let payloads: Payload[];
 let watch: Watch;
+let background: CdpPage;
+const backgroundRequests: string[] = [];
 const fileResults = { pages: 0, dialogs: [] as string[], scripts: [] as string[], requests: [] as string[], console: [] as string[] };
 
 beforeAll(async () => {
@@ -72,6 +74,12 @@ describe('hostile markup in Chromium', () => {
 
     panel = await run.openPanel(page);
     watch = await watchPanel(panel, `chrome-extension://${run.extensionId}`);
+    background = await run.attachBackground();
+    await background.send('Network.enable');
+    background.on('Network.requestWillBeSent', (p) => {
+      const url = (p.request as { url: string }).url;
+      if (!url.startsWith(`chrome-extension://${run.extensionId}/`)) backgroundRequests.push(url);
+    });
     await createCase(panel, 'Hostile markup');
     const hitsBeforeClip = portal.hits.length;
     const status = await clipFromPanel(panel);
@@ -91,10 +99,11 @@ describe('hostile markup in Chromium', () => {
       `XSS (panel): ${watch.foreignScripts.length} script executions, ${watch.dialogs.length} dialogs, ` +
         `${beacon.hits.length} beacon requests over ${payloads.length} payloads`,
     );
-    console.log(`No data leaves (clip + view): ${watch.requests.length} requests from the panel; portal requests during the clip: ${clipHits.length} (${[...new Set(clipHits.map((h) => h.split('?')[0]))].join(', ') || 'none'})`);
+    console.log(`No data leaves (clip + view): ${watch.requests.length} requests from the panel, ${backgroundRequests.length} from the background; portal requests during the clip: ${clipHits.length} (${[...new Set(clipHits.map((h) => h.split('?')[0]))].join(', ') || 'none'})`);
     expect(watch.dialogs).toEqual([]);
     expect(watch.foreignScripts).toEqual([]);
     expect(watch.requests).toEqual([]);
+    expect(backgroundRequests).toEqual([]);
     expect(beacon.hits).toEqual([]);
   });
 
@@ -113,13 +122,14 @@ describe('hostile markup in Chromium', () => {
       `XSS (exported package, ${fileResults.pages} pages via file://): ${fileResults.scripts.length} script executions, ` +
         `${fileResults.dialogs.length} dialogs, ${fileResults.requests.length} network requests, ${beacon.hits.length} beacon requests over ${payloads.length} payloads`,
     );
-    console.log(`No data leaves (export): ${exportHits.length} portal requests, ${watch.requests.length} requests from the panel`);
+    console.log(`No data leaves (export): ${exportHits.length} portal requests, ${watch.requests.length} requests from the panel, ${backgroundRequests.length} from the background`);
     expect(fileResults.scripts).toEqual([]);
     expect(fileResults.dialogs).toEqual([]);
     expect(fileResults.console).toEqual([]);
     expect(fileResults.requests).toEqual([]);
     expect(beacon.hits).toEqual([]);
     expect(exportHits).toEqual([]);
+    expect(backgroundRequests).toEqual([]);
     expect(watch.requests).toEqual([]);
     expect(watch.dialogs).toEqual([]);
   });
@@ -135,5 +145,9 @@ describe('hostile markup in Chromium', () => {
     expect(control.scripts.length).toBeGreaterThan(0);
     expect(control.dialogs.length).toBeGreaterThan(0);
     expect(beacon.hits.length - beaconsBefore).toBeGreaterThan(0);
+    // And the background's network watch sees a request when the background makes one.
+    await background.send('Runtime.evaluate', { expression: `fetch('${beacon.origin}/beacon?p=background-probe').catch(() => 0)`, awaitPromise: true });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(backgroundRequests.some((u) => u.includes('background-probe'))).toBe(true);
   });
 });
