@@ -23,6 +23,7 @@ try {
   mounted = true;
 } catch {
   mounted = false;
+  console.warn('Quota: SKIPPED, cannot mount a tmpfs here (needs root); the storage-full figure was not measured');
 }
 
 let portal: DemoPortal;
