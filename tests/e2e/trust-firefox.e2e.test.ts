@@ -1,4 +1,14 @@
+import 'fake-indexeddb/auto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkPackage } from '../harness/package-check';
+import { CaseDb } from '../../lib/db';
+import { importCase } from '../../lib/import/import-case';
+import { readPackage } from '../../lib/import/package-import';
+import { extractPackage } from '../harness/panel-actions';
 import type { Page } from 'puppeteer-core';
 import { testBuild } from '../harness/builds';
 import { launchFirefox, type FirefoxRun } from '../harness/firefox';
@@ -14,6 +24,7 @@ let beacon: DemoPortal;
 let run: FirefoxRun;
 let panel: Page;
 let payloads: Payload[];
+const downloadDir = mkdtempSync(join(tmpdir(), 'sl-ff-downloads-'));
 const dialogs: string[] = [];
 
 interface Api {
@@ -96,7 +107,7 @@ beforeAll(async () => {
       </script>`,
     }),
   });
-  run = await launchFirefox(testBuild('firefox'));
+  run = await launchFirefox(testBuild('firefox'), { downloadDir });
   panel = await run.openPanel();
   panel.on('dialog', (d) => {
     dialogs.push(d.message());
@@ -135,6 +146,51 @@ describe('trust in Firefox', () => {
     expect(dialogs).toEqual([]);
     expect(beacon.hits).toEqual([]);
     await tab.close();
+  });
+
+  it('XSS: the exported package opened from file:// runs nothing and loads nothing', async () => {
+    await panel.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="export"]')!.click());
+    await until(panel, () => (document.querySelector('[data-testid="export-status"]')?.textContent ?? '').includes('Saved'), 60_000);
+    let zip: string | undefined;
+    for (let i = 0; i < 100 && !zip; i++) {
+      zip = readdirSync(downloadDir).find((f) => f.endsWith('.zip'));
+      if (!zip) await new Promise((r) => setTimeout(r, 100));
+    }
+    const pkg = checkPackage(join(downloadDir, zip!));
+    expect(pkg.problems).toEqual([]);
+    const files = extractPackage(pkg, mkdtempSync(join(tmpdir(), 'sl-ff-package-'))).filter((f) => /(?:INDEX\.HTM|record\.html)$/.test(f));
+    const viewer = await run.browser.newPage();
+    const seen: string[] = [];
+    viewer.on('dialog', (d) => {
+      seen.push(d.message());
+      void d.dismiss().catch(() => undefined);
+    });
+    viewer.on('console', (m) => seen.push(`console: ${m.text()}`));
+    const beaconsBefore = beacon.hits.length;
+    for (const file of files) await viewer.goto(pathToFileURL(file).href);
+    await new Promise((r) => setTimeout(r, 1_500));
+    await viewer.close();
+    console.log(`XSS (Firefox, exported package, ${files.length} pages via file://): ${seen.length} dialogs or console messages, ${beacon.hits.length - beaconsBefore} beacon requests over ${payloads.length} payloads`);
+    expect(files.length).toBeGreaterThanOrEqual(2);
+    expect(seen).toEqual([]);
+    expect(beacon.hits.length - beaconsBefore).toBe(0);
+
+    // Positive control: the same instruments see the raw payloads run in Firefox.
+    const raw = join(mkdtempSync(join(tmpdir(), 'sl-ff-raw-')), 'raw.html');
+    writeFileSync(raw, `<!DOCTYPE html><meta charset="utf-8"><body>${payloads.map((p) => `<div>${p.html}</div>`).join('\n')}</body>`);
+    const control = await run.browser.newPage();
+    const controlSeen: string[] = [];
+    control.on('dialog', (d) => {
+      controlSeen.push(d.message());
+      void d.dismiss().catch(() => undefined);
+    });
+    const rawBeacons = beacon.hits.length;
+    // Dialogs hold up the load event, so do not wait for it.
+    void control.goto(pathToFileURL(raw).href, { timeout: 10_000 }).catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 4_000));
+    await control.close().catch(() => undefined);
+    console.log(`XSS positive control (Firefox, raw payloads): ${controlSeen.length} dialogs, ${beacon.hits.length - rawBeacons} beacon requests`);
+    expect(controlSeen.length + beacon.hits.length - rawBeacons).toBeGreaterThan(0);
   });
 
   it('forged messages: page messages and content scripts change nothing', async () => {
@@ -181,8 +237,29 @@ describe('trust in Firefox', () => {
     const record = (await allRecords()).find((r) => r.title === 'Naughty strings')!;
     const stored = await panel.evaluate(itemTexts, record.snapshotHtml);
     const same = shown.filter((s, i) => stored[i] === s).length;
-    console.log(`Naughty strings (Firefox): ${same} of ${NAUGHTY.length} unchanged after clip and storage`);
+
+    // Export from the Firefox panel, then read and import the package.
+    for (const f of readdirSync(downloadDir)) rmSync(join(downloadDir, f));
+    await panel.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="export"]')!.click());
+    let zip: string | undefined;
+    for (let i = 0; i < 300 && !zip; i++) {
+      zip = readdirSync(downloadDir).find((f) => f.endsWith('.zip'));
+      if (!zip) await new Promise((r) => setTimeout(r, 100));
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    const read = await readPackage(new Uint8Array(readFileSync(join(downloadDir, zip!))));
+    if (!read.ok) throw new Error(`import refused the Firefox export: ${read.error.code}`);
+    const db = new CaseDb('naughty-firefox-import');
+    const { caseId } = await importCase(db, read.data);
+    const imported = (await db.records.where('caseId').equals(caseId).toArray()).find((r) => r.title === 'Naughty strings')!;
+    const fromImport = await panel.evaluate(itemTexts, imported.snapshotHtml);
+    await db.delete();
+    console.log(
+      `Naughty strings (Firefox): ${same} of ${NAUGHTY.length} unchanged after clip and storage, ` +
+        `${shown.filter((s, i) => fromImport[i] === s).length} after export and import`,
+    );
     expect(stored).toEqual(shown);
+    expect(fromImport).toEqual(shown);
     await tab.close();
   });
 

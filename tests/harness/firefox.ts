@@ -15,7 +15,7 @@ export interface FirefoxRun {
 }
 
 /** Debian's firefox-esr driven by puppeteer-core over WebDriver BiDi, with the MV3 build installed. */
-export async function launchFirefox(extensionDir: string): Promise<FirefoxRun> {
+export async function launchFirefox(extensionDir: string, options: { downloadDir?: string } = {}): Promise<FirefoxRun> {
   if (!existsSync(FIREFOX)) throw new Error(`firefox-esr not found at ${FIREFOX}: run tests/tools/ensure-browsers.sh`);
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -27,6 +27,7 @@ export async function launchFirefox(extensionDir: string): Promise<FirefoxRun> {
       'extensions.webextOptionalPermissionPrompts': false,
       'browser.download.folderList': 2,
       'browser.download.useDownloadDir': true,
+      ...(options.downloadDir ? { 'browser.download.dir': options.downloadDir } : {}),
       'datareporting.policy.dataSubmissionEnabled': false,
       'toolkit.telemetry.enabled': false,
       'app.update.enabled': false,
