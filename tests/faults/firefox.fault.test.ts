@@ -15,16 +15,29 @@ let portal: DemoPortal;
 let run: FirefoxRun | undefined;
 const profile = mkdtempSync(join(tmpdir(), 'sl-ff-faults-'));
 
+let relaunches = 0;
+
 async function start(): Promise<Page> {
-  // puppeteer backs user.js and prefs.js up at launch and restores them when Firefox exits; after a
-  // SIGKILL that can leave either missing, which makes the next launch fail.
-  for (const name of ['user.js', 'prefs.js']) {
-    const file = join(profile, name);
-    if (existsSync(`${file}.puppeteer`)) rmSync(`${file}.puppeteer`);
-    if (!existsSync(file)) writeFileSync(file, '');
+  for (let attempt = 0; ; attempt++) {
+    // A previous launch that failed half-way still holds the profile lock.
+    await run?.kill().catch(() => undefined);
+    // puppeteer backs user.js and prefs.js up at launch and restores them when Firefox exits; after a
+    // SIGKILL that can leave either missing, which makes the next launch fail.
+    for (const name of ['user.js', 'prefs.js']) {
+      const file = join(profile, name);
+      if (existsSync(`${file}.puppeteer`)) rmSync(`${file}.puppeteer`);
+      if (!existsSync(file)) writeFileSync(file, '');
+    }
+    try {
+      run = await launchFirefox(testBuild('firefox'), { userDataDir: profile, downloadDir: join(profile, 'dl') });
+      return await run.openPanel();
+    } catch (error) {
+      // Seen in 2 of about 40 launches after a SIGKILL: the temporary add-on's page never renders (cause not found).
+      // Reported in the figure line, never hidden; a second failure fails the test.
+      if (attempt >= 1) throw error;
+      relaunches++;
+    }
   }
-  run = await launchFirefox(testBuild('firefox'), { userDataDir: profile, downloadDir: join(profile, 'dl') });
-  return run.openPanel();
 }
 
 async function until<T>(page: Page, fn: () => T, timeoutMs = 20_000): Promise<T> {
@@ -115,7 +128,8 @@ describe('faults in Firefox', () => {
     await run!.close();
     console.log(
       `Crash (Firefox): ${KILLS} SIGKILLs (${KILLS - 2} during clips, 2 during export): ${reported.size} records reported saved, ${missing} missing; ` +
-        `${records!.length} records, ${invalid} invalid, ${orphans} orphan attachments; database opens: ${!problem}`,
+        `${records!.length} records, ${invalid} invalid, ${orphans} orphan attachments; database opens: ${!problem}; ` +
+        `launches retried because the panel page did not render: ${relaunches}`,
     );
     expect(missing).toBe(0);
     expect(invalid).toBe(0);
