@@ -91,6 +91,8 @@ describe('classifyStorageError', () => {
     // What Chromium reports when the disk itself is full (unlimitedStorage): measured, see lib/clip.ts.
     expect(classifyStorageError(named('DataError', 'Failed to write blobs (IOError)'))).toBe('storage-full');
     expect(classifyStorageError(named('UnknownError', 'Internal error: IO error: /x/000003.log: No space left on device'))).toBe('storage-full');
+    expect(classifyStorageError(Object.assign(named('AbortError'), { inner: named('UnknownError', 'Corruption detected, unable to continue') }))).toBe('storage-failed');
+    expect(classifyStorageError(named('UnknownError', 'Internal error opening backing store for indexedDB.open.'))).toBe('storage-failed');
     expect(classifyStorageError(named('ConstraintError', 'Key already exists'))).toBe('unknown');
     expect(classifyStorageError('weird')).toBe('unknown');
   });
