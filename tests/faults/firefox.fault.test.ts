@@ -32,7 +32,7 @@ async function start(): Promise<Page> {
       run = await launchFirefox(testBuild('firefox'), { userDataDir: profile, downloadDir: join(profile, 'dl') });
       return await run.openPanel();
     } catch (error) {
-      // Seen in 2 of about 40 launches after a SIGKILL: the temporary add-on's page never renders (cause not found).
+      // Seen in 3 of about 50 launches after a SIGKILL: the temporary add-on's page never renders (cause not found).
       // Reported in the figure line, never hidden; a second failure fails the test.
       if (attempt >= 1) throw error;
       relaunches++;
