@@ -1,3 +1,4 @@
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 
 // Test builds (SECOND_LOOK_TEST_HOSTS=1) pre-grant the loopback demo portal, because headless
@@ -5,6 +6,70 @@ import { defineConfig } from 'wxt';
 const testHosts = process.env.SECOND_LOOK_TEST_HOSTS === '1';
 // `npm run bench` measures bundle composition from a separate build with source maps (never shipped).
 const sourceMaps = process.env.SECOND_LOOK_SOURCEMAP === '1';
+
+/**
+ * Removes dead eval/innerHTML paths from dependencies at their source, so `web-ext lint
+ * --warnings-as-errors` passes without silencing the linter (issue 6, "Boundaries"). Each rewrite must
+ * match exactly once: if a dependency update changes the text, the build fails instead of shipping the
+ * sink again unnoticed.
+ */
+interface Rewrite {
+  /** Which module (resolved id) the rewrite applies to. */
+  module: RegExp;
+  find: RegExp;
+  replace: string;
+  why: string;
+}
+
+const REWRITES: Rewrite[] = [
+  {
+    module: /[\\/]zod[\\/]v4[\\/]core[\\/]util\.js$/,
+    // zod's JIT probe `new Function("")`. We run jitless (lib/schema.ts), so the probe never decides anything.
+    find: /const F = Function;\s*new F\(""\);\s*return true;/,
+    replace: 'return false;',
+    why: 'zod JIT probe (new Function)',
+  },
+  {
+    module: /[\\/]dompurify[\\/]dist[\\/]purify\.es\.mjs$/,
+    // Fallback for browsers without DOMParser. Both targets have it; without it, sanitizing now yields
+    // nothing and lib/capture/sanitize.ts fails closed.
+    find: /doc\.documentElement\.innerHTML = IS_EMPTY_INPUT \? emptyHTML : dirtyPayload;/,
+    replace: 'void 0;',
+    why: 'DOMPurify innerHTML fallback',
+  },
+  {
+    module: /[\\/]preact[\\/]dist[\\/]preact\.mjs$/,
+    // dangerouslySetInnerHTML support. Our code may not use it (eslint rule); make it throw if anything does.
+    find: /(\w+)\.innerHTML=(\w+)\.__html\)/,
+    replace: '(()=>{throw new Error("dangerouslySetInnerHTML is disabled")})())',
+    why: 'Preact dangerouslySetInnerHTML',
+  },
+  {
+    module: /[\\/]@zip\.js[\\/]zip\.js[\\/]lib[\\/]core[\\/]codec-registry\.js$/,
+    // zip.js can import codec modules from a URL; we never configure one, and extensions load no remote code.
+    find: /await import\(\/\* webpackIgnore: true \*\/ \/\* @vite-ignore \*\/ codecURI\)/,
+    replace: 'await Promise.reject(new Error("codec modules from a URL are disabled"))',
+    why: 'zip.js codec import from a URL',
+  },
+];
+
+function removeVendorSinks(): Plugin {
+  return {
+    name: 'second-look:remove-vendor-sinks',
+    enforce: 'pre',
+    transform(code, id) {
+      const rewrites = REWRITES.filter((r) => r.module.test(id.split('?')[0]!));
+      if (rewrites.length === 0) return null;
+      let out = code;
+      for (const rewrite of rewrites) {
+        const matches = out.match(new RegExp(rewrite.find.source, 'g'))?.length ?? 0;
+        if (matches !== 1) this.error(`${rewrite.why}: expected 1 match in ${id}, found ${matches}`);
+        out = out.replace(rewrite.find, rewrite.replace);
+      }
+      return { code: out, map: null };
+    },
+  };
+}
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -23,6 +88,7 @@ export default defineConfig({
   },
   vite: () => ({
     ...(sourceMaps ? { build: { sourcemap: true } } : {}),
+    plugins: [removeVendorSinks()],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
   }),
@@ -64,6 +130,8 @@ export default defineConfig({
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

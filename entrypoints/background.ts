@@ -3,10 +3,10 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { captureTab, clipTab, savePending, type ClipDeps } from '../lib/clip';
 import { PendingClips, summarize } from '../lib/clip-pending';
 import { MENU_CLIP_PAGE, MENU_CLIP_SELECTION, routeCommand, routeMenuClick } from '../lib/clip-routes';
-import { CaseDb } from '../lib/db';
+import { CaseDb, checkDbHealth } from '../lib/db';
 import { dispatch, type ClipProgress, type ClipResult, type Handlers, type Result } from '../lib/messaging';
 import { classifySender, type SenderInfo } from '../lib/sender';
-import { activeCaseStore, clipProgressStore, clipStatusStore } from '../lib/settings';
+import { activeCaseStore, clipProgressStore, clipStatusStore, dbWitnessStore } from '../lib/settings';
 import type { CaptureApi } from './capture';
 
 type Injected = { secondLook: CaptureApi };
@@ -15,6 +15,11 @@ type Injected = { secondLook: CaptureApi };
 export default defineBackground(() => {
   const db = new CaseDb();
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') };
+  // Records the database's identity outside IndexedDB at first start (even before the panel is
+  // opened), so a later silent replacement is noticed; the panel shows the result (issue 6).
+  void checkDbHealth(db, dbWitnessStore(browser.storage.local)).then((health) => {
+    if (!health.ok) console.warn(`second-look: database problem (${health.reason})`);
+  });
 
   const clipDeps: ClipDeps = {
     db,

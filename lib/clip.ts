@@ -78,11 +78,19 @@ export function classifyScriptingError(message: string): ErrorCode {
   return 'unknown';
 }
 
+/**
+ * Storage error -> our error code. A full origin quota is QuotaExceededError; a full disk under
+ * unlimitedStorage is not: Chromium 156 reports "DataError: Failed to write blobs (IOError)", an
+ * UnknownError naming an IO error, or "Corruption detected" (measured in tests/faults/quota.fault.test.ts).
+ */
 export function classifyStorageError(error: unknown): ErrorCode {
-  const name = error instanceof Error ? error.name : '';
-  const inner = (error as { inner?: { name?: string } } | null)?.inner?.name ?? '';
-  if ([name, inner].some((n) => /QuotaExceeded/i.test(n))) return 'storage-full';
   if (error instanceof CaseNotFoundError) return 'case-not-found';
+  const describe = (e: unknown) => (e instanceof Error || e instanceof Object ? `${(e as Error).name ?? ''}: ${(e as Error).message ?? ''}` : '');
+  const texts = [describe(error), describe((error as { inner?: unknown } | null)?.inner)];
+  if (texts.some((t) => /QuotaExceeded|IOError|IO error|No space left|disk full/i.test(t))) return 'storage-full';
+  // The storage backend itself failed. On a full disk Chromium sometimes says "UnknownError: Corruption
+  // detected, unable to continue" instead: we cannot tell that from real damage, so say both.
+  if (texts.some((t) => /^UnknownError|Corruption detected|backing store/i.test(t))) return 'storage-failed';
   return 'unknown';
 }
 

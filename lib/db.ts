@@ -44,15 +44,45 @@ export class CaseDb extends Dexie {
   }
 }
 
-export type DbHealth = { ok: true } | { ok: false; reason: 'unopenable' | 'marker-missing'; detail: string };
+/**
+ * A note kept outside IndexedDB (browser.storage.local) naming the database we created. When the browser
+ * silently replaces a damaged database with an empty one, the new one has a new creation marker and
+ * no longer matches it (DESIGN.md, "Durability").
+ */
+export interface DbWitness {
+  createdAt: string;
+  /** When the witness was first written; for bug reports. */
+  seenAt: string;
+}
 
-/** Opens the database and checks it is the one we created; never deletes or recreates anything. */
-export async function checkDbHealth(db: CaseDb): Promise<DbHealth> {
+export interface WitnessStore {
+  get: () => Promise<DbWitness | undefined>;
+  set: (witness: DbWitness) => Promise<void>;
+}
+
+export type DbProblem = 'unopenable' | 'marker-missing' | 'replaced';
+export type DbHealth = { ok: true } | { ok: false; reason: DbProblem; detail: string };
+
+/**
+ * Opens the database and checks it is the one we created; never deletes or recreates anything. The
+ * witness is written once, the first time a healthy database is seen, and never overwritten after a
+ * mismatch, so the user is told on every start until the problem is dealt with.
+ */
+export async function checkDbHealth(db: CaseDb, witness: WitnessStore, now: () => Date = () => new Date()): Promise<DbHealth> {
   try {
     await db.open();
   } catch (error) {
     return { ok: false, reason: 'unopenable', detail: error instanceof Error ? error.name : 'unknown' };
   }
   const marker = await db.meta.get('created');
-  return marker ? { ok: true } : { ok: false, reason: 'marker-missing', detail: 'no creation marker' };
+  if (!marker) return { ok: false, reason: 'marker-missing', detail: 'no creation marker' };
+  const known = await witness.get();
+  if (!known) {
+    await witness.set({ createdAt: marker.createdAt, seenAt: now().toISOString() });
+    return { ok: true };
+  }
+  if (known.createdAt !== marker.createdAt) {
+    return { ok: false, reason: 'replaced', detail: `database created ${known.createdAt} is gone; found one created ${marker.createdAt}` };
+  }
+  return { ok: true };
 }

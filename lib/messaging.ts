@@ -13,6 +13,7 @@ export const ErrorCode = z.enum([
   'nothing-to-clip',
   'invalid-page-data',
   'storage-full',
+  'storage-failed',
   'forbidden',
   'invalid-message',
   'invalid-response',

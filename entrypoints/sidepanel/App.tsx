@@ -17,7 +17,7 @@ import { importFiles } from '../../lib/import/files';
 import { ClipProgress, send, type RecordSummary } from '../../lib/messaging';
 import { replayPendingEdits } from '../../lib/pending-edits';
 import { deleteRecord, editRecord, listRecords } from '../../lib/records';
-import { activeCaseStore, clipProgressStore, clipStatusStore, ClipStatus } from '../../lib/settings';
+import { activeCaseStore, clipProgressStore, clipStatusStore, ClipStatus, dbWitnessStore } from '../../lib/settings';
 import { downloadAttachment } from './attachment-download';
 import { useCurrentTab, useSiteAccess } from './current-tab';
 import { ExportSection, ImportSection } from './PackageSection';
@@ -28,6 +28,7 @@ const activeCase = activeCaseStore(browser.storage.local);
 const clipStatus = clipStatusStore(browser.storage.session);
 const clipProgress = clipProgressStore(browser.storage.session);
 const sendMessage = (m: unknown) => browser.runtime.sendMessage(m);
+const dbWitness = dbWitnessStore(browser.storage.local);
 
 export function App({ db }: { db: CaseDb }) {
   const t = useT();
@@ -60,7 +61,7 @@ export function App({ db }: { db: CaseDb }) {
   useEffect(() => {
     // Edits typed just before the panel last closed, whose durable write may not have finished.
     void replayPendingEdits(db, localStorage);
-    void checkDbHealth(db).then(setHealth);
+    void checkDbHealth(db, dbWitness).then(setHealth);
     void navigator.storage?.persist?.();
     void activeCase.get().then(setActiveCaseId);
     void clipStatus.get().then(setStatus);
@@ -168,7 +169,7 @@ export function App({ db }: { db: CaseDb }) {
         </header>
         {health && !health.ok ? (
           <div role="alert" class="banner" data-testid="db-problem">
-            {t('dbProblem', [health.detail])}
+            {t(health.reason === 'replaced' ? 'dbReplaced' : 'dbProblem', [health.detail])}
           </div>
         ) : null}
         <CaseBar

@@ -55,6 +55,9 @@ export class SanitizerFailedError extends Error {
   }
 }
 
+/** Attributes that only ever hold human-readable text: "javascript:" there is words, not a link. */
+const TEXT_ATTRS = new Set(['title', 'alt', 'aria-label', 'aria-description', 'aria-roledescription', 'summary', 'abbr', 'label']);
+
 /**
  * Fails closed: if the DOM implementation let something active through (DOMPurify silently does
  * nothing under some non-browser DOMs), refuse rather than store or export it.
@@ -64,7 +67,8 @@ function assertInert(body: HTMLElement): void {
   if (active) throw new SanitizerFailedError(`<${active.tagName.toLowerCase()}>`);
   for (const element of Array.from(body.querySelectorAll('*'))) {
     for (const attr of Array.from(element.attributes)) {
-      if (/^on/i.test(attr.name) || /^\s*(javascript|vbscript):/i.test(attr.value)) throw new SanitizerFailedError(attr.name);
+      const scriptUrl = !TEXT_ATTRS.has(attr.name.toLowerCase()) && /^\s*(javascript|vbscript):/i.test(attr.value);
+      if (/^on/i.test(attr.name) || scriptUrl) throw new SanitizerFailedError(attr.name);
     }
   }
 }

@@ -23,7 +23,9 @@ export async function buildSnapshot(
   pageUrl: URL,
   inlineImage: ImageInliner,
 ): Promise<Snapshot> {
-  const clone = element.cloneNode(true) as Element;
+  // Copied into a document without a browsing context: a copy made in the live page would fetch every
+  // <img>, poster and srcset again, outside the page's own CSP (issue 6, "No data leaves").
+  const clone = element.ownerDocument.implementation.createHTMLDocument('').importNode(element, true);
   const warnings: string[] = [];
 
   const liveCanvases = Array.from(element.querySelectorAll('canvas'));

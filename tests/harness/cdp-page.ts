@@ -5,10 +5,16 @@
 export class CdpPage {
   private nextId = 1;
   private pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private listeners = new Map<string, ((params: Record<string, unknown>) => void)[]>();
 
   private constructor(private readonly socket: WebSocket) {
     socket.addEventListener('message', (event) => {
-      const message = JSON.parse(String(event.data)) as { id?: number; result?: unknown; error?: { message: string } };
+      const message = JSON.parse(String(event.data)) as {
+        id?: number; result?: unknown; error?: { message: string }; method?: string; params?: Record<string, unknown>;
+      };
+      if (message.method) {
+        for (const listener of this.listeners.get(message.method) ?? []) listener({ ...message.params, sessionId: (message as { sessionId?: string }).sessionId });
+      }
       const waiter = message.id === undefined ? undefined : this.pending.get(message.id);
       if (!waiter) return;
       this.pending.delete(message.id!);
@@ -30,9 +36,15 @@ export class CdpPage {
     return new CdpPage(socket);
   }
 
-  send<T = unknown>(method: string, params: Record<string, unknown> = {}): Promise<T> {
+  /** Listens to a protocol event (enable its domain first, e.g. `Page.enable`). */
+  on(method: string, listener: (params: Record<string, unknown>) => void): void {
+    this.listeners.set(method, [...(this.listeners.get(method) ?? []), listener]);
+  }
+
+  /** `sessionId` addresses a child target attached with `Target.setAutoAttach({flatten: true})`. */
+  send<T = unknown>(method: string, params: Record<string, unknown> = {}, sessionId?: string): Promise<T> {
     const id = this.nextId++;
-    this.socket.send(JSON.stringify({ id, method, params }));
+    this.socket.send(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }));
     return new Promise((resolve, reject) => this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject }));
   }
 

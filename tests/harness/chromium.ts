@@ -20,6 +20,8 @@ export interface ChromiumRun {
   close: () => Promise<void>;
   /** Ends the browser at once, as a crash would. */
   kill: () => Promise<void>;
+  /** Attaches to the extension's service worker (the background), e.g. to watch its network. */
+  attachBackground: () => Promise<CdpPage>;
 }
 
 interface LaunchOptions {
@@ -103,6 +105,12 @@ export async function launchChromium(options: LaunchOptions): Promise<ChromiumRu
   let closed = false;
   return {
     browser, context, cdp, extensionId, userDataDir, downloadDir, process: proc, openPanel,
+    attachBackground: async () => {
+      const targets = (await (await fetch(`${httpOrigin}/json/list`)).json()) as { type: string; url: string; webSocketDebuggerUrl: string }[];
+      const worker = targets.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
+      if (!worker) throw new Error('no extension service worker target');
+      return CdpPage.connect(worker.webSocketDebuggerUrl);
+    },
     close: async () => {
       if (closed) return;
       closed = true;

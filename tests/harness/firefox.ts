@@ -12,25 +12,36 @@ export interface FirefoxRun {
   /** Opens the panel page in a tab (the sidebar itself cannot be driven) and waits until it renders. */
   openPanel: () => Promise<Page>;
   close: () => Promise<void>;
+  /** Ends Firefox at once (SIGKILL), as a crash would. */
+  kill: () => Promise<void>;
 }
 
 /** Debian's firefox-esr driven by puppeteer-core over WebDriver BiDi, with the MV3 build installed. */
-export async function launchFirefox(extensionDir: string): Promise<FirefoxRun> {
+export async function launchFirefox(
+  extensionDir: string,
+  options: { downloadDir?: string; /** Reuse a profile across launches (restart and crash tests). */ userDataDir?: string } = {},
+): Promise<FirefoxRun> {
   if (!existsSync(FIREFOX)) throw new Error(`firefox-esr not found at ${FIREFOX}: run tests/tools/ensure-browsers.sh`);
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
     args: ['--remote-allow-system-access'],
+    ...(options.userDataDir ? { userDataDir: options.userDataDir } : {}),
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
       'extensions.webextOptionalPermissionPrompts': false,
       'browser.download.folderList': 2,
       'browser.download.useDownloadDir': true,
+      ...(options.downloadDir ? { 'browser.download.dir': options.downloadDir } : {}),
       'datareporting.policy.dataSubmissionEnabled': false,
       'toolkit.telemetry.enabled': false,
       'app.update.enabled': false,
       'network.captive-portal-service.enabled': false,
+      // The add-on is installed as a temporary add-on at every launch: keep its origin and its data
+      // across those reinstalls, as a normally installed add-on keeps them across restarts.
+      'extensions.webextensions.keepUuidOnUninstall': true,
+      'extensions.webextensions.keepStorageOnUninstall': true,
     },
   });
   await browser.installExtension(extensionDir);
@@ -49,5 +60,11 @@ export async function launchFirefox(extensionDir: string): Promise<FirefoxRun> {
       }
     },
     close: () => browser.close(),
+    kill: async () => {
+      const proc = browser.process();
+      proc?.kill('SIGKILL');
+      if (proc && proc.exitCode === null && proc.signalCode === null) await new Promise((r) => proc.once('exit', r));
+      await browser.disconnect().catch(() => undefined);
+    },
   };
 }

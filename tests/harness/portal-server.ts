@@ -18,8 +18,11 @@ export interface DemoPortal {
   close: () => Promise<void>;
 }
 
-/** Serves the synthetic demo portal on loopback only, plus generated pages of any size. */
-export async function startDemoPortal(port = 0): Promise<DemoPortal> {
+/** A page a test serves itself (hostile pages, beacons); `headers` may carry a CSP. */
+export type Route = (url: URL) => { status?: number; headers?: Record<string, string>; body?: string };
+
+/** Serves the synthetic demo portal on loopback only, plus generated pages of any size and test routes. */
+export async function startDemoPortal(port = 0, routes: Record<string, Route> = {}): Promise<DemoPortal> {
   const hits: string[] = [];
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -39,6 +42,13 @@ export async function startDemoPortal(port = 0): Promise<DemoPortal> {
     if (url.pathname === '/generated/report.html') {
       res.writeHead(200, { 'content-type': TYPES['.html']! });
       res.end(generatedReportPage(Math.min(Number(url.searchParams.get('mb') ?? '1'), 1024)));
+      return;
+    }
+    const route = Object.hasOwn(routes, url.pathname) ? routes[url.pathname] : undefined;
+    if (route) {
+      const { status = 200, headers = { 'content-type': TYPES['.html']! }, body = '' } = route(url);
+      res.writeHead(status, { 'cache-control': 'no-store', ...headers });
+      res.end(body);
       return;
     }
     if (url.pathname === '/generated/labs.html') {

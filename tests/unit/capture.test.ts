@@ -67,6 +67,43 @@ describe('sanitizing', () => {
     expect(clean).toContain('data:image/png;base64,AAAA');
     expect(clean).toContain('Hi');
   });
+
+  it('keeps "javascript:" when it is only words in a text attribute, and still refuses it in a link', () => {
+    const clean = sanitizeSnapshot(window, '<p title="javascript: not a link">t</p><img alt="javascript:alert(1)" src="data:image/png;base64,AAAA">');
+    expect(clean).toContain('title="javascript: not a link"');
+    expect(sanitizeSnapshot(window, '<a href="javascript:alert(1)">x</a>')).not.toContain('javascript:');
+  });
+});
+
+describe('snapshot copy', () => {
+  it('is made in a document without a browsing context, so copying fetches nothing again', async () => {
+    document.body.replaceChildren();
+    const main = document.createElement('main');
+    const img = document.createElement('img');
+    img.setAttribute('src', 'https://tracker.example/pixel.gif');
+    const heading = document.createElement('h1');
+    heading.textContent = 'Results';
+    main.append(heading, img);
+    document.body.append(main);
+    const copies: Document[] = [];
+    const original = Document.prototype.importNode;
+    Document.prototype.importNode = function <T extends Node>(this: Document, node: T, deep?: boolean): T {
+      if (node === (main as Node)) copies.push(this);
+      return original.call(this, node, deep) as T;
+    };
+    try {
+      const { buildSnapshot } = await import('../../lib/capture/snapshot');
+      const snapshot = await buildSnapshot(window, main, new URL('https://portal.example.org/r'), async () => null);
+      expect(snapshot.html).toContain('Results');
+      expect(snapshot.html).not.toContain('tracker.example');
+    } finally {
+      Document.prototype.importNode = original;
+    }
+    // The live element is copied exactly once, into an inert document (not cloned in the live page).
+    expect(copies).toHaveLength(1);
+    expect(copies[0]).not.toBe(document);
+    expect(copies[0]?.defaultView).toBeNull();
+  });
 });
 
 describe('text', () => {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createCase } from '../../lib/cases';
-import { clipTab, type ClipDeps } from '../../lib/clip';
+import { classifyStorageError, clipTab, type ClipDeps } from '../../lib/clip';
 import { CaseDb } from '../../lib/db';
 import { capturedRecord } from './factories';
 
@@ -80,5 +80,20 @@ describe('clipTab', () => {
     db.records.add = original;
     expect(result).toEqual({ ok: false, error: 'storage-full' });
     expect(await db.records.count()).toBe(1);
+  });
+});
+
+describe('classifyStorageError', () => {
+  it('tells a full quota and a full disk apart from other failures', () => {
+    const named = (name: string, message = '') => Object.assign(new Error(message), { name });
+    expect(classifyStorageError(named('QuotaExceededError'))).toBe('storage-full');
+    expect(classifyStorageError(Object.assign(named('AbortError'), { inner: named('QuotaExceededError') }))).toBe('storage-full');
+    // What Chromium reports when the disk itself is full (unlimitedStorage): measured, see lib/clip.ts.
+    expect(classifyStorageError(named('DataError', 'Failed to write blobs (IOError)'))).toBe('storage-full');
+    expect(classifyStorageError(named('UnknownError', 'Internal error: IO error: /x/000003.log: No space left on device'))).toBe('storage-full');
+    expect(classifyStorageError(Object.assign(named('AbortError'), { inner: named('UnknownError', 'Corruption detected, unable to continue') }))).toBe('storage-failed');
+    expect(classifyStorageError(named('UnknownError', 'Internal error opening backing store for indexedDB.open.'))).toBe('storage-failed');
+    expect(classifyStorageError(named('ConstraintError', 'Key already exists'))).toBe('unknown');
+    expect(classifyStorageError('weird')).toBe('unknown');
   });
 });

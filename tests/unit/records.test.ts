@@ -1,6 +1,7 @@
+import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createCase, deleteCase, listCases, renameCase } from '../../lib/cases';
-import { CaseDb, checkDbHealth } from '../../lib/db';
+import { CaseDb, checkDbHealth, type DbWitness } from '../../lib/db';
 import { addRecords, CaseNotFoundError, deleteRecord, editRecord, listRecords } from '../../lib/records';
 import { capturedRecord } from './factories';
 
@@ -85,9 +86,49 @@ describe('records', () => {
 });
 
 describe('database health', () => {
+  const memoryWitness = () => {
+    let value: DbWitness | undefined;
+    return { get: async () => value, set: async (w: DbWitness) => void (value = w), peek: () => value };
+  };
+
   it('is healthy when created by us, and reports a database without our marker', async () => {
-    expect(await checkDbHealth(db)).toEqual({ ok: true });
+    expect(await checkDbHealth(db, memoryWitness())).toEqual({ ok: true });
     await db.meta.clear();
-    expect(await checkDbHealth(db)).toMatchObject({ ok: false, reason: 'marker-missing' });
+    expect(await checkDbHealth(db, memoryWitness())).toMatchObject({ ok: false, reason: 'marker-missing' });
+  });
+
+  it('remembers the database outside IndexedDB and tells when the browser silently replaced it', async () => {
+    const witness = memoryWitness();
+    expect(await checkDbHealth(db, witness)).toEqual({ ok: true });
+    const first = witness.peek();
+    expect(first?.createdAt).toBe((await db.meta.get('created'))?.createdAt);
+    expect(await checkDbHealth(db, witness)).toEqual({ ok: true });
+
+    // The browser threw the damaged database away and opened a new, empty one.
+    const name = db.name;
+    db.close();
+    await Dexie.delete(name);
+    await new Promise((r) => setTimeout(r, 5));
+    const fresh = new CaseDb(name);
+    const health = await checkDbHealth(fresh, witness);
+    expect(health).toMatchObject({ ok: false, reason: 'replaced' });
+    // Nothing is overwritten: the next start still says so.
+    expect(witness.peek()).toEqual(first);
+    expect(await checkDbHealth(fresh, witness)).toMatchObject({ ok: false, reason: 'replaced' });
+    fresh.close();
+  });
+
+  it('reports a database that is not ours without writing the witness', async () => {
+    const witness = memoryWitness();
+    // A database that is not ours in shape (as after a downgrade or a foreign write): not healthy.
+    const newer = new Dexie('health-newer');
+    newer.version(9).stores({ cases: 'id' });
+    await newer.open();
+    newer.close();
+    const broken = new CaseDb('health-newer');
+    const health = await checkDbHealth(broken, witness);
+    expect(health.ok).toBe(false);
+    await Dexie.delete('health-newer');
+    expect(witness.peek()).toBeUndefined();
   });
 });

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CdpPage } from '../harness/cdp-page';
+import { launchChromium, type ChromiumRun } from '../harness/chromium';
+import { testBuild } from '../harness/builds';
+import { readTable } from '../harness/panel-actions';
+import { startDemoPortal, type DemoPortal } from '../harness/portal-server';
+
+// Issue 6, figure 8 in a real browser: the extension opens version-1 data written to its own origin's
+// IndexedDB (the layout Dexie gives CaseDb version 1: IndexedDB version 10) and upgrades it without loss.
+let portal: DemoPortal;
+let run: ChromiumRun | undefined;
+let profile = '';
+
+async function start(): Promise<CdpPage> {
+  run = await launchChromium({ extensionDir: testBuild('chrome'), ...(profile ? { userDataDir: profile } : {}) });
+  profile = run.userDataDir;
+  const page = run.context.pages()[0]!;
+  await page.goto(`${portal.origin}/mychart/test-results/cbc.html`);
+  return run.openPanel(page);
+}
+
+beforeAll(async () => {
+  portal = await startDemoPortal();
+});
+afterAll(async () => {
+  await run?.close();
+  await portal?.close();
+});
+
+describe('schema migrations in Chromium', () => {
+  it('version-1 data opens under the current version with every row kept', async () => {
+    let panel = await start();
+    const [marker] = await readTable(panel, 'meta');
+    expect(marker).toMatchObject({ key: 'created' });
+    // Replace the database with a version-1 one holding the same creation marker (as an old install
+    // would have). Dexie closes its connections on versionchange, so the delete goes through.
+    const written = await panel.evaluate(async (created: string) => {
+      await new Promise((resolve, reject) => {
+        const del = indexedDB.deleteDatabase('second-look');
+        del.onsuccess = resolve;
+        del.onerror = () => reject(del.error);
+      });
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('second-look', 10);
+        open.onupgradeneeded = () => {
+          const d = open.result;
+          d.createObjectStore('cases', { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
+          const records = d.createObjectStore('records', { keyPath: 'id' });
+          records.createIndex('caseId', 'caseId');
+          records.createIndex('[caseId+contentHash]', ['caseId', 'contentHash'], { unique: true });
+          records.createIndex('[caseId+kind]', ['caseId', 'kind']);
+          records.createIndex('clinicalDate', 'clinicalDate');
+          const attachments = d.createObjectStore('attachments', { keyPath: 'id' });
+          attachments.createIndex('caseId', 'caseId');
+          attachments.createIndex('recordId', 'recordId');
+          d.createObjectStore('meta', { keyPath: 'key' });
+        };
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const now = '2026-11-01T10:00:00.000Z';
+      const tx = db.transaction(['cases', 'records', 'attachments', 'meta'], 'readwrite');
+      tx.objectStore('meta').put({ key: 'created', createdAt: created });
+      tx.objectStore('cases').put({ id: 'c1', title: 'Biopsy 🩺 مرحبا (v1)', createdAt: now, updatedAt: now });
+      for (const [i, kind] of (['lab', 'imaging', 'note'] as const).entries()) {
+        tx.objectStore('records').put({
+          id: `r${i}`, caseId: 'c1', kind, title: `v1 record ${i}`, clinicalDate: '2026-10-0' + (i + 1),
+          provenance: { portal: 'generic', origin: 'http://127.0.0.1', path: `/v1/${i}`, pageTitle: 'v1' },
+          snapshotHtml: `<p>version one ${i}</p>`, text: `version one ${i}`, capturedAt: now, updatedAt: now,
+          contentHash: String(i).repeat(64), note: 'kept',
+        });
+      }
+      tx.objectStore('attachments').put({ id: 'a1', caseId: 'c1', recordId: 'r1', name: 'key.png', mediaType: 'image/png', size: 3, sha256: 'd'.repeat(64), blob: new Blob(['abc']) });
+      await new Promise((resolve, reject) => {
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+      return db.version;
+    }, String(marker!.createdAt));
+    expect(written).toBe(10);
+    const v1Records = await readTable(panel, 'records');
+    panel.close();
+    await run!.close();
+
+    // The current extension starts on that data.
+    panel = await start();
+    await panel.waitFor(() => document.querySelectorAll('[data-testid="record-open"]').length === 3, []);
+    const version = await panel.evaluate(
+      () => new Promise<number>((resolve) => {
+        const open = indexedDB.open('second-look');
+        open.onsuccess = () => {
+          resolve(open.result.version);
+          open.result.close();
+        };
+      }),
+    );
+    const records = await readTable(panel, 'records');
+    const attachments = await readTable(panel, 'attachments');
+    const problem = await panel.evaluate(() => document.querySelector('[data-testid="db-problem"]') !== null);
+    const titles = await panel.evaluate(() => [...document.querySelectorAll('[data-testid="record-open"] .title')].map((e) => e.textContent));
+    console.log(
+      `Migrations (Chromium): IndexedDB version 10 (Dexie v1) -> ${version} (Dexie v${version / 10}); ` +
+        `${records.length} of ${v1Records.length} records and ${attachments.length} of 1 attachments kept unchanged; database warning shown: ${problem}`,
+    );
+    expect(version).toBe(20);
+    expect(records).toEqual(v1Records);
+    expect(attachments).toHaveLength(1);
+    expect(problem).toBe(false);
+    expect(titles.sort()).toEqual(['v1 record 0', 'v1 record 1', 'v1 record 2']);
+    panel.close();
+  });
+});
