@@ -8,10 +8,11 @@ import { readPackage } from '../lib/import/package-import';
 import { sha256Hex } from '../lib/hash';
 import { collect, packageInput } from '../tests/unit/helpers/synthetic-case';
 import { zipEntries } from '../tests/unit/helpers/zip-build';
+import { THIRD_PARTY } from '../tests/harness/shared';
 
 it('times', async () => {
   for (const name of ['zbsm.zip', 'zip-slip.zip']) {
-    const file = new Uint8Array(readFileSync(`/work/shared/fixtures/third-party/archives/${name}`));
+    const file = new Uint8Array(readFileSync(`${THIRD_PARTY}/archives/${name}`));
     const t = performance.now();
     const result = await readPackage(new Blob([file]));
     console.info(`${name}: ${result.ok ? 'ok' : result.error.code} in ${(performance.now() - t).toFixed(1)} ms`);

@@ -6,6 +6,7 @@ import type { CdpPage } from '../harness/cdp-page';
 import { launchChromium, type ChromiumRun } from '../harness/chromium';
 import { testBuild } from '../harness/builds';
 import { startDemoPortal, type DemoPortal } from '../harness/portal-server';
+import { THIRD_PARTY } from '../harness/shared';
 
 // Issue 3 through the real side panel: preview of a multi-record page, attachments kept byte-identical,
 // a login page refused, and records from a C-CDA file.
@@ -14,7 +15,7 @@ let run: ChromiumRun;
 let panel: CdpPage;
 
 const DEMO = join(import.meta.dirname, '../demo-portal');
-const CCDA = '/work/shared/fixtures/third-party/ccda/hl7_BMP_with_Troponin.xml';
+const CCDA = `${THIRD_PARTY}/ccda/hl7_BMP_with_Troponin.xml`;
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** Attachments as stored, read back from the panel's own IndexedDB and hashed there. */

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { THIRD_PARTY } from './shared';
 
 /** Third-party payloads, read in place (never copied or edited): ../shared/fixtures/third-party/README.md. */
-export const DOMPURIFY_PAYLOADS = '/work/shared/fixtures/third-party/xss/domPurify-expect-payloads.json';
+export const DOMPURIFY_PAYLOADS = `${THIRD_PARTY}/xss/domPurify-expect-payloads.json`;
 
 export interface Payload {
   id: number;

@@ -5,8 +5,9 @@ import { createCase } from '../../../lib/cases';
 import { CaseDb } from '../../../lib/db';
 import { sha256Hex } from '../../../lib/hash';
 import { importFiles, recordsFromFile } from '../../../lib/import/files';
+import { THIRD_PARTY } from '../../harness/shared';
 
-const CCDA_DIR = '/work/shared/fixtures/third-party/ccda';
+const CCDA_DIR = `${THIRD_PARTY}/ccda`;
 const file = (name: string, data: Uint8Array | string, type = '') => new File([data as BlobPart], name, { type });
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 

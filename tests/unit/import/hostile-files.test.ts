@@ -8,10 +8,11 @@ import { readPackage } from '../../../lib/import/package-import';
 import { readXdm } from '../../../lib/import/xdm';
 import { collect, packageInput } from '../helpers/synthetic-case';
 import { rawZip, zipEntries } from '../helpers/zip-build';
+import { THIRD_PARTY } from '../../harness/shared';
 
 // Issue 6, figure 9: every hostile archive is refused by both file-reading paths (our package, IHE XDM)
 // within seconds and bounded memory, and nothing is written.
-const ARCHIVES = '/work/shared/fixtures/third-party/archives';
+const ARCHIVES = `${THIRD_PARTY}/archives`;
 const bytes = (text: string) => new TextEncoder().encode(text);
 
 async function hostileFiles(): Promise<[string, Uint8Array][]> {
