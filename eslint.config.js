@@ -3,15 +3,31 @@ import tseslint from 'typescript-eslint';
 // Rules that encode the architecture (DESIGN.md): lib/ is pure, components/ are presentational,
 // capture code never touches the database, and no HTML-string sinks anywhere.
 const htmlSinks = [
-  { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: 'No innerHTML/outerHTML: insert sanitized DOM nodes.' },
+  {
+    selector: 'AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]',
+    message: 'No innerHTML/outerHTML: insert sanitized DOM nodes.',
+  },
   { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'No insertAdjacentHTML.' },
-  { selector: "CallExpression[callee.property.name=/^(write|writeln)$/][callee.object.name='document']", message: 'No document.write.' },
+  {
+    selector: "CallExpression[callee.property.name=/^(write|writeln)$/][callee.object.name='document']",
+    message: 'No document.write.',
+  },
   { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No dangerouslySetInnerHTML.' },
   { selector: "NewExpression[callee.name='Function'], CallExpression[callee.name='eval']", message: 'No eval.' },
 ];
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.output-test/**', '.output-sourcemap/**', '.wxt/**', 'node_modules/**', 'bench/results.json', 'coverage/**'] },
+  {
+    ignores: [
+      '.output/**',
+      '.output-test/**',
+      '.output-sourcemap/**',
+      '.wxt/**',
+      'node_modules/**',
+      'bench/results.json',
+      'coverage/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -23,8 +39,21 @@ export default tseslint.config(
   {
     files: ['lib/**/*.ts'],
     rules: {
-      'no-restricted-globals': ['error', 'browser', 'chrome', 'document', 'window', 'location', 'localStorage', 'sessionStorage', 'indexedDB'],
-      'no-restricted-imports': ['error', { paths: ['wxt/browser', 'webextension-polyfill'], patterns: ['**/entrypoints/**', '**/components/**'] }],
+      'no-restricted-globals': [
+        'error',
+        'browser',
+        'chrome',
+        'document',
+        'window',
+        'location',
+        'localStorage',
+        'sessionStorage',
+        'indexedDB',
+      ],
+      'no-restricted-imports': [
+        'error',
+        { paths: ['wxt/browser', 'webextension-polyfill'], patterns: ['**/entrypoints/**', '**/components/**'] },
+      ],
     },
   },
   {
@@ -32,7 +61,18 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: ['dexie', 'wxt/browser', '../db', '../records', '../cases', '../../lib/db', '../lib/db', '../lib/records'] },
+        {
+          paths: [
+            'dexie',
+            'wxt/browser',
+            '../db',
+            '../records',
+            '../cases',
+            '../../lib/db',
+            '../lib/db',
+            '../lib/records',
+          ],
+        },
       ],
     },
   },
@@ -40,7 +80,10 @@ export default tseslint.config(
     files: ['components/**/*.tsx', 'components/**/*.ts'],
     rules: {
       'no-restricted-globals': ['error', 'browser', 'chrome', 'indexedDB'],
-      'no-restricted-imports': ['error', { paths: ['wxt/browser', 'webextension-polyfill', 'dexie'], patterns: ['**/lib/db', '**/entrypoints/**'] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: ['wxt/browser', 'webextension-polyfill', 'dexie'], patterns: ['**/lib/db', '**/entrypoints/**'] },
+      ],
     },
   },
   {

@@ -100,7 +100,13 @@ async function instrumentPanel(panel: CdpPage) {
   });
 }
 
-export async function benchClip(run: ChromiumRun, bench: Bench, portalOrigin: string, sizes: number[], runs: number): Promise<ClipResult[]> {
+export async function benchClip(
+  run: ChromiumRun,
+  bench: Bench,
+  portalOrigin: string,
+  sizes: number[],
+  runs: number,
+): Promise<ClipResult[]> {
   const page = run.context.pages()[0] ?? (await run.context.newPage());
   await page.goto(`${portalOrigin}/generated/labs.html?rows=200`);
   await page.bringToFront(); // the bench page opened later in the same window; the panel follows the active tab
@@ -135,7 +141,10 @@ export async function benchClip(run: ChromiumRun, bench: Bench, portalOrigin: st
         await panel.waitFor(
           (t: string) => {
             const sel = document.querySelector<HTMLSelectElement>('[data-testid="case-select"]');
-            return sel?.selectedOptions[0]?.textContent === t && document.querySelectorAll('[data-testid="record-open"]').length === 0;
+            return (
+              sel?.selectedOptions[0]?.textContent === t &&
+              document.querySelectorAll('[data-testid="record-open"]').length === 0
+            );
           },
           [title],
         );
@@ -156,7 +165,11 @@ export async function benchClip(run: ChromiumRun, bench: Bench, portalOrigin: st
         });
         await panel.click('[data-testid="clip-page"]');
         const timing = await panel.evaluate(async () => {
-          const w = window as unknown as { slShown: Promise<number>; slClick: number; slLong: { start: number; duration: number }[] };
+          const w = window as unknown as {
+            slShown: Promise<number>;
+            slClick: number;
+            slLong: { start: number; duration: number }[];
+          };
           const shown = await Promise.race([w.slShown, new Promise<number>((r) => setTimeout(() => r(-1), 180_000))]);
           const during = w.slLong.filter((t) => t.start + t.duration >= w.slClick && t.start <= shown);
           return {
@@ -184,7 +197,9 @@ export async function benchClip(run: ChromiumRun, bench: Bench, portalOrigin: st
         records,
       };
       results.push(res);
-      console.log(`  clip ${rows} rows: ${res.clip.median.toFixed(0)} ms vs floor ${res.floor.median.toFixed(1)} ms (x${res.ratio.toFixed(1)}), longest task ${res.longestTask.toFixed(0)} ms`);
+      console.log(
+        `  clip ${rows} rows: ${res.clip.median.toFixed(0)} ms vs floor ${res.floor.median.toFixed(1)} ms (x${res.ratio.toFixed(1)}), longest task ${res.longestTask.toFixed(0)} ms`,
+      );
     }
   } finally {
     panel.close();
@@ -209,7 +224,10 @@ async function timeToUsable(run: ChromiumRun, caseId: string, records: number): 
     ([id, n]) => {
       const w = window as unknown as { slUsable?: number };
       const sel = document.querySelector<HTMLSelectElement>('[data-testid="case-select"]');
-      const ok = sel?.value === id && document.querySelectorAll('[data-testid="record-open"]').length === n && document.querySelector('[data-testid="clip-page"]') !== null;
+      const ok =
+        sel?.value === id &&
+        document.querySelectorAll('[data-testid="record-open"]').length === n &&
+        document.querySelector('[data-testid="clip-page"]') !== null;
       if (ok) w.slUsable ??= performance.now();
       return ok;
     },
@@ -221,10 +239,22 @@ async function timeToUsable(run: ChromiumRun, caseId: string, records: number): 
   return ms;
 }
 
-export async function benchPanel(run: ChromiumRun, bench: Bench, records: number, questions: number, runs: number): Promise<PanelResult> {
+export async function benchPanel(
+  run: ChromiumRun,
+  bench: Bench,
+  records: number,
+  questions: number,
+  runs: number,
+): Promise<PanelResult> {
   const measure = async (n: number, q: number) => {
     await call(bench, 'clearAll');
-    const seeded = await call<{ caseId: string }>(bench, 'seedCase', { records: n, attachmentMb: 0, bigFileMb: 0, questions: q, title: `Panel bench ${n}` });
+    const seeded = await call<{ caseId: string }>(bench, 'seedCase', {
+      records: n,
+      attachmentMb: 0,
+      bigFileMb: 0,
+      questions: q,
+      title: `Panel bench ${n}`,
+    });
     await call(bench, 'setActiveCase', seeded.caseId);
     await timeToUsable(run, seeded.caseId, n); // warm-up (code cache)
     const times: number[] = [];
@@ -235,7 +265,9 @@ export async function benchPanel(run: ChromiumRun, bench: Bench, records: number
   const full = await measure(records, questions);
   await call(bench, 'clearAll');
   const res = { empty, full, ratio: full.median / empty.median, records, questions };
-  console.log(`  panel: empty ${empty.median.toFixed(0)} ms, ${records} records + ${questions} questions ${full.median.toFixed(0)} ms (x${res.ratio.toFixed(2)})`);
+  console.log(
+    `  panel: empty ${empty.median.toFixed(0)} ms, ${records} records + ${questions} questions ${full.median.toFixed(0)} ms (x${res.ratio.toFixed(2)})`,
+  );
   return res;
 }
 
@@ -266,15 +298,26 @@ const maxHeap = (a: HeapPeak[]): HeapPeak => ({
   allBase: Math.min(...a.map((h) => h.allBase)),
 });
 
-export async function benchExport(bench: Bench, cdp: CDPSession, records: number, attachmentMb: number, bigFileMb: number, runs: number): Promise<ExportResult> {
+export async function benchExport(
+  bench: Bench,
+  cdp: CDPSession,
+  records: number,
+  attachmentMb: number,
+  bigFileMb: number,
+  runs: number,
+): Promise<ExportResult> {
   await call(bench, 'clearAll');
-  const seeded = await call<{ caseId: string; attachments: number; attachmentBytes: number; largest: number }>(bench, 'seedCase', {
-    records,
-    attachmentMb,
-    bigFileMb,
-    questions: 0,
-    title: 'Export bench',
-  });
+  const seeded = await call<{ caseId: string; attachments: number; attachmentBytes: number; largest: number }>(
+    bench,
+    'seedCase',
+    {
+      records,
+      attachmentMb,
+      bigFileMb,
+      questions: 0,
+      title: 'Export bench',
+    },
+  );
   // Let the seeding's temporary Blobs go before measuring (Chrome pages in-memory Blobs to disk past a limit).
   await cdp.send('HeapProfiler.collectGarbage').catch(() => undefined);
   await sleep(2000);
@@ -289,8 +332,11 @@ export async function benchExport(bench: Bench, cdp: CDPSession, records: number
     prodT.push(p.result.ms);
     prodH.push(p.heap);
     bytes = p.result.bytes;
-    const i = await withHeap(cdp, () => call<{ ms: number; records: number; attachments: number }>(bench, 'timeImport'));
-    if (i.result.records !== records || i.result.attachments !== seeded.attachments) throw new Error(`import returned ${JSON.stringify(i.result)}`);
+    const i = await withHeap(cdp, () =>
+      call<{ ms: number; records: number; attachments: number }>(bench, 'timeImport'),
+    );
+    if (i.result.records !== records || i.result.attachments !== seeded.attachments)
+      throw new Error(`import returned ${JSON.stringify(i.result)}`);
     impT.push(i.result.ms);
     impH.push(i.heap);
     console.log(`  run ${r + 1}: export ${p.result.ms.toFixed(0)} ms, import ${i.result.ms.toFixed(0)} ms`);
@@ -312,7 +358,9 @@ export async function benchExport(bench: Bench, cdp: CDPSession, records: number
   }
   await call(bench, 'dropEntries');
   await call(bench, 'clearAll');
-  const zip = Object.fromEntries(names.map((n) => [n, { time: stat(t[n]!), bytes: size[n]!, heap: maxHeap(h[n]!) }])) as ExportResult['zip'];
+  const zip = Object.fromEntries(
+    names.map((n) => [n, { time: stat(t[n]!), bytes: size[n]!, heap: maxHeap(h[n]!) }]),
+  ) as ExportResult['zip'];
   return {
     records,
     attachments: seeded.attachments,

@@ -12,5 +12,7 @@ const t0 = performance.now();
 const records = extractFile('labs.html', bytes, 'http://127.0.0.1:8080/generated/labs.html');
 const ms = performance.now() - t0;
 const extracted = records.reduce((n, r) => n + (r.results?.length ?? 0), 0);
-process.stdout.write(`${JSON.stringify({ ms, extracted, heapMb: Math.round(process.memoryUsage().heapUsed / 1048576) })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ ms, extracted, heapMb: Math.round(process.memoryUsage().heapUsed / 1048576) })}\n`,
+);
 process.exit(0);

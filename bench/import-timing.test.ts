@@ -20,11 +20,21 @@ it('times', async () => {
   const big = new Uint8Array(100 * 1024 * 1024);
   for (let i = 0; i < big.length; i += 4096) big[i] = i % 251;
   const input = await packageInput();
-  input.attachments!.push({ id: 'big', recordId: 'rec-ct', name: 'series.dcm', mediaType: 'application/dicom', size: big.length, sha256: await sha256Hex(big), data: big });
+  input.attachments!.push({
+    id: 'big',
+    recordId: 'rec-ct',
+    name: 'series.dcm',
+    mediaType: 'application/dicom',
+    size: big.length,
+    sha256: await sha256Hex(big),
+    data: big,
+  });
   let t = performance.now();
   const zip = await zipEntries(await collect(packageEntries(input)));
   console.info(`export of ${(zip.length / 1048576).toFixed(0)} MB package: ${(performance.now() - t).toFixed(0)} ms`);
   t = performance.now();
   const result = await readPackage(new Blob([zip as Uint8Array<ArrayBuffer>]));
-  console.info(`import (all checks, SHA-256 of every file): ${result.ok ? 'ok' : result.error.code} in ${(performance.now() - t).toFixed(0)} ms`);
+  console.info(
+    `import (all checks, SHA-256 of every file): ${result.ok ? 'ok' : result.error.code} in ${(performance.now() - t).toFixed(0)} ms`,
+  );
 });

@@ -26,9 +26,12 @@ function top(label: string, profile: Profile, n = 15) {
     const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
     self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
   });
-  const busy = [...self.entries()].filter(([k]) => !k.startsWith('(idle)') && !k.startsWith('(program)')).reduce((a, [, v]) => a + v, 0);
+  const busy = [...self.entries()]
+    .filter(([k]) => !k.startsWith('(idle)') && !k.startsWith('(program)'))
+    .reduce((a, [, v]) => a + v, 0);
   console.warn(`\n${label}: ${busy.toFixed(0)} ms busy`);
-  for (const [k, v] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, n)) console.warn(`${v.toFixed(1).padStart(8)} ms  ${k}`);
+  for (const [k, v] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, n))
+    console.warn(`${v.toFixed(1).padStart(8)} ms  ${k}`);
 }
 
 const rows = Number(process.argv[2] ?? '5000');
@@ -42,9 +45,14 @@ try {
   await panel.click('[data-testid="case-create"]');
   await panel.waitForSelector('[data-testid="case-select"]');
   await panel.waitForText('[data-testid="tab-origin"]', portal.origin);
-  const { targetInfos } = (await run.cdp.send('Target.getTargets')) as { targetInfos: { type: string; url: string; targetId: string }[] };
+  const { targetInfos } = (await run.cdp.send('Target.getTargets')) as {
+    targetInfos: { type: string; url: string; targetId: string }[];
+  };
   const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(run.extensionId))!;
-  const list = (await (await fetch(`http://127.0.0.1:${await devtoolsPort(run)}/json/list`)).json()) as { id: string; webSocketDebuggerUrl: string }[];
+  const list = (await (await fetch(`http://127.0.0.1:${await devtoolsPort(run)}/json/list`)).json()) as {
+    id: string;
+    webSocketDebuggerUrl: string;
+  }[];
   const swPage = await CdpPage.connect(list.find((t) => t.id === sw.targetId)!.webSocketDebuggerUrl);
   const tab = await run.context.newCDPSession(page);
   for (const s of [swPage, panel]) {

@@ -10,7 +10,15 @@ import { join, resolve } from 'node:path';
 import { testBuild, releaseBuild } from '../tests/harness/builds';
 import { CHROMIUM, launchChromium } from '../tests/harness/chromium';
 import { startDemoPortal } from '../tests/harness/portal-server';
-import { benchClip, benchExport, benchPanel, openBench, type ClipResult, type ExportResult, type PanelResult } from './browser';
+import {
+  benchClip,
+  benchExport,
+  benchPanel,
+  openBench,
+  type ClipResult,
+  type ExportResult,
+  type PanelResult,
+} from './browser';
 import { attribute, buildSize, buildWithSourceMaps, type BuildSize } from './size';
 import { fmtKb, fmtMb, fmtMs, stat, type Stat } from './stats';
 import { renderReport, type Results } from './report';
@@ -20,8 +28,32 @@ const quick = process.argv.includes('--quick');
 const log = (s: string) => process.stdout.write(`${s}\n`);
 
 const CONFIG = quick
-  ? { clipRows: [200, 2000], clipRuns: 1, exportRecords: 50, exportMb: 10, bigFileMb: 2, exportRuns: 1, panelRecords: 100, panelQuestions: 10, panelRuns: 1, extractRows: 5000, extractRuns: 1 }
-  : { clipRows: [200, 5000, 50000], clipRuns: 5, exportRecords: 1000, exportMb: 300, bigFileMb: 20, exportRuns: 3, panelRecords: 1000, panelQuestions: 50, panelRuns: 5, extractRows: 50000, extractRuns: 3 };
+  ? {
+      clipRows: [200, 2000],
+      clipRuns: 1,
+      exportRecords: 50,
+      exportMb: 10,
+      bigFileMb: 2,
+      exportRuns: 1,
+      panelRecords: 100,
+      panelQuestions: 10,
+      panelRuns: 1,
+      extractRows: 5000,
+      extractRuns: 1,
+    }
+  : {
+      clipRows: [200, 5000, 50000],
+      clipRuns: 5,
+      exportRecords: 1000,
+      exportMb: 300,
+      bigFileMb: 20,
+      exportRuns: 3,
+      panelRecords: 1000,
+      panelQuestions: 50,
+      panelRuns: 5,
+      extractRows: 50000,
+      extractRuns: 3,
+    };
 
 function machine() {
   const version = (() => {
@@ -42,12 +74,19 @@ function machine() {
   };
 }
 
-function benchExtract(rows: number, runs: number): { rows: number; time: Stat; rowsPerSecond: number; extracted: number; heapMb: number } {
+function benchExtract(
+  rows: number,
+  runs: number,
+): { rows: number; time: Stat; rowsPerSecond: number; extracted: number; heapMb: number } {
   const times: number[] = [];
   let extracted = 0;
   let heapMb = 0;
   for (let r = 0; r < runs; r++) {
-    const out = execFileSync('npx', ['tsx', resolve(ROOT, 'bench/extract-once.ts'), String(rows)], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const out = execFileSync('npx', ['tsx', resolve(ROOT, 'bench/extract-once.ts'), String(rows)], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     const run = JSON.parse(out.trim().split('\n').pop()!) as { ms: number; extracted: number; heapMb: number };
     times.push(run.ms);
     extracted = run.extracted;
@@ -59,7 +98,10 @@ function benchExtract(rows: number, runs: number): { rows: number; time: Stat; r
   return { rows, time, rowsPerSecond: rows / (time.median / 1000), extracted, heapMb };
 }
 
-function sizes(): { builds: BuildSize[]; chromeModules: { file: string; bytes: number; owners: Record<string, number> }[] } {
+function sizes(): {
+  builds: BuildSize[];
+  chromeModules: { file: string; bytes: number; owners: Record<string, number> }[];
+} {
   const builds = (['chrome', 'firefox'] as const).map((b) => {
     const dir = releaseBuild(b);
     if (!existsSync(dir)) throw new Error(`${dir} is missing: run npm run build first`);
@@ -70,7 +112,9 @@ function sizes(): { builds: BuildSize[]; chromeModules: { file: string; bytes: n
   return { builds, chromeModules };
 }
 
-async function browserSections(want: (s: string) => boolean): Promise<{ clip?: ClipResult[]; panel?: PanelResult; export?: ExportResult }> {
+async function browserSections(
+  want: (s: string) => boolean,
+): Promise<{ clip?: ClipResult[]; panel?: PanelResult; export?: ExportResult }> {
   const portal = await startDemoPortal();
   // Our own profile directory, removed afterwards: the export section leaves ~1 GB of IndexedDB in it.
   const userDataDir = mkdtempSync(join(tmpdir(), 'sl-bench-'));
@@ -78,11 +122,17 @@ async function browserSections(want: (s: string) => boolean): Promise<{ clip?: C
   try {
     const { bench, cdp } = await openBench(run);
     log('1. clip');
-    const clip = want('clip') ? await benchClip(run, bench, portal.origin, CONFIG.clipRows, CONFIG.clipRuns) : undefined;
+    const clip = want('clip')
+      ? await benchClip(run, bench, portal.origin, CONFIG.clipRows, CONFIG.clipRuns)
+      : undefined;
     log('4. panel');
-    const panel = want('panel') ? await benchPanel(run, bench, CONFIG.panelRecords, CONFIG.panelQuestions, CONFIG.panelRuns) : undefined;
+    const panel = want('panel')
+      ? await benchPanel(run, bench, CONFIG.panelRecords, CONFIG.panelQuestions, CONFIG.panelRuns)
+      : undefined;
     log('2-3. export and import');
-    const exp = want('export') ? await benchExport(bench, cdp, CONFIG.exportRecords, CONFIG.exportMb, CONFIG.bigFileMb, CONFIG.exportRuns) : undefined;
+    const exp = want('export')
+      ? await benchExport(bench, cdp, CONFIG.exportRecords, CONFIG.exportMb, CONFIG.bigFileMb, CONFIG.exportRuns)
+      : undefined;
     return { clip, panel, export: exp };
   } finally {
     await run.close();
@@ -103,7 +153,9 @@ async function main() {
   }
   const started = performance.now();
   const results: Results = { machine: machine(), config: CONFIG } as unknown as Results;
-  log(`Second Look bench${quick ? ' (--quick)' : ''}: ${results.machine.nproc} CPUs, ${results.machine.memoryGb} GB, ${results.machine.chromium}`);
+  log(
+    `Second Look bench${quick ? ' (--quick)' : ''}: ${results.machine.nproc} CPUs, ${results.machine.memoryGb} GB, ${results.machine.chromium}`,
+  );
   log('6. extraction (Node)');
   // SL_BENCH_ONLY=extract,size,browser|clip,panel,export (comma list) runs a subset while working on one area.
   const only = process.env.SL_BENCH_ONLY?.split(',');
@@ -111,7 +163,8 @@ async function main() {
   results.extract = want('extract') ? benchExtract(CONFIG.extractRows, CONFIG.extractRuns) : (undefined as never);
   log('5. size');
   if (want('size')) results.size = sizes();
-  if (['browser', 'clip', 'panel', 'export'].some(want)) Object.assign(results, await browserSections((s) => want('browser') || want(s)));
+  if (['browser', 'clip', 'panel', 'export'].some(want))
+    Object.assign(results, await browserSections((s) => want('browser') || want(s)));
   if (only) {
     log(JSON.stringify(results, null, 1));
     return;
@@ -120,9 +173,14 @@ async function main() {
   const report = renderReport(results);
   log('');
   log(report.table);
-  writeFileSync(resolve(ROOT, quick ? 'bench/results.quick.json' : 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(
+    resolve(ROOT, quick ? 'bench/results.quick.json' : 'bench/results.json'),
+    `${JSON.stringify(results, null, 2)}\n`,
+  );
   if (!quick) writeFileSync(resolve(ROOT, 'bench/README-section.md'), report.markdown);
-  log(`\nwritten bench/${quick ? 'results.quick.json' : 'results.json and bench/README-section.md'} in ${results.runtimeSeconds} s`);
+  log(
+    `\nwritten bench/${quick ? 'results.quick.json' : 'results.json and bench/README-section.md'} in ${results.runtimeSeconds} s`,
+  );
 }
 
 export { fmtKb, fmtMb, fmtMs };

@@ -16,21 +16,35 @@ const MB = 1024 * 1024;
 async function main() {
   const userDataDir = mkdtempSync(join(tmpdir(), 'sl-scale-'));
   const run = await launchChromium({ extensionDir: testBuild('chrome'), userDataDir });
-  const rows: { totalMb: number; files: number; largestMb: number; ms: number; packageMb: number; jsPeakMb: number; allPeakMb: number }[] = [];
+  const rows: {
+    totalMb: number;
+    files: number;
+    largestMb: number;
+    ms: number;
+    packageMb: number;
+    jsPeakMb: number;
+    allPeakMb: number;
+  }[] = [];
   try {
     const { bench, cdp } = await openBench(run);
     for (const attachmentMb of SIZES_MB) {
       await call(bench, 'clearAll');
-      const seeded = await call<{ caseId: string; attachments: number; attachmentBytes: number; largest: number }>(bench, 'seedCase', {
-        records: 1000,
-        attachmentMb,
-        bigFileMb: 20,
-        questions: 0,
-        title: 'Scale',
-      });
+      const seeded = await call<{ caseId: string; attachments: number; attachmentBytes: number; largest: number }>(
+        bench,
+        'seedCase',
+        {
+          records: 1000,
+          attachmentMb,
+          bigFileMb: 20,
+          questions: 0,
+          title: 'Scale',
+        },
+      );
       await cdp.send('HeapProfiler.collectGarbage').catch(() => undefined);
       await new Promise((r) => setTimeout(r, 3000));
-      const p = await withHeap(cdp, () => call<{ ms: number; bytes: number }>(bench, 'timeProductExport', seeded.caseId));
+      const p = await withHeap(cdp, () =>
+        call<{ ms: number; bytes: number }>(bench, 'timeProductExport', seeded.caseId),
+      );
       rows.push({
         totalMb: Math.round(seeded.attachmentBytes / MB),
         files: seeded.attachments,
@@ -48,7 +62,10 @@ async function main() {
     rmSync(userDataDir, { recursive: true, force: true });
   }
   console.table(rows);
-  writeFileSync(resolve(import.meta.dirname, 'results.scale.json'), `${JSON.stringify({ date: new Date().toISOString(), rows }, null, 2)}\n`);
+  writeFileSync(
+    resolve(import.meta.dirname, 'results.scale.json'),
+    `${JSON.stringify({ date: new Date().toISOString(), rows }, null, 2)}\n`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -32,7 +32,15 @@ export function buildSize(dir: string, zipFile: string | null, build: string): B
   const js = sum(/\.m?js$/);
   const css = sum(/\.css$/);
   const total = files.reduce((n, f) => n + f.bytes, 0);
-  return { build, js, css, other: total - js - css, total, zipped: zipFile && existsSync(zipFile) ? statSync(zipFile).size : null, files };
+  return {
+    build,
+    js,
+    css,
+    other: total - js - css,
+    total,
+    zipped: zipFile && existsSync(zipFile) ? statSync(zipFile).size : null,
+    files,
+  };
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -110,6 +118,10 @@ export function attribute(dir: string): { file: string; bytes: number; owners: R
 
 /** Builds the Chrome extension again with source maps into .output-sourcemap (not shipped). */
 export function buildWithSourceMaps(root: string): string {
-  execFileSync('npx', ['wxt', 'build'], { cwd: root, env: { ...process.env, SECOND_LOOK_SOURCEMAP: '1' }, stdio: 'ignore' });
+  execFileSync('npx', ['wxt', 'build'], {
+    cwd: root,
+    env: { ...process.env, SECOND_LOOK_SOURCEMAP: '1' },
+    stdio: 'ignore',
+  });
   return join(root, '.output-sourcemap', 'chrome-mv3');
 }

@@ -23,7 +23,12 @@ export function ChecklistView({ items, holdings, onNotApplicable }: ChecklistVie
       <p class="muted">{missing === 0 ? t('checklistComplete') : t('checklistGaps', [missing])}</p>
       <ul class="checklist" data-testid="checklist">
         {items.map((item) => (
-          <li key={item.family} class={`check ${item.status}`} data-testid={`check-${item.family}`} data-status={item.status}>
+          <li
+            key={item.family}
+            class={`check ${item.status}`}
+            data-testid={`check-${item.family}`}
+            data-status={item.status}
+          >
             <div class="row between">
               <strong>
                 <span aria-hidden="true" class="mark">

@@ -38,15 +38,33 @@ function warningText(t: Translate, warning: string): string {
 }
 
 /** The clip buttons and what the last clip did, whichever way it was started. */
-export function ClipPanel({ tabOrigin, busy, status, disabled, onClip, progress, preview, onSavePreview, onCancelPreview }: ClipPanelProps) {
+export function ClipPanel({
+  tabOrigin,
+  busy,
+  status,
+  disabled,
+  onClip,
+  progress,
+  preview,
+  onSavePreview,
+  onCancelPreview,
+}: ClipPanelProps) {
   const t = useT();
   const result = status?.result;
   return (
     <section aria-labelledby="clip-heading" class="card">
       <h2 id="clip-heading">{t('clipHeading')}</h2>
-      <p class="muted" data-testid="tab-origin">{tabOrigin ? t('tabCurrent', [tabOrigin]) : t('tabNoAccess')}</p>
+      <p class="muted" data-testid="tab-origin">
+        {tabOrigin ? t('tabCurrent', [tabOrigin]) : t('tabNoAccess')}
+      </p>
       <div class="row">
-        <button type="button" class="primary" data-testid="clip-page" disabled={busy || disabled} onClick={() => onClip(false)}>
+        <button
+          type="button"
+          class="primary"
+          data-testid="clip-page"
+          disabled={busy || disabled}
+          onClick={() => onClip(false)}
+        >
           {busy ? t('clipping') : t('clipPage')}
         </button>
         <button type="button" data-testid="clip-selection" disabled={busy || disabled} onClick={() => onClip(true)}>
@@ -59,10 +77,16 @@ export function ClipPanel({ tabOrigin, busy, status, disabled, onClip, progress,
         </p>
       ) : null}
       {preview && preview.length > 0 ? (
-        <ClipPreview records={preview} onSave={(indexes) => onSavePreview?.(indexes)} onCancel={() => onCancelPreview?.()} />
+        <ClipPreview
+          records={preview}
+          onSave={(indexes) => onSavePreview?.(indexes)}
+          onCancel={() => onCancelPreview?.()}
+        />
       ) : null}
       <div role="status" aria-live="polite" data-testid="clip-status">
-        {result && result.ok && result.data.added.length > 0 ? <p class="ok">{t('clipAdded', [result.data.titles.join('; ')])}</p> : null}
+        {result && result.ok && result.data.added.length > 0 ? (
+          <p class="ok">{t('clipAdded', [result.data.titles.join('; ')])}</p>
+        ) : null}
         {result && result.ok && result.data.added.length === 0 ? <p class="warn">{t('clipDuplicate')}</p> : null}
         {result && result.ok
           ? result.data.warnings.map((w) => (
@@ -71,11 +95,16 @@ export function ClipPanel({ tabOrigin, busy, status, disabled, onClip, progress,
               </p>
             ))
           : null}
-        {result && result.ok && (result.data.attachmentsSaved ?? 0) > 0 ? <p class="ok">{t('clipAttachmentsSaved', [result.data.attachmentsSaved!])}</p> : null}
+        {result && result.ok && (result.data.attachmentsSaved ?? 0) > 0 ? (
+          <p class="ok">{t('clipAttachmentsSaved', [result.data.attachmentsSaved!])}</p>
+        ) : null}
         {result && result.ok
           ? (result.data.attachmentProblems ?? []).map((problem, i) => (
               <p key={`a${i}`} class="warn" data-testid="attachment-problem">
-                {t('clipAttachmentProblem', [problem.name, t(`attachmentReason_${problem.reason.replace(/-/g, '_')}` as MessageKey)])}
+                {t('clipAttachmentProblem', [
+                  problem.name,
+                  t(`attachmentReason_${problem.reason.replace(/-/g, '_')}` as MessageKey),
+                ])}
               </p>
             ))
           : null}

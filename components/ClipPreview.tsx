@@ -10,7 +10,11 @@ export interface ClipPreviewProps {
 }
 
 export const formatBytes = (size: number) =>
-  size < 1024 ? `${size} B` : size < 1024 * 1024 ? `${(size / 1024).toFixed(1)} KB` : `${(size / 1024 / 1024).toFixed(1)} MB`;
+  size < 1024
+    ? `${size} B`
+    : size < 1024 * 1024
+      ? `${(size / 1024).toFixed(1)} KB`
+      : `${(size / 1024 / 1024).toFixed(1)} MB`;
 
 /** Issue 3: a page with several records shows what was found, all ticked; only the ticked ones are saved. */
 export function ClipPreview({ records, onSave, onCancel }: ClipPreviewProps) {
@@ -43,18 +47,31 @@ export function ClipPreview({ records, onSave, onCancel }: ClipPreviewProps) {
               {record.rows !== undefined ? ` · ${t('previewRows', [record.rows])}` : ''}
             </span>
             {record.attachments.length > 0 ? (
-              <div class="muted">{t('previewAttachments', [record.attachments.map((a) => `${a.name} (${formatBytes(a.size)})`).join(', ')])}</div>
+              <div class="muted">
+                {t('previewAttachments', [
+                  record.attachments.map((a) => `${a.name} (${formatBytes(a.size)})`).join(', '),
+                ])}
+              </div>
             ) : null}
             {record.failed.map((problem, j) => (
               <div key={j} class="warn">
-                {t('clipAttachmentProblem', [problem.name, t(`attachmentReason_${problem.reason.replace(/-/g, '_')}` as MessageKey)])}
+                {t('clipAttachmentProblem', [
+                  problem.name,
+                  t(`attachmentReason_${problem.reason.replace(/-/g, '_')}` as MessageKey),
+                ])}
               </div>
             ))}
           </li>
         ))}
       </ul>
       <div class="row">
-        <button type="button" class="primary" data-testid="preview-save" disabled={indexes.length === 0} onClick={() => onSave(indexes)}>
+        <button
+          type="button"
+          class="primary"
+          data-testid="preview-save"
+          disabled={indexes.length === 0}
+          onClick={() => onSave(indexes)}
+        >
           {t('previewSave')}
         </button>
         <button type="button" data-testid="preview-cancel" onClick={onCancel}>

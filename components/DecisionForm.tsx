@@ -28,7 +28,13 @@ export function DecisionForm({ decision, onField }: DecisionFormProps) {
           </label>
         ))}
       </fieldset>
-      <LiveField label={t('decisionReasons')} value={decision.reasons ?? ''} multiline testId="decision-reasons" onSave={(v) => onField('reasons', v)} />
+      <LiveField
+        label={t('decisionReasons')}
+        value={decision.reasons ?? ''}
+        multiline
+        testId="decision-reasons"
+        onSave={(v) => onField('reasons', v)}
+      />
       <p class="muted">{t('decisionTellDoctors')}</p>
     </section>
   );

@@ -18,12 +18,20 @@ export function ExportOptions({ records, value, onChange, preview }: ExportOptio
   const excluded = new Set(value.excluded);
   const set = (patch: Partial<ExportOptionsValue>) => onChange((current) => ({ ...current, ...patch }));
   const toggle = (id: string, included: boolean) =>
-    onChange((current) => ({ ...current, excluded: included ? current.excluded.filter((e) => e !== id) : [...current.excluded, id] }));
+    onChange((current) => ({
+      ...current,
+      excluded: included ? current.excluded.filter((e) => e !== id) : [...current.excluded, id],
+    }));
   return (
     <details class="stack" data-testid="export-options">
       <summary>{t('exportOptions')}</summary>
       <fieldset data-testid="export-records">
-        <legend>{t('exportRecordsLegend', [records.length - records.filter((r) => excluded.has(r.id)).length, records.length])}</legend>
+        <legend>
+          {t('exportRecordsLegend', [
+            records.length - records.filter((r) => excluded.has(r.id)).length,
+            records.length,
+          ])}
+        </legend>
         <div class="row">
           <button type="button" class="link" onClick={() => set({ excluded: [] })}>
             {t('exportRecordsAll')}
@@ -34,7 +42,13 @@ export function ExportOptions({ records, value, onChange, preview }: ExportOptio
         </div>
         {records.map((r) => (
           <label key={r.id} class="inline" dir="auto">
-            <input type="checkbox" data-testid="export-record" value={r.id} checked={!excluded.has(r.id)} onChange={(e) => toggle(r.id, e.currentTarget.checked)} />{' '}
+            <input
+              type="checkbox"
+              data-testid="export-record"
+              value={r.id}
+              checked={!excluded.has(r.id)}
+              onChange={(e) => toggle(r.id, e.currentTarget.checked)}
+            />{' '}
             {r.title}
           </label>
         ))}
@@ -43,7 +57,13 @@ export function ExportOptions({ records, value, onChange, preview }: ExportOptio
         <legend>{t('exportPageSize')}</legend>
         {(['letter', 'a4'] as const).map((size) => (
           <label key={size} class="inline">
-            <input type="radio" name="export-page-size" data-testid={`export-page-${size}`} checked={value.pageSize === size} onChange={() => set({ pageSize: size })} />{' '}
+            <input
+              type="radio"
+              name="export-page-size"
+              data-testid={`export-page-${size}`}
+              checked={value.pageSize === size}
+              onChange={() => set({ pageSize: size })}
+            />{' '}
             {t(size === 'letter' ? 'exportPageLetter' : 'exportPageA4')}
           </label>
         ))}

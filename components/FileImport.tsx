@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import type { FileImportOutcome } from '../lib/import/files';
 import { useT, type MessageKey } from './i18n';
 
-export type FileImportState = { phase: 'idle' } | { phase: 'running' } | { phase: 'done'; outcomes: FileImportOutcome[] } | { phase: 'no-case' };
+export type FileImportState =
+  { phase: 'idle' } | { phase: 'running' } | { phase: 'done'; outcomes: FileImportOutcome[] } | { phase: 'no-case' };
 
 export interface FileImportProps {
   state: FileImportState;

@@ -10,7 +10,8 @@ export type ImportState =
   | { phase: 'failed'; code: ImportErrorCode | 'unexpected'; detail: string };
 
 /** Catalogue key for why a package was refused (`import_error_<code>`, hyphens as underscores). */
-export const importErrorKey = (code: ImportErrorCode | 'unexpected') => `import_error_${code.replace(/-/g, '_')}` as MessageKey;
+export const importErrorKey = (code: ImportErrorCode | 'unexpected') =>
+  `import_error_${code.replace(/-/g, '_')}` as MessageKey;
 
 export interface ImportPanelProps {
   state: ImportState;
@@ -55,7 +56,13 @@ export function ImportPanel({ state, onFile, onPassword, onCancelPassword }: Imp
           {state.wrong ? <p class="error">{t('import_error_wrong_password')}</p> : null}
           <label class="field">
             {t('passwordField')}
-            <input type="password" autocomplete="off" data-testid="import-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+            <input
+              type="password"
+              autocomplete="off"
+              data-testid="import-password"
+              value={password}
+              onInput={(e) => setPassword(e.currentTarget.value)}
+            />
           </label>
           <div class="row">
             <button type="submit" class="primary" data-testid="import-password-submit" disabled={password.length === 0}>

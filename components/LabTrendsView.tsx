@@ -38,10 +38,18 @@ export function LabTrendsView({ trends }: { trends: LabTrend[] }) {
                     <td>
                       <ul class="points">
                         {trend.points.map((p, i) => (
-                          <li key={i} class={p.outOfRange ? 'out' : undefined} data-out={p.outOfRange ? 'true' : undefined}>
+                          <li
+                            key={i}
+                            class={p.outOfRange ? 'out' : undefined}
+                            data-out={p.outOfRange ? 'true' : undefined}
+                          >
                             <span class="date">{p.date?.slice(0, 10) ?? t('recordUndated')}</span>{' '}
-                            <span dir="auto" class="value">{p.value}</span>
-                            {p.outOfRange ? <strong class="flag"> {t('labsOutOfRange', [p.flag ?? '!'])}</strong> : null}
+                            <span dir="auto" class="value">
+                              {p.value}
+                            </span>
+                            {p.outOfRange ? (
+                              <strong class="flag"> {t('labsOutOfRange', [p.flag ?? '!'])}</strong>
+                            ) : null}
                             {p.referenceRange ? <span class="muted"> ({p.referenceRange})</span> : null}
                             <span class="muted"> · {p.portal}</span>
                           </li>

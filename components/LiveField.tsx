@@ -13,7 +13,16 @@ export interface LiveFieldProps {
 }
 
 /** A labelled text field saved as the user types, telling them when someone else changed it meanwhile. */
-export function LiveField({ label, value, onSave, multiline, maxLength = 20_000, type = 'text', hint, testId }: LiveFieldProps) {
+export function LiveField({
+  label,
+  value,
+  onSave,
+  multiline,
+  maxLength = 20_000,
+  type = 'text',
+  hint,
+  testId,
+}: LiveFieldProps) {
   const t = useT();
   const field = useAutosave(value, onSave);
   const common = {

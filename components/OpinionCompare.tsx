@@ -54,7 +54,12 @@ export function OpinionCompare({ opinions }: { opinions: Opinion[] }) {
                 </thead>
                 <tbody>
                   {compareOpinions(chosen).map((row) => (
-                    <tr key={row.field} class={row.agreement} data-testid={`compare-${row.field}`} data-agreement={row.agreement}>
+                    <tr
+                      key={row.field}
+                      class={row.agreement}
+                      data-testid={`compare-${row.field}`}
+                      data-agreement={row.agreement}
+                    >
                       <th scope="row">{t(opinionFieldKey(row.field))}</th>
                       {row.values.map((value, i) => (
                         <td key={i} dir="auto" class="pre">

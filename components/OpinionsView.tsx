@@ -50,7 +50,11 @@ export function OpinionsView(props: OpinionsViewProps) {
             </li>
           ))}
         </ul>
-        <button type="button" data-testid="opinion-add" onClick={() => void props.onAdd().then((id) => id && setOpen(id))}>
+        <button
+          type="button"
+          data-testid="opinion-add"
+          onClick={() => void props.onAdd().then((id) => id && setOpen(id))}
+        >
           {t('opinionAdd')}
         </button>
       </section>

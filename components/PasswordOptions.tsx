@@ -15,7 +15,12 @@ export function PasswordOptions({ value, onChange }: PasswordOptionsProps) {
     <fieldset class="stack" data-testid="password">
       <legend>{t('passwordLegend')}</legend>
       <label class="inline">
-        <input type="checkbox" data-testid="password-toggle" checked={value.protect} onChange={(e) => set({ protect: e.currentTarget.checked })} />{' '}
+        <input
+          type="checkbox"
+          data-testid="password-toggle"
+          checked={value.protect}
+          onChange={(e) => set({ protect: e.currentTarget.checked })}
+        />{' '}
         {t('passwordToggle')}
       </label>
       {value.protect ? (
@@ -28,11 +33,23 @@ export function PasswordOptions({ value, onChange }: PasswordOptionsProps) {
           </p>
           <label class="field">
             {t('passwordField')}
-            <input type="password" autocomplete="new-password" data-testid="password-new" value={value.password} onInput={(e) => set({ password: e.currentTarget.value })} />
+            <input
+              type="password"
+              autocomplete="new-password"
+              data-testid="password-new"
+              value={value.password}
+              onInput={(e) => set({ password: e.currentTarget.value })}
+            />
           </label>
           <label class="field">
             {t('passwordConfirm')}
-            <input type="password" autocomplete="new-password" data-testid="password-confirm" value={value.confirm} onInput={(e) => set({ confirm: e.currentTarget.value })} />
+            <input
+              type="password"
+              autocomplete="new-password"
+              data-testid="password-confirm"
+              value={value.confirm}
+              onInput={(e) => set({ confirm: e.currentTarget.value })}
+            />
           </label>
           {problem ? (
             <p class="warn" data-testid="password-problem">

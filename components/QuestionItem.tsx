@@ -30,7 +30,10 @@ export function QuestionItem({ question, first, last, records, onEdit, onMove, o
   useEffect(() => {
     if (!refocus.current) return;
     const target = item.current?.querySelector<HTMLButtonElement>(`[data-move="${refocus.current}"]`);
-    (target && !target.disabled ? target : item.current?.querySelector<HTMLElement>('[data-move]:not([disabled])'))?.focus();
+    (target && !target.disabled
+      ? target
+      : item.current?.querySelector<HTMLElement>('[data-move]:not([disabled])')
+    )?.focus();
     refocus.current = null;
   }, [question.priority]);
 
@@ -57,21 +60,53 @@ export function QuestionItem({ question, first, last, records, onEdit, onMove, o
       <div class="row between">
         <span class="muted">{t(questionFamilyKey(question.family))}</span>
         <span class="row">
-          <button type="button" data-move="up" disabled={first} aria-label={t('questionMoveUp')} title={t('questionMoveHint')} onClick={() => move(-1, 'up')}>
+          <button
+            type="button"
+            data-move="up"
+            disabled={first}
+            aria-label={t('questionMoveUp')}
+            title={t('questionMoveHint')}
+            onClick={() => move(-1, 'up')}
+          >
             ↑
           </button>
-          <button type="button" data-move="down" disabled={last} aria-label={t('questionMoveDown')} title={t('questionMoveHint')} onClick={() => move(1, 'down')}>
+          <button
+            type="button"
+            data-move="down"
+            disabled={last}
+            aria-label={t('questionMoveDown')}
+            title={t('questionMoveHint')}
+            onClick={() => move(1, 'down')}
+          >
             ↓
           </button>
         </span>
       </div>
-      <LiveField label={t('questionText')} value={question.text} maxLength={2000} multiline testId="question-text" onSave={(text) => text.trim() && onEdit({ text })} />
+      <LiveField
+        label={t('questionText')}
+        value={question.text}
+        maxLength={2000}
+        multiline
+        testId="question-text"
+        onSave={(text) => text.trim() && onEdit({ text })}
+      />
       <label class="inline">
-        <input type="checkbox" data-testid="question-answered" checked={question.answered} onChange={(e) => onEdit({ answered: e.currentTarget.checked })} />{' '}
+        <input
+          type="checkbox"
+          data-testid="question-answered"
+          checked={question.answered}
+          onChange={(e) => onEdit({ answered: e.currentTarget.checked })}
+        />{' '}
         {t('questionAnswered')}
       </label>
       {question.answered || question.answer ? (
-        <LiveField label={t('questionAnswer')} value={question.answer} multiline testId="question-answer" onSave={(answer) => onEdit({ answer })} />
+        <LiveField
+          label={t('questionAnswer')}
+          value={question.answer}
+          multiline
+          testId="question-answer"
+          onSave={(answer) => onEdit({ answer })}
+        />
       ) : null}
       <details>
         <summary>{t('questionLinks', [question.linkedRecordIds.length])}</summary>
@@ -80,7 +115,11 @@ export function QuestionItem({ question, first, last, records, onEdit, onMove, o
           {records.map((r) => (
             <li key={r.id}>
               <label class="inline" dir="auto">
-                <input type="checkbox" checked={question.linkedRecordIds.includes(r.id)} onChange={(e) => onLink(r.id, e.currentTarget.checked)} />{' '}
+                <input
+                  type="checkbox"
+                  checked={question.linkedRecordIds.includes(r.id)}
+                  onChange={(e) => onLink(r.id, e.currentTarget.checked)}
+                />{' '}
                 {r.title}
               </label>
             </li>

@@ -65,7 +65,13 @@ export function QuestionsView(props: QuestionsViewProps) {
         </label>
         <label class="field grow">
           {t('questionNew')}
-          <input dir="auto" data-testid="question-new" value={text} maxLength={2000} onInput={(e) => setText(e.currentTarget.value)} />
+          <input
+            dir="auto"
+            data-testid="question-new"
+            value={text}
+            maxLength={2000}
+            onInput={(e) => setText(e.currentTarget.value)}
+          />
         </label>
         <button type="submit" data-testid="question-add">
           {t('questionAdd')}

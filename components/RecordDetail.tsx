@@ -19,7 +19,14 @@ export interface RecordDetailProps {
 }
 
 /** One record: editable title, date, kind and note, and the snapshot as captured. */
-export function RecordDetail({ record, onBack, onSave, onDelete, attachments = [], onDownloadAttachment }: RecordDetailProps) {
+export function RecordDetail({
+  record,
+  onBack,
+  onSave,
+  onDelete,
+  attachments = [],
+  onDownloadAttachment,
+}: RecordDetailProps) {
   const t = useT();
   const [title, setTitle] = useState(record.title);
   const [date, setDate] = useState(record.clinicalDate?.slice(0, 10) ?? '');
@@ -38,7 +45,12 @@ export function RecordDetail({ record, onBack, onSave, onDelete, attachments = [
         ← {t('recordBack')}
       </button>
       <h2 id="record-heading">{record.title}</h2>
-      <p class="muted">{t('recordSource', [record.provenance.origin + record.provenance.path, record.capturedAt.slice(0, 16).replace('T', ' ')])}</p>
+      <p class="muted">
+        {t('recordSource', [
+          record.provenance.origin + record.provenance.path,
+          record.capturedAt.slice(0, 16).replace('T', ' '),
+        ])}
+      </p>
       <form
         class="stack"
         onSubmit={(e) => {
@@ -49,7 +61,13 @@ export function RecordDetail({ record, onBack, onSave, onDelete, attachments = [
       >
         <label class="field">
           {t('recordTitle')}
-          <input data-testid="record-title" value={title} maxLength={1000} required onInput={(e) => setTitle(e.currentTarget.value)} />
+          <input
+            data-testid="record-title"
+            value={title}
+            maxLength={1000}
+            required
+            onInput={(e) => setTitle(e.currentTarget.value)}
+          />
         </label>
         <div class="row">
           <label class="field">
@@ -58,7 +76,11 @@ export function RecordDetail({ record, onBack, onSave, onDelete, attachments = [
           </label>
           <label class="field">
             {t('recordKind')}
-            <select data-testid="record-kind" value={kind} onChange={(e) => setKind(RecordKind.parse(e.currentTarget.value))}>
+            <select
+              data-testid="record-kind"
+              value={kind}
+              onChange={(e) => setKind(RecordKind.parse(e.currentTarget.value))}
+            >
               {RecordKind.options.map((k) => (
                 <option key={k} value={k}>
                   {t(kindKey(k))}
@@ -69,13 +91,24 @@ export function RecordDetail({ record, onBack, onSave, onDelete, attachments = [
         </div>
         <label class="field">
           {t('recordNote')}
-          <textarea data-testid="record-note" value={note} rows={3} maxLength={100_000} onInput={(e) => setNote(e.currentTarget.value)} />
+          <textarea
+            data-testid="record-note"
+            value={note}
+            rows={3}
+            maxLength={100_000}
+            onInput={(e) => setNote(e.currentTarget.value)}
+          />
         </label>
         <div class="row">
           <button type="submit" class="primary" data-testid="record-save">
             {t('save')}
           </button>
-          <ConfirmDelete label="recordDelete" question="recordDeleteConfirm" onDelete={onDelete} testId="record-delete" />
+          <ConfirmDelete
+            label="recordDelete"
+            question="recordDeleteConfirm"
+            onDelete={onDelete}
+            testId="record-delete"
+          />
         </div>
       </form>
       {record.structured ? <StructuredSummary data={record.structured} /> : null}
@@ -85,7 +118,10 @@ export function RecordDetail({ record, onBack, onSave, onDelete, attachments = [
           <ul class="records">
             {attachments.map((a) => (
               <li key={a.id} data-testid="record-attachment">
-                <span class="title">{a.name}</span> <span class="muted">{a.mediaType} · {formatBytes(a.size)}</span>{' '}
+                <span class="title">{a.name}</span>{' '}
+                <span class="muted">
+                  {a.mediaType} · {formatBytes(a.size)}
+                </span>{' '}
                 <button type="button" data-testid="attachment-download" onClick={() => onDownloadAttachment?.(a.id)}>
                   {t('attachmentDownload')}
                 </button>

@@ -6,7 +6,11 @@ import { useT } from './i18n';
 export type RedactionPreviewView =
   | { state: 'off' }
   | { state: 'loading' }
-  | { state: 'ready'; findings: Pick<RedactionFinding, 'kind' | 'text' | 'count' | 'where'>[]; unredactedFiles: string[] }
+  | {
+      state: 'ready';
+      findings: Pick<RedactionFinding, 'kind' | 'text' | 'count' | 'where'>[];
+      unredactedFiles: string[];
+    }
   | { state: 'failed' };
 
 export interface RedactionOptionsProps {
@@ -22,13 +26,21 @@ export function RedactionOptions({ value, onChange, preview }: RedactionOptionsP
   const set = (patch: Partial<ExportOptionsValue>) => onChange((current) => ({ ...current, ...patch }));
   const toggle = (text: string, accepted: boolean) => {
     const key = text.toLowerCase();
-    onChange((current) => ({ ...current, rejected: accepted ? current.rejected.filter((r) => r !== key) : [...current.rejected, key] }));
+    onChange((current) => ({
+      ...current,
+      rejected: accepted ? current.rejected.filter((r) => r !== key) : [...current.rejected, key],
+    }));
   };
   return (
     <fieldset class="stack" data-testid="redaction">
       <legend>{t('redactLegend')}</legend>
       <label class="inline">
-        <input type="checkbox" data-testid="redact-toggle" checked={value.redact} onChange={(e) => set({ redact: e.currentTarget.checked })} />{' '}
+        <input
+          type="checkbox"
+          data-testid="redact-toggle"
+          checked={value.redact}
+          onChange={(e) => set({ redact: e.currentTarget.checked })}
+        />{' '}
         {t('redactToggle')}
       </label>
       {value.redact ? (
@@ -36,17 +48,30 @@ export function RedactionOptions({ value, onChange, preview }: RedactionOptionsP
           <p class="muted">{t('redactNote')}</p>
           <label class="field">
             {t('redactNames')}
-            <input dir="auto" data-testid="redact-names" value={value.names} maxLength={2000} onInput={(e) => set({ names: e.currentTarget.value })} />
+            <input
+              dir="auto"
+              data-testid="redact-names"
+              value={value.names}
+              maxLength={2000}
+              onInput={(e) => set({ names: e.currentTarget.value })}
+            />
           </label>
           <label class="field">
             {t('redactDob')}
-            <input type="date" data-testid="redact-dob" value={value.dateOfBirth} onInput={(e) => set({ dateOfBirth: e.currentTarget.value })} />
+            <input
+              type="date"
+              data-testid="redact-dob"
+              value={value.dateOfBirth}
+              onInput={(e) => set({ dateOfBirth: e.currentTarget.value })}
+            />
           </label>
           <h3>{t('redactPreviewHeading')}</h3>
           <div role="status" aria-live="polite" data-testid="redact-preview">
             {preview.state === 'loading' ? <p class="muted">{t('redactPreviewLoading')}</p> : null}
             {preview.state === 'failed' ? <p class="error">{t('redactPreviewFailed')}</p> : null}
-            {preview.state === 'ready' && preview.findings.length === 0 ? <p class="muted">{t('redactPreviewEmpty')}</p> : null}
+            {preview.state === 'ready' && preview.findings.length === 0 ? (
+              <p class="muted">{t('redactPreviewEmpty')}</p>
+            ) : null}
           </div>
           {preview.state === 'ready' && preview.findings.length > 0 ? (
             <ul class="findings" data-testid="redact-findings">
@@ -61,7 +86,10 @@ export function RedactionOptions({ value, onChange, preview }: RedactionOptionsP
                       onChange={(e) => toggle(f.text, e.currentTarget.checked)}
                     />{' '}
                     <span>
-                      <strong>{f.text}</strong> <span class="muted">{t('redactFindingWhere', [t(redactKindKey(f.kind)), f.count, f.where.slice(0, 3).join('; ')])}</span>
+                      <strong>{f.text}</strong>{' '}
+                      <span class="muted">
+                        {t('redactFindingWhere', [t(redactKindKey(f.kind)), f.count, f.where.slice(0, 3).join('; ')])}
+                      </span>
                     </span>
                   </label>
                 </li>

@@ -9,10 +9,29 @@ export function Sparkline({ values, outOfRange }: { values: number[]; outOfRange
   if (values.length < 2) return null;
   const points = sparklinePoints(values, WIDTH, HEIGHT, 3);
   return (
-    <svg class="sparkline" width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} aria-hidden="true" focusable="false">
-      <polyline fill="none" stroke="currentColor" stroke-width="1.5" points={points.map((p) => `${p.x},${p.y}`).join(' ')} />
+    <svg
+      class="sparkline"
+      width={WIDTH}
+      height={HEIGHT}
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      aria-hidden="true"
+      focusable="false"
+    >
+      <polyline
+        fill="none"
+        stroke="currentColor"
+        stroke-width="1.5"
+        points={points.map((p) => `${p.x},${p.y}`).join(' ')}
+      />
       {points.map((p, i) => (
-        <circle key={i} cx={p.x} cy={p.y} r={outOfRange[i] ? 3 : 1.5} class={outOfRange[i] ? 'out' : undefined} fill="currentColor" />
+        <circle
+          key={i}
+          cx={p.x}
+          cy={p.y}
+          r={outOfRange[i] ? 3 : 1.5}
+          class={outOfRange[i] ? 'out' : undefined}
+          fill="currentColor"
+        />
       ))}
     </svg>
   );

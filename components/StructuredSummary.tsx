@@ -13,7 +13,11 @@ export function StructuredSummary({ data }: { data: StructuredData }) {
       {data.type === 'lab' ? (
         <>
           <p class="muted" dir="auto">
-            {[data.panel.name, data.panel.collected && t('structuredCollected', [data.panel.collected]), data.panel.performingLab]
+            {[
+              data.panel.name,
+              data.panel.collected && t('structuredCollected', [data.panel.collected]),
+              data.panel.performingLab,
+            ]
               .filter(Boolean)
               .join(' · ')}
           </p>
@@ -44,7 +48,9 @@ export function StructuredSummary({ data }: { data: StructuredData }) {
               </tbody>
             </table>
           </div>
-          {data.results.length > 500 ? <p class="muted">{t('structuredMoreRows', [data.results.length - 500])}</p> : null}
+          {data.results.length > 500 ? (
+            <p class="muted">{t('structuredMoreRows', [data.results.length - 500])}</p>
+          ) : null}
         </>
       ) : null}
       {data.type === 'report' ? (
@@ -70,7 +76,8 @@ export function StructuredSummary({ data }: { data: StructuredData }) {
       ) : null}
       {data.type === 'note' ? (
         <p class="muted" dir="auto">
-          {[data.noteType, data.author].filter(Boolean).join(' · ')} {t('structuredParagraphs', [data.paragraphs.length])}
+          {[data.noteType, data.author].filter(Boolean).join(' · ')}{' '}
+          {t('structuredParagraphs', [data.paragraphs.length])}
         </p>
       ) : null}
     </section>

@@ -13,11 +13,15 @@ export function ViewTabs({ active, onSelect }: { active: View; onSelect: (view: 
   const onKeyDown = (e: KeyboardEvent) => {
     const index = VIEWS.indexOf(active);
     const next =
-      e.key === 'ArrowRight' ? VIEWS[(index + 1) % VIEWS.length]
-      : e.key === 'ArrowLeft' ? VIEWS[(index - 1 + VIEWS.length) % VIEWS.length]
-      : e.key === 'Home' ? VIEWS[0]
-      : e.key === 'End' ? VIEWS[VIEWS.length - 1]
-      : undefined;
+      e.key === 'ArrowRight'
+        ? VIEWS[(index + 1) % VIEWS.length]
+        : e.key === 'ArrowLeft'
+          ? VIEWS[(index - 1 + VIEWS.length) % VIEWS.length]
+          : e.key === 'Home'
+            ? VIEWS[0]
+            : e.key === 'End'
+              ? VIEWS[VIEWS.length - 1]
+              : undefined;
     if (!next) return;
     e.preventDefault();
     onSelect(next);

@@ -40,7 +40,9 @@ export const typedNames = (names: string): string[] =>
     .filter(Boolean);
 
 /** Why the password cannot be used yet, or null when protection is off or the password is fine. */
-export function passwordProblem(value: Pick<ExportOptionsValue, 'protect' | 'password' | 'confirm'>): MessageKey | null {
+export function passwordProblem(
+  value: Pick<ExportOptionsValue, 'protect' | 'password' | 'confirm'>,
+): MessageKey | null {
   if (!value.protect) return null;
   if (value.password.length < MIN_PASSWORD_LENGTH) return 'passwordTooShort';
   if (value.password !== value.confirm) return 'passwordMismatch';

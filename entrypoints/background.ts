@@ -51,7 +51,10 @@ export default defineBackground(() => {
       return first?.result;
     },
     release: async (tabId) => {
-      await browser.scripting.executeScript({ target: { tabId }, func: () => (globalThis as unknown as Injected).secondLook.release() });
+      await browser.scripting.executeScript({
+        target: { tabId },
+        func: () => (globalThis as unknown as Injected).secondLook.release(),
+      });
     },
     onProgress: (progress: ClipProgress) => void progressStore.set(progress),
   };
@@ -64,7 +67,8 @@ export default defineBackground(() => {
     await clipStatusStore(browser.storage.session).set({ at: Date.now(), result });
     return result;
   };
-  const clipAndReport = async (tabId: number, selectionOnly: boolean) => report(await clipTab(clipDeps, tabId, selectionOnly));
+  const clipAndReport = async (tabId: number, selectionOnly: boolean) =>
+    report(await clipTab(clipDeps, tabId, selectionOnly));
 
   const handlers: Handlers = {
     'clip/tab': ({ tabId, selectionOnly }) => clipAndReport(tabId, selectionOnly),
@@ -82,7 +86,10 @@ export default defineBackground(() => {
       }
       await progressStore.clear();
       const { warnings } = captured.data;
-      return { ok: true, data: { saved: false, token: pending.put(captured.data), records: summarize(captured.data), warnings } };
+      return {
+        ok: true,
+        data: { saved: false, token: pending.put(captured.data), records: summarize(captured.data), warnings },
+      };
     },
     'clip/save': async ({ token, indexes }) => {
       const clip = pending.take(token);
@@ -109,7 +116,11 @@ export default defineBackground(() => {
   );
 
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: MENU_CLIP_PAGE, title: browser.i18n.getMessage('menuClipPage'), contexts: ['page'] });
+    browser.contextMenus.create({
+      id: MENU_CLIP_PAGE,
+      title: browser.i18n.getMessage('menuClipPage'),
+      contexts: ['page'],
+    });
     browser.contextMenus.create({
       id: MENU_CLIP_SELECTION,
       title: browser.i18n.getMessage('menuClipSelection'),

@@ -1,5 +1,10 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { CHUNK_BYTES, MAX_ATTACHMENT_BYTES, MAX_CLIP_ATTACHMENT_BYTES, MAX_CLIP_ATTACHMENTS } from '../lib/attachments/chunks';
+import {
+  CHUNK_BYTES,
+  MAX_ATTACHMENT_BYTES,
+  MAX_CLIP_ATTACHMENT_BYTES,
+  MAX_CLIP_ATTACHMENTS,
+} from '../lib/attachments/chunks';
 import { fetchAttachment } from '../lib/attachments/fetch-attachment';
 import { capturePage } from '../lib/capture/capture-page';
 
@@ -44,10 +49,15 @@ async function capture(selectionOnly: boolean): Promise<unknown> {
         skipped++;
         continue;
       }
-      const fetched = await fetchAttachment((url, init) => fetch(url, init), candidate, Math.min(MAX_ATTACHMENT_BYTES, budget));
+      const fetched = await fetchAttachment(
+        (url, init) => fetch(url, init),
+        candidate,
+        Math.min(MAX_ATTACHMENT_BYTES, budget),
+      );
       if (!fetched.ok) {
         // "View report" leading to an ordinary page is not a failed file.
-        if (!candidate.expectFile && (fetched.reason === 'login-page' || fetched.reason === 'unexpected-type')) continue;
+        if (!candidate.expectFile && (fetched.reason === 'login-page' || fetched.reason === 'unexpected-type'))
+          continue;
         attachments.push({ record, ok: false, name: fetched.name, reason: fetched.reason });
         continue;
       }

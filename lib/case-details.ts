@@ -27,16 +27,31 @@ async function setPath(db: CaseDb, caseId: CaseId, path: string, value: unknown)
   });
 }
 
-export async function setStoryField<F extends StoryField>(db: CaseDb, caseId: CaseId, field: F, value: Story[F]): Promise<void> {
+export async function setStoryField<F extends StoryField>(
+  db: CaseDb,
+  caseId: CaseId,
+  field: F,
+  value: Story[F],
+): Promise<void> {
   const valid = Story.shape[field].parse(value);
   await setPath(db, caseId, `story.${field}`, valid);
 }
 
-export async function setNotApplicable(db: CaseDb, caseId: CaseId, family: RecordFamily, notApplicable: boolean): Promise<void> {
+export async function setNotApplicable(
+  db: CaseDb,
+  caseId: CaseId,
+  family: RecordFamily,
+  notApplicable: boolean,
+): Promise<void> {
   await setPath(db, caseId, `notApplicable.${RecordFamily.parse(family)}`, notApplicable ? true : undefined);
 }
 
-export async function setDecisionField<F extends keyof Decision>(db: CaseDb, caseId: CaseId, field: F, value: Decision[F]): Promise<void> {
+export async function setDecisionField<F extends keyof Decision>(
+  db: CaseDb,
+  caseId: CaseId,
+  field: F,
+  value: Decision[F],
+): Promise<void> {
   const valid = Decision.shape[field].parse(value);
   await setPath(db, caseId, `decision.${field}`, valid);
 }

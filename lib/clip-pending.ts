@@ -41,7 +41,12 @@ export function summarize(clip: PendingClip): RecordSummary[] {
     kind: record.kind,
     ...(record.clinicalDate ? { clinicalDate: record.clinicalDate } : {}),
     ...(record.structured?.type === 'lab' ? { rows: record.structured.results.length } : {}),
-    attachments: (clip.attachments[i] ?? []).slice(0, 100).map(({ name, mediaType, size }) => ({ name, mediaType, size })),
-    failed: clip.problems.filter((p) => p.record === i).slice(0, 100).map(({ name, reason }) => ({ name, reason })),
+    attachments: (clip.attachments[i] ?? [])
+      .slice(0, 100)
+      .map(({ name, mediaType, size }) => ({ name, mediaType, size })),
+    failed: clip.problems
+      .filter((p) => p.record === i)
+      .slice(0, 100)
+      .map(({ name, reason }) => ({ name, reason })),
   }));
 }

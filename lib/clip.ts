@@ -30,7 +30,12 @@ const AttachmentReport = z.union([
     size: z.number().int().positive(),
     sha256: Sha256Hex,
   }),
-  z.object({ record: z.number().int().nonnegative(), ok: z.literal(false), name: z.string().max(200), reason: AttachmentFailure }),
+  z.object({
+    record: z.number().int().nonnegative(),
+    ok: z.literal(false),
+    name: z.string().max(200),
+    reason: AttachmentFailure,
+  }),
 ]);
 
 /** What the capture script returns. It runs in the portal page, so it is parsed like any untrusted input. */
@@ -70,9 +75,17 @@ export interface PendingClip {
 
 /** Browser error text -> our error code. The texts differ between Chromium and Firefox. */
 export function classifyScriptingError(message: string): ErrorCode {
-  if (/cannot access a (chrome|chrome-extension|about|edge|moz-extension|view-source):|extensions gallery|cannot be scripted due to|pdf viewer/i.test(message)) return 'not-scriptable';
-  if (/no tab with id|tab was closed|frame.*removed|no frame|invalid tab|tab not found/i.test(message)) return 'tab-closed';
-  if (/cannot access|cannot be scripted|missing host permission|permission|extensions gallery|restricted/i.test(message))
+  if (
+    /cannot access a (chrome|chrome-extension|about|edge|moz-extension|view-source):|extensions gallery|cannot be scripted due to|pdf viewer/i.test(
+      message,
+    )
+  )
+    return 'not-scriptable';
+  if (/no tab with id|tab was closed|frame.*removed|no frame|invalid tab|tab not found/i.test(message))
+    return 'tab-closed';
+  if (
+    /cannot access|cannot be scripted|missing host permission|permission|extensions gallery|restricted/i.test(message)
+  )
     return 'no-site-access';
   if (/message length exceeded|too (big|large)/i.test(message)) return 'page-too-large';
   return 'unknown';
@@ -85,7 +98,8 @@ export function classifyScriptingError(message: string): ErrorCode {
  */
 export function classifyStorageError(error: unknown): ErrorCode {
   if (error instanceof CaseNotFoundError) return 'case-not-found';
-  const describe = (e: unknown) => (e instanceof Error || e instanceof Object ? `${(e as Error).name ?? ''}: ${(e as Error).message ?? ''}` : '');
+  const describe = (e: unknown) =>
+    e instanceof Error || e instanceof Object ? `${(e as Error).name ?? ''}: ${(e as Error).message ?? ''}` : '';
   const texts = [describe(error), describe((error as { inner?: unknown } | null)?.inner)];
   if (texts.some((t) => /QuotaExceeded|IOError|IO error|No space left|disk full/i.test(t))) return 'storage-full';
   // The storage backend itself failed. On a full disk Chromium sometimes says "UnknownError: Corruption
@@ -158,12 +172,16 @@ export async function captureTab(deps: ClipDeps, tabId: number, selectionOnly: b
 
 /** Writes the chosen records of a capture (all when `indexes` is omitted) in one transaction. */
 export async function savePending(db: CaseDb, pending: PendingClip, indexes?: number[]): Promise<Result<ClipResult>> {
-  const chosen = (indexes ?? pending.records.map((_, i) => i)).filter((i, at, all) => i < pending.records.length && all.indexOf(i) === at);
+  const chosen = (indexes ?? pending.records.map((_, i) => i)).filter(
+    (i, at, all) => i < pending.records.length && all.indexOf(i) === at,
+  );
   if (chosen.length === 0) return { ok: false, error: 'nothing-to-clip' };
   const records = chosen.map((i) => pending.records[i]!);
   const attachments = chosen.map((i) => pending.attachments[i] ?? []);
   try {
-    const { added, duplicates, attachmentsAdded } = await addRecords(db, pending.caseId, records, attachments, { parsed: true });
+    const { added, duplicates, attachmentsAdded } = await addRecords(db, pending.caseId, records, attachments, {
+      parsed: true,
+    });
     return {
       ok: true,
       data: {
@@ -174,7 +192,9 @@ export async function savePending(db: CaseDb, pending: PendingClip, indexes?: nu
         warnings: pending.warnings,
         attachmentsSaved: attachmentsAdded ?? 0,
         // Only the chosen records' files: an unticked record's failures are not news.
-        attachmentProblems: pending.problems.filter((p) => chosen.includes(p.record)).map(({ name, reason }) => ({ name, reason })),
+        attachmentProblems: pending.problems
+          .filter((p) => chosen.includes(p.record))
+          .map(({ name, reason }) => ({ name, reason })),
       },
     };
   } catch (error) {

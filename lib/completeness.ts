@@ -57,11 +57,7 @@ const hints: Record<RecordFamily, CompletenessHint> = {
 };
 
 function isImageFile(file: { mediaType: string; name: string }): boolean {
-  return (
-    file.mediaType === 'application/dicom' ||
-    /\.(dcm|dicom)$/i.test(file.name) ||
-    /^DICOMDIR$/i.test(file.name)
-  );
+  return file.mediaType === 'application/dicom' || /\.(dcm|dicom)$/i.test(file.name) || /^DICOMDIR$/i.test(file.name);
 }
 
 /** The checklist family a record counts towards (imaging records count as reports; images are files). */

@@ -68,7 +68,11 @@ export type DbHealth = { ok: true } | { ok: false; reason: DbProblem; detail: st
  * witness is written once, the first time a healthy database is seen, and never overwritten after a
  * mismatch, so the user is told on every start until the problem is dealt with.
  */
-export async function checkDbHealth(db: CaseDb, witness: WitnessStore, now: () => Date = () => new Date()): Promise<DbHealth> {
+export async function checkDbHealth(
+  db: CaseDb,
+  witness: WitnessStore,
+  now: () => Date = () => new Date(),
+): Promise<DbHealth> {
   try {
     await db.open();
   } catch (error) {
@@ -82,7 +86,11 @@ export async function checkDbHealth(db: CaseDb, witness: WitnessStore, now: () =
     return { ok: true };
   }
   if (known.createdAt !== marker.createdAt) {
-    return { ok: false, reason: 'replaced', detail: `database created ${known.createdAt} is gone; found one created ${marker.createdAt}` };
+    return {
+      ok: false,
+      reason: 'replaced',
+      detail: `database created ${known.createdAt} is gone; found one created ${marker.createdAt}`,
+    };
   }
   return { ok: true };
 }

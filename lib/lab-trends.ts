@@ -43,7 +43,9 @@ export function normalizeUnit(unit: string | undefined): string {
 function isOutOfRange(row: { flag?: AbnormalFlag; numericValue?: number; low?: number; high?: number }): boolean {
   if (row.flag && row.flag !== 'N') return true;
   if (row.numericValue === undefined) return false;
-  return (row.low !== undefined && row.numericValue < row.low) || (row.high !== undefined && row.numericValue > row.high);
+  return (
+    (row.low !== undefined && row.numericValue < row.low) || (row.high !== undefined && row.numericValue > row.high)
+  );
 }
 
 type LabRecord = Pick<CaseRecord, 'id' | 'title' | 'clinicalDate' | 'structured' | 'provenance'>;

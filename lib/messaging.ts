@@ -30,7 +30,15 @@ export const ClipRequest = z.object({
 /** A file that was found but not kept, and why (issue 3: failures are reported per attachment). */
 export const AttachmentProblem = z.object({
   name: z.string().max(200),
-  reason: z.enum(['login-page', 'unexpected-type', 'empty', 'http-error', 'unreachable', 'too-large', 'transfer-failed']),
+  reason: z.enum([
+    'login-page',
+    'unexpected-type',
+    'empty',
+    'http-error',
+    'unreachable',
+    'too-large',
+    'transfer-failed',
+  ]),
 });
 export type AttachmentProblem = z.infer<typeof AttachmentProblem>;
 
@@ -58,7 +66,9 @@ export const RecordSummary = z.object({
   kind: RecordKind,
   clinicalDate: ClinicalDate.optional(),
   rows: z.number().int().nonnegative().optional(),
-  attachments: z.array(z.object({ name: z.string().max(200), mediaType: z.string().max(100), size: z.number() })).max(100),
+  attachments: z
+    .array(z.object({ name: z.string().max(200), mediaType: z.string().max(100), size: z.number() }))
+    .max(100),
   failed: z.array(AttachmentProblem).max(100),
 });
 export type RecordSummary = z.infer<typeof RecordSummary>;
@@ -92,7 +102,11 @@ export const protocol = {
   'clip/tab': { request: ClipRequest, response: ClipResult, from: 'extension-page' },
   'clip/preview': { request: ClipRequest, response: ClipPreview, from: 'extension-page' },
   'clip/save': { request: ClipSaveRequest, response: ClipResult, from: 'extension-page' },
-  'clip/pending': { request: z.object({ token: z.uuid() }), response: z.object({ alive: z.boolean() }), from: 'extension-page' },
+  'clip/pending': {
+    request: z.object({ token: z.uuid() }),
+    response: z.object({ alive: z.boolean() }),
+    from: 'extension-page',
+  },
   'clip/discard': { request: z.object({ token: z.uuid() }), response: z.object({}), from: 'extension-page' },
 } satisfies Record<string, MessageSpec>;
 
@@ -127,7 +141,11 @@ const allowed = (from: MessageSpec['from'], sender: SenderClass) =>
  * Receives a raw message: drops what is not ours, refuses senders the message is not for, and parses
  * the payload before any handler sees it. Returns undefined for messages that are not ours.
  */
-export function dispatch(handlers: Handlers, message: unknown, sender: SenderClass): Promise<Result<unknown>> | undefined {
+export function dispatch(
+  handlers: Handlers,
+  message: unknown,
+  sender: SenderClass,
+): Promise<Result<unknown>> | undefined {
   const envelope = Envelope.safeParse(message);
   if (!envelope.success || !Object.hasOwn(protocol, envelope.data.type)) return undefined;
   const type = envelope.data.type as MessageName;

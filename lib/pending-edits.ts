@@ -11,8 +11,18 @@ import { Decision, OPINION_TEXT_FIELDS, Story } from './workspace-model';
  * (A strict-durability write still in flight when the page goes away can be dropped by the browser.)
  */
 export const PendingEdit = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('story'), caseId: z.string(), field: z.enum(Object.keys(Story.shape) as [keyof Story]), value: z.unknown() }),
-  z.object({ kind: z.literal('decision'), caseId: z.string(), field: z.enum(Object.keys(Decision.shape) as [keyof Decision]), value: z.unknown() }),
+  z.object({
+    kind: z.literal('story'),
+    caseId: z.string(),
+    field: z.enum(Object.keys(Story.shape) as [keyof Story]),
+    value: z.unknown(),
+  }),
+  z.object({
+    kind: z.literal('decision'),
+    caseId: z.string(),
+    field: z.enum(Object.keys(Decision.shape) as [keyof Decision]),
+    value: z.unknown(),
+  }),
   z.object({ kind: z.literal('opinion'), id: z.string(), field: z.enum(OPINION_TEXT_FIELDS), value: z.string() }),
   z.object({ kind: z.literal('question'), id: z.string(), field: z.enum(['text', 'answer']), value: z.string() }),
 ]);

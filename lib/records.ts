@@ -1,5 +1,13 @@
 import type { CaseDb } from './db';
-import { CapturedRecord, CaseRecord, ClinicalDate, RecordKind, type Attachment, type CaseId, type RecordId } from './model';
+import {
+  CapturedRecord,
+  CaseRecord,
+  ClinicalDate,
+  RecordKind,
+  type Attachment,
+  type CaseId,
+  type RecordId,
+} from './model';
 import { sha256Hex } from './hash';
 import { newId, nowIso } from './ids';
 import { z } from './schema';

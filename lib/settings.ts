@@ -23,7 +23,10 @@ function typedKey<T>(key: string, schema: z.ZodType<T>) {
 export const activeCaseStore = typedKey('activeCaseId', CaseId);
 
 /** The database witness (lib/db.ts, checkDbHealth), kept in browser.storage.local. */
-export const dbWitnessStore = typedKey('dbWitness', z.object({ createdAt: z.string().max(100), seenAt: z.string().max(100) }));
+export const dbWitnessStore = typedKey(
+  'dbWitness',
+  z.object({ createdAt: z.string().max(100), seenAt: z.string().max(100) }),
+);
 
 /** The outcome of the latest clip, whatever started it (panel, menu, shortcut), for the panel to show. */
 export const ClipStatus = z.object({

@@ -29,7 +29,11 @@ function randomBytes(size: number): Uint8Array<ArrayBuffer> {
 }
 
 function labRecord(caseId: string, i: number, at: string): CaseRecord {
-  const rows = Array.from({ length: 8 }, (_, r) => ({ test: `Test ${r}`, value: `${(i * 7 + r) % 200}`, unit: 'mg/dL' }));
+  const rows = Array.from({ length: 8 }, (_, r) => ({
+    test: `Test ${r}`,
+    value: `${(i * 7 + r) % 200}`,
+    unit: 'mg/dL',
+  }));
   const html = `<h1>Result ${i}</h1><table>${rows.map((r) => `<tr><td>${r.test}</td><td>${r.value} ${r.unit}</td></tr>`).join('')}</table>`;
   return {
     id: `bench-rec-${i}`,
@@ -49,7 +53,13 @@ function labRecord(caseId: string, i: number, at: string): CaseRecord {
 }
 
 /** A case of `records` records and `attachmentMb` MB of random (incompressible) fake PDFs and JPEGs. */
-async function seedCase(opts: { records: number; attachmentMb: number; questions: number; bigFileMb: number; title: string }) {
+async function seedCase(opts: {
+  records: number;
+  attachmentMb: number;
+  questions: number;
+  bigFileMb: number;
+  title: string;
+}) {
   const now = Date.now();
   const caseData: Case = { id: `bench-case-${now}`, title: opts.title, createdAt: iso(now), updatedAt: iso(now) };
   await db.cases.add(caseData);
@@ -109,7 +119,11 @@ async function seedCase(opts: { records: number; attachmentMb: number; questions
 /** The product's export pipeline (lib/export: packageEntries -> writeZip), attachments included. */
 async function productExport(caseId: string): Promise<Blob> {
   const [caseData, records, attachments] = await db.transaction('r', db.cases, db.records, db.attachments, () =>
-    Promise.all([db.cases.get(caseId), db.records.where('caseId').equals(caseId).toArray(), db.attachments.where('caseId').equals(caseId).toArray()]),
+    Promise.all([
+      db.cases.get(caseId),
+      db.records.where('caseId').equals(caseId).toArray(),
+      db.attachments.where('caseId').equals(caseId).toArray(),
+    ]),
   );
   const generatedAt = new Date();
   const out = blobSink();
@@ -117,7 +131,15 @@ async function productExport(caseId: string): Promise<Blob> {
     packageEntries({
       caseData: caseData!,
       records,
-      attachments: attachments.map((a) => ({ id: a.id, recordId: a.recordId, name: a.name, mediaType: a.mediaType, size: a.size, sha256: a.sha256, data: a.blob })),
+      attachments: attachments.map((a) => ({
+        id: a.id,
+        recordId: a.recordId,
+        name: a.name,
+        mediaType: a.mediaType,
+        size: a.size,
+        sha256: a.sha256,
+        data: a.blob,
+      })),
       generatedAt,
       generator: { name: 'Second Look', version: browser.runtime.getManifest().version },
       sanitize: (html) => sanitizeSnapshot(window, html),
@@ -133,18 +155,34 @@ let entries: PackageEntry[] = [];
 let lastZip: Blob | null = null;
 
 async function collectEntries(caseId: string) {
-  const [caseData, records, attachments] = await Promise.all([db.cases.get(caseId), db.records.where('caseId').equals(caseId).toArray(), db.attachments.where('caseId').equals(caseId).toArray()]);
+  const [caseData, records, attachments] = await Promise.all([
+    db.cases.get(caseId),
+    db.records.where('caseId').equals(caseId).toArray(),
+    db.attachments.where('caseId').equals(caseId).toArray(),
+  ]);
   entries = [];
   for await (const e of packageEntries({
     caseData: caseData!,
     records,
-    attachments: attachments.map((a) => ({ id: a.id, recordId: a.recordId, name: a.name, mediaType: a.mediaType, size: a.size, sha256: a.sha256, data: a.blob })),
+    attachments: attachments.map((a) => ({
+      id: a.id,
+      recordId: a.recordId,
+      name: a.name,
+      mediaType: a.mediaType,
+      size: a.size,
+      sha256: a.sha256,
+      data: a.blob,
+    })),
     generatedAt: new Date(),
     generator: { name: 'Second Look', version: 'bench' },
     sanitize: (html) => sanitizeSnapshot(window, html),
   }))
     entries.push(e);
-  return { entries: entries.length, bytes: entries.reduce((n, e) => n + e.data.byteLength, 0), stored: entries.filter((e) => !e.compress).length };
+  return {
+    entries: entries.length,
+    bytes: entries.reduce((n, e) => n + e.data.byteLength, 0),
+    stored: entries.filter((e) => !e.compress).length,
+  };
 }
 async function* entryStream(): AsyncGenerator<PackageEntry> {
   yield* entries;
@@ -158,12 +196,14 @@ const zippers: Record<string, () => Promise<Blob>> = {
   },
   jszip: async () => {
     const zip = new JSZip();
-    for (const e of entries) zip.file(e.path, e.data, { compression: e.compress ? 'DEFLATE' : 'STORE', compressionOptions: { level: 6 } });
+    for (const e of entries)
+      zip.file(e.path, e.data, { compression: e.compress ? 'DEFLATE' : 'STORE', compressionOptions: { level: 6 } });
     return zip.generateAsync({ type: 'blob', streamFiles: true });
   },
   zipjs: async () => {
     const writer = new ZipWriter(new BlobWriter('application/zip'));
-    for (const e of entries) await writer.add(e.path, new Uint8ArrayReader(e.data), { level: e.compress ? 6 : 0, useWebWorkers: false });
+    for (const e of entries)
+      await writer.add(e.path, new Uint8ArrayReader(e.data), { level: e.compress ? 6 : 0, useWebWorkers: false });
     return writer.close();
   },
   /** Store-mode floor: CRC-32 of every byte plus one copy of it into the output (the same Blob sink). */
@@ -229,9 +269,20 @@ async function setActiveCase(caseId: string) {
 async function clearAll() {
   lastZip = null;
   entries = [];
-  await db.transaction('rw', [db.cases, db.records, db.attachments, db.questions, db.opinions, db.caseDetails], async () => {
-    await Promise.all([db.cases.clear(), db.records.clear(), db.attachments.clear(), db.questions.clear(), db.opinions.clear(), db.caseDetails.clear()]);
-  });
+  await db.transaction(
+    'rw',
+    [db.cases, db.records, db.attachments, db.questions, db.opinions, db.caseDetails],
+    async () => {
+      await Promise.all([
+        db.cases.clear(),
+        db.records.clear(),
+        db.attachments.clear(),
+        db.questions.clear(),
+        db.opinions.clear(),
+        db.caseDetails.clear(),
+      ]);
+    },
+  );
 }
 
 /** Diagnostic: reads the last export back in 1 MB slices; the first offset that fails, or -1. */
@@ -247,6 +298,17 @@ async function probeZip() {
   return -1;
 }
 
-const api = { probeZip, seedCase, collectEntries, timeZip, timeProductExport, timeImport, idbWrite, setActiveCase, clearAll, dropEntries: () => void (entries = []) };
+const api = {
+  probeZip,
+  seedCase,
+  collectEntries,
+  timeZip,
+  timeProductExport,
+  timeImport,
+  idbWrite,
+  setActiveCase,
+  clearAll,
+  dropEntries: () => void (entries = []),
+};
 (globalThis as unknown as { slBench: typeof api }).slBench = api;
 document.title = 'bench ready';

@@ -47,12 +47,18 @@ export function App({ db }: { db: CaseDb }) {
   const [accessOrigins, refreshAccess] = useSiteAccess();
 
   const cases = useLive(() => listCases(db), [], []);
-  const records = useLive(() => (activeCaseId ? listRecords(db, activeCaseId) : Promise.resolve([])), [activeCaseId], []);
+  const records = useLive(
+    () => (activeCaseId ? listRecords(db, activeCaseId) : Promise.resolve([])),
+    [activeCaseId],
+    [],
+  );
   const openRecord = records.find((r) => r.id === openRecordId);
   const openAttachments = useLive(
     async () =>
       openRecordId
-        ? (await db.attachments.where('recordId').equals(openRecordId).toArray()).map(({ id, name, mediaType, size }) => ({ id, name, mediaType, size }))
+        ? (await db.attachments.where('recordId').equals(openRecordId).toArray()).map(
+            ({ id, name, mediaType, size }) => ({ id, name, mediaType, size }),
+          )
         : [],
     [openRecordId],
     [],
@@ -156,7 +162,11 @@ export function App({ db }: { db: CaseDb }) {
     setFileState({ phase: 'running' });
     void importFiles(db, activeCaseId, files).then(
       (outcomes) => setFileState({ phase: 'done', outcomes }),
-      () => setFileState({ phase: 'done', outcomes: files.map((f) => ({ name: f.name, result: { ok: false, error: 'storage' } })) }),
+      () =>
+        setFileState({
+          phase: 'done',
+          outcomes: files.map((f) => ({ name: f.name, result: { ok: false, error: 'storage' } })),
+        }),
     );
   };
 
@@ -214,7 +224,12 @@ export function App({ db }: { db: CaseDb }) {
                 <RecordList records={records} onOpen={setOpenRecordId} />
               )}
               {activeCaseId ? (
-                <ExportSection key={activeCaseId} db={db} caseId={activeCaseId} records={records.filter((r) => r.caseId === activeCaseId)} />
+                <ExportSection
+                  key={activeCaseId}
+                  db={db}
+                  caseId={activeCaseId}
+                  records={records.filter((r) => r.caseId === activeCaseId)}
+                />
               ) : (
                 <ExportPanel state={{ phase: 'idle' }} disabled onExport={() => undefined} onCancel={() => undefined} />
               )}

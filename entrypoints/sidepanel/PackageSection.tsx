@@ -1,5 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { defaultExportOptions, passwordProblem, typedNames, type ExportOptionsValue } from '../../components/export-choices';
+import {
+  defaultExportOptions,
+  passwordProblem,
+  typedNames,
+  type ExportOptionsValue,
+} from '../../components/export-choices';
 import { ExportOptions } from '../../components/ExportOptions';
 import { ExportPanel, type ExportState } from '../../components/ExportPanel';
 import { useT } from '../../components/i18n';
@@ -9,11 +14,18 @@ import type { CaseDb } from '../../lib/db';
 import type { CaseId, CaseRecord } from '../../lib/model';
 import type { ExportChoices } from './export-run';
 
-
 export const exportChoices = (o: ExportOptionsValue): ExportChoices => ({
   excludedRecordIds: o.excluded,
   pageSize: o.pageSize,
-  ...(o.redact ? { redaction: { names: typedNames(o.names), datesOfBirth: o.dateOfBirth ? [o.dateOfBirth] : [], rejected: o.rejected } } : {}),
+  ...(o.redact
+    ? {
+        redaction: {
+          names: typedNames(o.names),
+          datesOfBirth: o.dateOfBirth ? [o.dateOfBirth] : [],
+          rejected: o.rejected,
+        },
+      }
+    : {}),
   ...(o.protect ? { password: o.password } : {}),
 });
 
@@ -40,10 +52,12 @@ export function ExportSection({ db, caseId, records }: { db: CaseDb; caseId: Cas
     setPreview({ state: 'loading' });
     const timer = setTimeout(() => {
       // The exporter (package builder, PDF writer, zip) loads on first use, not with the panel.
-      import('./export-run').then(({ redactionPreview }) => redactionPreview(db, caseId, exportChoices(options), t)).then(
-        (summary) => current && setPreview({ state: 'ready', ...summary }),
-        () => current && setPreview({ state: 'failed' }),
-      );
+      import('./export-run')
+        .then(({ redactionPreview }) => redactionPreview(db, caseId, exportChoices(options), t))
+        .then(
+          (summary) => current && setPreview({ state: 'ready', ...summary }),
+          () => current && setPreview({ state: 'failed' }),
+        );
     }, 300);
     return () => {
       current = false;
@@ -64,7 +78,14 @@ export function ExportSection({ db, caseId, records }: { db: CaseDb; caseId: Cas
     setState({ phase: 'running', done: 0, total: 1 });
     import('./export-run')
       .then(({ runExport }) =>
-        runExport(db, caseId, exportChoices(latest.current), t, (done, total) => setState({ phase: 'running', done, total }), controller.signal),
+        runExport(
+          db,
+          caseId,
+          exportChoices(latest.current),
+          t,
+          (done, total) => setState({ phase: 'running', done, total }),
+          controller.signal,
+        ),
       )
       .then((fileName) => setState({ phase: 'done', fileName }))
       .catch((error: unknown) =>
@@ -77,7 +98,12 @@ export function ExportSection({ db, caseId, records }: { db: CaseDb; caseId: Cas
   };
 
   return (
-    <ExportPanel state={state} disabled={noneChosen || problem !== null} onExport={onExport} onCancel={() => abort.current?.abort()}>
+    <ExportPanel
+      state={state}
+      disabled={noneChosen || problem !== null}
+      onExport={onExport}
+      onCancel={() => abort.current?.abort()}
+    >
       <ExportOptions records={listed} value={options} onChange={update} preview={preview} />
       {noneChosen ? <p class="warn">{t('exportNoRecords')}</p> : null}
     </ExportPanel>
@@ -92,18 +118,20 @@ export function ImportSection({ db, onImported }: { db: CaseDb; onImported: (cas
     if (!file.current) return;
     setState({ phase: 'reading' });
     // The package reader loads on first use, like the exporter.
-    void import('./import-run').then(({ runImport }) => runImport(db, file.current!, password)).then((outcome) => {
-      if (outcome.ok) {
-        file.current = null;
-        setState({ phase: 'done', title: outcome.title, count: outcome.count });
-        onImported(outcome.caseId);
-      } else if (outcome.code === 'encrypted' || (outcome.code === 'wrong-password' && password !== undefined)) {
-        setState({ phase: 'password', wrong: outcome.code === 'wrong-password' });
-      } else {
-        file.current = null;
-        setState({ phase: 'failed', code: outcome.code, detail: outcome.detail });
-      }
-    });
+    void import('./import-run')
+      .then(({ runImport }) => runImport(db, file.current!, password))
+      .then((outcome) => {
+        if (outcome.ok) {
+          file.current = null;
+          setState({ phase: 'done', title: outcome.title, count: outcome.count });
+          onImported(outcome.caseId);
+        } else if (outcome.code === 'encrypted' || (outcome.code === 'wrong-password' && password !== undefined)) {
+          setState({ phase: 'password', wrong: outcome.code === 'wrong-password' });
+        } else {
+          file.current = null;
+          setState({ phase: 'failed', code: outcome.code, detail: outcome.detail });
+        }
+      });
   };
   return (
     <ImportPanel

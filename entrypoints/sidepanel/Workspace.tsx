@@ -14,7 +14,14 @@ import { labTrends } from '../../lib/lab-trends';
 import { medicationOffers } from '../../lib/medication-offers';
 import type { CaseId, CaseRecord } from '../../lib/model';
 import { addOpinion, deleteOpinion, listOpinions } from '../../lib/opinions';
-import { addQuestion, deleteQuestion, editQuestion, listQuestions, moveQuestion, setQuestionLink } from '../../lib/questions';
+import {
+  addQuestion,
+  deleteQuestion,
+  editQuestion,
+  listQuestions,
+  moveQuestion,
+  setQuestionLink,
+} from '../../lib/questions';
 import type { RecordFamily } from '../../lib/workspace-model';
 import { useLive } from './use-live';
 
@@ -37,7 +44,11 @@ export function Workspace({ db, caseId, records, view }: WorkspaceProps) {
   const opinions = useLive(() => listOpinions(db, caseId), [caseId], []);
   const attachments = useLive(
     async () =>
-      (await db.attachments.where('caseId').equals(caseId).toArray()).map(({ recordId, mediaType, name }) => ({ recordId, mediaType, name })),
+      (await db.attachments.where('caseId').equals(caseId).toArray()).map(({ recordId, mediaType, name }) => ({
+        recordId,
+        mediaType,
+        name,
+      })),
     [caseId],
     [],
   );
@@ -46,7 +57,9 @@ export function Workspace({ db, caseId, records, view }: WorkspaceProps) {
     [records, details.notApplicable, attachments],
   );
   const holdings = useMemo(() => {
-    const byFamily: Partial<Record<RecordFamily, string[]>> = { 'imaging-images': imageFiles(records, attachments).map((a) => a.name) };
+    const byFamily: Partial<Record<RecordFamily, string[]>> = {
+      'imaging-images': imageFiles(records, attachments).map((a) => a.name),
+    };
     for (const record of records) {
       const family = recordFamily(record);
       if (family) (byFamily[family] ??= []).push(record.title);
@@ -71,10 +84,18 @@ export function Workspace({ db, caseId, records, view }: WorkspaceProps) {
         </div>
       ) : null}
       {view === 'checklist' ? (
-        <ChecklistView items={checklist} holdings={holdings} onNotApplicable={(family, value) => run(setNotApplicable(db, caseId, family, value))} />
+        <ChecklistView
+          items={checklist}
+          holdings={holdings}
+          onNotApplicable={(family, value) => run(setNotApplicable(db, caseId, family, value))}
+        />
       ) : null}
       {view === 'story' ? (
-        <StoryForm story={details.story} medicationOffers={offers} onField={(field, value) => run(saveEdit(db, localStorage, { kind: 'story', caseId, field, value }))} />
+        <StoryForm
+          story={details.story}
+          medicationOffers={offers}
+          onField={(field, value) => run(saveEdit(db, localStorage, { kind: 'story', caseId, field, value }))}
+        />
       ) : null}
       {view === 'questions' ? (
         <QuestionsView

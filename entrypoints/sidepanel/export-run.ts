@@ -27,7 +27,12 @@ export interface ExportChoices {
 }
 
 /** A snapshot of the case, read in one transaction, as the package builder wants it. */
-export async function loadPackageInput(db: CaseDb, caseId: CaseId, choices: ExportChoices, t: Translate): Promise<PackageInput> {
+export async function loadPackageInput(
+  db: CaseDb,
+  caseId: CaseId,
+  choices: ExportChoices,
+  t: Translate,
+): Promise<PackageInput> {
   const [caseData, allRecords, allAttachments, details, questions] = await db.transaction(
     'r',
     [db.cases, db.records, db.attachments, db.caseDetails, db.questions],
@@ -69,7 +74,12 @@ export interface RedactionSummary {
 const findingKey = (f: Pick<RedactionFinding, 'text'>) => f.text.toLowerCase();
 
 /** What redaction would remove with the names typed so far (the user reviews this before exporting). */
-export async function redactionPreview(db: CaseDb, caseId: CaseId, choices: ExportChoices, t: Translate): Promise<RedactionSummary> {
+export async function redactionPreview(
+  db: CaseDb,
+  caseId: CaseId,
+  choices: ExportChoices,
+  t: Translate,
+): Promise<RedactionSummary> {
   const input = await loadPackageInput(db, caseId, choices, t);
   const { findings, unredactedFiles } = previewRedaction(input, choices.redaction);
   return { findings, unredactedFiles };
@@ -92,11 +102,11 @@ function downloadFinished(id: number): Promise<void> {
     // A small file may finish before the listener is attached.
     void browser.downloads.search({ id }).then(([item]) => {
       if (item?.state === 'complete') listener({ id, state: { current: 'complete' } });
-      if (item?.state === 'interrupted') listener({ id, state: { current: 'interrupted' }, error: { current: item.error } });
+      if (item?.state === 'interrupted')
+        listener({ id, state: { current: 'interrupted' }, error: { current: item.error } });
     });
   });
 }
-
 
 /**
  * Builds the package from a snapshot of the case and hands it to the downloads API only once the zip
@@ -117,8 +127,13 @@ export async function runExport(
   }
   const total = packageEntryCount(input);
   const collector = blobSink();
-  const options = { modified: input.generatedAt, signal, onProgress: ({ entries }: { entries: number }) => onProgress(entries, total) };
-  if (choices.password) await writeEncryptedZip(packageEntries(input), collector.sink, { ...options, password: choices.password });
+  const options = {
+    modified: input.generatedAt,
+    signal,
+    onProgress: ({ entries }: { entries: number }) => onProgress(entries, total),
+  };
+  if (choices.password)
+    await writeEncryptedZip(packageEntries(input), collector.sink, { ...options, password: choices.password });
   else await writeZip(packageEntries(input), collector.sink, options);
   if (signal.aborted) throw new DOMException('Export cancelled', 'AbortError');
   const fileName = packageFileName(input.caseData.title, input.generatedAt);

@@ -17,11 +17,15 @@ export async function runImport(db: CaseDb, file: Blob, password?: string): Prom
     const result = await readPackage(file, password ? { password } : {});
     if (!result.ok) return { ok: false, ...result.error };
     const { manifest } = result.data;
-    const caseId = await db.transaction('rw', [db.cases, db.records, db.attachments, db.caseDetails, db.questions], async () => {
-      const imported = await importCase(db, result.data);
-      await restoreWorkspace(db, manifest, imported.caseId, imported.recordIds);
-      return imported.caseId;
-    });
+    const caseId = await db.transaction(
+      'rw',
+      [db.cases, db.records, db.attachments, db.caseDetails, db.questions],
+      async () => {
+        const imported = await importCase(db, result.data);
+        await restoreWorkspace(db, manifest, imported.caseId, imported.recordIds);
+        return imported.caseId;
+      },
+    );
     const title = (await db.cases.get(caseId))?.title ?? manifest.case.title;
     return { ok: true, caseId, title, count: result.data.records.length };
   } catch (error) {

@@ -15,7 +15,10 @@ export const MAX_CLIP_ATTACHMENT_BYTES = 1024 * 1024 * 1024;
 export const AttachmentChunk = z.object({
   offset: z.number().int().nonnegative(),
   /** base64 of at most CHUNK_BYTES bytes. */
-  data: z.string().max(Math.ceil(CHUNK_BYTES / 3) * 4).regex(/^[A-Za-z0-9+/]*={0,2}$/),
+  data: z
+    .string()
+    .max(Math.ceil(CHUNK_BYTES / 3) * 4)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/),
 });
 export type AttachmentChunk = z.infer<typeof AttachmentChunk>;
 
@@ -47,9 +50,7 @@ export class ChunkAssembler {
   private readonly hasher = sha256.create();
   private received = 0;
 
-  constructor(
-    private readonly expected: { size: number; sha256: string; mediaType: string },
-  ) {
+  constructor(private readonly expected: { size: number; sha256: string; mediaType: string }) {
     if (expected.size > MAX_ATTACHMENT_BYTES) throw new ChunkError('too-large');
   }
 

@@ -17,14 +17,23 @@ const toHex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).pad
 
 /** Adds the extension the real type calls for when the name has none (`Download report` -> `Download report.pdf`). */
 function withExtension(name: string, mediaType: string): string {
-  const ext = { 'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/webp': 'webp', 'image/tiff': 'tif' }[mediaType];
+  const ext = {
+    'application/pdf': 'pdf',
+    'image/png': 'png',
+    'image/jpeg': 'jpg',
+    'image/gif': 'gif',
+    'image/webp': 'webp',
+    'image/tiff': 'tif',
+  }[mediaType];
   return ext && !new RegExp(`\\.${ext === 'jpg' ? 'jpe?g' : ext}$`, 'i').test(name) ? `${name}.${ext}` : name;
 }
 
 /** The file name the server gives (`Content-Disposition`), cleaned for use as a file name. */
 export function dispositionName(header: string | null): string | undefined {
   if (!header) return undefined;
-  const match = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)|filename\s*=\s*"([^"]+)"|filename\s*=\s*([^;]+)/.exec(header);
+  const match = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)|filename\s*=\s*"([^"]+)"|filename\s*=\s*([^;]+)/.exec(
+    header,
+  );
   let raw = match?.[1] ?? match?.[2] ?? match?.[3];
   if (!raw) return undefined;
   try {
@@ -32,7 +41,10 @@ export function dispositionName(header: string | null): string | undefined {
   } catch {
     return undefined;
   }
-  const name = (raw.split(/[\\/]/).pop() ?? '').replace(/[:*?"<>|\u0000-\u001f]+/g, ' ').trim().slice(0, 200);
+  const name = (raw.split(/[\\/]/).pop() ?? '')
+    .replace(/[:*?"<>|\u0000-\u001f]+/g, ' ')
+    .trim()
+    .slice(0, 200);
   return name && name !== '.' && name !== '..' ? name : undefined;
 }
 
@@ -40,7 +52,11 @@ export function dispositionName(header: string | null): string | undefined {
  * Fetches one attachment with the user's session, streaming: the first bytes decide whether it is a
  * PDF or image at all (a login page is stopped there), and the hash is computed as the bytes arrive.
  */
-export async function fetchAttachment(fetcher: Fetcher, candidate: AttachmentCandidate, maxBytes = MAX_ATTACHMENT_BYTES): Promise<FetchedAttachment> {
+export async function fetchAttachment(
+  fetcher: Fetcher,
+  candidate: AttachmentCandidate,
+  maxBytes = MAX_ATTACHMENT_BYTES,
+): Promise<FetchedAttachment> {
   const fail = (reason: AttachmentFailure): FetchedAttachment => ({ ok: false, name: candidate.name, reason });
   let response: Response;
   try {
@@ -89,5 +105,12 @@ export async function fetchAttachment(fetcher: Fetcher, candidate: AttachmentCan
   }
   const type = mediaType ?? 'application/octet-stream';
   const name = dispositionName(response.headers.get('content-disposition')) ?? candidate.name;
-  return { ok: true, name: withExtension(name, type), mediaType: type, size, sha256: toHex(hasher.digest()), blob: new Blob(parts, { type }) };
+  return {
+    ok: true,
+    name: withExtension(name, type),
+    mediaType: type,
+    size,
+    sha256: toHex(hasher.digest()),
+    blob: new Blob(parts, { type }),
+  };
 }

@@ -20,7 +20,11 @@ export const MAX_ATTACHMENTS_PER_RECORD = 20;
 const MIN_IMAGE_SIDE = 64;
 
 function safeName(raw: string, fallback: string): string {
-  const cleaned = raw.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
+  const cleaned = raw
+    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 200);
   return cleaned || fallback;
 }
 
@@ -35,7 +39,12 @@ function nameFromUrl(url: URL, fallback: string): string {
  */
 export function findAttachments(root: Element, pageUrl: URL): AttachmentCandidate[] {
   const found = new Map<string, AttachmentCandidate>();
-  const add = (href: string | null, source: AttachmentCandidate['source'], label: string | null, expectFile: boolean) => {
+  const add = (
+    href: string | null,
+    source: AttachmentCandidate['source'],
+    label: string | null,
+    expectFile: boolean,
+  ) => {
     if (!href || href.startsWith('javascript:') || href.startsWith('data:')) return;
     let url: URL;
     try {
@@ -63,7 +72,10 @@ export function findAttachments(root: Element, pageUrl: URL): AttachmentCandidat
     })();
     const label = `${text} ${link.getAttribute('aria-label') ?? ''}`;
     const isFile =
-      FILE_EXTENSION.test(path) || /pdf|image\//i.test(link.getAttribute('type') ?? '') || link.hasAttribute('download') || FILE_WORDS.test(label);
+      FILE_EXTENSION.test(path) ||
+      /pdf|image\//i.test(link.getAttribute('type') ?? '') ||
+      link.hasAttribute('download') ||
+      FILE_WORDS.test(label);
     if (isFile || MAYBE_FILE_WORDS.test(label)) add(href, 'link', link.getAttribute('download') || text, isFile);
   }
   for (const img of Array.from(root.querySelectorAll('img[src]'))) {

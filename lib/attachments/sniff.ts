@@ -5,8 +5,7 @@
 export type SniffedType = 'application/pdf' | 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp' | 'image/tiff';
 
 export type DownloadCheck =
-  | { ok: true; mediaType: SniffedType }
-  | { ok: false; reason: 'login-page' | 'unexpected-type' | 'empty' };
+  { ok: true; mediaType: SniffedType } | { ok: false; reason: 'login-page' | 'unexpected-type' | 'empty' };
 
 const startsWith = (bytes: Uint8Array, signature: number[], at = 0) => signature.every((b, i) => bytes[at + i] === b);
 
@@ -31,7 +30,10 @@ function asciiHead(bytes: Uint8Array, max: number): string {
 
 /** True when the bytes look like an HTML (or XHTML) page: what a login redirect serves. */
 export function looksLikeHtml(bytes: Uint8Array): boolean {
-  const head = asciiHead(bytes, 1024).replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
+  const head = asciiHead(bytes, 1024)
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, '')
+    .trimStart()
+    .toLowerCase();
   return /^<(!doctype html|html|head|body|meta|title|form|script|!--)/.test(head);
 }
 
@@ -44,6 +46,7 @@ export function checkDownload(contentType: string | null, firstBytes: Uint8Array
   const proven = magicType(firstBytes);
   if (proven) return { ok: true, mediaType: proven };
   const declared = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
-  if (declared === 'text/html' || declared === 'application/xhtml+xml' || looksLikeHtml(firstBytes)) return { ok: false, reason: 'login-page' };
+  if (declared === 'text/html' || declared === 'application/xhtml+xml' || looksLikeHtml(firstBytes))
+    return { ok: false, reason: 'login-page' };
   return { ok: false, reason: 'unexpected-type' };
 }

@@ -27,7 +27,12 @@ function selectionDocument(doc: Document, range: Range): Document {
  * Page (or selection) -> records with sanitized snapshots, provenance, and the files each record links
  * to (fetched by the caller). Pure apart from `inlineImage`.
  */
-export async function capturePage(win: Window, doc: Document, rawUrl: string, options: CaptureOptions): Promise<CaptureOutcome> {
+export async function capturePage(
+  win: Window,
+  doc: Document,
+  rawUrl: string,
+  options: CaptureOptions,
+): Promise<CaptureOutcome> {
   const url = new URL(rawUrl);
   const bySelection = options.selection && !options.selection.collapsed;
   // Shadow roots, same-origin frames and canvases are composed into a copy the adapters can read.

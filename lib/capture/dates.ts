@@ -15,7 +15,10 @@ const PATTERNS: { re: RegExp; toIso: (m: RegExpExecArray) => string | undefined 
   // 2026-11-03, 2026/11/03, 2026-11-03T08:14:00Z (the time may follow directly)
   { re: /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/, toIso: (m) => isoDate(+m[1]!, +m[2]!, +m[3]!) },
   // 11/03/2026, 11-03-26, 11.03.2026 (US order: portals in scope are US)
-  { re: /\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-]\d)/, toIso: (m) => isoDate(fullYear(m[4]!), +m[1]!, +m[3]!) },
+  {
+    re: /\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-]\d)/,
+    toIso: (m) => isoDate(fullYear(m[4]!), +m[1]!, +m[3]!),
+  },
   // Nov 3, 2026 / November 3 2026 / Nov-03-2026
   {
     re: /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s-]+(\d{1,2})(?:st|nd|rd|th)?,?[\s-]+(\d{4})\b/i,

@@ -3,7 +3,11 @@ import { textOf } from './text';
 
 /** Text of an element on one line (cells, labels, values). */
 export const cellText = (el: Element | null | undefined): string =>
-  el ? textOf(el).replace(/[\u00a0\s]+/g, ' ').trim() : '';
+  el
+    ? textOf(el)
+        .replace(/[\u00a0\s]+/g, ' ')
+        .trim()
+    : '';
 
 const HEADING = /^H[1-6]$/;
 
@@ -25,7 +29,8 @@ export function labelValues(root: ParentNode): Map<string, string> {
   for (const label of Array.from(root.querySelectorAll('.InfoLabel, .label, .field-label, [class$="Label"]'))) {
     const value = label.nextElementSibling;
     if (value) add(cellText(label), cellText(value));
-    else if (label.parentElement) add(cellText(label), cellText(label.parentElement).slice(cellText(label).length).trim());
+    else if (label.parentElement)
+      add(cellText(label), cellText(label.parentElement).slice(cellText(label).length).trim());
   }
   return pairs;
 }
@@ -49,7 +54,8 @@ export function sectionsByHeadings(root: Element): ReportSection[] {
   for (const heading of headings) {
     const parts: string[] = [];
     for (let next = heading.nextElementSibling; next && !isHeading.has(next); next = next.nextElementSibling) {
-      if (next.querySelector('h2, h3, h4') && Array.from(next.querySelectorAll('*')).some((e) => isHeading.has(e))) break;
+      if (next.querySelector('h2, h3, h4') && Array.from(next.querySelectorAll('*')).some((e) => isHeading.has(e)))
+        break;
       const text = textOf(next);
       if (text) parts.push(text);
     }
@@ -80,4 +86,8 @@ export function sectionsFromText(text: string): ReportSection[] {
 }
 
 /** The element's text as paragraphs (one per block). */
-export const paragraphsOf = (root: Element): string[] => textOf(root).split('\n').map((p) => p.trim()).filter(Boolean);
+export const paragraphsOf = (root: Element): string[] =>
+  textOf(root)
+    .split('\n')
+    .map((p) => p.trim())
+    .filter(Boolean);

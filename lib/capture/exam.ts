@@ -11,7 +11,8 @@ const MODALITIES: [RegExp, string][] = [
   [/\b(fluoro\w*)\b/i, 'RF'],
 ];
 
-const BODY_PARTS = /\b(head|brain|neck|chest|thorax|lungs?|abdomen|pelvis|spine|cervical spine|lumbar spine|thoracic spine|breasts?|heart|knee|hip|shoulder|wrist|ankle|hand|foot|liver|kidneys?|renal|thyroid|prostate|sinus(?:es)?|whole body|hips?|femur)\b/gi;
+const BODY_PARTS =
+  /\b(head|brain|neck|chest|thorax|lungs?|abdomen|pelvis|spine|cervical spine|lumbar spine|thoracic spine|breasts?|heart|knee|hip|shoulder|wrist|ankle|hand|foot|liver|kidneys?|renal|thyroid|prostate|sinus(?:es)?|whole body|hips?|femur)\b/gi;
 
 export function modalityOf(exam: string): string | undefined {
   return MODALITIES.find(([re]) => re.test(exam))?.[1];

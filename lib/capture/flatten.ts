@@ -34,9 +34,12 @@ function composedChildren(host: Element, shadow: ShadowRoot, target: Document, c
   for (const slot of Array.from(holder.querySelectorAll('slot'))) {
     const name = slot.getAttribute('name');
     const assigned = light.filter((n) =>
-      name ? n.nodeType === 1 && (n as Element).getAttribute('slot') === name : n.nodeType !== 1 || !(n as Element).hasAttribute('slot'),
+      name
+        ? n.nodeType === 1 && (n as Element).getAttribute('slot') === name
+        : n.nodeType !== 1 || !(n as Element).hasAttribute('slot'),
     );
-    const replacement = assigned.length > 0 ? assigned.map((n) => copyNode(n, target, counters)) : Array.from(slot.childNodes);
+    const replacement =
+      assigned.length > 0 ? assigned.map((n) => copyNode(n, target, counters)) : Array.from(slot.childNodes);
     slot.replaceWith(...replacement);
   }
   return Array.from(holder.childNodes);
@@ -74,7 +77,9 @@ function copyNode(node: Node, target: Document, counters: Counters, depth = 0): 
   }
   const copy = target.importNode(element, false);
   const shadow = element.shadowRoot;
-  const children = shadow ? composedChildren(element, shadow, target, counters) : Array.from(element.childNodes).map((n) => copyNode(n, target, counters, depth));
+  const children = shadow
+    ? composedChildren(element, shadow, target, counters)
+    : Array.from(element.childNodes).map((n) => copyNode(n, target, counters, depth));
   copy.append(...children);
   return copy;
 }

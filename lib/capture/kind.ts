@@ -3,13 +3,22 @@ import type { RecordKind } from '../model';
 /** Words that point at a kind; title matches weigh more than body matches. Order breaks ties. */
 const SIGNALS: [RecordKind, RegExp][] = [
   ['pathology', /\b(pathology|biopsy|cytology|specimen|histolog\w*|frozen section|gross description)\b/gi],
-  ['imaging', /\b(radiology|imaging|x-?ray|ct\b|mri|ultrasound|sonogra\w+|mammogra\w+|pet\b|impression|technique|dexa)\b/gi],
+  [
+    'imaging',
+    /\b(radiology|imaging|x-?ray|ct\b|mri|ultrasound|sonogra\w+|mammogra\w+|pet\b|impression|technique|dexa)\b/gi,
+  ],
   ['surgical', /\b(operative report|op note|procedure note|surgery|surgical|post-?operative|pre-?operative)\b/gi],
-  ['lab', /\b(lab|labs|laboratory|test results?|reference range|standard range|normal range|panel|cbc|metabolic|components?)\b/gi],
+  [
+    'lab',
+    /\b(lab|labs|laboratory|test results?|reference range|standard range|normal range|panel|cbc|metabolic|components?)\b/gi,
+  ],
   ['medication', /\b(medications?|prescriptions?|dosage|refills?|sig:|tablet|capsule)\b/gi],
   ['plan', /\b(treatment plan|care plan|plan of care|chemotherapy regimen|regimen)\b/gi],
   ['family-history', /\b(family history|familial|maternal|paternal|genetic)\b/gi],
-  ['note', /\b(progress note|visit note|office visit|clinic note|consult\w*|history of present illness|assessment|subjective|chief complaint)\b/gi],
+  [
+    'note',
+    /\b(progress note|visit note|office visit|clinic note|consult\w*|history of present illness|assessment|subjective|chief complaint)\b/gi,
+  ],
 ];
 
 const count = (re: RegExp, text: string) => text.match(re)?.length ?? 0;

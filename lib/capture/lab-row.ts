@@ -27,7 +27,8 @@ export function unparsedRow(text: string, test = ''): LabResultRow {
 export function labRow(cells: LabCells): LabResultRow {
   const test = oneLine(cells.test);
   const shown = oneLine(cells.value);
-  if (test === '' || shown === '') return unparsedRow([cells.test, cells.value, cells.range].filter(Boolean).join(' '), test);
+  if (test === '' || shown === '')
+    return unparsedRow([cells.test, cells.value, cells.range].filter(Boolean).join(' '), test);
   const embedded = splitFlag(shown);
   const parsed = parseLabValue(embedded.text);
   const range = cells.range && oneLine(cells.range) !== '' ? parseReferenceRange(cells.range) : undefined;

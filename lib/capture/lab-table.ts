@@ -3,7 +3,8 @@ import { parseDate } from './dates';
 import { cellText } from './dom';
 import { type LabCells, labRow, unparsedRow } from './lab-row';
 
-export type LabColumn = 'test' | 'value' | 'unit' | 'range' | 'flag' | 'date' | 'created' | 'description' | 'notes' | 'status';
+export type LabColumn =
+  'test' | 'value' | 'unit' | 'range' | 'flag' | 'date' | 'created' | 'description' | 'notes' | 'status';
 
 /** What a header names, checked in this order ("Result Date" is a date, "Abnormal Flag" a flag). */
 const HEADER_ROLES: [RegExp, LabColumn][] = [
@@ -12,24 +13,39 @@ const HEADER_ROLES: [RegExp, LabColumn][] = [
   [/flag|interpretation|abnormal|^h\/l$/i, 'flag'],
   [/range|reference|normal|standard|^ref\b/i, 'range'],
   [/^(units?|uom)$/i, 'unit'],
-  [/^(value|result|results|your value|result value|observed value|current|finding|(?:value|result) ?\/ ?units?)$/i, 'value'],
-  [/^(test|tests|component|components|name|test name|analyte|lab|lab test|observation|result name|item|test description|component name)$/i, 'test'],
+  [
+    /^(value|result|results|your value|result value|observed value|current|finding|(?:value|result) ?\/ ?units?)$/i,
+    'value',
+  ],
+  [
+    /^(test|tests|component|components|name|test name|analyte|lab|lab test|observation|result name|item|test description|component name)$/i,
+    'test',
+  ],
   [/^description$/i, 'description'],
   [/details|comments?|notes?/i, 'notes'],
   [/^status$/i, 'status'],
 ];
 
 /** MyChart's legacy table names its columns by class. */
-const CLASS_ROLES: [string, LabColumn][] = [['nameCol', 'test'], ['valueCol', 'value'], ['rangeCol', 'range'], ['flagCol', 'flag'], ['unitCol', 'unit'], ['dateCol', 'date']];
+const CLASS_ROLES: [string, LabColumn][] = [
+  ['nameCol', 'test'],
+  ['valueCol', 'value'],
+  ['rangeCol', 'range'],
+  ['flagCol', 'flag'],
+  ['unitCol', 'unit'],
+  ['dateCol', 'date'],
+];
 
 export function columnRole(cell: Element): LabColumn | undefined {
   for (const [cls, role] of CLASS_ROLES) if (cell.classList.contains(cls)) return role;
   return roleOfHeader(cellText(cell));
 }
 
-export const roleOfHeader = (text: string): LabColumn | undefined => HEADER_ROLES.find(([re]) => re.test(text.trim()))?.[1];
+export const roleOfHeader = (text: string): LabColumn | undefined =>
+  HEADER_ROLES.find(([re]) => re.test(text.trim()))?.[1];
 
-const rowsOf = (table: Element) => Array.from(table.querySelectorAll('tr')).filter((tr) => tr.closest('table') === table);
+const rowsOf = (table: Element) =>
+  Array.from(table.querySelectorAll('tr')).filter((tr) => tr.closest('table') === table);
 
 /**
  * The header row: the first row of `thead`, else a first row made of `th` cells, else (older portals
@@ -64,7 +80,10 @@ export function labColumns(table: Element): (LabColumn | undefined)[] | undefine
  * Rows of a lab table. A row whose cells do not line up with the header is kept whole as unparsed text;
  * a single full-width cell after a result is that result's note (FHIR portals print notes this way).
  */
-export function readLabTable(table: Element, roles: (LabColumn | undefined)[] = labColumns(table) ?? []): LabResultRow[] {
+export function readLabTable(
+  table: Element,
+  roles: (LabColumn | undefined)[] = labColumns(table) ?? [],
+): LabResultRow[] {
   const header = headerRow(table);
   const rows: LabResultRow[] = [];
   for (const tr of rowsOf(table)) {
@@ -104,7 +123,9 @@ export function readLabTable(table: Element, roles: (LabColumn | undefined)[] = 
         get('notes') ?? '',
         // Corrected, preliminary or pending results must say so next to the value.
         status && !/^(final|completed?|resulted)$/i.test(status) ? `Status: ${status}` : '',
-      ].filter(Boolean).join('; '),
+      ]
+        .filter(Boolean)
+        .join('; '),
     };
     rows.push(labRow(lab));
   }
@@ -122,7 +143,13 @@ export function readMedicationTable(table: Element): Medication[] | undefined {
   const nameAt = heads.findIndex((h) => MED_NAME.test(h));
   if (nameAt < 0 || !heads.some((h) => MED_OTHER.test(h))) return undefined;
   const at = (re: RegExp) => heads.findIndex((h, i) => i !== nameAt && re.test(h));
-  const cols = { dose: at(/dose|dosage|strength|sig|instructions|directions/i), route: at(/route/i), frequency: at(/frequency|how often/i), start: at(/start|prescribed|date/i), status: at(/status/i) };
+  const cols = {
+    dose: at(/dose|dosage|strength|sig|instructions|directions/i),
+    route: at(/route/i),
+    frequency: at(/frequency|how often/i),
+    start: at(/start|prescribed|date/i),
+    status: at(/status/i),
+  };
   const meds: Medication[] = [];
   for (const tr of rowsOf(table)) {
     if (tr === header) continue;

@@ -24,7 +24,16 @@ export interface ReferenceRange {
 
 const clean = (text: string) => text.replace(/[\u00a0\s]+/g, ' ').trim();
 
-const COMPARATORS: Record<string, Comparator> = { '<': '<', '<=': '<=', '=<': '<=', '≤': '<=', '>': '>', '>=': '>=', '=>': '>=', '≥': '>=' };
+const COMPARATORS: Record<string, Comparator> = {
+  '<': '<',
+  '<=': '<=',
+  '=<': '<=',
+  '≤': '<=',
+  '>': '>',
+  '>=': '>=',
+  '=>': '>=',
+  '≥': '>=',
+};
 const NUMBER = String.raw`[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?`;
 /** A unit is one token that does not start like a number (`mg/dL`, `%`, `x10E3/uL`, `10*3/uL`, `mL/min/1.73m2`). */
 const UNIT = String.raw`(?:x?10[*^E]\d+\/\S+|[A-Za-z%µμ/#°][^\s]*)`;
@@ -58,7 +67,8 @@ export function parseLabValue(cell: string): LabValue {
   };
 }
 
-const RANGE_LABEL = /^(?:standard range|normal range|normal value|reference range|reference interval|ref(?:erence)?\.?|range|normal)\s*:?\s*/i;
+const RANGE_LABEL =
+  /^(?:standard range|normal range|normal value|reference range|reference interval|ref(?:erence)?\.?|range|normal)\s*:?\s*/i;
 const BETWEEN = new RegExp(String.raw`^(${NUMBER})\s*(?:-|–|—|to)\s*(${NUMBER})\s*(${UNIT})?$`, 'i');
 const ONE_SIDED = new RegExp(String.raw`^(<=|>=|=<|=>|≤|≥|<|>)\s*(${NUMBER})\s*(${UNIT})?$`);
 
@@ -97,7 +107,11 @@ const FLAG_WORDS: [RegExp, AbnormalFlag][] = [
   [/^(?:N|normal|WNL|within normal limits)$/i, 'N'],
 ];
 
-const stripDecoration = (text: string) => clean(text).replace(/^\((.*)\)$/, '$1').replace(/\s*flag\s*:?\s*/i, '').trim();
+const stripDecoration = (text: string) =>
+  clean(text)
+    .replace(/^\((.*)\)$/, '$1')
+    .replace(/\s*flag\s*:?\s*/i, '')
+    .trim();
 
 /** A flag from a flag cell or marker ("H", "High", "*HI*", "↑", "(L)"), or undefined when it is not one. */
 export function parseFlagText(text: string): AbnormalFlag | undefined {

@@ -2,9 +2,33 @@ import DOMPurify, { type Config } from 'dompurify';
 
 /** Elements that run code, submit data, load remote content or embed other documents. */
 const FORBID_TAGS = [
-  'script', 'style', 'link', 'meta', 'base', 'form', 'input', 'button', 'select', 'option', 'textarea',
-  'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'audio', 'video', 'source', 'track',
-  'noscript', 'template', 'dialog', 'portal', 'slot', 'math',
+  'script',
+  'style',
+  'link',
+  'meta',
+  'base',
+  'form',
+  'input',
+  'button',
+  'select',
+  'option',
+  'textarea',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'audio',
+  'video',
+  'source',
+  'track',
+  'noscript',
+  'template',
+  'dialog',
+  'portal',
+  'slot',
+  'math',
 ];
 const FORBID_ATTR = ['srcset', 'action', 'formaction', 'ping', 'background', 'poster', 'xlink:href', 'lowsrc'];
 
@@ -56,7 +80,16 @@ export class SanitizerFailedError extends Error {
 }
 
 /** Attributes that only ever hold human-readable text: "javascript:" there is words, not a link. */
-const TEXT_ATTRS = new Set(['title', 'alt', 'aria-label', 'aria-description', 'aria-roledescription', 'summary', 'abbr', 'label']);
+const TEXT_ATTRS = new Set([
+  'title',
+  'alt',
+  'aria-label',
+  'aria-description',
+  'aria-roledescription',
+  'summary',
+  'abbr',
+  'label',
+]);
 
 /**
  * Fails closed: if the DOM implementation let something active through (DOMPurify silently does

@@ -4,7 +4,10 @@ import { isGap, type CaseStory, type CompletenessItem, type PackageQuestion } fr
 
 /** Questions in the patient's priority order (lower number first; ties keep the given order). */
 export const byPriority = (questions: PackageQuestion[] = []): PackageQuestion[] =>
-  questions.map((q, i) => ({ q, i })).sort((a, b) => a.q.priority - b.q.priority || a.i - b.i).map(({ q }) => q);
+  questions
+    .map((q, i) => ({ q, i }))
+    .sort((a, b) => a.q.priority - b.q.priority || a.i - b.i)
+    .map(({ q }) => q);
 
 const paragraphs = (value: string) =>
   value
@@ -18,15 +21,22 @@ export function storyHtml(story: CaseStory | undefined): string {
   if (!story) return '';
   const parts: string[] = [];
   if (story.timeSensitive) parts.push('<p class="flag">The patient marked this decision as time-sensitive.</p>');
-  if (story.reason?.trim()) parts.push(`<h2 id="reason">Reason for the second opinion</h2>\n${paragraphs(story.reason)}`);
-  const body = [story.summary?.trim() ? paragraphs(story.summary) : '', ...(story.sections ?? [])
-    .filter((s) => s.text.trim())
-    .map((s) => `<h3>${escapeHtml(s.label)}</h3>\n${paragraphs(s.text)}`)].filter(Boolean);
+  if (story.reason?.trim())
+    parts.push(`<h2 id="reason">Reason for the second opinion</h2>\n${paragraphs(story.reason)}`);
+  const body = [
+    story.summary?.trim() ? paragraphs(story.summary) : '',
+    ...(story.sections ?? [])
+      .filter((s) => s.text.trim())
+      .map((s) => `<h3>${escapeHtml(s.label)}</h3>\n${paragraphs(s.text)}`),
+  ].filter(Boolean);
   if (body.length) parts.push(`<h2 id="story">The patient's story</h2>\n${body.join('\n')}`);
   return parts.join('\n');
 }
 
-export function questionsHtml(questions: PackageQuestion[] | undefined, recordHref: (id: string) => string | undefined): string {
+export function questionsHtml(
+  questions: PackageQuestion[] | undefined,
+  recordHref: (id: string) => string | undefined,
+): string {
   const ordered = byPriority(questions);
   if (!ordered.length) return '';
   const items = ordered.map((q) => {

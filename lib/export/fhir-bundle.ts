@@ -35,7 +35,11 @@ export function stableUuid(seed: string): string {
 }
 
 const utf8Base64 = (value: string) => bytesToBase64(new TextEncoder().encode(value));
-const REPORT_CATEGORY = { imaging: ['RAD', 'Radiology'], pathology: ['PAT', 'Pathology'], lab: ['LAB', 'Laboratory'] } as const;
+const REPORT_CATEGORY = {
+  imaging: ['RAD', 'Radiology'],
+  pathology: ['PAT', 'Pathology'],
+  lab: ['LAB', 'Laboratory'],
+} as const;
 
 function attachment(file: FhirFileRef) {
   return { contentType: file.mediaType, url: file.path, size: file.size, hash: file.sha1, title: file.title };
@@ -43,7 +47,8 @@ function attachment(file: FhirFileRef) {
 
 function reportText(record: CaseRecord): string {
   const s = record.structured;
-  if (s?.type === 'report' && s.sections.length > 0) return s.sections.map((x) => `${x.heading}\n${x.text}`).join('\n\n');
+  if (s?.type === 'report' && s.sections.length > 0)
+    return s.sections.map((x) => `${x.heading}\n${x.text}`).join('\n\n');
   return record.text;
 }
 
@@ -59,7 +64,9 @@ function textReport(record: CaseRecord, kind: keyof typeof REPORT_CATEGORY): Fhi
     category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0074', code, display }] }],
     code: { text: text(s?.exam) ?? text(record.title) ?? display },
     ...(effective ? { effectiveDateTime: effective } : {}),
-    ...(body.trim() ? { presentedForm: [{ contentType: 'text/plain', data: utf8Base64(body), title: text(record.title) }] } : {}),
+    ...(body.trim()
+      ? { presentedForm: [{ contentType: 'text/plain', data: utf8Base64(body), title: text(record.title) }] }
+      : {}),
   };
 }
 
@@ -109,7 +116,14 @@ function recordResources(item: FhirRecordInput): FhirResource[] {
   const ref = (index: number): Reference => ({ reference: `urn:uuid:${stableUuid(`${record.id}:${index}`)}` });
   if (s?.type === 'lab') {
     const observations = s.results.map((row) => labObservation(row, s, record));
-    out.push(labReport(s, record, observations.map((_, i) => ref(i + 1))), ...observations);
+    out.push(
+      labReport(
+        s,
+        record,
+        observations.map((_, i) => ref(i + 1)),
+      ),
+      ...observations,
+    );
   } else if (s?.type === 'medications' && s.medications.length > 0) {
     out.push(...(s as MedicationList).medications.map((med) => medicationStatement(med, record)));
   } else if (record.kind === 'imaging' || record.kind === 'pathology' || record.kind === 'lab') {
@@ -131,7 +145,13 @@ function provenance(item: FhirRecordInput, targets: Reference[], agent: string):
     agent: [
       {
         type: {
-          coding: [{ system: 'http://terminology.hl7.org/CodeSystem/provenance-participant-type', code: 'author', display: 'Author' }],
+          coding: [
+            {
+              system: 'http://terminology.hl7.org/CodeSystem/provenance-participant-type',
+              code: 'author',
+              display: 'Author',
+            },
+          ],
         },
         who: { display: agent },
       },
@@ -139,7 +159,11 @@ function provenance(item: FhirRecordInput, targets: Reference[], agent: string):
     entity: [
       {
         role: 'source',
-        what: { display: source ? `${text(record.provenance.portal) ?? 'portal'}: ${source}` : (text(record.provenance.portal) ?? 'patient portal') },
+        what: {
+          display: source
+            ? `${text(record.provenance.portal) ?? 'portal'}: ${source}`
+            : (text(record.provenance.portal) ?? 'patient portal'),
+        },
       },
     ],
   };
@@ -152,7 +176,15 @@ export function fhirBundle(items: FhirRecordInput[], options: { generatedAt: Dat
     const resources = recordResources(item);
     const refs = resources.map((_, i) => ({ reference: `urn:uuid:${stableUuid(`${item.record.id}:${i}`)}` }));
     resources.forEach((resource, i) => entry.push({ fullUrl: refs[i]!.reference, resource }));
-    entry.push({ fullUrl: `urn:uuid:${stableUuid(`${item.record.id}:provenance`)}`, resource: provenance(item, refs, options.agent) });
+    entry.push({
+      fullUrl: `urn:uuid:${stableUuid(`${item.record.id}:provenance`)}`,
+      resource: provenance(item, refs, options.agent),
+    });
   }
-  return { resourceType: 'Bundle', type: 'collection', timestamp: options.generatedAt.toISOString(), ...(entry.length ? { entry } : {}) };
+  return {
+    resourceType: 'Bundle',
+    type: 'collection',
+    timestamp: options.generatedAt.toISOString(),
+    ...(entry.length ? { entry } : {}),
+  };
 }

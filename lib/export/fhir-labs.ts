@@ -6,14 +6,42 @@ const INTERPRETATION = 'http://terminology.hl7.org/CodeSystem/v3-ObservationInte
 
 /** Units as portals print them -> UCUM. Only units we are sure of; anything else stays text. */
 const KNOWN_UNITS: Record<string, string> = {
-  'x10^3/ul': '10*3/uL', 'x10e3/ul': '10*3/uL', '10^3/ul': '10*3/uL', '10*3/ul': '10*3/uL', 'k/ul': '10*3/uL',
-  'thou/ul': '10*3/uL', 'x10^9/l': '10*9/L', '10^9/l': '10*9/L', '10*9/l': '10*9/L',
-  'x10^6/ul': '10*6/uL', 'x10e6/ul': '10*6/uL', '10^6/ul': '10*6/uL', '10*6/ul': '10*6/uL', 'm/ul': '10*6/uL',
-  'mill/ul': '10*6/uL', 'x10^12/l': '10*12/L', '10^12/l': '10*12/L',
-  'meq/l': 'meq/L', 'iu/l': '[IU]/L', 'miu/l': 'm[IU]/L', 'uiu/ml': 'u[IU]/mL', 'miu/ml': 'm[IU]/mL',
-  'ml/min/1.73m2': 'mL/min/{1.73_m2}', 'ml/min/1.73 m2': 'mL/min/{1.73_m2}', 'ml/min/1.73m^2': 'mL/min/{1.73_m2}',
-  'mm/hr': 'mm/h', 'sec': 's', 'seconds': 's', 'min': 'min', 'cells/ul': '/uL', '/hpf': '/[HPF]', '/lpf': '/[LPF]',
-  'ratio': '{ratio}', 'index': '{index}', 'copies/ml': '{copies}/mL', '%': '%',
+  'x10^3/ul': '10*3/uL',
+  'x10e3/ul': '10*3/uL',
+  '10^3/ul': '10*3/uL',
+  '10*3/ul': '10*3/uL',
+  'k/ul': '10*3/uL',
+  'thou/ul': '10*3/uL',
+  'x10^9/l': '10*9/L',
+  '10^9/l': '10*9/L',
+  '10*9/l': '10*9/L',
+  'x10^6/ul': '10*6/uL',
+  'x10e6/ul': '10*6/uL',
+  '10^6/ul': '10*6/uL',
+  '10*6/ul': '10*6/uL',
+  'm/ul': '10*6/uL',
+  'mill/ul': '10*6/uL',
+  'x10^12/l': '10*12/L',
+  '10^12/l': '10*12/L',
+  'meq/l': 'meq/L',
+  'iu/l': '[IU]/L',
+  'miu/l': 'm[IU]/L',
+  'uiu/ml': 'u[IU]/mL',
+  'miu/ml': 'm[IU]/mL',
+  'ml/min/1.73m2': 'mL/min/{1.73_m2}',
+  'ml/min/1.73 m2': 'mL/min/{1.73_m2}',
+  'ml/min/1.73m^2': 'mL/min/{1.73_m2}',
+  'mm/hr': 'mm/h',
+  sec: 's',
+  seconds: 's',
+  min: 'min',
+  'cells/ul': '/uL',
+  '/hpf': '/[HPF]',
+  '/lpf': '/[LPF]',
+  ratio: '{ratio}',
+  index: '{index}',
+  'copies/ml': '{copies}/mL',
+  '%': '%',
 };
 const PREFIX = '(?:k|d|c|m|u|n|p|f)?';
 const ATOM = `${PREFIX}(?:g|L|l|mol|eq|U|kat)`;
@@ -23,7 +51,11 @@ const SIMPLE_UNIT = new RegExp(`^${ATOM}(?:/${ATOM})?$`);
 /** UCUM code for a printed unit, or undefined when it does not parse with confidence. */
 export function ucumUnit(unit: string | undefined): string | undefined {
   if (!unit) return undefined;
-  const cleaned = unit.trim().replace(/[µμ]/g, 'u').replace(/^mcg/, 'ug').replace(/\/mcl$/i, '/uL');
+  const cleaned = unit
+    .trim()
+    .replace(/[µμ]/g, 'u')
+    .replace(/^mcg/, 'ug')
+    .replace(/\/mcl$/i, '/uL');
   const known = KNOWN_UNITS[cleaned.toLowerCase()];
   if (known) return known;
   if (!SIMPLE_UNIT.test(cleaned)) return undefined;
@@ -53,7 +85,12 @@ const quantity = (value: number, unit: string | undefined) => {
 function observationValue(row: LabResultRow): Record<string, unknown> {
   const code = ucumUnit(row.unit);
   if (row.numericValue !== undefined && Number.isFinite(row.numericValue) && (code || !row.unit?.trim())) {
-    return { valueQuantity: { ...(row.comparator ? { comparator: row.comparator } : {}), ...quantity(row.numericValue, row.unit) } };
+    return {
+      valueQuantity: {
+        ...(row.comparator ? { comparator: row.comparator } : {}),
+        ...quantity(row.numericValue, row.unit),
+      },
+    };
   }
   const printed = text([row.value, row.unit].filter(Boolean).join(' '));
   return printed ? { valueString: printed } : {};
@@ -77,7 +114,15 @@ export function labObservation(row: LabResultRow, panel: LabPanel, record: CaseR
     resourceType: 'Observation',
     status: /prelim/i.test(panel.panel.status ?? '') ? 'preliminary' : 'final',
     category: [
-      { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'laboratory', display: 'Laboratory' }] },
+      {
+        coding: [
+          {
+            system: 'http://terminology.hl7.org/CodeSystem/observation-category',
+            code: 'laboratory',
+            display: 'Laboratory',
+          },
+        ],
+      },
     ],
     code: {
       ...(loinc && /^[0-9]{1,8}-[0-9]$/.test(loinc) ? { coding: [{ system: 'http://loinc.org', code: loinc }] } : {}),
@@ -98,7 +143,9 @@ export function labReport(panel: LabPanel, record: CaseRecord, results: Referenc
   return {
     resourceType: 'DiagnosticReport',
     status: /prelim/i.test(panel.panel.status ?? '') ? 'preliminary' : 'final',
-    category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0074', code: 'LAB', display: 'Laboratory' }] }],
+    category: [
+      { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0074', code: 'LAB', display: 'Laboratory' }] },
+    ],
     code: { text: text(panel.panel.name) ?? text(record.title) ?? 'Lab results' },
     ...(effective ? { effectiveDateTime: effective } : {}),
     ...(performer ? { performer: [{ display: performer }] } : {}),

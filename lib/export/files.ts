@@ -1,7 +1,8 @@
 import { slugify } from './names';
 
 /** Formats that are compressed already (or, for DICOM, usually large and gain little): stored, not deflated. */
-const STORED_TYPES = /^(application\/(pdf|zip|dicom|x-zip-compressed|gzip)|image\/(jpeg|png|gif|webp|jp2)|video\/|audio\/)/i;
+const STORED_TYPES =
+  /^(application\/(pdf|zip|dicom|x-zip-compressed|gzip)|image\/(jpeg|png|gif|webp|jp2)|video\/|audio\/)/i;
 const STORED_EXTENSIONS = /\.(pdf|jpe?g|png|gif|webp|dcm|dicom|zip|gz|mp4|jp2)$/i;
 
 export function isAlreadyCompressed(mediaType: string, name: string): boolean {

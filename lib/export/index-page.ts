@@ -46,7 +46,12 @@ ${rows.join('\n')}
 }
 
 /** INDEX.HTM: the doctor's entry point. Works offline with JavaScript disabled. */
-export function indexPageHtml(caseData: Case, records: IndexedRecord[], generatedAt: Date, cover: CoverSheet = {}): string {
+export function indexPageHtml(
+  caseData: Case,
+  records: IndexedRecord[],
+  generatedAt: Date,
+  cover: CoverSheet = {},
+): string {
   const groups = RecordKind.options
     .map((kind) => ({ kind, items: records.filter((r) => r.record.kind === kind) }))
     .filter((group) => group.items.length > 0);

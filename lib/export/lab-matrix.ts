@@ -41,10 +41,16 @@ export function labMatrix(records: CaseRecord[]): LabMatrix {
       }
       if (!row.referenceRange && result.referenceRange) row.referenceRange = result.referenceRange.trim();
       const printed = result.value.trim();
-      const value = result.comparator && !printed.startsWith(result.comparator) ? `${result.comparator}${printed}` : printed;
+      const value =
+        result.comparator && !printed.startsWith(result.comparator) ? `${result.comparator}${printed}` : printed;
       const existing = row.cells.get(date);
       // Two results for one test on one day (repeat draws) are both shown rather than one hidden.
-      row.cells.set(date, existing ? { value: `${existing.value}; ${value}`, flag: existing.flag ?? result.flag } : { value, flag: result.flag });
+      row.cells.set(
+        date,
+        existing
+          ? { value: `${existing.value}; ${value}`, flag: existing.flag ?? result.flag }
+          : { value, flag: result.flag },
+      );
       dates.add(date);
     }
   }

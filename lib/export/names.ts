@@ -10,7 +10,8 @@ export function slugify(text: string, maxLength = 40): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .replace(/-+$/, '');
-  const cut = slug.length > maxLength ? slug.slice(0, maxLength).replace(/-[^-]*$/, '') || slug.slice(0, maxLength) : slug;
+  const cut =
+    slug.length > maxLength ? slug.slice(0, maxLength).replace(/-[^-]*$/, '') || slug.slice(0, maxLength) : slug;
   if (!cut) return 'untitled';
   return RESERVED.test(cut) ? `${cut}-file` : cut;
 }

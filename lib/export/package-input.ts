@@ -12,7 +12,10 @@ export const CaseStory = z
     reason: z.string().max(20_000).optional(),
     /** Free-text story, or labelled parts of it (symptoms, diagnosis, treatment so far, goals...). */
     summary: z.string().max(200_000).optional(),
-    sections: z.array(z.object({ label: z.string().max(300), text: z.string().max(200_000) })).max(100).optional(),
+    sections: z
+      .array(z.object({ label: z.string().max(300), text: z.string().max(200_000) }))
+      .max(100)
+      .optional(),
     timeSensitive: z.boolean().optional(),
   })
   .loose();
@@ -42,7 +45,8 @@ export const CompletenessItem = z
   .loose();
 export type CompletenessItem = z.infer<typeof CompletenessItem>;
 
-export const isGap = (item: CompletenessItem): boolean => !/^(complete|present|ok|done|not-applicable)$/i.test(item.status);
+export const isGap = (item: CompletenessItem): boolean =>
+  !/^(complete|present|ok|done|not-applicable)$/i.test(item.status);
 
 /** A file kept with a record, as the exporter receives it. */
 export interface PackageAttachment {

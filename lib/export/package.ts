@@ -37,7 +37,12 @@ function plan(input: PackageInput): PlannedRecord[] {
   // Ties in kind and date fall back to title and content, not database order: an imported case
   // (new ids, new order) must get the same folder numbers.
   const ordered = sortRecords(
-    [...input.records].sort((a, b) => a.title.localeCompare(b.title) || a.contentHash.localeCompare(b.contentHash) || a.capturedAt.localeCompare(b.capturedAt)),
+    [...input.records].sort(
+      (a, b) =>
+        a.title.localeCompare(b.title) ||
+        a.contentHash.localeCompare(b.contentHash) ||
+        a.capturedAt.localeCompare(b.capturedAt),
+    ),
   );
   const known = new Set(ordered.map((r) => r.id));
   const orphan = [...byRecord.keys()].find((id) => !known.has(id));
@@ -46,7 +51,9 @@ function plan(input: PackageInput): PlannedRecord[] {
     const folder = `records/${recordFolderName(i, record.clinicalDate, record.kind, record.title)}`;
     const taken = new Set<string>();
     // Sorted so the same case always gives the same names, whatever order the database returns.
-    const sources = (byRecord.get(record.id) ?? []).sort((a, b) => a.name.localeCompare(b.name) || a.sha256.localeCompare(b.sha256));
+    const sources = (byRecord.get(record.id) ?? []).sort(
+      (a, b) => a.name.localeCompare(b.name) || a.sha256.localeCompare(b.sha256),
+    );
     const attachments = sources.map((source) => {
       const fileName = safeAttachmentName(source.name, source.mediaType, taken);
       return { source, fileName, path: `${folder}/files/${fileName}` };
@@ -77,7 +84,11 @@ export async function* packageEntries(input: PackageInput): AsyncGenerator<Packa
     'INDEX.HTM',
     'README.TXT',
     ...(withPdf ? ['summary.pdf'] : []),
-    ...planned.flatMap((p) => [`${p.folder}/record.html`, `${p.folder}/record.txt`, ...p.attachments.map((a) => a.path)]),
+    ...planned.flatMap((p) => [
+      `${p.folder}/record.html`,
+      `${p.folder}/record.txt`,
+      ...p.attachments.map((a) => a.path),
+    ]),
     'data/fhir-bundle.json',
     'data/manifest.json',
   ];
@@ -87,14 +98,25 @@ export async function* packageEntries(input: PackageInput): AsyncGenerator<Packa
     const sha256 = knownSha256 ?? (await sha256Hex(entry.data));
     files.push({ path: entry.path, size: entry.data.byteLength, sha256, mediaType: entry.mediaType });
     const sha1 = await sha1Base64(entry.data);
-    fhirRefs.set(entry.path, { path: entry.path, size: entry.data.byteLength, sha1, mediaType: entry.mediaType, title });
+    fhirRefs.set(entry.path, {
+      path: entry.path,
+      size: entry.data.byteLength,
+      sha1,
+      mediaType: entry.mediaType,
+      title,
+    });
     return entry;
   };
 
   const indexed: IndexedRecord[] = planned.map(({ record, folder, attachments }) => ({
     record,
     href: `${folder}/record.html`,
-    attachments: attachments.map((a) => ({ name: a.fileName, href: a.path, mediaType: a.source.mediaType, size: a.source.size })),
+    attachments: attachments.map((a) => ({
+      name: a.fileName,
+      href: a.path,
+      mediaType: a.source.mediaType,
+      size: a.source.size,
+    })),
   }));
   const cover = { story: input.story, questions: input.questions, completeness: input.completeness };
   yield await emit(textEntry('INDEX.HTM', indexPageHtml(caseData, indexed, generatedAt, cover), 'text/html'));
@@ -103,24 +125,41 @@ export async function* packageEntries(input: PackageInput): AsyncGenerator<Packa
   if (withPdf) {
     // pdf-lib is most of the exporter's code: loaded only when a summary PDF is wanted.
     const { summaryPdf } = await import('./summary-pdf');
-    const pdf = await summaryPdf({ caseData, records: planned.map((p) => p.record), generatedAt, pageSize: input.pageSize, ...cover });
+    const pdf = await summaryPdf({
+      caseData,
+      records: planned.map((p) => p.record),
+      generatedAt,
+      pageSize: input.pageSize,
+      ...cover,
+    });
     yield await emit({ path: 'summary.pdf', data: pdf, mediaType: 'application/pdf', compress: false });
   }
 
   const manifestRecords: ManifestRecord[] = [];
   for (const { record, folder, attachments } of planned) {
     const links = attachments.map((a) => ({ name: a.fileName, href: `files/${a.fileName}` }));
-    yield await emit(textEntry(`${folder}/record.html`, recordPageHtml(record, input.sanitize(record.snapshotHtml), links), 'text/html'));
+    yield await emit(
+      textEntry(
+        `${folder}/record.html`,
+        recordPageHtml(record, input.sanitize(record.snapshotHtml), links),
+        'text/html',
+      ),
+    );
     yield await emit(textEntry(`${folder}/record.txt`, recordPageText(record), 'text/plain'));
     const metas: AttachmentMeta[] = [];
     for (const { source, fileName, path } of attachments) {
       const data = await bytesOf(source.data);
       const sha256 = await sha256Hex(data);
       // A stored file that no longer matches its recorded hash is damaged; exporting it silently would mislead.
-      if (data.byteLength !== source.size || sha256 !== source.sha256) throw new Error(`attachment ${source.id} does not match its recorded size or SHA-256`);
+      if (data.byteLength !== source.size || sha256 !== source.sha256)
+        throw new Error(`attachment ${source.id} does not match its recorded size or SHA-256`);
       const mediaType = source.mediaType || 'application/octet-stream';
       // Hashed just above: emitting it must not hash the same bytes again.
-      yield await emit({ path, data, mediaType, compress: !isAlreadyCompressed(mediaType, fileName) }, source.name, sha256);
+      yield await emit(
+        { path, data, mediaType, compress: !isAlreadyCompressed(mediaType, fileName) },
+        source.name,
+        sha256,
+      );
       metas.push({ id: source.id, name: source.name, mediaType, size: data.byteLength, sha256, path });
     }
     manifestRecords.push({

@@ -36,7 +36,10 @@ export class PdfFlow {
 
   static async create(pageSize: PageSize): Promise<PdfFlow> {
     const doc = await PDFDocument.create();
-    const [regular, bold] = await Promise.all([doc.embedFont(StandardFonts.Helvetica), doc.embedFont(StandardFonts.HelveticaBold)]);
+    const [regular, bold] = await Promise.all([
+      doc.embedFont(StandardFonts.Helvetica),
+      doc.embedFont(StandardFonts.HelveticaBold),
+    ]);
     return new PdfFlow(doc, regular, bold, pageSize === 'a4' ? PageSizes.A4 : PageSizes.Letter);
   }
 
@@ -92,7 +95,13 @@ export class PdfFlow {
       for (const line of this.wrap(paragraph, this.width - indent, size, style.bold)) {
         this.ensure(size * 1.35);
         this.y -= size * 1.35;
-        this.page.drawText(line, { x: MARGIN + indent, y: this.y, size, font: style.bold ? this.bold : this.regular, color });
+        this.page.drawText(line, {
+          x: MARGIN + indent,
+          y: this.y,
+          size,
+          font: style.bold ? this.bold : this.regular,
+          color,
+        });
       }
     }
   }
@@ -127,9 +136,17 @@ export class PdfFlow {
         x += widths[i]!;
       });
       this.y -= height;
-      this.page.drawLine({ start: { x: MARGIN, y: this.y + 1 }, end: { x: MARGIN + this.width, y: this.y + 1 }, thickness: 0.3, color: GREY });
+      this.page.drawLine({
+        start: { x: MARGIN, y: this.y + 1 },
+        end: { x: MARGIN + this.width, y: this.y + 1 },
+        thickness: 0.3,
+        color: GREY,
+      });
     };
-    const header = measure(columns.map((c) => c.header), true);
+    const header = measure(
+      columns.map((c) => c.header),
+      true,
+    );
     this.ensure(header.height + lineHeight * 2);
     draw(header, true);
     for (const row of rows) {

@@ -2,19 +2,44 @@
  * The 14 standard PDF fonts only encode WinAnsi (Windows-1252). pdf-lib throws on anything else, and a
  * patient's story may hold emoji or non-Latin script: map to the nearest Latin text, else '?'.
  */
-const WIN_ANSI_EXTRA = new Set(
-  Array.from('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ', (c) => c.codePointAt(0)!),
-);
+const WIN_ANSI_EXTRA = new Set(Array.from('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ', (c) => c.codePointAt(0)!));
 
 const isWinAnsi = (code: number) =>
   (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(code);
 
 const REPLACEMENTS: Record<string, string> = {
-  '\u2264': '<=', '\u2265': '>=', '\u00b5': 'u', '\u03bc': 'u', '\u2212': '-', '\u2010': '-', '\u2011': '-',
-  '\u2192': '->', '\u2190': '<-', '\u2248': '~', '\u2260': '!=', '\u2022': '\u2022', '\u2032': "'", '\u2033': '"',
-  '\u00a0': ' ', '\u2009': ' ', '\u202f': ' ', '\u200b': '',
+  '\u2264': '<=',
+  '\u2265': '>=',
+  '\u00b5': 'u',
+  '\u03bc': 'u',
+  '\u2212': '-',
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2192': '->',
+  '\u2190': '<-',
+  '\u2248': '~',
+  '\u2260': '!=',
+  '\u2022': '\u2022',
+  '\u2032': "'",
+  '\u2033': '"',
+  '\u00a0': ' ',
+  '\u2009': ' ',
+  '\u202f': ' ',
+  '\u200b': '',
   // Latin letters that Unicode does not decompose into a base letter plus accent.
-  Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i', Ŋ: 'N', ŋ: 'n', Ŧ: 'T', ŧ: 't', Ŀ: 'L', ŀ: 'l',
+  Ł: 'L',
+  ł: 'l',
+  Đ: 'D',
+  đ: 'd',
+  Ħ: 'H',
+  ħ: 'h',
+  ı: 'i',
+  Ŋ: 'N',
+  ŋ: 'n',
+  Ŧ: 'T',
+  ŧ: 't',
+  Ŀ: 'L',
+  ŀ: 'l',
 };
 
 /** One line of PDF-safe text: no control characters, every character encodable in WinAnsi. */

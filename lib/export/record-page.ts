@@ -6,7 +6,10 @@ export interface ProvenanceLine {
   value: string;
 }
 
-export type ProvenanceSource = Pick<CaseRecord, 'title' | 'kind' | 'clinicalDate' | 'provenance' | 'capturedAt' | 'contentHash' | 'note'>;
+export type ProvenanceSource = Pick<
+  CaseRecord,
+  'title' | 'kind' | 'clinicalDate' | 'provenance' | 'capturedAt' | 'contentHash' | 'note'
+>;
 
 /** The header every record carries, in the same order in HTML and text. */
 export function provenanceLines(record: ProvenanceSource): ProvenanceLine[] {

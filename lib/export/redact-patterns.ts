@@ -23,11 +23,15 @@ export interface Detected {
 // An id holds at least one digit: "Visit Snapshot" is not an account number.
 const ID_VALUE = String.raw`((?=[A-Z-]*\d)[A-Z0-9](?:[A-Z0-9-]{2,30}[A-Z0-9]))`;
 const DATE_VALUE = String.raw`(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4})`;
-const STREET_TYPES = 'Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl';
+const STREET_TYPES =
+  'Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl';
 
 /** Labelled identifiers: the label stays (so the reader knows what was there), the value goes. */
 const LABELLED: { kind: IdentifierKind; pattern: RegExp }[] = [
-  { kind: 'date-of-birth', pattern: new RegExp(String.raw`\b(?:DOB|D\.O\.B\.?|Date of birth|Birth ?date|Born)\s*[:#]?\s*${DATE_VALUE}`, 'gi') },
+  {
+    kind: 'date-of-birth',
+    pattern: new RegExp(String.raw`\b(?:DOB|D\.O\.B\.?|Date of birth|Birth ?date|Born)\s*[:#]?\s*${DATE_VALUE}`, 'gi'),
+  },
   {
     kind: 'record-number',
     pattern: new RegExp(
@@ -37,7 +41,10 @@ const LABELLED: { kind: IdentifierKind; pattern: RegExp }[] = [
   },
   {
     kind: 'account-number',
-    pattern: new RegExp(String.raw`\b(?:Account|Acct\.?|Billing account|Guarantor|HAR|Encounter|Visit|CSN|FIN)[ \t]*(?:(?:number|no\.?|#|ID)[ \t]*[:#]?|[:#])[ \t]*${ID_VALUE}`, 'gi'),
+    pattern: new RegExp(
+      String.raw`\b(?:Account|Acct\.?|Billing account|Guarantor|HAR|Encounter|Visit|CSN|FIN)[ \t]*(?:(?:number|no\.?|#|ID)[ \t]*[:#]?|[:#])[ \t]*${ID_VALUE}`,
+      'gi',
+    ),
   },
 ];
 
@@ -59,7 +66,8 @@ const UNLABELLED: { kind: IdentifierKind; pattern: RegExp }[] = [
 export function detectIdentifiers(text: string): Detected[] {
   const found: Detected[] = [];
   for (const { kind, pattern } of LABELLED) for (const m of text.matchAll(pattern)) found.push({ kind, text: m[1]! });
-  for (const { kind, pattern } of UNLABELLED) for (const m of text.matchAll(pattern)) found.push({ kind, text: m[0].trim() });
+  for (const { kind, pattern } of UNLABELLED)
+    for (const m of text.matchAll(pattern)) found.push({ kind, text: m[0].trim() });
   return found.filter((f) => f.text.length >= 3);
 }
 
@@ -79,7 +87,20 @@ const decodeURIComponentSafe = (s: string) => {
   }
 };
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** The ways portals print one date of birth: ISO, US, European, written month. */
 export function dateVariants(iso: string): string[] {
@@ -89,17 +110,28 @@ export function dateVariants(iso: string): string[] {
   const month = MONTHS[Number(mm) - 1] ?? '';
   const [mo, d] = [String(Number(mm)), String(Number(dd))];
   return [
-    `${y}-${mm}-${dd}`, `${mm}/${dd}/${y}`, `${mo}/${d}/${y}`, `${dd}.${mm}.${y}`, `${dd}/${mm}/${y}`,
-    `${month} ${d}, ${y}`, `${month.slice(0, 3)} ${d}, ${y}`, `${d} ${month} ${y}`, `${d} ${month.slice(0, 3)} ${y}`,
+    `${y}-${mm}-${dd}`,
+    `${mm}/${dd}/${y}`,
+    `${mo}/${d}/${y}`,
+    `${dd}.${mm}.${y}`,
+    `${dd}/${mm}/${y}`,
+    `${month} ${d}, ${y}`,
+    `${month.slice(0, 3)} ${d}, ${y}`,
+    `${d} ${month} ${y}`,
+    `${d} ${month.slice(0, 3)} ${y}`,
   ];
 }
 
 /** A user-given name, also as "Last, First" and its parts (portals print "DOE, JANE M"). */
 export function nameVariants(name: string): string[] {
-  const parts = name.trim().split(/\s+/).filter((p) => p.replace(/\W/g, '').length >= 3);
+  const parts = name
+    .trim()
+    .split(/\s+/)
+    .filter((p) => p.replace(/\W/g, '').length >= 3);
   const full = name.trim().replace(/\s+/g, ' ');
   if (!full) return [];
   const variants = [full];
-  if (parts.length >= 2) variants.push(`${parts.at(-1)}, ${parts.slice(0, -1).join(' ')}`, `${parts.at(-1)}, ${parts[0]}`);
+  if (parts.length >= 2)
+    variants.push(`${parts.at(-1)}, ${parts.slice(0, -1).join(' ')}`, `${parts.at(-1)}, ${parts[0]}`);
   return [...variants, ...parts];
 }

@@ -1,7 +1,14 @@
 import type { CaseRecord } from '../model';
 import { sortRecords } from '../records';
 import type { PackageAttachment, PackageInput } from './package-input';
-import { dateVariants, detectAddressIds, detectIdentifiers, nameVariants, type Detected, type IdentifierKind } from './redact-patterns';
+import {
+  dateVariants,
+  detectAddressIds,
+  detectIdentifiers,
+  nameVariants,
+  type Detected,
+  type IdentifierKind,
+} from './redact-patterns';
 
 export { IdentifierKind } from './redact-patterns';
 
@@ -41,14 +48,22 @@ interface Field {
 const spaced = (name: string) => name.replace(/_/g, ' ');
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const stripTags = (html: string) =>
-  html.replace(/<[^>]*>/g, ' ').replace(/&nbsp;|&#160;/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"');
+  html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;|&#160;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"');
 
 /** Case-insensitive, whole-word where the term starts/ends with a letter or digit, any run of spaces. */
 function termsPattern(terms: string[], html: boolean): RegExp | undefined {
   const space = html ? '(?:\\s|&nbsp;|&#160;)+' : '\\s+';
   const alternatives = [...new Set(terms.filter(Boolean))]
     .sort((a, b) => b.length - a.length)
-    .flatMap((term) => (html ? [term, term.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')] : [term]))
+    .flatMap((term) =>
+      html ? [term, term.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')] : [term],
+    )
     .map((term) => {
       const body = term.trim().split(/\s+/).map(escapeRegExp).join(space);
       // The start is checked in `startsInsideWord`, not with a leading \b: captured text glues labels to values ("providerDana").
@@ -68,7 +83,9 @@ function startsInsideWord(text: string, offset: number, match: string): boolean 
 }
 
 const replaceTerms = (text: string, pattern: RegExp): string =>
-  text.replace(pattern, (match: string, offset: number, whole: string) => (startsInsideWord(whole, offset, match) ? match : REDACTED));
+  text.replace(pattern, (match: string, offset: number, whole: string) =>
+    startsInsideWord(whole, offset, match) ? match : REDACTED,
+  );
 
 const countTerms = (text: string, pattern: RegExp): number =>
   [...text.matchAll(pattern)].filter((m) => !startsInsideWord(text, m.index, m[0])).length;
@@ -124,7 +141,9 @@ function fields(input: PackageInput): { text: Field[]; paths: Field[] } {
 export function previewRedaction(input: PackageInput, options: RedactionOptions = {}): RedactionPreview {
   const given: Detected[] = [
     ...(options.names ?? []).flatMap((n) => nameVariants(n).map((text) => ({ kind: 'name' as const, text }))),
-    ...(options.datesOfBirth ?? []).flatMap((d) => dateVariants(d).map((text) => ({ kind: 'date-of-birth' as const, text }))),
+    ...(options.datesOfBirth ?? []).flatMap((d) =>
+      dateVariants(d).map((text) => ({ kind: 'date-of-birth' as const, text })),
+    ),
     ...(options.terms ?? []).filter((t) => t.trim()).map((text) => ({ kind: 'term' as const, text: text.trim() })),
   ];
   const { text, paths } = fields(input);
@@ -150,7 +169,11 @@ export function previewRedaction(input: PackageInput, options: RedactionOptions 
     if (count > 0) findings.push({ ...candidate, count, where: [...where] });
   }
   const unredactedFiles = (input.attachments ?? []).filter((a) => !/^text\//.test(a.mediaType)).map((a) => a.name);
-  return { findings, unredactedFiles, apply: (target, accept = () => true) => applyRedaction(target, findings.filter(accept)) };
+  return {
+    findings,
+    unredactedFiles,
+    apply: (target, accept = () => true) => applyRedaction(target, findings.filter(accept)),
+  };
 }
 
 function applyRedaction(input: PackageInput, findings: RedactionFinding[]): PackageInput {
@@ -177,7 +200,11 @@ function applyRedaction(input: PackageInput, findings: RedactionFinding[]): Pack
     caseData: { ...input.caseData, title: redact(input.caseData.title) },
     records: input.records.map(record),
     story: redactDeep(input.story, redact),
-    questions: input.questions?.map((q) => ({ ...q, text: redact(q.text), answer: q.answer === undefined ? undefined : redact(q.answer) })),
+    questions: input.questions?.map((q) => ({
+      ...q,
+      text: redact(q.text),
+      answer: q.answer === undefined ? undefined : redact(q.answer),
+    })),
     completeness: redactDeep(input.completeness, redact),
     attachments: input.attachments?.map(attachment),
   };

@@ -22,8 +22,14 @@ const DATES_PER_TABLE = 4;
 function coverSheet(flow: PdfFlow, input: SummaryInput): void {
   const { caseData, generatedAt, story } = input;
   flow.text(caseData.title, { size: 20, bold: true });
-  flow.text(`Records for a second opinion, prepared ${generatedAt.toISOString().slice(0, 10)}. ${input.records.length} record(s).`, { color: 'grey' });
-  flow.text('Patient-collected copies of portal records; each record page in the package names its source and capture time.', { color: 'grey' });
+  flow.text(
+    `Records for a second opinion, prepared ${generatedAt.toISOString().slice(0, 10)}. ${input.records.length} record(s).`,
+    { color: 'grey' },
+  );
+  flow.text(
+    'Patient-collected copies of portal records; each record page in the package names its source and capture time.',
+    { color: 'grey' },
+  );
   if (story?.timeSensitive) {
     flow.space(6);
     flow.text('The patient marked this decision as time-sensitive.', { bold: true, color: 'red' });
@@ -49,9 +55,14 @@ function coverSheet(flow: PdfFlow, input: SummaryInput): void {
   if (input.completeness?.length) {
     flow.heading('Completeness');
     const gaps = input.completeness.filter(isGap);
-    flow.text(gaps.length ? `Known gaps: ${gaps.map((g) => g.family).join(', ')}.` : 'Every checklist family has at least one record.', {
-      bold: gaps.length > 0,
-    });
+    flow.text(
+      gaps.length
+        ? `Known gaps: ${gaps.map((g) => g.family).join(', ')}.`
+        : 'Every checklist family has at least one record.',
+      {
+        bold: gaps.length > 0,
+      },
+    );
     flow.table(
       [
         { header: 'Records', width: 0.3 },
@@ -72,7 +83,10 @@ function labTables(flow: PdfFlow, records: CaseRecord[]): void {
   const matrix = labMatrix(records);
   if (!matrix.rows.length) return;
   flow.heading('Lab results across dates');
-  flow.text('Values as captured from the portals, oldest date first. Flags are the portal\'s.', { color: 'grey', size: 9 });
+  flow.text("Values as captured from the portals, oldest date first. Flags are the portal's.", {
+    color: 'grey',
+    size: 9,
+  });
   for (let start = 0; start < matrix.dates.length; start += DATES_PER_TABLE) {
     const dates = matrix.dates.slice(start, start + DATES_PER_TABLE);
     if (matrix.dates.length > DATES_PER_TABLE) {
@@ -85,7 +99,12 @@ function labTables(flow: PdfFlow, records: CaseRecord[]): void {
       .map((row) => {
         const cells = dates.map((d) => row.cells.get(d));
         return {
-          cells: [row.test, row.unit, row.referenceRange, ...cells.map((c) => (c ? `${c.value} ${flagLabel(c.flag)}`.trim() : ''))],
+          cells: [
+            row.test,
+            row.unit,
+            row.referenceRange,
+            ...cells.map((c) => (c ? `${c.value} ${flagLabel(c.flag)}`.trim() : '')),
+          ],
           red: [false, false, false, ...cells.map((c) => !!flagLabel(c?.flag))],
         };
       });
@@ -116,7 +135,13 @@ function recordIndex(flow: PdfFlow, records: CaseRecord[]): void {
       { header: 'Portal', width: 0.2 },
     ],
     records.map((r, i) => ({
-      cells: [String(i + 1).padStart(4, '0'), r.clinicalDate?.slice(0, 10) ?? 'undated', KIND_LABELS[r.kind], r.title, r.provenance.portal],
+      cells: [
+        String(i + 1).padStart(4, '0'),
+        r.clinicalDate?.slice(0, 10) ?? 'undated',
+        KIND_LABELS[r.kind],
+        r.title,
+        r.provenance.portal,
+      ],
     })),
   );
 }

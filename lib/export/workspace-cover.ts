@@ -30,8 +30,13 @@ const SECTION_FIELDS = [
 export function packageStory(story: Story, t: TranslateKey): CaseStory | undefined {
   const fields = Object.fromEntries(Object.entries(story).filter(([, v]) => v !== undefined && v !== ''));
   if (Object.keys(fields).length === 0) return undefined;
-  const reason = [story.reason ? t(`story_reason_${story.reason}`) : '', story.reasonDetail?.trim() ?? ''].filter(Boolean).join('\n\n');
-  const sections = SECTION_FIELDS.filter((f) => story[f]?.trim()).map((f) => ({ label: t(`story_${f}`), text: story[f]!.trim() }));
+  const reason = [story.reason ? t(`story_reason_${story.reason}`) : '', story.reasonDetail?.trim() ?? '']
+    .filter(Boolean)
+    .join('\n\n');
+  const sections = SECTION_FIELDS.filter((f) => story[f]?.trim()).map((f) => ({
+    label: t(`story_${f}`),
+    text: story[f]!.trim(),
+  }));
   return {
     ...(reason ? { reason } : {}),
     ...(sections.length ? { sections } : {}),
@@ -44,7 +49,11 @@ export function packageStory(story: Story, t: TranslateKey): CaseStory | undefin
  * Questions in priority order, renumbered 1..n. Links to records left out of the package are dropped.
  * `questionFamily` and `answered` are kept raw for import; `family` is the translated label the doctor reads.
  */
-export function packageQuestions(questions: Question[], includedRecordIds: ReadonlySet<string>, t: TranslateKey): PackageQuestion[] {
+export function packageQuestions(
+  questions: Question[],
+  includedRecordIds: ReadonlySet<string>,
+  t: TranslateKey,
+): PackageQuestion[] {
   return sortQuestions(questions).map((q, i) => ({
     id: q.id,
     text: q.text,

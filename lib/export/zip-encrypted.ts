@@ -27,7 +27,10 @@ export async function writeEncryptedZip(
   try {
     for await (const entry of entries) {
       if (options.signal?.aborted) throw new DOMException('Export cancelled', 'AbortError');
-      await zip.add(entry.path, new Uint8ArrayReader(entry.data), { level: entry.compress ? 6 : 0, signal: options.signal });
+      await zip.add(entry.path, new Uint8ArrayReader(entry.data), {
+        level: entry.compress ? 6 : 0,
+        signal: options.signal,
+      });
       progress.entries++;
       progress.bytesIn += entry.data.byteLength;
       options.onProgress?.({ ...progress });

@@ -104,7 +104,10 @@ export async function writeZip(
  * (often views of an attachment's own buffer) are folded into Blob parts every few MB, which hands
  * the bytes to the browser's blob storage.
  */
-export function blobSink(type = 'application/zip', foldBytes = 8 * 1024 * 1024): { sink: (chunk: Uint8Array) => void; blob: () => Blob } {
+export function blobSink(
+  type = 'application/zip',
+  foldBytes = 8 * 1024 * 1024,
+): { sink: (chunk: Uint8Array) => void; blob: () => Blob } {
   const parts: Blob[] = [];
   let pending: Uint8Array[] = [];
   let pendingBytes = 0;

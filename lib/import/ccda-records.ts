@@ -14,7 +14,12 @@ export function ccdaToCapturedRecords(doc: CcdaDocument, fileName: string): Capt
       kind: record.kind,
       title: record.title.slice(0, 1000) || doc.title,
       clinicalDate: record.clinicalDate,
-      provenance: { portal: 'ccda', origin: 'file://', path: fileName.slice(0, 4096), pageTitle: doc.title.slice(0, 1000) },
+      provenance: {
+        portal: 'ccda',
+        origin: 'file://',
+        path: fileName.slice(0, 4096),
+        pageTitle: doc.title.slice(0, 1000),
+      },
       snapshotHtml: `<h1>${escapeHtml(record.title)}</h1>\n<pre>${escapeHtml(record.text)}</pre>`,
       text: record.text,
       structured: record.structured,

@@ -24,7 +24,10 @@ export function codeText(code: XElement | undefined, ids: Map<string, XElement>)
 const timeOf = (el: XElement | undefined) => parseHl7Date(attr(el, 'value') ?? attr(child(el, 'low'), 'value'));
 
 /** An observation value by its xsi:type (PQ, ST, CD, IVL_PQ...), as the text a lab row reads. */
-function valueOf(value: XElement | undefined, ids: Map<string, XElement>): { value: string; unit?: string } | undefined {
+function valueOf(
+  value: XElement | undefined,
+  ids: Map<string, XElement>,
+): { value: string; unit?: string } | undefined {
   if (!value || attr(value, 'nullFlavor')) return undefined;
   const type = (attr(value, 'xsi:type') ?? '').replace(/^.*:/, '');
   const unit = attr(value, 'unit');
@@ -47,7 +50,9 @@ function valueOf(value: XElement | undefined, ids: Map<string, XElement>): { val
 
 /** The reference range to show: the one for normal results when several are given (others go to notes). */
 function rangeOf(obs: XElement): { range?: string; others: string[] } {
-  const ranges = childElements(obs, 'referenceRange').map((r) => child(r, 'observationRange')).filter((r): r is XElement => !!r);
+  const ranges = childElements(obs, 'referenceRange')
+    .map((r) => child(r, 'observationRange'))
+    .filter((r): r is XElement => !!r);
   const describe = (r: XElement) => {
     const text = narrativeText(child(r, 'text'));
     if (text) return text;
@@ -55,13 +60,21 @@ function rangeOf(obs: XElement): { range?: string; others: string[] } {
     const low = attr(child(v, 'low'), 'value');
     const high = attr(child(v, 'high'), 'value');
     const unit = attr(child(v, 'low'), 'unit') ?? attr(child(v, 'high'), 'unit') ?? '';
-    return low && high ? `${low}-${high} ${unit}`.trim() : low ? `>=${low} ${unit}`.trim() : high ? `<=${high} ${unit}`.trim() : '';
+    return low && high
+      ? `${low}-${high} ${unit}`.trim()
+      : low
+        ? `>=${low} ${unit}`.trim()
+        : high
+          ? `<=${high} ${unit}`.trim()
+          : '';
   };
   const normal = ranges.find((r) => (attr(child(r, 'interpretationCode'), 'code') ?? 'N') === 'N') ?? ranges[0];
-  const others = ranges.filter((r) => r !== normal).map((r) => {
-    const label = attr(child(r, 'interpretationCode'), 'displayName') ?? attr(child(r, 'interpretationCode'), 'code');
-    return `${label ? `${label}: ` : ''}${describe(r)}`;
-  });
+  const others = ranges
+    .filter((r) => r !== normal)
+    .map((r) => {
+      const label = attr(child(r, 'interpretationCode'), 'displayName') ?? attr(child(r, 'interpretationCode'), 'code');
+      return `${label ? `${label}: ` : ''}${describe(r)}`;
+    });
   return { range: normal ? describe(normal) || undefined : undefined, others };
 }
 
@@ -95,7 +108,12 @@ function observationRow(obs: XElement, ids: Map<string, XElement>): LabResultRow
     value: value.value,
     unit: value.unit,
     range,
-    flag: attr(interpretation, 'code') === 'HU' ? 'HH' : attr(interpretation, 'code') === 'LU' ? 'LL' : (attr(interpretation, 'code') ?? attr(interpretation, 'displayName') ?? ''),
+    flag:
+      attr(interpretation, 'code') === 'HU'
+        ? 'HH'
+        : attr(interpretation, 'code') === 'LU'
+          ? 'LL'
+          : (attr(interpretation, 'code') ?? attr(interpretation, 'displayName') ?? ''),
     notes: others.length ? `Other reference ranges: ${others.join('; ')}` : undefined,
   });
   const date = timeOf(child(obs, 'effectiveTime'));
@@ -110,7 +128,9 @@ function codedPanels(section: XElement, ids: Map<string, XElement>, title: strin
   for (const entry of childElements(section, 'entry')) {
     const organizer = child(entry, 'organizer');
     const observations = organizer
-      ? childElements(organizer, 'component').map((c) => child(c, 'observation')).filter((o): o is XElement => !!o)
+      ? childElements(organizer, 'component')
+          .map((c) => child(c, 'observation'))
+          .filter((o): o is XElement => !!o)
       : childElements(entry, 'observation');
     if (observations.length === 0) continue;
     const rows = observations.map((o) => observationRow(o, ids));
@@ -126,7 +146,9 @@ function narrativePanels(section: XElement, title: string): ResultPanel[] {
   const panels: ResultPanel[] = [];
   for (const table of descendants(section, 'table')) {
     const header = descendants(table, 'tr').find((tr) => childElements(tr, 'th').length > 0);
-    const roles: (LabColumn | undefined)[] = header ? childElements(header, 'th').map((th) => roleOfHeader(narrativeText(th))) : [];
+    const roles: (LabColumn | undefined)[] = header
+      ? childElements(header, 'th').map((th) => roleOfHeader(narrativeText(th)))
+      : [];
     if (!roles.includes('test') && roles.includes('description')) roles[roles.indexOf('description')] = 'test';
     const rows: LabResultRow[] = [];
     for (const tr of descendants(table, 'tr')) {
@@ -137,7 +159,16 @@ function narrativePanels(section: XElement, title: string): ResultPanel[] {
       if (bracketed) rows.push(...bracketed);
       else if (roles.includes('test') && roles.includes('value') && cells.length === roles.length) {
         const get = (role: LabColumn) => cells[roles.indexOf(role)];
-        rows.push(labRow({ test: get('test') ?? '', value: get('value') ?? '', unit: get('unit'), range: get('range'), flag: get('flag'), date: get('date') }));
+        rows.push(
+          labRow({
+            test: get('test') ?? '',
+            value: get('value') ?? '',
+            unit: get('unit'),
+            range: get('range'),
+            flag: get('flag'),
+            date: get('date'),
+          }),
+        );
       } else if (cells.length > 1) rows.push(unparsedRow(cells.join(' ')));
     }
     if (rows.length > 0) panels.push({ name: title, rows });

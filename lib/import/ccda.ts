@@ -50,16 +50,30 @@ const NOTE_TYPES: Record<string, { kind: RecordKind; type: string }> = {
 const DIR = '18748-4';
 
 const personName = (name: XElement | undefined) =>
-  name ? [...childElements(name, 'prefix'), ...childElements(name, 'given'), ...childElements(name, 'family'), ...childElements(name, 'suffix')]
-    .map((p) => narrativeText(p)).filter(Boolean).join(' ') || narrativeText(name) : undefined;
+  name
+    ? [
+        ...childElements(name, 'prefix'),
+        ...childElements(name, 'given'),
+        ...childElements(name, 'family'),
+        ...childElements(name, 'suffix'),
+      ]
+        .map((p) => narrativeText(p))
+        .filter(Boolean)
+        .join(' ') || narrativeText(name)
+    : undefined;
 
-const sectionTitle = (s: XElement) => narrativeText(child(s, 'title')) || attr(child(s, 'code'), 'displayName') || 'Section';
+const sectionTitle = (s: XElement) =>
+  narrativeText(child(s, 'title')) || attr(child(s, 'code'), 'displayName') || 'Section';
 
 /** Top-level sections; a bare `<section>` file (HL7 examples) is its own single section. */
 function topSections(root: XElement): XElement[] {
   if (root.localName === 'section') return [root];
   const body = path(root, 'component', 'structuredBody');
-  return body ? childElements(body, 'component').map((c) => child(c, 'section')).filter((s): s is XElement => !!s) : [];
+  return body
+    ? childElements(body, 'component')
+        .map((c) => child(c, 'section'))
+        .filter((s): s is XElement => !!s)
+    : [];
 }
 
 function medications(section: XElement, ids: Map<string, XElement>): Medication[] {
@@ -90,12 +104,14 @@ function medications(section: XElement, ids: Map<string, XElement>): Medication[
 
 function problems(section: XElement, ids: Map<string, XElement>): string[] {
   return childElements(section, 'entry').flatMap((entry) =>
-    descendants(entry, 'observation').slice(0, 1).map((obs) => {
-      const name = codeText(child(obs, 'value'), ids) ?? codeText(child(obs, 'code'), ids) ?? 'Problem';
-      const onset = parseHl7Date(attr(path(obs, 'effectiveTime', 'low'), 'value'));
-      const status = attr(child(child(entry, 'act'), 'statusCode'), 'code');
-      return [name, onset && `onset ${onset}`, status].filter(Boolean).join(' - ');
-    }),
+    descendants(entry, 'observation')
+      .slice(0, 1)
+      .map((obs) => {
+        const name = codeText(child(obs, 'value'), ids) ?? codeText(child(obs, 'code'), ids) ?? 'Problem';
+        const onset = parseHl7Date(attr(path(obs, 'effectiveTime', 'low'), 'value'));
+        const status = attr(child(child(entry, 'act'), 'statusCode'), 'code');
+        return [name, onset && `onset ${onset}`, status].filter(Boolean).join(' - ');
+      }),
   );
 }
 
@@ -106,9 +122,12 @@ export function parseCcda(xml: string): CcdaDocument {
     throw new Error(`Not a C-CDA document (root element is <${root.localName}>).`);
   }
   const ids = idIndex(root);
-  const title = narrativeText(child(root, 'title')) || (root.localName === 'section' ? sectionTitle(root) : 'Clinical document');
+  const title =
+    narrativeText(child(root, 'title')) || (root.localName === 'section' ? sectionTitle(root) : 'Clinical document');
   const documentType = root.localName === 'ClinicalDocument' ? loinc(root) : undefined;
-  const date = parseHl7Date(attr(path(root, 'documentationOf', 'serviceEvent', 'effectiveTime', 'low'), 'value')) ?? parseHl7Date(attr(child(root, 'effectiveTime'), 'value'));
+  const date =
+    parseHl7Date(attr(path(root, 'documentationOf', 'serviceEvent', 'effectiveTime', 'low'), 'value')) ??
+    parseHl7Date(attr(child(root, 'effectiveTime'), 'value'));
   const author = personName(path(root, 'author', 'assignedAuthor', 'assignedPerson', 'name'));
   const records: ImportedRecord[] = [];
   const narrative: XElement[] = [];
@@ -118,20 +137,40 @@ export function parseCcda(xml: string): CcdaDocument {
     if (role === 'results') {
       for (const panel of resultPanels(section, ids)) {
         records.push({
-          kind: 'lab', title: panel.name.slice(0, 1000), clinicalDate: panel.date ?? date, text,
-          structured: { type: 'lab', panel: { name: panel.name.slice(0, 500), ...(panel.date ? { collected: panel.date } : {}) }, results: panel.rows },
+          kind: 'lab',
+          title: panel.name.slice(0, 1000),
+          clinicalDate: panel.date ?? date,
+          text,
+          structured: {
+            type: 'lab',
+            panel: { name: panel.name.slice(0, 500), ...(panel.date ? { collected: panel.date } : {}) },
+            results: panel.rows,
+          },
         });
       }
     } else if (role === 'medications') {
-      records.push({ kind: 'medication', title: sectionTitle(section), clinicalDate: date, text, structured: { type: 'medications', medications: medications(section, ids) } });
+      records.push({
+        kind: 'medication',
+        title: sectionTitle(section),
+        clinicalDate: date,
+        text,
+        structured: { type: 'medications', medications: medications(section, ids) },
+      });
     } else if (role === 'problems') {
-      records.push({ kind: 'other', title: sectionTitle(section), clinicalDate: date, text, structured: { type: 'note', noteType: 'Problem list', paragraphs: problems(section, ids) } });
+      records.push({
+        kind: 'other',
+        title: sectionTitle(section),
+        clinicalDate: date,
+        text,
+        structured: { type: 'note', noteType: 'Problem list', paragraphs: problems(section, ids) },
+      });
     } else if (role === 'other') narrative.push(section);
   }
   const noteType = documentType ? NOTE_TYPES[documentType] : undefined;
   if (documentType === DIR || hasTemplate(root, `${T}.1.5`)) {
     // Diagnostic imaging report: its sections (history, findings, impression) verbatim, nested ones included.
-    const sections: ReportSection[] = narrative.flatMap((s) => [s, ...descendants(s, 'section')])
+    const sections: ReportSection[] = narrative
+      .flatMap((s) => [s, ...descendants(s, 'section')])
       .filter((s) => roleOf(s) !== 'dicom')
       .map((s) => ({ heading: sectionTitle(s), text: narrativeText(child(s, 'text')) }))
       .filter((s) => s.text);
@@ -139,13 +178,27 @@ export function parseCcda(xml: string): CcdaDocument {
     const modality = modalityOf(`${exam} ${title}`);
     const bodyPart = bodyPartOf(`${exam} ${title}`);
     records.unshift({
-      kind: 'imaging', title, clinicalDate: date, text: sections.map((s) => `${s.heading}\n${s.text}`).join('\n\n'),
-      structured: { type: 'report', exam, sections, ...(modality ? { modality } : {}), ...(bodyPart ? { bodyPart } : {}) },
+      kind: 'imaging',
+      title,
+      clinicalDate: date,
+      text: sections.map((s) => `${s.heading}\n${s.text}`).join('\n\n'),
+      structured: {
+        type: 'report',
+        exam,
+        sections,
+        ...(modality ? { modality } : {}),
+        ...(bodyPart ? { bodyPart } : {}),
+      },
     });
   } else if (noteType && narrative.length > 0) {
-    const paragraphs = narrative.flatMap((s) => [sectionTitle(s), ...narrativeText(child(s, 'text')).split('\n')]).filter(Boolean);
+    const paragraphs = narrative
+      .flatMap((s) => [sectionTitle(s), ...narrativeText(child(s, 'text')).split('\n')])
+      .filter(Boolean);
     records.unshift({
-      kind: noteType.kind, title, clinicalDate: date, text: paragraphs.join('\n'),
+      kind: noteType.kind,
+      title,
+      clinicalDate: date,
+      text: paragraphs.join('\n'),
       structured: { type: 'note', noteType: noteType.type, paragraphs, ...(author ? { author } : {}) },
     });
   }

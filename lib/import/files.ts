@@ -10,7 +10,11 @@ import { readXdm, ZipRefused } from './xdm';
 import { MAX_XML_CHARS } from './xml';
 
 /** Issue 3, records from files: PDFs and images become records with the file attached; C-CDA and XDM are parsed. */
-export const FILE_LIMITS = { documentBytes: 512 * 1024 * 1024, xmlBytes: MAX_XML_CHARS, zipBytes: 200 * 1024 * 1024 } as const;
+export const FILE_LIMITS = {
+  documentBytes: 512 * 1024 * 1024,
+  xmlBytes: MAX_XML_CHARS,
+  zipBytes: 200 * 1024 * 1024,
+} as const;
 
 export type FileImportError = 'too-large' | 'unsupported' | 'empty' | 'not-xdm' | 'bad-xml' | 'no-records';
 
@@ -37,10 +41,16 @@ async function hashFile(blob: Pick<Blob, 'slice' | 'size'>): Promise<string> {
   return Array.from(hasher.digest(), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function documentRecord(name: string, mediaType: string, sha256: string, size: number, blob: Blob): FileRecords {
-  const title = name.replace(/\.[a-z0-9]{1,5}$/i, '').replace(/[_-]+/g, ' ').trim().slice(0, 1000) || name;
+  const title =
+    name
+      .replace(/\.[a-z0-9]{1,5}$/i, '')
+      .replace(/[_-]+/g, ' ')
+      .trim()
+      .slice(0, 1000) || name;
   // The hash is part of the snapshot so two different files with the same name are two records.
   const text = `${name}\n${mediaType}, ${size} bytes\nSHA-256 ${sha256}`;
   const record: CapturedRecord = {
@@ -58,7 +68,9 @@ const isXml = (head: string) => /^\s*(<\?xml|<(\w+:)?ClinicalDocument\b)/.test(h
 function fromCcda(xml: string, fileName: string): FileRecords {
   try {
     const records = ccdaToCapturedRecords(parseCcda(xml), fileName);
-    return records.length > 0 ? { ok: true, records, attachments: records.map(() => []) } : { ok: false, error: 'no-records' };
+    return records.length > 0
+      ? { ok: true, records, attachments: records.map(() => []) }
+      : { ok: false, error: 'no-records' };
   } catch (error) {
     return { ok: false, error: 'bad-xml', detail: error instanceof Error ? error.message.slice(0, 300) : undefined };
   }
@@ -82,9 +94,15 @@ export async function recordsFromFile(file: NamedBlob): Promise<FileRecords> {
       const bad = parts.find((p) => !p.ok);
       if (bad) return bad;
       const records = parts.flatMap((p) => (p.ok ? p.records : []));
-      return records.length > 0 ? { ok: true, records, attachments: records.map(() => []) } : { ok: false, error: 'no-records' };
+      return records.length > 0
+        ? { ok: true, records, attachments: records.map(() => []) }
+        : { ok: false, error: 'no-records' };
     } catch (error) {
-      return { ok: false, error: 'not-xdm', detail: error instanceof ZipRefused ? error.message.slice(0, 300) : undefined };
+      return {
+        ok: false,
+        error: 'not-xdm',
+        detail: error instanceof ZipRefused ? error.message.slice(0, 300) : undefined,
+      };
     }
   }
   const headText = new TextDecoder('utf-8', { fatal: false }).decode(head);
@@ -97,7 +115,9 @@ export async function recordsFromFile(file: NamedBlob): Promise<FileRecords> {
 
 export interface FileImportOutcome {
   name: string;
-  result: { ok: true; added: number; duplicates: number; titles: string[] } | { ok: false; error: FileImportError | 'storage'; detail?: string };
+  result:
+    | { ok: true; added: number; duplicates: number; titles: string[] }
+    | { ok: false; error: FileImportError | 'storage'; detail?: string };
 }
 
 /** Imports files into a case, one transaction per file: a bad file writes nothing, good ones are kept. */
@@ -113,12 +133,20 @@ export async function importFiles(db: CaseDb, caseId: CaseId, files: NamedBlob[]
     try {
       saved = await addRecords(db, caseId, parsed.records, parsed.attachments);
     } catch (error) {
-      outcomes.push({ name: file.name, result: { ok: false, error: 'storage', detail: error instanceof Error ? error.name : undefined } });
+      outcomes.push({
+        name: file.name,
+        result: { ok: false, error: 'storage', detail: error instanceof Error ? error.name : undefined },
+      });
       continue;
     }
     outcomes.push({
       name: file.name,
-      result: { ok: true, added: saved.added.length, duplicates: saved.duplicates.length, titles: parsed.records.map((r) => r.title) },
+      result: {
+        ok: true,
+        added: saved.added.length,
+        duplicates: saved.duplicates.length,
+        titles: parsed.records.map((r) => r.title),
+      },
     });
   }
   return outcomes;

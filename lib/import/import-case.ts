@@ -14,7 +14,11 @@ export interface ImportedCase {
  * nothing. Ids are new (the package's ids may collide with or mirror an existing case); content
  * hashes are kept because they identify the captured content.
  */
-export async function importCase(db: CaseDb, data: ImportedPackage, now: () => Date = () => new Date()): Promise<ImportedCase> {
+export async function importCase(
+  db: CaseDb,
+  data: ImportedPackage,
+  now: () => Date = () => new Date(),
+): Promise<ImportedCase> {
   const at = nowIso(now);
   const caseRow = Case.parse({
     id: newId(),
@@ -29,7 +33,16 @@ export async function importCase(db: CaseDb, data: ImportedPackage, now: () => D
   const attachments: Attachment[] = data.attachments.map((a) => {
     const recordId = recordIds.get(a.packageRecordId);
     if (!recordId) throw new Error('attachment without a record');
-    return { id: newId(), caseId: caseRow.id, recordId, name: a.name, mediaType: a.mediaType, size: a.size, sha256: a.sha256, blob: a.blob };
+    return {
+      id: newId(),
+      caseId: caseRow.id,
+      recordId,
+      name: a.name,
+      mediaType: a.mediaType,
+      size: a.size,
+      sha256: a.sha256,
+      blob: a.blob,
+    };
   });
   await db.transaction('rw', db.cases, db.records, db.attachments, async () => {
     await db.cases.add(caseRow);

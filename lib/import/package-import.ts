@@ -41,11 +41,15 @@ export interface ImportedPackage {
   attachments: ImportedAttachment[];
 }
 
-export type ImportResult = { ok: true; data: ImportedPackage } | { ok: false; error: { code: ImportErrorCode; detail: string } };
+export type ImportResult =
+  { ok: true; data: ImportedPackage } | { ok: false; error: { code: ImportErrorCode; detail: string } };
 
 const MANIFEST_PATH = 'data/manifest.json';
 
-async function readText(readAny: EntryReader, entry: ZipEntry): Promise<{ text: string; sha256: string; size: number }> {
+async function readText(
+  readAny: EntryReader,
+  entry: ZipEntry,
+): Promise<{ text: string; sha256: string; size: number }> {
   const decoder = new TextDecoder('utf-8', { fatal: false });
   let text = '';
   const digest = await readAny(entry, (chunk) => (text += decoder.decode(chunk, { stream: true })));
@@ -99,7 +103,8 @@ function crossCheck(manifest: Manifest, entries: ZipEntry[]): void {
 function toRecord(meta: ManifestRecord, html: string | undefined, txt: string | undefined): ImportedRecord {
   const snapshotHtml = html === undefined ? '' : snapshotFromPage(html);
   const text = txt === undefined ? '' : textFromPage(txt, meta);
-  if (snapshotHtml === undefined || text === undefined) fail('invalid-record', `${meta.id}: page or text does not match the manifest`);
+  if (snapshotHtml === undefined || text === undefined)
+    fail('invalid-record', `${meta.id}: page or text does not match the manifest`);
   const captured = CapturedRecord.safeParse({
     kind: meta.kind,
     title: meta.title,
@@ -110,7 +115,13 @@ function toRecord(meta: ManifestRecord, html: string | undefined, txt: string | 
     structured: meta.structured,
   });
   if (!captured.success) fail('invalid-record', `${meta.id}: ${captured.error!.issues[0]?.path.join('.')}`);
-  return { ...captured.data!, packageId: meta.id, capturedAt: meta.capturedAt, contentHash: meta.contentHash, note: meta.note };
+  return {
+    ...captured.data!,
+    packageId: meta.id,
+    capturedAt: meta.capturedAt,
+    contentHash: meta.contentHash,
+    note: meta.note,
+  };
 }
 
 /**
@@ -127,7 +138,8 @@ export async function readPackage(data: Blob | Uint8Array, options: ImportOption
     const source = zipSource(data);
     const entries = await readZipDirectory(source, all, { allowEncrypted: !!password });
     if (password && entries.some((e) => e.encrypted)) aes = await aesEntryReader(data, password);
-    const readAny: EntryReader = (entry, onChunk) => (entry.encrypted ? aes!.read(entry, onChunk) : readEntry(source, entry, onChunk));
+    const readAny: EntryReader = (entry, onChunk) =>
+      entry.encrypted ? aes!.read(entry, onChunk) : readEntry(source, entry, onChunk);
     return { ok: true, data: await read(entries, readAny, all, (entry) => readEntryWhole(source, entry)) };
   } catch (error) {
     if (error instanceof ImportError) return { ok: false, error: { code: error.code, detail: error.detail } };
@@ -137,7 +149,12 @@ export async function readPackage(data: Blob | Uint8Array, options: ImportOption
   }
 }
 
-async function read(entries: ZipEntry[], readAny: EntryReader, limits: ImportLimits, readWhole: WholeReader): Promise<ImportedPackage> {
+async function read(
+  entries: ZipEntry[],
+  readAny: EntryReader,
+  limits: ImportLimits,
+  readWhole: WholeReader,
+): Promise<ImportedPackage> {
   const manifestEntry = entries.find((e) => e.name === MANIFEST_PATH);
   if (!manifestEntry) fail('missing-manifest', MANIFEST_PATH);
   if (manifestEntry!.size > limits.maxManifestBytes) fail('too-large', MANIFEST_PATH);

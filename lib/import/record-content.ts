@@ -4,17 +4,16 @@ import { SNAPSHOT_END, SNAPSHOT_START, TEXT_RULE, provenanceLines, type Provenan
 export function snapshotFromPage(html: string): string | undefined {
   const start = html.indexOf(SNAPSHOT_START);
   const end = html.lastIndexOf(SNAPSHOT_END);
-  return start >= 0 && end >= start + SNAPSHOT_START.length ? html.slice(start + SNAPSHOT_START.length, end) : undefined;
+  return start >= 0 && end >= start + SNAPSHOT_START.length
+    ? html.slice(start + SNAPSHOT_START.length, end)
+    : undefined;
 }
 
 /**
  * The captured text from record.txt. The header is rebuilt from the manifest and must match, so a
  * note or title that happens to contain the rule line cannot shift where the text starts.
  */
-export function textFromPage(
-  page: string,
-  record: ProvenanceSource,
-): string | undefined {
+export function textFromPage(page: string, record: ProvenanceSource): string | undefined {
   const header = `${provenanceLines(record)
     .map(({ label, value }) => `${label}: ${value}`)
     .join('\n')}\n${TEXT_RULE}\n`;

@@ -10,7 +10,9 @@ function storyFrom(manifest: Manifest): Story {
   if (!fields || typeof fields !== 'object') return {};
   const story: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields)) {
-    const shape = (Story.shape as Record<string, { safeParse: (v: unknown) => { success: boolean; data?: unknown } }>)[key];
+    const shape = (Story.shape as Record<string, { safeParse: (v: unknown) => { success: boolean; data?: unknown } }>)[
+      key
+    ];
     const parsed = shape?.safeParse(value);
     if (parsed?.success && parsed.data !== undefined) story[key] = parsed.data;
   }
@@ -28,8 +30,12 @@ export function workspaceFromManifest(
   now = nowIso(),
 ): { details: CaseDetails | undefined; questions: Question[] } {
   const story = storyFrom(manifest);
-  const details = Object.keys(story).length ? { caseId, story, notApplicable: {}, decision: {}, updatedAt: now } : undefined;
-  const ordered = [...manifest.questions].map((q, i) => ({ q, i })).sort((a, b) => (a.q.priority ?? a.i) - (b.q.priority ?? b.i) || a.i - b.i);
+  const details = Object.keys(story).length
+    ? { caseId, story, notApplicable: {}, decision: {}, updatedAt: now }
+    : undefined;
+  const ordered = [...manifest.questions]
+    .map((q, i) => ({ q, i }))
+    .sort((a, b) => (a.q.priority ?? a.i) - (b.q.priority ?? b.i) || a.i - b.i);
   const questions: Question[] = [];
   for (const [index, { q }] of ordered.entries()) {
     const family = QuestionFamily.safeParse(q.questionFamily);
@@ -51,7 +57,12 @@ export function workspaceFromManifest(
 }
 
 /** Writes the story and questions of an imported case in one transaction (the case itself exists already). */
-export async function restoreWorkspace(db: CaseDb, manifest: Manifest, caseId: string, recordIds: ReadonlyMap<string, string>): Promise<void> {
+export async function restoreWorkspace(
+  db: CaseDb,
+  manifest: Manifest,
+  caseId: string,
+  recordIds: ReadonlyMap<string, string>,
+): Promise<void> {
   const { details, questions } = workspaceFromManifest(manifest, caseId, recordIds);
   if (!details && questions.length === 0) return;
   await db.transaction('rw', db.caseDetails, db.questions, async () => {

@@ -23,7 +23,8 @@ export interface ZipLimits {
 export const XDM_LIMITS: ZipLimits = { maxEntries: 2000, maxTotalBytes: 200 * 1024 * 1024, maxRatio: 200 };
 
 const XDM_PATH = /^IHE_XDM\/[^/]+\/[^/]+$/i;
-const unsafeName = (name: string) => name.startsWith('/') || /(^|[\\/])\.\.([\\/]|$)/.test(name) || /^[a-z]:/i.test(name) || name.includes('\\');
+const unsafeName = (name: string) =>
+  name.startsWith('/') || /(^|[\\/])\.\.([\\/]|$)/.test(name) || /^[a-z]:/i.test(name) || name.includes('\\');
 
 /**
  * The C-CDA documents of an XDM zip. Sizes are checked against the central directory before anything is
@@ -56,7 +57,9 @@ export function readXdm(zip: Uint8Array, limits: ZipLimits = XDM_LIMITS): XdmDoc
   }
   const metadata = Object.keys(files).filter((n) => /\/METADATA\.XML$/i.test(n));
   if (metadata.length === 0) {
-    throw new ZipRefused('This zip is not an IHE XDM package (no IHE_XDM/<folder>/METADATA.XML). Export "Download my record" from the portal.');
+    throw new ZipRefused(
+      'This zip is not an IHE XDM package (no IHE_XDM/<folder>/METADATA.XML). Export "Download my record" from the portal.',
+    );
   }
   const decoder = new TextDecoder('utf-8');
   const documents: XdmDocument[] = [];
@@ -64,7 +67,8 @@ export function readXdm(zip: Uint8Array, limits: ZipLimits = XDM_LIMITS): XdmDoc
     const folder = meta.slice(0, meta.lastIndexOf('/') + 1);
     // METADATA.XML names the documents in URI slots; fall back to every XML file of the subset.
     const listed = documentUris(decoder.decode(files[meta]!)).map((uri) => folder + uri);
-    const candidates = listed.length > 0 ? listed : Object.keys(files).filter((n) => n.startsWith(folder) && n !== meta);
+    const candidates =
+      listed.length > 0 ? listed : Object.keys(files).filter((n) => n.startsWith(folder) && n !== meta);
     for (const path of candidates) {
       const key = Object.keys(files).find((n) => n.toLowerCase() === path.toLowerCase());
       if (!key) continue;

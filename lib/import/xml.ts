@@ -23,10 +23,15 @@ export type XElement = XNode & { localName: string; getAttribute(name: string): 
 export const MAX_XML_CHARS = 64 * 1024 * 1024;
 
 /** Prefixes HL7 examples and some exporters use without declaring them (a bare `<section>` with `xsi:type`). */
-const KNOWN_PREFIXES: Record<string, string> = { xsi: 'http://www.w3.org/2001/XMLSchema-instance', sdtc: 'urn:hl7-org:sdtc' };
+const KNOWN_PREFIXES: Record<string, string> = {
+  xsi: 'http://www.w3.org/2001/XMLSchema-instance',
+  sdtc: 'urn:hl7-org:sdtc',
+};
 
 function declarePrefixes(xml: string): string {
-  const missing = Object.entries(KNOWN_PREFIXES).filter(([p]) => new RegExp(`[\\s<]${p}:`).test(xml) && !xml.includes(`xmlns:${p}=`));
+  const missing = Object.entries(KNOWN_PREFIXES).filter(
+    ([p]) => new RegExp(`[\\s<]${p}:`).test(xml) && !xml.includes(`xmlns:${p}=`),
+  );
   if (missing.length === 0) return xml;
   const decl = missing.map(([p, ns]) => ` xmlns:${p}="${ns}"`).join('');
   // Into the root start tag: the first `<name` that is not a declaration, comment or processing instruction.
@@ -38,9 +43,12 @@ function declarePrefixes(xml: string): string {
  * them, and they are how billion-laughs and external-entity (XXE) attacks start.
  */
 export function parseXml(xml: string): XElement {
-  if (xml.length > MAX_XML_CHARS) throw new XmlRefused(`The XML file is too large (over ${MAX_XML_CHARS / 1024 / 1024} MB).`);
+  if (xml.length > MAX_XML_CHARS)
+    throw new XmlRefused(`The XML file is too large (over ${MAX_XML_CHARS / 1024 / 1024} MB).`);
   if (/<!DOCTYPE/i.test(xml) || /<!ENTITY/i.test(xml)) {
-    throw new XmlRefused('The XML file declares a DOCTYPE or entities; such files are refused for safety (C-CDA never needs them).');
+    throw new XmlRefused(
+      'The XML file declares a DOCTYPE or entities; such files are refused for safety (C-CDA never needs them).',
+    );
   }
   const parser = new DOMParser({
     onError: (level: string, message: string) => {
@@ -53,7 +61,9 @@ export function parseXml(xml: string): XElement {
   } catch (error) {
     if (error instanceof XmlRefused) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    throw new XmlRefused(`The file is not well-formed XML: ${/XmlRefused: (.*)$/m.exec(message)?.[1] ?? message.split('\n')[0]}`);
+    throw new XmlRefused(
+      `The file is not well-formed XML: ${/XmlRefused: (.*)$/m.exec(message)?.[1] ?? message.split('\n')[0]}`,
+    );
   }
   if (!doc.documentElement) throw new XmlRefused('The file holds no XML element.');
   return doc.documentElement;
@@ -62,9 +72,12 @@ export function parseXml(xml: string): XElement {
 const isElement = (n: XNode): n is XElement => n.nodeType === 1;
 
 export const childElements = (el: XNode, name?: string): XElement[] =>
-  Array.from(el.childNodes).filter(isElement).filter((c) => !name || c.localName === name);
+  Array.from(el.childNodes)
+    .filter(isElement)
+    .filter((c) => !name || c.localName === name);
 
-export const child = (el: XNode | undefined, name: string): XElement | undefined => (el ? childElements(el, name)[0] : undefined);
+export const child = (el: XNode | undefined, name: string): XElement | undefined =>
+  el ? childElements(el, name)[0] : undefined;
 
 /** A path of child names: `path(obs, 'value')`, `path(range, 'observationRange', 'text')`. */
 export function path(el: XNode | undefined, ...names: string[]): XElement | undefined {
@@ -82,9 +95,22 @@ export function descendants(el: XNode, name: string, out: XElement[] = []): XEle
   return out;
 }
 
-export const attr = (el: XNode | undefined, name: string): string | undefined => el?.getAttribute?.(name)?.trim() || undefined;
+export const attr = (el: XNode | undefined, name: string): string | undefined =>
+  el?.getAttribute?.(name)?.trim() || undefined;
 
-const BLOCKS = new Set(['paragraph', 'tr', 'item', 'list', 'table', 'caption', 'thead', 'tbody', 'title', 'text', 'section']);
+const BLOCKS = new Set([
+  'paragraph',
+  'tr',
+  'item',
+  'list',
+  'table',
+  'caption',
+  'thead',
+  'tbody',
+  'title',
+  'text',
+  'section',
+]);
 
 /** Narrative text as lines: paragraphs, list items and table rows on their own lines, cells split by tabs. */
 export function narrativeText(el: XNode | undefined): string {
@@ -105,7 +131,13 @@ export function narrativeText(el: XNode | undefined): string {
   return out
     .join('')
     .split('\n')
-    .map((l) => l.replace(/ *\t */g, '\t').replace(/^\t/, '').replace(/ +/g, ' ').trim())
+    .map((l) =>
+      l
+        .replace(/ *\t */g, '\t')
+        .replace(/^\t/, '')
+        .replace(/ +/g, ' ')
+        .trim(),
+    )
     .filter(Boolean)
     .join('\n');
 }

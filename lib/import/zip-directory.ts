@@ -84,7 +84,8 @@ async function findEnd(source: ZipSource) {
       if (i < 20 || v.getUint32(i - 20, true) !== ZIP64_LOCATOR) fail('corrupt', 'zip64 locator missing');
       const recordOffset = u64(v, i - 20 + 8);
       const record = view(await source.read(recordOffset, 56));
-      if (record.byteLength < 56 || record.getUint32(0, true) !== ZIP64_EOCD) fail('corrupt', 'zip64 end record missing');
+      if (record.byteLength < 56 || record.getUint32(0, true) !== ZIP64_EOCD)
+        fail('corrupt', 'zip64 end record missing');
       entries = u64(record, 32);
       cdSize = u64(record, 40);
       cdOffset = u64(record, 48);
@@ -93,11 +94,14 @@ async function findEnd(source: ZipSource) {
   }
   // A local header at the start but no end record: the download or copy was cut short.
   const head = await source.read(0, 4);
-  return fail(head.length === 4 && view(head).getUint32(0, true) === LOCAL ? 'truncated' : 'not-a-zip', 'no end of central directory');
+  return fail(
+    head.length === 4 && view(head).getUint32(0, true) === LOCAL ? 'truncated' : 'not-a-zip',
+    'no end of central directory',
+  );
 }
 
 function zip64Sizes(extra: DataView, size: number, compressed: number, offset: number) {
-  for (let at = 0; at + 4 <= extra.byteLength; ) {
+  for (let at = 0; at + 4 <= extra.byteLength;) {
     const id = extra.getUint16(at, true);
     const length = extra.getUint16(at + 2, true);
     if (id === 0x0001) {
@@ -135,7 +139,8 @@ export async function readZipDirectory(
 ): Promise<ZipEntry[]> {
   const end = await findEnd(source);
   if (end.entries > limits.maxEntries) fail('too-many-entries', `${end.entries} entries`);
-  if (end.cdOffset + end.cdSize > end.endOffset) fail(end.cdOffset + end.cdSize > source.size ? 'truncated' : 'corrupt', 'central directory out of range');
+  if (end.cdOffset + end.cdSize > end.endOffset)
+    fail(end.cdOffset + end.cdSize > source.size ? 'truncated' : 'corrupt', 'central directory out of range');
   const cd = await source.read(end.cdOffset, end.cdSize);
   const v = view(cd);
   const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -171,7 +176,8 @@ export async function readZipDirectory(
     if (type !== 0 && type !== 0x8000 && type !== 0x4000) fail('unsafe-path', `${name}: special file`);
     const encrypted = (flags & 0x01) !== 0;
     if (encrypted && !options.allowEncrypted) fail('encrypted', name);
-    if (flags & 0x40 || (encrypted && storedMethod !== 99)) fail('unsupported-zip', `${name}: encryption other than AES`);
+    if (flags & 0x40 || (encrypted && storedMethod !== 99))
+      fail('unsupported-zip', `${name}: encryption other than AES`);
     const method = encrypted ? (aesMethod(extra) ?? -1) : storedMethod;
     if (method !== 0 && method !== 8) fail('unsupported-zip', `${name}: compression method ${method}`);
     const sizes = zip64Sizes(extra, v.getUint32(at + 24, true), v.getUint32(at + 20, true), v.getUint32(at + 42, true));
@@ -186,7 +192,11 @@ export async function readZipDirectory(
     if (sizes.size > limits.maxTotalBytes) fail('too-large', `${name}: ${sizes.size} bytes`);
     total += sizes.size;
     if (total > limits.maxTotalBytes) fail('too-large', `declared total over ${limits.maxTotalBytes} bytes`);
-    if (method === 8 && sizes.size >= limits.ratioMinBytes && sizes.size / Math.max(1, sizes.compressed) > limits.maxRatio) {
+    if (
+      method === 8 &&
+      sizes.size >= limits.ratioMinBytes &&
+      sizes.size / Math.max(1, sizes.compressed) > limits.maxRatio
+    ) {
       fail('compression-ratio', `${name}: ${sizes.size}/${sizes.compressed}`);
     }
     entries.push({
@@ -224,16 +234,22 @@ async function checkLocalHeaders(source: ZipSource, entries: ZipEntry[], cdOffse
     const extraLength = v.getUint16(28, true);
     const localName = await source.read(entry.localOffset + 30, nameLength);
     const expected = encoder.encode(entry.name);
-    if (localName.length !== expected.length || localName.some((b, i) => b !== expected[i])) fail('corrupt', `${entry.name}: local name differs`);
-    if (v.getUint16(8, true) !== (entry.encrypted ? 99 : entry.method)) fail('corrupt', `${entry.name}: local method differs`);
+    if (localName.length !== expected.length || localName.some((b, i) => b !== expected[i]))
+      fail('corrupt', `${entry.name}: local name differs`);
+    if (v.getUint16(8, true) !== (entry.encrypted ? 99 : entry.method))
+      fail('corrupt', `${entry.name}: local method differs`);
     entry.dataOffset = entry.localOffset + 30 + nameLength + extraLength;
     if (entry.dataOffset + entry.compressedSize > cdOffset) {
-      fail(entry.dataOffset + entry.compressedSize > source.size ? 'truncated' : 'overlapping-entries', `${entry.name}: data runs past its end`);
+      fail(
+        entry.dataOffset + entry.compressedSize > source.size ? 'truncated' : 'overlapping-entries',
+        `${entry.name}: data runs past its end`,
+      );
     }
   }
   const ranges = [...entries].sort((a, b) => a.localOffset - b.localOffset);
   for (let i = 1; i < ranges.length; i++) {
     const previous = ranges[i - 1]!;
-    if (ranges[i]!.localOffset < previous.dataOffset + previous.compressedSize) fail('overlapping-entries', `${previous.name} and ${ranges[i]!.name}`);
+    if (ranges[i]!.localOffset < previous.dataOffset + previous.compressedSize)
+      fail('overlapping-entries', `${previous.name} and ${ranges[i]!.name}`);
   }
 }

@@ -20,7 +20,11 @@ const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padSt
  * Streams one entry's content to `onChunk`, hashing as it goes. Stops as soon as the content grows past
  * its declared size, so a lying header cannot make us inflate a bomb.
  */
-export async function readEntry(source: ZipSource, entry: ZipEntry, onChunk?: (chunk: Uint8Array) => void): Promise<EntryDigest> {
+export async function readEntry(
+  source: ZipSource,
+  entry: ZipEntry,
+  onChunk?: (chunk: Uint8Array) => void,
+): Promise<EntryDigest> {
   return readEntryWith(entryDigest(entry, onChunk), source, entry);
 }
 
@@ -29,7 +33,10 @@ export async function readEntry(source: ZipSource, entry: ZipEntry, onChunk?: (c
  * platform's native SHA-256: for attachments, which are kept whole anyway, this is ~10x faster than
  * streaming them through the pure-JS hash. Same checks: never more bytes than declared.
  */
-export async function readEntryWhole(source: ZipSource, entry: ZipEntry): Promise<EntryDigest & { bytes: Uint8Array<ArrayBuffer> }> {
+export async function readEntryWhole(
+  source: ZipSource,
+  entry: ZipEntry,
+): Promise<EntryDigest & { bytes: Uint8Array<ArrayBuffer> }> {
   const bytes = new Uint8Array(entry.size);
   let size = 0;
   const sink = {

@@ -6,10 +6,14 @@ export interface ZipSource {
 
 export function zipSource(data: Blob | Uint8Array): ZipSource {
   if (data instanceof Uint8Array) {
-    return { size: data.byteLength, read: async (offset, length) => data.subarray(offset, Math.min(offset + length, data.byteLength)) };
+    return {
+      size: data.byteLength,
+      read: async (offset, length) => data.subarray(offset, Math.min(offset + length, data.byteLength)),
+    };
   }
   return {
     size: data.size,
-    read: async (offset, length) => new Uint8Array(await data.slice(offset, Math.min(offset + length, data.size)).arrayBuffer()),
+    read: async (offset, length) =>
+      new Uint8Array(await data.slice(offset, Math.min(offset + length, data.size)).arrayBuffer()),
   };
 }

@@ -5,8 +5,10 @@ import { dateOf, mainOf, pageHeading } from './page';
 import type { ExtractedRecord, PortalAdapter } from './types';
 
 /** PORTALS.md, "athenahealth": results tables (Created Date, Observation Date, Name, Description, Value, Unit, Range, Abnormal Flag), imaging reports and visit notes. */
-const REPORT_HEADINGS = /^(clinical history|history|indication|technique|comparison|findings|impression|conclusion|diagnosis|gross description|microscopic description|final diagnosis)$/i;
-const NOTE_HEADINGS = /^(chief complaint|history of present illness|hpi|assessment|plan|assessment and plan|review of systems|physical exam|subjective|objective)$/i;
+const REPORT_HEADINGS =
+  /^(clinical history|history|indication|technique|comparison|findings|impression|conclusion|diagnosis|gross description|microscopic description|final diagnosis)$/i;
+const NOTE_HEADINGS =
+  /^(chief complaint|history of present illness|hpi|assessment|plan|assessment and plan|review of systems|physical exam|subjective|objective)$/i;
 
 function reportOrNote(doc: Document, main: Element): ExtractedRecord | undefined {
   const sections = sectionsByHeadings(main);
@@ -14,11 +16,15 @@ function reportOrNote(doc: Document, main: Element): ExtractedRecord | undefined
   const title = pageHeading(doc);
   const signed = /signed by (.+?)(?: on |$)/i.exec(main.querySelector('.ap-signed')?.textContent ?? '')?.[1]?.trim();
   if (sections.filter((s) => REPORT_HEADINGS.test(s.heading)).length >= 2) {
-    const kind = /patholog|biopsy|cytology|specimen/i.test(title + sections.map((s) => s.heading).join(' ')) ? 'pathology' : 'imaging';
+    const kind = /patholog|biopsy|cytology|specimen/i.test(title + sections.map((s) => s.heading).join(' '))
+      ? 'pathology'
+      : 'imaging';
     return reportRecord(main, {
       kind,
       exam: title,
-      date: dateOf(pick(labels, /observation date|exam date|study date|date of service/)) ?? dateOf(pick(labels, /created/)),
+      date:
+        dateOf(pick(labels, /observation date|exam date|study date|date of service/)) ??
+        dateOf(pick(labels, /created/)),
       specimen: pick(labels, /specimen/),
       sections,
     });

@@ -45,7 +45,8 @@ function groupRows(table: Element): LabResultRow[] {
 export const followmyhealth: PortalAdapter = {
   id: 'followmyhealth',
   name: 'FollowMyHealth',
-  matches: (url, doc) => /followmyhealth\.com$/i.test(url.hostname) || doc.querySelector('[class*="fmh-"], [data-fmh]') !== null,
+  matches: (url, doc) =>
+    /followmyhealth\.com$/i.test(url.hostname) || doc.querySelector('[class*="fmh-"], [data-fmh]') !== null,
   extract: (doc, url) => {
     const main = mainOf(doc);
     const records: ExtractedRecord[] = [];
@@ -54,11 +55,15 @@ export const followmyhealth: PortalAdapter = {
       const element = ownContainer(table, main, 'table');
       const meta = cellText(element.querySelector('.fmh-order-meta'));
       records.push(
-        labRecord(element, {
-          name: headingBefore(table, main) ?? pageHeading(doc),
-          orderingProvider: /ordered by:?\s*(.+?)(?:\s{2,}|\s+collected|$)/i.exec(meta)?.[1],
-          collected: parseDate(/collected:?\s*(.+)/i.exec(meta)?.[1] ?? ''),
-        }, groupRows(table)),
+        labRecord(
+          element,
+          {
+            name: headingBefore(table, main) ?? pageHeading(doc),
+            orderingProvider: /ordered by:?\s*(.+?)(?:\s{2,}|\s+collected|$)/i.exec(meta)?.[1],
+            collected: parseDate(/collected:?\s*(.+)/i.exec(meta)?.[1] ?? ''),
+          },
+          groupRows(table),
+        ),
       );
     }
     return records.length > 0 ? records : generic.extract(doc, url);

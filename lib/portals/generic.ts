@@ -10,7 +10,10 @@ import type { ExtractedRecord, PortalAdapter } from './types';
 export { pageHeading } from './page';
 
 const textOutsideTables = (el: Element) =>
-  Array.from(el.children).filter((c) => c.tagName !== 'TABLE' && !c.querySelector('table')).map(textOf).join('\n');
+  Array.from(el.children)
+    .filter((c) => c.tagName !== 'TABLE' && !c.querySelector('table'))
+    .map(textOf)
+    .join('\n');
 
 /** Tables that read as lab results or medication lists, one record each. */
 export function tableRecords(doc: Document, root: Element): ExtractedRecord[] {
@@ -19,7 +22,7 @@ export function tableRecords(doc: Document, root: Element): ExtractedRecord[] {
     if (table.parentElement?.closest('table')) continue;
     const roles = labColumns(table);
     const element = ownContainer(table, root, 'table');
-    const labels = labelValues(element === table ? table.parentElement ?? table : element);
+    const labels = labelValues(element === table ? (table.parentElement ?? table) : element);
     const name = headingBefore(table, root) ?? pageHeading(doc);
     if (roles) {
       const panel = {
@@ -31,7 +34,10 @@ export function tableRecords(doc: Document, root: Element): ExtractedRecord[] {
         status: pick(labels, /^status|result status/),
       };
       // Free text around the table ("Collected: 2026-09-30 · Performer: ...") when there are no label pairs.
-      if (!panel.collected && !panel.resulted) panel.collected = findClinicalDate(textOutsideTables(element === table ? table.parentElement ?? table : element));
+      if (!panel.collected && !panel.resulted)
+        panel.collected = findClinicalDate(
+          textOutsideTables(element === table ? (table.parentElement ?? table) : element),
+        );
       records.push(labRecord(element, panel, readLabTable(table, roles)));
       continue;
     }
@@ -55,8 +61,17 @@ export function documentRecord(doc: Document, url: URL, element: Element): Extra
     return reportRecord(element, { kind, exam: title, date: clinicalDate, specimen, sections });
   }
   if (kind === 'note' || kind === 'plan' || kind === 'surgical' || kind === 'family-history') {
-    const author = /\b(?:signed by|author|provider)\s*:?\s*([A-Z][\w.' -]+?, (?:MD|DO|NP|PA(?:-C)?|RN|MBBS))\b/i.exec(text)?.[1];
-    return noteRecord(element, { kind, title, date: clinicalDate, author, noteType: title, paragraphs: paragraphsOf(element) });
+    const author = /\b(?:signed by|author|provider)\s*:?\s*([A-Z][\w.' -]+?, (?:MD|DO|NP|PA(?:-C)?|RN|MBBS))\b/i.exec(
+      text,
+    )?.[1];
+    return noteRecord(element, {
+      kind,
+      title,
+      date: clinicalDate,
+      author,
+      noteType: title,
+      paragraphs: paragraphsOf(element),
+    });
   }
   return { kind, title, clinicalDate, element };
 }

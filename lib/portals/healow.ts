@@ -10,6 +10,7 @@ export const healow: PortalAdapter = {
   name: 'healow / NextGen Patient Portal',
   matches: (url, doc) =>
     /(^|\.)(healow\.com|nextmd\.com|nextgen\.com|eclinicalworks\.com)$/i.test(url.hostname) ||
-    doc.querySelector('[class*="healow" i], [class*="nextgen" i], [data-portal="healow"], [data-portal="nextgen"]') !== null,
+    doc.querySelector('[class*="healow" i], [class*="nextgen" i], [data-portal="healow"], [data-portal="nextgen"]') !==
+      null,
   extract: (doc, url) => generic.extract(doc, url),
 };

@@ -25,7 +25,11 @@ function listRecords(doc: Document, main: Element): ExtractedRecord[] {
   }
   return Array.from(lists, ([list, rows]) => {
     const element = lists.size === 1 ? main : list;
-    return labRecord(element, { name: (lists.size === 1 ? pageHeading(doc) : headingBefore(list, main)) ?? pageHeading(doc) }, rows);
+    return labRecord(
+      element,
+      { name: (lists.size === 1 ? pageHeading(doc) : headingBefore(list, main)) ?? pageHeading(doc) },
+      rows,
+    );
   });
 }
 
@@ -42,4 +46,3 @@ export const healthelife: PortalAdapter = {
     return records.length > 0 ? records : generic.extract(doc, url);
   },
 };
-

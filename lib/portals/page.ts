@@ -9,7 +9,8 @@ export function pageHeading(doc: Document): string {
 }
 
 /** The main content of a page. */
-export const mainOf = (doc: Document): Element => doc.querySelector('main, [role="main"]') ?? doc.body ?? doc.documentElement;
+export const mainOf = (doc: Document): Element =>
+  doc.querySelector('main, [role="main"]') ?? doc.body ?? doc.documentElement;
 
 /** The heading that names `el`: its caption, else the nearest heading before it (within `root`). */
 export function headingBefore(el: Element, root: Element, selector = 'h1, h2, h3, h4'): string | undefined {

@@ -8,16 +8,31 @@ const defined = <T extends object>(obj: T): T =>
   Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined && v !== '')) as T;
 
 /** The newest row date: a results list spans several dates and its record is filed under the latest. */
-const latest = (rows: LabResultRow[]) => rows.map((r) => r.date).filter((d): d is string => !!d).sort().pop();
+const latest = (rows: LabResultRow[]) =>
+  rows
+    .map((r) => r.date)
+    .filter((d): d is string => !!d)
+    .sort()
+    .pop();
 
-export function labRecord(element: Element, panel: PanelInfo, results: LabResultRow[], notes: string[] = []): ExtractedRecord {
+export function labRecord(
+  element: Element,
+  panel: PanelInfo,
+  results: LabResultRow[],
+  notes: string[] = [],
+): ExtractedRecord {
   const name = panel.name.trim() || 'Lab results';
   return defined({
     kind: 'lab' as const,
     title: name.slice(0, 1000),
     clinicalDate: panel.collected ?? panel.resulted ?? latest(results),
     element,
-    structured: defined({ type: 'lab' as const, panel: defined({ ...panel, name }), results, notes: notes.length ? notes : undefined }),
+    structured: defined({
+      type: 'lab' as const,
+      panel: defined({ ...panel, name }),
+      results,
+      notes: notes.length ? notes : undefined,
+    }),
   });
 }
 
@@ -62,11 +77,21 @@ export function noteRecord(element: Element, info: NoteInfo): ExtractedRecord {
     title: (info.title.trim() || 'Note').slice(0, 1000),
     clinicalDate: info.date,
     element,
-    structured: defined({ type: 'note' as const, author: info.author, noteType: info.noteType, paragraphs: info.paragraphs }),
+    structured: defined({
+      type: 'note' as const,
+      author: info.author,
+      noteType: info.noteType,
+      paragraphs: info.paragraphs,
+    }),
   });
 }
 
-export function medicationRecord(element: Element, title: string, medications: Medication[], date?: string): ExtractedRecord {
+export function medicationRecord(
+  element: Element,
+  title: string,
+  medications: Medication[],
+  date?: string,
+): ExtractedRecord {
   return defined({
     kind: 'medication' as const,
     title: (title.trim() || 'Medications').slice(0, 1000),

@@ -28,7 +28,11 @@ const field = (fields: Map<string, string>, label: RegExp) => [...fields].find((
 
 function cardRow(card: Element): LabResultRow {
   const fields = headedFields(card, false);
-  const comments = [field(fields, /comment/), field(fields, /^status/) && `Status: ${field(fields, /^status/)}`, field(fields, /performing|lab location/) && `Performing lab: ${field(fields, /performing|lab location/)}`];
+  const comments = [
+    field(fields, /comment/),
+    field(fields, /^status/) && `Status: ${field(fields, /^status/)}`,
+    field(fields, /performing|lab location/) && `Performing lab: ${field(fields, /performing|lab location/)}`,
+  ];
   return labRow({
     test: cellText(card.querySelector(':scope > h3')),
     value: field(fields, /^result/) ?? '',
@@ -42,13 +46,17 @@ function labCards(doc: Document, main: Element): ExtractedRecord | undefined {
   const cards = Array.from(main.querySelectorAll('li')).filter((li) => li.querySelector(':scope > h3'));
   if (cards.length === 0) return undefined;
   const meta = headedFields(main, true);
-  return labRecord(main, {
-    name: pageHeading(doc),
-    orderingProvider: field(meta, /ordered by/),
-    collected: dateOf(field(meta, /collected|date/)),
-    performingLab: field(meta, /lab location|performing/),
-    status: field(meta, /^status/),
-  }, cards.map(cardRow));
+  return labRecord(
+    main,
+    {
+      name: pageHeading(doc),
+      orderingProvider: field(meta, /ordered by/),
+      collected: dateOf(field(meta, /collected|date/)),
+      performingLab: field(meta, /lab location|performing/),
+      status: field(meta, /^status/),
+    },
+    cards.map(cardRow),
+  );
 }
 
 function radiology(doc: Document, main: Element): ExtractedRecord | undefined {

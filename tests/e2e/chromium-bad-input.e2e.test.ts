@@ -35,7 +35,9 @@ describe('bad input in Chromium', () => {
     await panel.waitForText('[data-testid="tab-origin"]', 'To clip this tab');
     // The panel cannot see the address of a tab it has no access to; clicking explains why not.
     await panel.click('[data-testid="clip-page"]');
-    expect(await panel.waitForText('[data-testid="clip-status"]', 'This page cannot be clipped')).toContain('browser pages');
+    expect(await panel.waitForText('[data-testid="clip-status"]', 'This page cannot be clipped')).toContain(
+      'browser pages',
+    );
     expect(await recordCount()).toBe(0);
     await page.close();
   });
@@ -62,8 +64,14 @@ describe('bad input in Chromium', () => {
     await panel.waitForText('[data-testid="tab-origin"]', portal.origin);
     const started = Date.now();
     await panel.click('[data-testid="clip-page"]');
-    await panel.waitFor(() => /Clipped|too large/.test(document.querySelector('[data-testid="clip-status"]')?.textContent ?? ''), [], 120_000);
-    console.log(`10 MB page (${(bytes / 1e6).toFixed(1)} MB, 60,000 rows): "${(await status()).slice(0, 80)}" after ${Date.now() - started} ms`);
+    await panel.waitFor(
+      () => /Clipped|too large/.test(document.querySelector('[data-testid="clip-status"]')?.textContent ?? ''),
+      [],
+      120_000,
+    );
+    console.log(
+      `10 MB page (${(bytes / 1e6).toFixed(1)} MB, 60,000 rows): "${(await status()).slice(0, 80)}" after ${Date.now() - started} ms`,
+    );
     const stored = await panel.evaluate(
       () =>
         new Promise<{ count: number; lengths: number[] }>((resolve, reject) => {

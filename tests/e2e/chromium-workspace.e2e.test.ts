@@ -60,8 +60,13 @@ describe('case workspace in Chromium', () => {
     expect(await panel.text('[data-testid="check-labs"]')).toMatch(/1/);
     // Imaging report without the images is called out.
     expect(await panel.text('[data-testid="check-imaging-images"]')).toMatch(/CD|DICOM/);
-    await panel.evaluate(() => document.querySelector<HTMLInputElement>('[data-testid="check-operative"] input[type="checkbox"]')!.click());
-    await panel.waitFor(() => document.querySelector<HTMLInputElement>('[data-testid="check-operative"] input[type="checkbox"]')!.checked, []);
+    await panel.evaluate(() =>
+      document.querySelector<HTMLInputElement>('[data-testid="check-operative"] input[type="checkbox"]')!.click(),
+    );
+    await panel.waitFor(
+      () => document.querySelector<HTMLInputElement>('[data-testid="check-operative"] input[type="checkbox"]')!.checked,
+      [],
+    );
     await expectAccessible('checklist');
   });
 
@@ -75,36 +80,71 @@ describe('case workspace in Chromium', () => {
     await panel.waitForSelector('main');
     await showView('story');
     await panel.waitFor(
-      () => document.querySelector<HTMLTextAreaElement>('[data-testid="story-diagnosis"]')?.value === 'Type 2 diabetes, A1c rising 🙂 مرحبا',
+      () =>
+        document.querySelector<HTMLTextAreaElement>('[data-testid="story-diagnosis"]')?.value ===
+        'Type 2 diabetes, A1c rising 🙂 مرحبا',
       [],
     );
-    expect(await panel.evaluate(() => document.querySelector<HTMLTextAreaElement>('[data-testid="story-goals"]')?.value)).toBe('<b>Avoid insulin</b> if it is safe');
+    expect(
+      await panel.evaluate(() => document.querySelector<HTMLTextAreaElement>('[data-testid="story-goals"]')?.value),
+    ).toBe('<b>Avoid insulin</b> if it is safe');
   });
 
   it('questions: suggested and custom, reordered by keyboard, answered', async () => {
     await showView('questions');
-    await panel.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="question-bank"] button')!.click());
+    await panel.evaluate(() =>
+      document.querySelector<HTMLButtonElement>('[data-testid="question-bank"] button')!.click(),
+    );
     await panel.fill('[data-testid="question-new"]', 'Is metformin still the right first step for me?');
     await panel.click('[data-testid="question-add"]');
     await panel.waitFor(() => document.querySelectorAll('[data-testid="question"]').length === 2, []);
     const order = () =>
-      panel.evaluate(() => [...document.querySelectorAll('[data-testid="question"]')].map((q) => q.querySelector<HTMLInputElement | HTMLTextAreaElement>('input, textarea')!.value));
+      panel.evaluate(() =>
+        [...document.querySelectorAll('[data-testid="question"]')].map(
+          (q) => q.querySelector<HTMLInputElement | HTMLTextAreaElement>('input, textarea')!.value,
+        ),
+      );
     const before = await order();
     // Alt+ArrowUp on the second question moves it first.
-    await panel.evaluate(() => document.querySelectorAll<HTMLElement>('[data-testid="question"]')[1]!.querySelector<HTMLElement>('button[data-move]')!.focus());
-    await panel.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'ArrowUp', code: 'ArrowUp', windowsVirtualKeyCode: 38, modifiers: 1 });
-    await panel.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'ArrowUp', code: 'ArrowUp', windowsVirtualKeyCode: 38, modifiers: 1 });
-    await panel.waitFor((b: string[]) => {
-      const now = [...document.querySelectorAll('[data-testid="question"]')].map((q) => q.querySelector<HTMLInputElement | HTMLTextAreaElement>('input, textarea')!.value);
-      return now[0] === b[1] && now[1] === b[0];
-    }, [before]);
+    await panel.evaluate(() =>
+      document
+        .querySelectorAll<HTMLElement>('[data-testid="question"]')[1]!
+        .querySelector<HTMLElement>('button[data-move]')!
+        .focus(),
+    );
+    await panel.send('Input.dispatchKeyEvent', {
+      type: 'rawKeyDown',
+      key: 'ArrowUp',
+      code: 'ArrowUp',
+      windowsVirtualKeyCode: 38,
+      modifiers: 1,
+    });
+    await panel.send('Input.dispatchKeyEvent', {
+      type: 'keyUp',
+      key: 'ArrowUp',
+      code: 'ArrowUp',
+      windowsVirtualKeyCode: 38,
+      modifiers: 1,
+    });
+    await panel.waitFor(
+      (b: string[]) => {
+        const now = [...document.querySelectorAll('[data-testid="question"]')].map(
+          (q) => q.querySelector<HTMLInputElement | HTMLTextAreaElement>('input, textarea')!.value,
+        );
+        return now[0] === b[1] && now[1] === b[0];
+      },
+      [before],
+    );
     await expectAccessible('questions');
   });
 
   it('lab trends put the same test across dates in one row with flags', async () => {
     await showView('labs');
     const glucose = await panel.waitFor(
-      () => [...document.querySelectorAll('[data-testid="lab-trend"]')].map((r) => r.textContent ?? '').find((t) => t.includes('Glucose, Random')) ?? '',
+      () =>
+        [...document.querySelectorAll('[data-testid="lab-trend"]')]
+          .map((r) => r.textContent ?? '')
+          .find((t) => t.includes('Glucose, Random')) ?? '',
       [],
     );
     expect(glucose).toContain('185');
@@ -135,10 +175,22 @@ describe('case workspace in Chromium', () => {
       await typeInto('[data-testid="opinion-recommendedTreatment"]', treatment!);
     }
     await panel.waitFor(() => document.querySelectorAll('[data-testid="opinion-open"]').length >= 2, []);
-    await panel.evaluate(() => document.querySelectorAll<HTMLInputElement>('[data-testid="opinion-compare"] input[type="checkbox"]').forEach((c) => !c.checked && c.click()));
+    await panel.evaluate(() =>
+      document
+        .querySelectorAll<HTMLInputElement>('[data-testid="opinion-compare"] input[type="checkbox"]')
+        .forEach((c) => !c.checked && c.click()),
+    );
     await panel.waitForSelector('[data-testid="compare-diagnosis"]');
-    expect(await panel.evaluate(() => document.querySelector('[data-testid="compare-diagnosis"]')?.getAttribute('data-agreement'))).toBe('agree');
-    expect(await panel.evaluate(() => document.querySelector('[data-testid="compare-recommendedTreatment"]')?.getAttribute('data-agreement'))).toBe('differ');
+    expect(
+      await panel.evaluate(() =>
+        document.querySelector('[data-testid="compare-diagnosis"]')?.getAttribute('data-agreement'),
+      ),
+    ).toBe('agree');
+    expect(
+      await panel.evaluate(() =>
+        document.querySelector('[data-testid="compare-recommendedTreatment"]')?.getAttribute('data-agreement'),
+      ),
+    ).toBe('differ');
     await expectAccessible('opinions');
   });
 });

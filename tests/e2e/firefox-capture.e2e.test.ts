@@ -49,7 +49,14 @@ describe('portal-aware capture in Firefox', () => {
       const api = (globalThis as unknown as { browser: FirefoxApi }).browser;
       const tab = (await api.tabs.query({})).find((t) => t.url === target);
       return api.runtime.sendMessage({ type: 'clip/preview', payload: { tabId: tab?.id, selectionOnly: false } });
-    }, url)) as { ok: boolean; data: { saved: boolean; token: string; records: { title: string; attachments: { name: string }[]; failed: { reason: string }[] }[] } };
+    }, url)) as {
+      ok: boolean;
+      data: {
+        saved: boolean;
+        token: string;
+        records: { title: string; attachments: { name: string }[]; failed: { reason: string }[] }[];
+      };
+    };
     expect(preview.ok).toBe(true);
     expect(preview.data.saved).toBe(false);
     expect(preview.data.records.map((r) => r.title)).toEqual(['Lipid Panel', 'Urinalysis', 'Hemoglobin A1c']);
@@ -60,7 +67,10 @@ describe('portal-aware capture in Firefox', () => {
       const api = (globalThis as unknown as { browser: FirefoxApi }).browser;
       return api.runtime.sendMessage({ type: 'clip/save', payload: { token, indexes: [0, 2] } });
     }, preview.data.token);
-    expect(saved).toMatchObject({ ok: true, data: { titles: ['Lipid Panel', 'Hemoglobin A1c'], attachmentsSaved: 1, attachmentProblems: [] } });
+    expect(saved).toMatchObject({
+      ok: true,
+      data: { titles: ['Lipid Panel', 'Hemoglobin A1c'], attachmentsSaved: 1, attachmentProblems: [] },
+    });
 
     const served = readFileSync(join(import.meta.dirname, '../demo-portal/mychart/documents/lipid-panel-report.pdf'));
     const stored = await panel.evaluate(async () => {
@@ -74,7 +84,13 @@ describe('portal-aware capture in Firefox', () => {
       });
       db.close();
       const bytes = new Uint8Array(await rows[0]!.blob.arrayBuffer());
-      return { count: rows.length, size: rows[0]!.size, hex: Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)), (b) => b.toString(16).padStart(2, '0')).join('') };
+      return {
+        count: rows.length,
+        size: rows[0]!.size,
+        hex: Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)), (b) =>
+          b.toString(16).padStart(2, '0'),
+        ).join(''),
+      };
     });
     expect(stored).toEqual({ count: 1, size: served.length, hex: createHash('sha256').update(served).digest('hex') });
   });

@@ -58,6 +58,8 @@ describe('walking skeleton in Firefox', () => {
 
     const shown = await until(panel, () => document.querySelector('[data-testid="records-lab"]')?.textContent);
     expect(shown).toContain('CBC with Differential');
-    expect(await until(panel, () => document.querySelector('[data-testid="clip-status"]')?.textContent)).toContain('Clipped');
+    expect(await until(panel, () => document.querySelector('[data-testid="clip-status"]')?.textContent)).toContain(
+      'Clipped',
+    );
   });
 });

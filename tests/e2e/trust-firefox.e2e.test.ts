@@ -136,12 +136,20 @@ describe('trust in Firefox', () => {
     const title = 'Hostile markup test page';
     await until(panel, () => document.querySelector('[data-testid="record-open"]') !== null);
     await panel.evaluate((t: string) => {
-      [...document.querySelectorAll<HTMLButtonElement>('[data-testid="record-open"]')].find((b) => b.textContent?.includes(t))!.click();
+      [...document.querySelectorAll<HTMLButtonElement>('[data-testid="record-open"]')]
+        .find((b) => b.textContent?.includes(t))!
+        .click();
     }, title);
-    const srcdoc = (await until(panel, () => document.querySelector<HTMLIFrameElement>('[data-testid="record-snapshot"]')?.srcdoc)) ?? '';
+    const srcdoc =
+      (await until(
+        panel,
+        () => document.querySelector<HTMLIFrameElement>('[data-testid="record-snapshot"]')?.srcdoc,
+      )) ?? '';
     const missing = payloads.filter((p) => !srcdoc.includes(`Payload ${p.id} marker`)).length;
     await new Promise((r) => setTimeout(r, 2_000));
-    console.log(`XSS (Firefox panel): ${dialogs.length} dialogs, ${beacon.hits.length} beacon requests over ${payloads.length} payloads (${payloads.length - missing} clipped)`);
+    console.log(
+      `XSS (Firefox panel): ${dialogs.length} dialogs, ${beacon.hits.length} beacon requests over ${payloads.length} payloads (${payloads.length - missing} clipped)`,
+    );
     expect(missing).toBe(0);
     expect(dialogs).toEqual([]);
     expect(beacon.hits).toEqual([]);
@@ -150,7 +158,11 @@ describe('trust in Firefox', () => {
 
   it('XSS: the exported package opened from file:// runs nothing and loads nothing', async () => {
     await panel.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="export"]')!.click());
-    await until(panel, () => (document.querySelector('[data-testid="export-status"]')?.textContent ?? '').includes('Saved'), 60_000);
+    await until(
+      panel,
+      () => (document.querySelector('[data-testid="export-status"]')?.textContent ?? '').includes('Saved'),
+      60_000,
+    );
     let zip: string | undefined;
     for (let i = 0; i < 100 && !zip; i++) {
       zip = readdirSync(downloadDir).find((f) => f.endsWith('.zip'));
@@ -158,7 +170,9 @@ describe('trust in Firefox', () => {
     }
     const pkg = checkPackage(join(downloadDir, zip!));
     expect(pkg.problems).toEqual([]);
-    const files = extractPackage(pkg, mkdtempSync(join(tmpdir(), 'sl-ff-package-'))).filter((f) => /(?:INDEX\.HTM|record\.html)$/.test(f));
+    const files = extractPackage(pkg, mkdtempSync(join(tmpdir(), 'sl-ff-package-'))).filter((f) =>
+      /(?:INDEX\.HTM|record\.html)$/.test(f),
+    );
     const viewer = await run.browser.newPage();
     const seen: string[] = [];
     viewer.on('dialog', (d) => {
@@ -170,14 +184,19 @@ describe('trust in Firefox', () => {
     for (const file of files) await viewer.goto(pathToFileURL(file).href);
     await new Promise((r) => setTimeout(r, 1_500));
     await viewer.close();
-    console.log(`XSS (Firefox, exported package, ${files.length} pages via file://): ${seen.length} dialogs or console messages, ${beacon.hits.length - beaconsBefore} beacon requests over ${payloads.length} payloads`);
+    console.log(
+      `XSS (Firefox, exported package, ${files.length} pages via file://): ${seen.length} dialogs or console messages, ${beacon.hits.length - beaconsBefore} beacon requests over ${payloads.length} payloads`,
+    );
     expect(files.length).toBeGreaterThanOrEqual(2);
     expect(seen).toEqual([]);
     expect(beacon.hits.length - beaconsBefore).toBe(0);
 
     // Positive control: the same instruments see the raw payloads run in Firefox.
     const raw = join(mkdtempSync(join(tmpdir(), 'sl-ff-raw-')), 'raw.html');
-    writeFileSync(raw, `<!DOCTYPE html><meta charset="utf-8"><body>${payloads.map((p) => `<div>${p.html}</div>`).join('\n')}</body>`);
+    writeFileSync(
+      raw,
+      `<!DOCTYPE html><meta charset="utf-8"><body>${payloads.map((p) => `<div>${p.html}</div>`).join('\n')}</body>`,
+    );
     const control = await run.browser.newPage();
     const controlSeen: string[] = [];
     control.on('dialog', (d) => {
@@ -189,7 +208,9 @@ describe('trust in Firefox', () => {
     void control.goto(pathToFileURL(raw).href, { timeout: 10_000 }).catch(() => undefined);
     await new Promise((r) => setTimeout(r, 4_000));
     await control.close().catch(() => undefined);
-    console.log(`XSS positive control (Firefox, raw payloads): ${controlSeen.length} dialogs, ${beacon.hits.length - rawBeacons} beacon requests`);
+    console.log(
+      `XSS positive control (Firefox, raw payloads): ${controlSeen.length} dialogs, ${beacon.hits.length - rawBeacons} beacon requests`,
+    );
     expect(controlSeen.length + beacon.hits.length - rawBeacons).toBeGreaterThan(0);
   });
 
@@ -197,7 +218,9 @@ describe('trust in Firefox', () => {
     const url = `${portal.origin}/hostile/messages.html`;
     const tab = await run.browser.newPage();
     await tab.goto(url);
-    const report = await tab.evaluate(() => (window as unknown as { hostileReport: { runtime: boolean } }).hostileReport);
+    const report = await tab.evaluate(
+      () => (window as unknown as { hostileReport: { runtime: boolean } }).hostileReport,
+    );
     expect(report.runtime).toBe(false);
     const before = await rowCounts();
     const replies = await panel.evaluate(async (u: string) => {
@@ -206,7 +229,10 @@ describe('trust in Firefox', () => {
       return api.scripting.executeScript({
         target: { tabId: target.id, allFrames: true },
         func: async (tabId: number) => {
-          const send = (m: unknown) => (globalThis as unknown as { browser: Api }).browser.runtime.sendMessage(m).catch((e: unknown) => `error ${String(e)}`);
+          const send = (m: unknown) =>
+            (globalThis as unknown as { browser: Api }).browser.runtime
+              .sendMessage(m)
+              .catch((e: unknown) => `error ${String(e)}`);
           return [
             await send({ type: 'clip/tab', payload: { tabId, selectionOnly: false } }),
             await send({ type: 'clip/tab', payload: { tabId: 'x' } }),
@@ -221,7 +247,9 @@ describe('trust in Firefox', () => {
     const results = replies.flatMap((r) => r.result as unknown[]);
     const forbidden = results.filter((x) => (x as { error?: string } | null)?.error === 'forbidden').length;
     const accepted = results.filter((x) => (x as { ok?: boolean } | null)?.ok === true).length;
-    console.log(`Forged messages (Firefox): ${results.length} from content scripts in ${replies.length} frames: ${accepted} accepted, ${forbidden} forbidden; rows changed: ${JSON.stringify(before) === JSON.stringify(after) ? 0 : 'YES'}`);
+    console.log(
+      `Forged messages (Firefox): ${results.length} from content scripts in ${replies.length} frames: ${accepted} accepted, ${forbidden} forbidden; rows changed: ${JSON.stringify(before) === JSON.stringify(after) ? 0 : 'YES'}`,
+    );
     expect(accepted).toBe(0);
     expect(forbidden).toBe(2 * replies.length);
     expect(after).toEqual(before);
@@ -232,7 +260,9 @@ describe('trust in Firefox', () => {
     const url = `${portal.origin}/naughty.html`;
     const tab = await run.browser.newPage();
     await tab.goto(url);
-    const shown = await tab.evaluate(() => Array.from(document.querySelectorAll('li')).map((li) => li.textContent ?? ''));
+    const shown = await tab.evaluate(() =>
+      Array.from(document.querySelectorAll('li')).map((li) => li.textContent ?? ''),
+    );
     expect(await clipUrl(url)).toMatchObject({ ok: true });
     const record = (await allRecords()).find((r) => r.title === 'Naughty strings')!;
     const stored = await panel.evaluate(itemTexts, record.snapshotHtml);
@@ -251,7 +281,9 @@ describe('trust in Firefox', () => {
     if (!read.ok) throw new Error(`import refused the Firefox export: ${read.error.code}`);
     const db = new CaseDb('naughty-firefox-import');
     const { caseId } = await importCase(db, read.data);
-    const imported = (await db.records.where('caseId').equals(caseId).toArray()).find((r) => r.title === 'Naughty strings')!;
+    const imported = (await db.records.where('caseId').equals(caseId).toArray()).find(
+      (r) => r.title === 'Naughty strings',
+    )!;
     const fromImport = await panel.evaluate(itemTexts, imported.snapshotHtml);
     await db.delete();
     console.log(
@@ -265,20 +297,33 @@ describe('trust in Firefox', () => {
 
   it('concurrency: 20 tabs clipped at once into one case give 20 whole records, none duplicated', async () => {
     const urls = Array.from({ length: 20 }, (_, i) => `${portal.origin}/generated/labs.html?rows=${i + 3}`);
-    const tabs = await Promise.all(urls.map(async (u) => {
-      const tab = await run.browser.newPage();
-      await tab.goto(u);
-      return tab;
-    }));
+    const tabs = await Promise.all(
+      urls.map(async (u) => {
+        const tab = await run.browser.newPage();
+        await tab.goto(u);
+        return tab;
+      }),
+    );
     const before = (await allRecords()).length;
     const replies = (await panel.evaluate(async (list: string[]) => {
       const api = (globalThis as unknown as { browser: Api }).browser;
       const all = await api.tabs.query({});
-      return Promise.all(list.map((u) => api.runtime.sendMessage({ type: 'clip/tab', payload: { tabId: all.find((t) => t.url === u)!.id, selectionOnly: false } })));
+      return Promise.all(
+        list.map((u) =>
+          api.runtime.sendMessage({
+            type: 'clip/tab',
+            payload: { tabId: all.find((t) => t.url === u)!.id, selectionOnly: false },
+          }),
+        ),
+      );
     }, urls)) as { ok: boolean; data?: { caseId: string } }[];
-    const records = (await allRecords()).filter((r) => r.caseId === replies[0]?.data?.caseId && r.title === 'Results history');
+    const records = (await allRecords()).filter(
+      (r) => r.caseId === replies[0]?.data?.caseId && r.title === 'Results history',
+    );
     const hashes = new Set(records.map((r) => (r as unknown as { contentHash: string }).contentHash));
-    console.log(`Concurrency (Firefox): 20 tabs at once: ${replies.filter((r) => r.ok).length} ok, ${records.length} records, ${records.length - hashes.size} duplicated; total rows +${(await allRecords()).length - before}`);
+    console.log(
+      `Concurrency (Firefox): 20 tabs at once: ${replies.filter((r) => r.ok).length} ok, ${records.length} records, ${records.length - hashes.size} duplicated; total rows +${(await allRecords()).length - before}`,
+    );
     expect(replies.every((r) => r.ok)).toBe(true);
     expect(records).toHaveLength(20);
     expect(hashes.size).toBe(20);

@@ -12,7 +12,9 @@ let run: ChromiumRun;
 let panel: CdpPage;
 
 /** A page that tries every channel a hostile portal page has: window messages, fake events, extension URLs. */
-const hostileMessagesPage = (extensionId: string) => `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Hostile messages</title></head>
+const hostileMessagesPage = (
+  extensionId: string,
+) => `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Hostile messages</title></head>
 <body><main><h1>Hostile messages</h1><p>Lab result: Glucose 99 mg/dL</p><iframe src="/hostile/frame.html"></iframe></main><script>
 (async () => {
   const forged = [
@@ -63,7 +65,9 @@ describe('forged messages', () => {
     await page.waitForFunction(() => (window as unknown as { hostileReport?: unknown }).hostileReport !== undefined);
     const before = await countRows(panel);
 
-    const report = await page.evaluate(() => (window as unknown as { hostileReport: Record<string, unknown> }).hostileReport);
+    const report = await page.evaluate(
+      () => (window as unknown as { hostileReport: Record<string, unknown> }).hostileReport,
+    );
     // What the page could reach: no extension messaging, no extension resources, no capture globals.
     expect(report.chromeRuntime).toBeFalsy();
     expect(report.fetchPanel).toBe('blocked');
@@ -105,8 +109,12 @@ describe('forged messages', () => {
       return results.map((r: { frameId: number; result: unknown }) => ({ frameId: r.frameId, result: r.result }));
     }, `${portal.origin}/hostile/messages.html`);
     const after = await countRows(panel);
-    const forbidden = replies.flatMap((r) => (r.result as unknown[]).filter((x) => (x as { error?: string } | null)?.error === 'forbidden')).length;
-    const accepted = replies.flatMap((r) => (r.result as unknown[]).filter((x) => (x as { ok?: boolean } | undefined)?.ok === true)).length;
+    const forbidden = replies.flatMap((r) =>
+      (r.result as unknown[]).filter((x) => (x as { error?: string } | null)?.error === 'forbidden'),
+    ).length;
+    const accepted = replies.flatMap((r) =>
+      (r.result as unknown[]).filter((x) => (x as { ok?: boolean } | undefined)?.ok === true),
+    ).length;
     const sent = replies.reduce((n, r) => n + (r.result as unknown[]).length, 0);
     console.log(
       `Forged messages: ${sent} messages from content scripts in ${replies.length} frames + 25 page messages/events: ` +
@@ -126,25 +134,33 @@ describe('concurrency', () => {
   it('20 tabs clipped at once into one case: 20 whole records, none duplicated', async () => {
     await createCase(panel, 'Twenty tabs');
     const urls = Array.from({ length: 20 }, (_, i) => `${portal.origin}/generated/labs.html?rows=${i + 3}`);
-    const tabs = await Promise.all(urls.map(async (url) => {
-      const page = await run.context.newPage();
-      await page.goto(url);
-      return page;
-    }));
+    const tabs = await Promise.all(
+      urls.map(async (url) => {
+        const page = await run.context.newPage();
+        await page.goto(url);
+        return page;
+      }),
+    );
     const tabIds = await panel.evaluate(async (list: string[]) => {
       const all = await (globalThis as any).chrome.tabs.query({});
       return list.map((u) => all.find((t: { url?: string }) => t.url === u).id as number);
     }, urls);
     const rowsBefore = (await readTable(panel, 'records')).length;
     const started = Date.now();
-    const replies = (await clipTabsAtOnce(panel, tabIds)) as { ok: boolean; data?: { added: string[]; caseId: string } }[];
+    const replies = (await clipTabsAtOnce(panel, tabIds)) as {
+      ok: boolean;
+      data?: { added: string[]; caseId: string };
+    }[];
     const ms = Date.now() - started;
     const caseId = replies[0]?.data?.caseId;
     const records = (await readTable(panel, 'records')).filter((r) => r.caseId === caseId);
     const invalid = records.filter((r) => !CaseRecord.safeParse(r).success).length;
     const hashes = new Set(records.map((r) => r.contentHash));
     // Clipping the same 20 again at once adds nothing.
-    const again = (await clipTabsAtOnce(panel, tabIds)) as { ok: boolean; data?: { added: string[]; duplicates: string[] } }[];
+    const again = (await clipTabsAtOnce(panel, tabIds)) as {
+      ok: boolean;
+      data?: { added: string[]; duplicates: string[] };
+    }[];
     const recordsAfter = (await readTable(panel, 'records')).filter((r) => r.caseId === caseId);
     console.log(
       `Concurrency: 20 tabs clipped at once in ${ms} ms: ${replies.filter((r) => r.ok).length} ok, ${records.length} records, ` +

@@ -64,13 +64,30 @@ describe('schema migrations in Chromium', () => {
       tx.objectStore('cases').put({ id: 'c1', title: 'Biopsy 🩺 مرحبا (v1)', createdAt: now, updatedAt: now });
       for (const [i, kind] of (['lab', 'imaging', 'note'] as const).entries()) {
         tx.objectStore('records').put({
-          id: `r${i}`, caseId: 'c1', kind, title: `v1 record ${i}`, clinicalDate: '2026-10-0' + (i + 1),
+          id: `r${i}`,
+          caseId: 'c1',
+          kind,
+          title: `v1 record ${i}`,
+          clinicalDate: '2026-10-0' + (i + 1),
           provenance: { portal: 'generic', origin: 'http://127.0.0.1', path: `/v1/${i}`, pageTitle: 'v1' },
-          snapshotHtml: `<p>version one ${i}</p>`, text: `version one ${i}`, capturedAt: now, updatedAt: now,
-          contentHash: String(i).repeat(64), note: 'kept',
+          snapshotHtml: `<p>version one ${i}</p>`,
+          text: `version one ${i}`,
+          capturedAt: now,
+          updatedAt: now,
+          contentHash: String(i).repeat(64),
+          note: 'kept',
         });
       }
-      tx.objectStore('attachments').put({ id: 'a1', caseId: 'c1', recordId: 'r1', name: 'key.png', mediaType: 'image/png', size: 3, sha256: 'd'.repeat(64), blob: new Blob(['abc']) });
+      tx.objectStore('attachments').put({
+        id: 'a1',
+        caseId: 'c1',
+        recordId: 'r1',
+        name: 'key.png',
+        mediaType: 'image/png',
+        size: 3,
+        sha256: 'd'.repeat(64),
+        blob: new Blob(['abc']),
+      });
       await new Promise((resolve, reject) => {
         tx.oncomplete = resolve;
         tx.onerror = () => reject(tx.error);
@@ -87,18 +104,21 @@ describe('schema migrations in Chromium', () => {
     panel = await start();
     await panel.waitFor(() => document.querySelectorAll('[data-testid="record-open"]').length === 3, []);
     const version = await panel.evaluate(
-      () => new Promise<number>((resolve) => {
-        const open = indexedDB.open('second-look');
-        open.onsuccess = () => {
-          resolve(open.result.version);
-          open.result.close();
-        };
-      }),
+      () =>
+        new Promise<number>((resolve) => {
+          const open = indexedDB.open('second-look');
+          open.onsuccess = () => {
+            resolve(open.result.version);
+            open.result.close();
+          };
+        }),
     );
     const records = await readTable(panel, 'records');
     const attachments = await readTable(panel, 'attachments');
     const problem = await panel.evaluate(() => document.querySelector('[data-testid="db-problem"]') !== null);
-    const titles = await panel.evaluate(() => [...document.querySelectorAll('[data-testid="record-open"] .title')].map((e) => e.textContent));
+    const titles = await panel.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="record-open"] .title')].map((e) => e.textContent),
+    );
     console.log(
       `Migrations (Chromium): IndexedDB version 10 (Dexie v1) -> ${version} (Dexie v${version / 10}); ` +
         `${records.length} of ${v1Records.length} records and ${attachments.length} of 1 attachments kept unchanged; database warning shown: ${problem}`,

@@ -34,7 +34,9 @@ describe('naughty strings in Chromium', () => {
     const page = run.context.pages()[0]!;
     await page.goto(`${portal.origin}/naughty.html`);
     // What the page shows (the HTML parser itself turns NUL into U+FFFD and CR LF into LF).
-    const shown = await page.evaluate(() => Array.from(document.querySelectorAll('li')).map((li) => li.textContent ?? ''));
+    const shown = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('li')).map((li) => li.textContent ?? ''),
+    );
     expect(shown).toHaveLength(NAUGHTY.length);
 
     panel = await run.openPanel(page);

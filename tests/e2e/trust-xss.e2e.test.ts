@@ -7,7 +7,14 @@ import type { CdpPage } from '../harness/cdp-page';
 import { launchChromium, type ChromiumRun } from '../harness/chromium';
 import { testBuild } from '../harness/builds';
 import { allPayloads, hostilePage, type Payload } from '../harness/hostile-pages';
-import { clipFromPanel, createCase, exportFromPanel, extractPackage, watchPanel, type Watch } from '../harness/panel-actions';
+import {
+  clipFromPanel,
+  createCase,
+  exportFromPanel,
+  extractPackage,
+  watchPanel,
+  type Watch,
+} from '../harness/panel-actions';
 import { startDemoPortal, type DemoPortal } from '../harness/portal-server';
 
 // Issue 6, figure 1 (XSS) and figure 3 (no data leaves). Two loopback servers: the portal serving the
@@ -22,7 +29,13 @@ let watch: Watch;
 let background: CdpPage;
 const backgroundRequests: string[] = [];
 const backgroundSeen: string[] = [];
-const fileResults = { pages: 0, dialogs: [] as string[], scripts: [] as string[], requests: [] as string[], console: [] as string[] };
+const fileResults = {
+  pages: 0,
+  dialogs: [] as string[],
+  scripts: [] as string[],
+  requests: [] as string[],
+  console: [] as string[],
+};
 
 beforeAll(async () => {
   beacon = await startDemoPortal(0, { '/beacon': () => ({ status: 204 }) });
@@ -90,18 +103,24 @@ describe('hostile markup in Chromium', () => {
 
     await panel.click('[data-testid="record-open"]');
     await panel.waitForSelector('[data-testid="record-snapshot"]');
-    const srcdoc = await panel.evaluate(() => document.querySelector<HTMLIFrameElement>('[data-testid="record-snapshot"]')!.srcdoc);
+    const srcdoc = await panel.evaluate(
+      () => document.querySelector<HTMLIFrameElement>('[data-testid="record-snapshot"]')!.srcdoc,
+    );
     // Every payload's section made it into the clip (the test is only as good as what was clipped).
     const missing = payloads.filter((p) => !srcdoc.includes(`Payload ${p.id} marker`)).map((p) => p.id);
     expect(missing).toEqual([]);
-    expect(await panel.evaluate(() => document.querySelector('[data-testid="record-snapshot"]')!.getAttribute('sandbox'))).toBe('');
+    expect(
+      await panel.evaluate(() => document.querySelector('[data-testid="record-snapshot"]')!.getAttribute('sandbox')),
+    ).toBe('');
     await new Promise((r) => setTimeout(r, 2_000));
 
     console.log(
       `XSS (panel): ${watch.foreignScripts.length} script executions, ${watch.dialogs.length} dialogs, ` +
         `${beacon.hits.length} beacon requests over ${payloads.length} payloads`,
     );
-    console.log(`No data leaves (clip + view): ${watch.requests.length} requests from the panel, ${backgroundRequests.length} from the background; portal requests during the clip: ${clipHits.length} (${[...new Set(clipHits.map((h) => h.split('?')[0]))].join(', ') || 'none'})`);
+    console.log(
+      `No data leaves (clip + view): ${watch.requests.length} requests from the panel, ${backgroundRequests.length} from the background; portal requests during the clip: ${clipHits.length} (${[...new Set(clipHits.map((h) => h.split('?')[0]))].join(', ') || 'none'})`,
+    );
     expect(watch.dialogs).toEqual([]);
     expect(watch.foreignScripts).toEqual([]);
     expect(watch.requests).toEqual([]);
@@ -124,7 +143,9 @@ describe('hostile markup in Chromium', () => {
       `XSS (exported package, ${fileResults.pages} pages via file://): ${fileResults.scripts.length} script executions, ` +
         `${fileResults.dialogs.length} dialogs, ${fileResults.requests.length} network requests, ${beacon.hits.length} beacon requests over ${payloads.length} payloads`,
     );
-    console.log(`No data leaves (export): ${exportHits.length} portal requests, ${watch.requests.length} requests from the panel, ${backgroundRequests.length} from the background`);
+    console.log(
+      `No data leaves (export): ${exportHits.length} portal requests, ${watch.requests.length} requests from the panel, ${backgroundRequests.length} from the background`,
+    );
     expect(fileResults.scripts).toEqual([]);
     expect(fileResults.dialogs).toEqual([]);
     expect(fileResults.console).toEqual([]);
@@ -139,18 +160,35 @@ describe('hostile markup in Chromium', () => {
   it('positive control: the same instruments do see the raw payloads run and phone home', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sl-xss-raw-'));
     const raw = join(dir, 'raw.html');
-    writeFileSync(raw, `<!DOCTYPE html><meta charset="utf-8"><body>${payloads.map((p) => `<div>${p.html}</div>`).join('\n')}</body>`);
-    const control = { pages: 0, dialogs: [] as string[], scripts: [] as string[], requests: [] as string[], console: [] as string[] };
+    writeFileSync(
+      raw,
+      `<!DOCTYPE html><meta charset="utf-8"><body>${payloads.map((p) => `<div>${p.html}</div>`).join('\n')}</body>`,
+    );
+    const control = {
+      pages: 0,
+      dialogs: [] as string[],
+      scripts: [] as string[],
+      requests: [] as string[],
+      console: [] as string[],
+    };
     const beaconsBefore = beacon.hits.length;
     await openFiles([raw], control);
-    console.log(`XSS positive control (raw payloads, no sanitizer, no CSP): ${control.scripts.length} scripts, ${control.dialogs.length} dialogs, ${beacon.hits.length - beaconsBefore} beacon requests`);
+    console.log(
+      `XSS positive control (raw payloads, no sanitizer, no CSP): ${control.scripts.length} scripts, ${control.dialogs.length} dialogs, ${beacon.hits.length - beaconsBefore} beacon requests`,
+    );
     expect(control.scripts.length).toBeGreaterThan(0);
     expect(control.dialogs.length).toBeGreaterThan(0);
     expect(beacon.hits.length - beaconsBefore).toBeGreaterThan(0);
     // The background's network watch sees a request the background makes; and the extension CSP
     // (connect-src 'self') stops one to the loopback server before it leaves.
-    await background.send('Runtime.evaluate', { expression: `fetch('/manifest.json?probe').then(() => 0)`, awaitPromise: true });
-    await background.send('Runtime.evaluate', { expression: `fetch('${beacon.origin}/beacon?p=background-probe').catch(() => 0)`, awaitPromise: true });
+    await background.send('Runtime.evaluate', {
+      expression: `fetch('/manifest.json?probe').then(() => 0)`,
+      awaitPromise: true,
+    });
+    await background.send('Runtime.evaluate', {
+      expression: `fetch('${beacon.origin}/beacon?p=background-probe').catch(() => 0)`,
+      awaitPromise: true,
+    });
     await new Promise((r) => setTimeout(r, 300));
     expect(backgroundSeen.some((u) => u.endsWith('/manifest.json?probe'))).toBe(true);
     expect(beacon.hits.some((h) => h.includes('background-probe'))).toBe(false);

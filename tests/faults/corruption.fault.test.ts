@@ -21,10 +21,16 @@ async function start(): Promise<{ run: ChromiumRun; panel: CdpPage }> {
   return { run, panel };
 }
 
-const idbDir = (extensionId: string) => join(profile, 'Default', 'IndexedDB', `chrome-extension_${extensionId}_0.indexeddb.leveldb`);
+const idbDir = (extensionId: string) =>
+  join(profile, 'Default', 'IndexedDB', `chrome-extension_${extensionId}_0.indexeddb.leveldb`);
 const witness = (panel: CdpPage) =>
-  panel.evaluate(() => (globalThis as unknown as { chrome: any }).chrome.storage.local.get('dbWitness').then((r: Record<string, unknown>) => r.dbWitness));
-const problem = (panel: CdpPage) => panel.waitFor(() => document.querySelector('[data-testid="db-problem"]')?.textContent ?? '', [], 15_000);
+  panel.evaluate(() =>
+    (globalThis as unknown as { chrome: any }).chrome.storage.local
+      .get('dbWitness')
+      .then((r: Record<string, unknown>) => r.dbWitness),
+  );
+const problem = (panel: CdpPage) =>
+  panel.waitFor(() => document.querySelector('[data-testid="db-problem"]')?.textContent ?? '', [], 15_000);
 
 beforeAll(async () => {
   portal = await startDemoPortal();
@@ -87,6 +93,8 @@ describe('database corruption', () => {
     expect(await problem(again.panel)).toContain('empty database');
     again.panel.close();
     await again.run.close();
-    console.log(`Corruption: ${told.length} of 2 damaged-database cases detected and shown (data-testid="db-problem"); witness never overwritten; nothing deleted by the extension; ${told.join('; ')}`);
+    console.log(
+      `Corruption: ${told.length} of 2 damaged-database cases detected and shown (data-testid="db-problem"); witness never overwritten; nothing deleted by the extension; ${told.join('; ')}`,
+    );
   });
 });

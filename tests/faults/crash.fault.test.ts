@@ -83,14 +83,27 @@ describe('crash safety', () => {
     for (let round = 0; round < KILLS_DURING_CLIPS + KILLS_DURING_EXPORT; round++) {
       const { run: r, panel } = await start();
       lastCheck = await check(panel, reported);
-      if (lastCheck.reportedMissing.length || lastCheck.invalid || lastCheck.orphans || lastCheck.duplicates || lastCheck.dbProblem) {
+      if (
+        lastCheck.reportedMissing.length ||
+        lastCheck.invalid ||
+        lastCheck.orphans ||
+        lastCheck.duplicates ||
+        lastCheck.dbProblem
+      ) {
         problems.push(`round ${round}: ${JSON.stringify(lastCheck)}`);
       }
       if (round === 0) await createCase(panel, 'Crash test');
-      else await panel.waitFor(() => document.querySelector<HTMLSelectElement>('[data-testid="case-select"]')?.value ?? '', []);
+      else
+        await panel.waitFor(
+          () => document.querySelector<HTMLSelectElement>('[data-testid="case-select"]')?.value ?? '',
+          [],
+        );
 
       if (round < KILLS_DURING_CLIPS) {
-        const urls = Array.from({ length: TABS_PER_ROUND }, () => `${portal.origin}/generated/labs.html?rows=${size++ * 37}`);
+        const urls = Array.from(
+          { length: TABS_PER_ROUND },
+          () => `${portal.origin}/generated/labs.html?rows=${size++ * 37}`,
+        );
         for (const url of urls) await (await r.context.newPage()).goto(url);
         // Fire the clips without waiting; replies land in window.crashReplies as the background answers.
         await panel.evaluate(async (list: string[]) => {
@@ -100,7 +113,9 @@ describe('crash safety', () => {
           w.crashReplies = [];
           for (const url of list) {
             const tab = all.find((t: { url?: string }) => t.url === url);
-            void c.runtime.sendMessage({ type: 'clip/tab', payload: { tabId: tab.id, selectionOnly: false } }).then((reply: unknown) => w.crashReplies.push(reply));
+            void c.runtime
+              .sendMessage({ type: 'clip/tab', payload: { tabId: tab.id, selectionOnly: false } })
+              .then((reply: unknown) => w.crashReplies.push(reply));
           }
         }, urls);
         await new Promise((res) => setTimeout(res, nextDelay(1200)));
@@ -109,7 +124,9 @@ describe('crash safety', () => {
         await new Promise((res) => setTimeout(res, nextDelay(400)));
       }
       // Whatever the panel had been told before the kill must survive it.
-      const replies = (await panel.evaluate(() => (globalThis as unknown as { crashReplies?: unknown[] }).crashReplies ?? []).catch(() => [])) as {
+      const replies = (await panel
+        .evaluate(() => (globalThis as unknown as { crashReplies?: unknown[] }).crashReplies ?? [])
+        .catch(() => [])) as {
         ok: boolean;
         data?: { added: string[] };
       }[];

@@ -62,7 +62,8 @@ const tables = (panel: Page) =>
           const tx = db.transaction(['cases', 'records', 'attachments'], 'readonly');
           for (const name of ['cases', 'records', 'attachments']) {
             const r = tx.objectStore(name).getAll();
-            r.onsuccess = () => (out[name] = (r.result as Record<string, unknown>[]).map((row) => ({ ...row, blob: undefined })));
+            r.onsuccess = () =>
+              (out[name] = (r.result as Record<string, unknown>[]).map((row) => ({ ...row, blob: undefined })));
           }
           tx.oncomplete = () => {
             db.close();
@@ -102,7 +103,9 @@ describe('faults in Firefox', () => {
           w.crashReplies = [];
           for (const u of list) {
             const tab = all.find((t: { url?: string }) => t.url === u);
-            void api.runtime.sendMessage({ type: 'clip/tab', payload: { tabId: tab.id, selectionOnly: false } }).then((r: unknown) => w.crashReplies.push(r));
+            void api.runtime
+              .sendMessage({ type: 'clip/tab', payload: { tabId: tab.id, selectionOnly: false } })
+              .then((r: unknown) => w.crashReplies.push(r));
           }
         }, urls);
         await new Promise((r) => setTimeout(r, 600 + round * 500));
@@ -110,7 +113,9 @@ describe('faults in Firefox', () => {
         await panel.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="export"]')!.click());
         await new Promise((r) => setTimeout(r, 150 * round));
       }
-      const replies = ((await panel.evaluate(() => (globalThis as unknown as { crashReplies?: unknown[] }).crashReplies ?? []).catch(() => [])) ?? []) as {
+      const replies = ((await panel
+        .evaluate(() => (globalThis as unknown as { crashReplies?: unknown[] }).crashReplies ?? [])
+        .catch(() => [])) ?? []) as {
         ok: boolean;
         data?: { added: string[] };
       }[];
@@ -122,7 +127,9 @@ describe('faults in Firefox', () => {
     const { cases, records, attachments } = await tables(panel);
     const ids = new Set(records!.map((r) => r.id));
     const missing = [...reported].filter((id) => !ids.has(id)).length;
-    const invalid = records!.filter((r) => !CaseRecord.safeParse(r).success).length + cases!.filter((c) => !Case.safeParse(c).success).length;
+    const invalid =
+      records!.filter((r) => !CaseRecord.safeParse(r).success).length +
+      cases!.filter((c) => !Case.safeParse(c).success).length;
     const orphans = attachments!.filter((a) => !ids.has(a.recordId)).length;
     const problem = await panel.evaluate(() => document.querySelector('[data-testid="db-problem"]') !== null);
     await run!.close();

@@ -44,7 +44,11 @@ describe.skipIf(!mounted)('storage full', () => {
   it('a clip that does not fit says "storage full" and leaves earlier records whole', async () => {
     const profile = join(MOUNT, 'profile');
     mkdirSync(profile);
-    run = await launchChromium({ extensionDir: testBuild('chrome'), userDataDir: profile, downloadDir: join(tmpdir(), 'sl-quota-dl') });
+    run = await launchChromium({
+      extensionDir: testBuild('chrome'),
+      userDataDir: profile,
+      downloadDir: join(tmpdir(), 'sl-quota-dl'),
+    });
     const page = run.context.pages()[0]!;
     await page.goto(`${portal.origin}/mychart/test-results/cbc.html`);
     panel = await run.openPanel(page);

@@ -10,10 +10,15 @@ export class CdpPage {
   private constructor(private readonly socket: WebSocket) {
     socket.addEventListener('message', (event) => {
       const message = JSON.parse(String(event.data)) as {
-        id?: number; result?: unknown; error?: { message: string }; method?: string; params?: Record<string, unknown>;
+        id?: number;
+        result?: unknown;
+        error?: { message: string };
+        method?: string;
+        params?: Record<string, unknown>;
       };
       if (message.method) {
-        for (const listener of this.listeners.get(message.method) ?? []) listener({ ...message.params, sessionId: (message as { sessionId?: string }).sessionId });
+        for (const listener of this.listeners.get(message.method) ?? [])
+          listener({ ...message.params, sessionId: (message as { sessionId?: string }).sessionId });
       }
       const waiter = message.id === undefined ? undefined : this.pending.get(message.id);
       if (!waiter) return;
@@ -51,11 +56,12 @@ export class CdpPage {
   /** Runs `fn(...args)` in the page and returns its (awaited, JSON-serialisable) result. */
   async evaluate<A extends unknown[], T>(fn: (...args: A) => T | Promise<T>, ...args: A): Promise<T> {
     const expression = `(${fn.toString()})(...${JSON.stringify(args)})`;
-    const reply = await this.send<{ result: { value?: T }; exceptionDetails?: { text: string; exception?: { description?: string } } }>(
-      'Runtime.evaluate',
-      { expression, awaitPromise: true, returnByValue: true, userGesture: true },
-    );
-    if (reply.exceptionDetails) throw new Error(reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text);
+    const reply = await this.send<{
+      result: { value?: T };
+      exceptionDetails?: { text: string; exception?: { description?: string } };
+    }>('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true, userGesture: true });
+    if (reply.exceptionDetails)
+      throw new Error(reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text);
     return reply.result.value as T;
   }
 
@@ -90,7 +96,9 @@ export class CdpPage {
         timeoutMs,
       );
     } catch {
-      throw new Error(`"${text}" never appeared in ${selector}; it shows: "${await this.text(selector).catch(() => '?')}"`);
+      throw new Error(
+        `"${text}" never appeared in ${selector}; it shows: "${await this.text(selector).catch(() => '?')}"`,
+      );
     }
   }
 
@@ -101,10 +109,13 @@ export class CdpPage {
   /** A real mouse click at the element's centre (a trusted event, like a user's). */
   async click(selector: string): Promise<void> {
     // Like a user, wait until the control exists and is enabled.
-    await this.waitFor((s: string) => {
-      const el = document.querySelector<HTMLButtonElement>(s);
-      return el !== null && !el.disabled;
-    }, [selector]);
+    await this.waitFor(
+      (s: string) => {
+        const el = document.querySelector<HTMLButtonElement>(s);
+        return el !== null && !el.disabled;
+      },
+      [selector],
+    );
     const box = await this.evaluate((s: string) => {
       const el = document.querySelector(s)!;
       el.scrollIntoView({ block: 'center' });

@@ -33,9 +33,17 @@ interface LaunchOptions {
 
 /** Flags that keep Chromium off the network (this machine has none) and quiet. */
 const QUIET = [
-  '--no-first-run', '--no-default-browser-check', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--disable-quic', '--disable-gpu', '--disable-dev-shm-usage', '--metrics-recording-only',
-  '--disable-features=Translate,MediaRouter,OptimizationHints', '--password-store=basic',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--metrics-recording-only',
+  '--disable-features=Translate,MediaRouter,OptimizationHints',
+  '--password-store=basic',
 ];
 
 const waitForDevTools = (proc: ChildProcess) =>
@@ -80,7 +88,11 @@ export async function launchChromium(options: LaunchOptions): Promise<ChromiumRu
   const keepDownloadNames = async () => {
     const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { browserContextId?: string }[] };
     for (const browserContextId of new Set([undefined, ...targetInfos.map((t) => t.browserContextId)])) {
-      await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloadDir, browserContextId } as never);
+      await cdp.send('Browser.setDownloadBehavior', {
+        behavior: 'allow',
+        downloadPath: downloadDir,
+        browserContextId,
+      } as never);
     }
   };
   await keepDownloadNames();
@@ -104,10 +116,23 @@ export async function launchChromium(options: LaunchOptions): Promise<ChromiumRu
   };
   let closed = false;
   return {
-    browser, context, cdp, extensionId, userDataDir, downloadDir, process: proc, openPanel,
+    browser,
+    context,
+    cdp,
+    extensionId,
+    userDataDir,
+    downloadDir,
+    process: proc,
+    openPanel,
     attachBackground: async () => {
-      const targets = (await (await fetch(`${httpOrigin}/json/list`)).json()) as { type: string; url: string; webSocketDebuggerUrl: string }[];
-      const worker = targets.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
+      const targets = (await (await fetch(`${httpOrigin}/json/list`)).json()) as {
+        type: string;
+        url: string;
+        webSocketDebuggerUrl: string;
+      }[];
+      const worker = targets.find(
+        (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`),
+      );
       if (!worker) throw new Error('no extension service worker target');
       return CdpPage.connect(worker.webSocketDebuggerUrl);
     },
@@ -154,7 +179,10 @@ async function findExtensionId(cdp: CDPSession): Promise<string> {
 async function attachToPanel(httpOrigin: string, extensionId: string, timeoutMs: number): Promise<CdpPage> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const targets = (await (await fetch(`${httpOrigin}/json/list`)).json()) as { url: string; webSocketDebuggerUrl: string }[];
+    const targets = (await (await fetch(`${httpOrigin}/json/list`)).json()) as {
+      url: string;
+      webSocketDebuggerUrl: string;
+    }[];
     const panel = targets.find((t) => t.url === `chrome-extension://${extensionId}/sidepanel.html`);
     if (panel) {
       const page = await CdpPage.connect(panel.webSocketDebuggerUrl);

@@ -19,7 +19,10 @@ export interface FirefoxRun {
 /** Debian's firefox-esr driven by puppeteer-core over WebDriver BiDi, with the MV3 build installed. */
 export async function launchFirefox(
   extensionDir: string,
-  options: { downloadDir?: string; /** Reuse a profile across launches (restart and crash tests). */ userDataDir?: string } = {},
+  options: {
+    downloadDir?: string;
+    /** Reuse a profile across launches (restart and crash tests). */ userDataDir?: string;
+  } = {},
 ): Promise<FirefoxRun> {
   if (!existsSync(FIREFOX)) throw new Error(`firefox-esr not found at ${FIREFOX}: run tests/tools/ensure-browsers.sh`);
   const browser = await puppeteer.launch({

@@ -1,6 +1,10 @@
 const TESTS = [
-  ['Glucose', 'mg/dL', 70, 99], ['Sodium', 'mmol/L', 136, 145], ['Potassium', 'mmol/L', 3.5, 5.1],
-  ['Creatinine', 'mg/dL', 0.57, 1.0], ['Hemoglobin', 'g/dL', 12, 15.5], ['WBC', 'K/uL', 3.4, 10.8],
+  ['Glucose', 'mg/dL', 70, 99],
+  ['Sodium', 'mmol/L', 136, 145],
+  ['Potassium', 'mmol/L', 3.5, 5.1],
+  ['Creatinine', 'mg/dL', 0.57, 1.0],
+  ['Hemoglobin', 'g/dL', 12, 15.5],
+  ['WBC', 'K/uL', 3.4, 10.8],
 ] as const;
 
 /** A MyChart-style results table with `rows` rows of synthetic values, deterministic for a given size. */
@@ -8,7 +12,7 @@ export function generatedLabPage(rows: number): string {
   const body: string[] = [];
   for (let i = 0; i < rows; i++) {
     const [name, unit, low, high] = TESTS[i % TESTS.length]!;
-    const value = (low + ((i * 7919) % 100) / 100 * (high - low) * 1.4).toFixed(2);
+    const value = (low + (((i * 7919) % 100) / 100) * (high - low) * 1.4).toFixed(2);
     const flag = Number(value) > high ? 'H' : '';
     const day = String((i % 28) + 1).padStart(2, '0');
     body.push(

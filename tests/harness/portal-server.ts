@@ -6,8 +6,13 @@ import { generatedLabPage, generatedReportPage, LOGIN_PAGE, streamGeneratedPdf }
 
 const ROOT = resolve(import.meta.dirname, '../demo-portal');
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.png': 'image/png', '.jpg': 'image/jpeg',
-  '.pdf': 'application/pdf', '.json': 'application/json', '.xml': 'application/xml',
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.pdf': 'application/pdf',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
 };
 
 export interface DemoPortal {
@@ -69,7 +74,9 @@ export async function startDemoPortal(port = 0, routes: Record<string, Route> = 
     }
     if (url.pathname === '/generated/slow.html') {
       res.writeHead(200, { 'content-type': TYPES['.html']! });
-      res.end('<!DOCTYPE html><html><head><title>Slow results</title></head><body><main><h1>Lipid Panel</h1><p>Collected 10/28/2026</p><img src="/generated/slow-image.png?ms=4000" alt="chart"></main></body></html>');
+      res.end(
+        '<!DOCTYPE html><html><head><title>Slow results</title></head><body><main><h1>Lipid Panel</h1><p>Collected 10/28/2026</p><img src="/generated/slow-image.png?ms=4000" alt="chart"></main></body></html>',
+      );
       return;
     }
     const path = normalize(join(ROOT, url.pathname.endsWith('/') ? `${url.pathname}index.html` : url.pathname));

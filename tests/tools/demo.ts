@@ -55,14 +55,22 @@ async function main(): Promise<string> {
     await panel.click('[data-testid="view-story"]');
     for (const [field, text] of Object.entries(DEMO_STORY)) {
       await panel.fill(`[data-testid="story-${field}"]`, text);
-      await panel.evaluate((f: string) => document.querySelector<HTMLElement>(`[data-testid="story-${f}"]`)!.blur(), field);
+      await panel.evaluate(
+        (f: string) => document.querySelector<HTMLElement>(`[data-testid="story-${f}"]`)!.blur(),
+        field,
+      );
     }
     await panel.click('[data-testid="view-questions"]');
     for (const question of DEMO_QUESTIONS) {
       await panel.fill('[data-testid="question-new"]', question);
       await panel.click('[data-testid="question-add"]');
       await panel.waitFor(
-        (q: string) => [...document.querySelectorAll<HTMLInputElement>('[data-testid="question"] input, [data-testid="question"] textarea')].some((f) => f.value === q),
+        (q: string) =>
+          [
+            ...document.querySelectorAll<HTMLInputElement>(
+              '[data-testid="question"] input, [data-testid="question"] textarea',
+            ),
+          ].some((f) => f.value === q),
         [question],
       );
     }
@@ -80,7 +88,9 @@ async function main(): Promise<string> {
     copyFileSync(saved, target);
     const pkg = checkPackage(target);
     if (pkg.problems.length > 0) throw new Error(`package check failed: ${pkg.problems.join('; ')}`);
-    console.log(`Exported ${pkg.manifest.records.length} records, ${pkg.manifest.files.length + 1} files, all hashes verified.`);
+    console.log(
+      `Exported ${pkg.manifest.records.length} records, ${pkg.manifest.files.length + 1} files, all hashes verified.`,
+    );
     panel.close();
     return target;
   } finally {

@@ -19,7 +19,15 @@ interface OutputRecord {
   title: string;
   clinicalDate: string | null;
   panel?: Record<string, unknown>;
-  results?: { test: string; value: string; unit: string | null; referenceRange: string | null; flag: string | null; date: string | null; unparsed?: true }[];
+  results?: {
+    test: string;
+    value: string;
+    unit: string | null;
+    referenceRange: string | null;
+    flag: string | null;
+    date: string | null;
+    unparsed?: true;
+  }[];
   structured?: StructuredData;
 }
 
@@ -28,7 +36,11 @@ export interface ExtractOutput {
   errors?: { file: string; error: string }[];
 }
 
-function shape(file: string, source: string, r: { kind: string; title: string; clinicalDate?: string; structured?: StructuredData }): OutputRecord {
+function shape(
+  file: string,
+  source: string,
+  r: { kind: string; title: string; clinicalDate?: string; structured?: StructuredData },
+): OutputRecord {
   const out: OutputRecord = { file, source, kind: r.kind, title: r.title, clinicalDate: r.clinicalDate ?? null };
   if (r.structured?.type === 'lab') {
     out.panel = r.structured.panel;
@@ -55,7 +67,8 @@ export function extractFile(file: string, bytes: Uint8Array, pageUrl?: string): 
   if (isZip) return readXdm(bytes).flatMap((doc) => fromCcda(`${file}!${doc.path}`, doc.xml, 'xdm'));
   const text = decodeDocument(bytes);
   const head = text.slice(0, 4000);
-  if (/\.xml$/i.test(file) || /^\s*<\?xml/.test(head) || /<(\w+:)?ClinicalDocument\b/.test(head)) return fromCcda(file, text);
+  if (/\.xml$/i.test(file) || /^\s*<\?xml/.test(head) || /<(\w+:)?ClinicalDocument\b/.test(head))
+    return fromCcda(file, text);
   const url = new URL(pageUrl ?? pathToFileURL(resolve(file)).href);
   const doc = parsePage(text);
   const adapter = detectPortal(url, doc);
@@ -99,4 +112,3 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
     process.exitCode = 2;
   }
 }
-

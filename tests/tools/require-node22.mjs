@@ -4,7 +4,7 @@ const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 12)) {
   console.error(
     `Second Look needs Node >= 22.12 but this script runs on ${process.versions.node}.\n` +
-      'Run `npm ci` (without --ignore-scripts) so the project\'s own Node 22 is installed, then use `npm run ...`.',
+      "Run `npm ci` (without --ignore-scripts) so the project's own Node 22 is installed, then use `npm run ...`.",
   );
   process.exit(1);
 }

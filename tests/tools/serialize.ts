@@ -3,7 +3,10 @@ import type { ExtractedRecord } from '../../lib/portals/types';
 /** Where a record came from, as a short selector, so golden files show which part of the page was kept. */
 export function describeElement(el: Element): string {
   const id = el.id ? `#${el.id}` : '';
-  const classes = Array.from(el.classList).slice(0, 2).map((c) => `.${c}`).join('');
+  const classes = Array.from(el.classList)
+    .slice(0, 2)
+    .map((c) => `.${c}`)
+    .join('');
   return `${el.tagName.toLowerCase()}${id}${classes}`;
 }
 

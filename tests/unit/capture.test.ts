@@ -10,7 +10,9 @@ import { textOf } from '../../lib/capture/text';
 
 describe('source address', () => {
   it('drops query strings, fragments and credentials', () => {
-    expect(cleanSourceUrl('https://user:pw@portal.example.org/MyChart/app/test-results?id=123&csrf=abc#details')).toEqual({
+    expect(
+      cleanSourceUrl('https://user:pw@portal.example.org/MyChart/app/test-results?id=123&csrf=abc#details'),
+    ).toEqual({
       origin: 'https://portal.example.org',
       path: '/MyChart/app/test-results',
       url: 'https://portal.example.org/MyChart/app/test-results',
@@ -22,7 +24,15 @@ describe('source address', () => {
   });
   it('knows which pages cannot be scripted', () => {
     expect(isScriptableUrl('https://portal.example.org/results')).toBe(true);
-    for (const url of ['chrome://extensions', 'about:blank', 'https://chromewebstore.google.com/x', 'https://addons.mozilla.org/', 'https://x.org/report.PDF', 'file:///tmp/a.html', undefined])
+    for (const url of [
+      'chrome://extensions',
+      'about:blank',
+      'https://chromewebstore.google.com/x',
+      'https://addons.mozilla.org/',
+      'https://x.org/report.PDF',
+      'file:///tmp/a.html',
+      undefined,
+    ])
       expect(isScriptableUrl(url)).toBe(false);
   });
 });
@@ -69,7 +79,10 @@ describe('sanitizing', () => {
   });
 
   it('keeps "javascript:" when it is only words in a text attribute, and still refuses it in a link', () => {
-    const clean = sanitizeSnapshot(window, '<p title="javascript: not a link">t</p><img alt="javascript:alert(1)" src="data:image/png;base64,AAAA">');
+    const clean = sanitizeSnapshot(
+      window,
+      '<p title="javascript: not a link">t</p><img alt="javascript:alert(1)" src="data:image/png;base64,AAAA">',
+    );
     expect(clean).toContain('title="javascript: not a link"');
     expect(sanitizeSnapshot(window, '<a href="javascript:alert(1)">x</a>')).not.toContain('javascript:');
   });
@@ -128,7 +141,9 @@ describe('capturePage', () => {
   };
 
   it('produces a sanitized record with provenance, kind and date, inlining same-origin images only', async () => {
-    const doc = page('<main><h1>CBC with Differential</h1><p>Collected 10/28/2026</p><p>Standard Range 3.4 - 10.8</p><img src="/img/a.png"><img src="https://cdn.example/b.png"><script>x()</script></main>');
+    const doc = page(
+      '<main><h1>CBC with Differential</h1><p>Collected 10/28/2026</p><p>Standard Range 3.4 - 10.8</p><img src="/img/a.png"><img src="https://cdn.example/b.png"><script>x()</script></main>',
+    );
     const asked: string[] = [];
     const outcome = await capturePage(window, doc, 'https://portal.example.org/MyChart/results?id=9#top', {
       inlineImage: async (url) => (asked.push(url), 'data:image/png;base64,QUJD'),
@@ -141,7 +156,11 @@ describe('capturePage', () => {
       kind: 'lab',
       title: 'CBC with Differential',
       clinicalDate: '2026-10-28',
-      provenance: { origin: 'https://portal.example.org', path: '/MyChart/results', pageTitle: 'Test Details - MyChart' },
+      provenance: {
+        origin: 'https://portal.example.org',
+        path: '/MyChart/results',
+        pageTitle: 'Test Details - MyChart',
+      },
     });
     expect(record!.snapshotHtml).toContain('data:image/png;base64,QUJD');
     expect(record!.snapshotHtml).not.toMatch(/script|cdn\.example/);
@@ -152,12 +171,17 @@ describe('capturePage', () => {
     const doc = page('<main><h1>Note</h1><p id="a">Keep this paragraph.</p><p id="b">Not this one.</p></main>');
     const range = doc.createRange();
     range.selectNodeContents(doc.getElementById('a')!);
-    const outcome = await capturePage(window, doc, 'https://portal.example.org/n', { selection: range, inlineImage: async () => null });
+    const outcome = await capturePage(window, doc, 'https://portal.example.org/n', {
+      selection: range,
+      inlineImage: async () => null,
+    });
     expect(outcome.ok && outcome.records[0]!.text).toBe('Keep this paragraph.');
   });
 
   it('says there is nothing to clip on an empty page', async () => {
-    const outcome = await capturePage(window, page('<main>   </main>'), 'https://portal.example.org/', { inlineImage: async () => null });
+    const outcome = await capturePage(window, page('<main>   </main>'), 'https://portal.example.org/', {
+      inlineImage: async () => null,
+    });
     expect(outcome).toEqual({ ok: false, error: 'nothing-to-clip' });
   });
 });

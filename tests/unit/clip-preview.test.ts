@@ -19,7 +19,10 @@ beforeEach(async () => {
 });
 
 /** A page with three records; the first links a PDF, the second a login page. Chunks of 1000 bytes. */
-function deps(overrides: Partial<ClipDeps> = {}, bytes = PDF): ClipDeps & { pulls: { tabId: number; offset: number }[]; released: boolean } {
+function deps(
+  overrides: Partial<ClipDeps> = {},
+  bytes = PDF,
+): ClipDeps & { pulls: { tabId: number; offset: number }[]; released: boolean } {
   const state = { pulls: [] as { tabId: number; offset: number }[], released: false };
   return Object.assign(state, {
     db,
@@ -27,10 +30,22 @@ function deps(overrides: Partial<ClipDeps> = {}, bytes = PDF): ClipDeps & { pull
     tabUrl: async () => 'https://portal.example.org/MyChart/results',
     runCapture: async () => ({
       ok: true,
-      records: [capturedRecord({ title: 'Lipid Panel' }), capturedRecord({ title: 'Urinalysis', snapshotHtml: '<p>UA</p>' }), capturedRecord({ title: 'A1c', snapshotHtml: '<p>A1c</p>' })],
+      records: [
+        capturedRecord({ title: 'Lipid Panel' }),
+        capturedRecord({ title: 'Urinalysis', snapshotHtml: '<p>UA</p>' }),
+        capturedRecord({ title: 'A1c', snapshotHtml: '<p>A1c</p>' }),
+      ],
       warnings: ['frames-unreadable:1'],
       attachments: [
-        { record: 0, ok: true, transferId: 't1', name: 'lipid.pdf', mediaType: 'application/pdf', size: PDF.length, sha256: pdfHash },
+        {
+          record: 0,
+          ok: true,
+          transferId: 't1',
+          name: 'lipid.pdf',
+          mediaType: 'application/pdf',
+          size: PDF.length,
+          sha256: pdfHash,
+        },
         { record: 1, ok: false, name: 'session-expired.pdf', reason: 'login-page' },
       ],
     }),
@@ -57,7 +72,15 @@ describe('clip preview and attachments', () => {
       { title: 'A1c', attachments: [], failed: [] },
     ]);
     const saved = await savePending(db, pending.data, [0, 2]);
-    expect(saved).toMatchObject({ ok: true, data: { titles: ['Lipid Panel', 'A1c'], attachmentsSaved: 1, attachmentProblems: [], warnings: ['frames-unreadable:1'] } });
+    expect(saved).toMatchObject({
+      ok: true,
+      data: {
+        titles: ['Lipid Panel', 'A1c'],
+        attachmentsSaved: 1,
+        attachmentProblems: [],
+        warnings: ['frames-unreadable:1'],
+      },
+    });
     expect((await db.records.toArray()).map((r) => r.title).sort()).toEqual(['A1c', 'Lipid Panel']);
     const [file] = await db.attachments.toArray();
     const lipid = (await db.records.toArray()).find((r) => r.title === 'Lipid Panel')!;
@@ -67,14 +90,23 @@ describe('clip preview and attachments', () => {
 
   it('reports the failures of the saved records per attachment', async () => {
     const result = await clipTab(deps(), 7, false);
-    expect(result).toMatchObject({ ok: true, data: { attachmentsSaved: 1, attachmentProblems: [{ name: 'session-expired.pdf', reason: 'login-page' }] } });
+    expect(result).toMatchObject({
+      ok: true,
+      data: { attachmentsSaved: 1, attachmentProblems: [{ name: 'session-expired.pdf', reason: 'login-page' }] },
+    });
   });
 
   it('refuses a file whose bytes changed in transit, keeping the records', async () => {
     const altered = PDF.slice();
     altered[100] = altered[100]! ^ 1;
     const result = await clipTab(deps({}, altered), 7, false);
-    expect(result).toMatchObject({ ok: true, data: { attachmentsSaved: 0, attachmentProblems: [{ name: 'lipid.pdf', reason: 'transfer-failed' }, { name: 'session-expired.pdf' }] } });
+    expect(result).toMatchObject({
+      ok: true,
+      data: {
+        attachmentsSaved: 0,
+        attachmentProblems: [{ name: 'lipid.pdf', reason: 'transfer-failed' }, { name: 'session-expired.pdf' }],
+      },
+    });
     expect(await db.attachments.count()).toBe(0);
   });
 

@@ -33,7 +33,11 @@ describe('clipTab', () => {
 
   it('explains pages that cannot be scripted without trying', async () => {
     let tried = false;
-    const result = await clipTab(deps({ tabUrl: async () => 'chrome://settings', runCapture: async () => ((tried = true), null) }), 1, false);
+    const result = await clipTab(
+      deps({ tabUrl: async () => 'chrome://settings', runCapture: async () => ((tried = true), null) }),
+      1,
+      false,
+    );
     expect(result).toEqual({ ok: false, error: 'not-scriptable' });
     expect(tried).toBe(false);
   });
@@ -56,19 +60,39 @@ describe('clipTab', () => {
   });
 
   it('maps the browser refusing access', async () => {
-    const result = await clipTab(deps({ runCapture: async () => { throw new Error('Cannot access contents of the page. Extension manifest must request permission to access the respective host.'); } }), 1, false);
+    const result = await clipTab(
+      deps({
+        runCapture: async () => {
+          throw new Error(
+            'Cannot access contents of the page. Extension manifest must request permission to access the respective host.',
+          );
+        },
+      }),
+      1,
+      false,
+    );
     expect(result).toEqual({ ok: false, error: 'no-site-access' });
   });
 
   it('treats what the page returns as untrusted and stores nothing malformed', async () => {
-    for (const raw of [null, 'x', { ok: true, records: [] }, { ok: true, records: [{ ...capturedRecord(), kind: 'virus' }], warnings: [] }]) {
-      expect(await clipTab(deps({ runCapture: async () => raw }), 1, false)).toEqual({ ok: false, error: 'invalid-page-data' });
+    for (const raw of [
+      null,
+      'x',
+      { ok: true, records: [] },
+      { ok: true, records: [{ ...capturedRecord(), kind: 'virus' }], warnings: [] },
+    ]) {
+      expect(await clipTab(deps({ runCapture: async () => raw }), 1, false)).toEqual({
+        ok: false,
+        error: 'invalid-page-data',
+      });
     }
     expect(await db.records.count()).toBe(0);
   });
 
   it('passes on the page being too large', async () => {
-    expect(await clipTab(deps({ runCapture: async () => ({ ok: false, error: 'page-too-large' }) }), 1, false)).toEqual({ ok: false, error: 'page-too-large' });
+    expect(await clipTab(deps({ runCapture: async () => ({ ok: false, error: 'page-too-large' }) }), 1, false)).toEqual(
+      { ok: false, error: 'page-too-large' },
+    );
   });
 
   it('reports a full disk and keeps earlier records', async () => {
@@ -76,7 +100,13 @@ describe('clipTab', () => {
     const full = Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
     const original = db.records.add.bind(db.records);
     db.records.add = (() => Promise.reject(full)) as unknown as typeof db.records.add;
-    const result = await clipTab(deps({ runCapture: async () => ({ ok: true, records: [capturedRecord({ snapshotHtml: 'other' })], warnings: [] }) }), 1, false);
+    const result = await clipTab(
+      deps({
+        runCapture: async () => ({ ok: true, records: [capturedRecord({ snapshotHtml: 'other' })], warnings: [] }),
+      }),
+      1,
+      false,
+    );
     db.records.add = original;
     expect(result).toEqual({ ok: false, error: 'storage-full' });
     expect(await db.records.count()).toBe(1);
@@ -87,12 +117,22 @@ describe('classifyStorageError', () => {
   it('tells a full quota and a full disk apart from other failures', () => {
     const named = (name: string, message = '') => Object.assign(new Error(message), { name });
     expect(classifyStorageError(named('QuotaExceededError'))).toBe('storage-full');
-    expect(classifyStorageError(Object.assign(named('AbortError'), { inner: named('QuotaExceededError') }))).toBe('storage-full');
+    expect(classifyStorageError(Object.assign(named('AbortError'), { inner: named('QuotaExceededError') }))).toBe(
+      'storage-full',
+    );
     // What Chromium reports when the disk itself is full (unlimitedStorage): measured, see lib/clip.ts.
     expect(classifyStorageError(named('DataError', 'Failed to write blobs (IOError)'))).toBe('storage-full');
-    expect(classifyStorageError(named('UnknownError', 'Internal error: IO error: /x/000003.log: No space left on device'))).toBe('storage-full');
-    expect(classifyStorageError(Object.assign(named('AbortError'), { inner: named('UnknownError', 'Corruption detected, unable to continue') }))).toBe('storage-failed');
-    expect(classifyStorageError(named('UnknownError', 'Internal error opening backing store for indexedDB.open.'))).toBe('storage-failed');
+    expect(
+      classifyStorageError(named('UnknownError', 'Internal error: IO error: /x/000003.log: No space left on device')),
+    ).toBe('storage-full');
+    expect(
+      classifyStorageError(
+        Object.assign(named('AbortError'), { inner: named('UnknownError', 'Corruption detected, unable to continue') }),
+      ),
+    ).toBe('storage-failed');
+    expect(
+      classifyStorageError(named('UnknownError', 'Internal error opening backing store for indexedDB.open.')),
+    ).toBe('storage-failed');
     expect(classifyStorageError(named('ConstraintError', 'Key already exists'))).toBe('unknown');
     expect(classifyStorageError('weird')).toBe('unknown');
   });

@@ -22,7 +22,12 @@ describe('completeness', () => {
     const items = byFamily(completeness(records, { notApplicable: { operative: true } }));
     expect(items.notes).toEqual({ family: 'notes', status: 'present', count: 2, hint: null });
     expect(items['imaging-reports']).toMatchObject({ status: 'present', count: 1 });
-    expect(items['imaging-images']).toEqual({ family: 'imaging-images', status: 'missing', count: 0, hint: 'hint_imaging_images_for_reports' });
+    expect(items['imaging-images']).toEqual({
+      family: 'imaging-images',
+      status: 'missing',
+      count: 0,
+      hint: 'hint_imaging_images_for_reports',
+    });
     expect(items.medications).toMatchObject({ status: 'present', count: 1 });
     expect(items.operative).toEqual({ family: 'operative', status: 'not-applicable', count: 0, hint: null });
     expect(items.labs?.hint).toBe('hint_labs');

@@ -36,7 +36,16 @@ describe('database version 2', () => {
     ];
     records.push(caseRecord({ id: 'd', snapshotHtml: '<p>kept</p>', contentHash: await sha256Hex('<p>kept</p>') }));
     await v1.table('records').bulkAdd(records);
-    await v1.table('attachments').add({ id: 'f1', caseId: 'c1', recordId: 'b', name: 'x.dcm', mediaType: 'application/dicom', size: 3, sha256: 'd'.repeat(64), blob: new Blob(['abc']) });
+    await v1.table('attachments').add({
+      id: 'f1',
+      caseId: 'c1',
+      recordId: 'b',
+      name: 'x.dcm',
+      mediaType: 'application/dicom',
+      size: 3,
+      sha256: 'd'.repeat(64),
+      blob: new Blob(['abc']),
+    });
     await v1.table('meta').add({ key: 'created', createdAt: now });
     v1.close();
 
@@ -53,7 +62,9 @@ describe('database version 2', () => {
     expect(await db.questions.count()).toBe(0);
     expect(await db.opinions.count()).toBe(0);
     expect(await db.caseDetails.count()).toBe(0);
-    console.log(`Migrations (unit): v1 -> v${db.verno}: ${records.length} of ${records.length} records, 1 of 1 attachments, cases and marker kept`);
+    console.log(
+      `Migrations (unit): v1 -> v${db.verno}: ${records.length} of ${records.length} records, 1 of 1 attachments, cases and marker kept`,
+    );
     db.close();
   });
 });

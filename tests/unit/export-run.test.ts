@@ -30,9 +30,20 @@ async function preparedCase() {
     captured({ kind: 'imaging', title: 'CT chest', text: 'CT text' }),
     captured({ kind: 'note', title: 'Visit note', text: 'Note text' }),
   ]);
-  const [ct, note] = (await db.records.where('caseId').equals(c.id).toArray()).sort((a, b) => a.title.localeCompare(b.title));
+  const [ct, note] = (await db.records.where('caseId').equals(c.id).toArray()).sort((a, b) =>
+    a.title.localeCompare(b.title),
+  );
   const bytes = new TextEncoder().encode('%PDF-1.4 synthetic');
-  await db.attachments.add({ id: 'a1', caseId: c.id, recordId: note!.id, name: 'letter.pdf', mediaType: 'application/pdf', size: bytes.length, sha256: await sha256Hex(bytes), blob: new Blob([bytes]) });
+  await db.attachments.add({
+    id: 'a1',
+    caseId: c.id,
+    recordId: note!.id,
+    name: 'letter.pdf',
+    mediaType: 'application/pdf',
+    size: bytes.length,
+    sha256: await sha256Hex(bytes),
+    blob: new Blob([bytes]),
+  });
   await setStoryField(db, c.id, 'diagnosis', 'Spiculated nodule');
   const q1 = await addQuestion(db, c.id, 'diagnosis', 'Is a biopsy needed?');
   await addQuestion(db, c.id, 'next-steps', 'Would PET-CT help?');
@@ -47,7 +58,9 @@ describe('export wiring', () => {
     const { db, caseId, note } = await preparedCase();
     const input = await loadPackageInput(db, caseId, ALL, translate);
     expect(input.pageSize).toBe('a4');
-    expect(input.story?.sections).toEqual([{ label: 'Current diagnosis (as you were told)', text: 'Spiculated nodule' }]);
+    expect(input.story?.sections).toEqual([
+      { label: 'Current diagnosis (as you were told)', text: 'Spiculated nodule' },
+    ]);
     expect(input.questions!.map((q) => [q.text, q.priority, q.recordIds])).toEqual([
       ['Is a biopsy needed?', 1, [note.id]],
       ['Would PET-CT help?', 2, []],
@@ -55,7 +68,9 @@ describe('export wiring', () => {
     const labs = input.completeness!.find((i) => i.family === 'Lab results')!;
     expect(labs).toMatchObject({ status: 'missing', count: 0 });
     expect(labs.hint).toBe(translate('hint_labs'));
-    expect(input.attachments).toEqual([expect.objectContaining({ id: 'a1', recordId: note.id, data: expect.any(Blob) })]);
+    expect(input.attachments).toEqual([
+      expect.objectContaining({ id: 'a1', recordId: note.id, data: expect.any(Blob) }),
+    ]);
   });
 
   it('leaves out unticked records with their attachments and question links', async () => {
@@ -79,7 +94,10 @@ describe('export wiring', () => {
   it('refuses a file that is not a package with a reason code and writes nothing', async () => {
     const { db } = await preparedCase();
     const before = await db.cases.count();
-    expect(await runImport(db, new Blob(['not a zip at all\n'.repeat(200)]))).toMatchObject({ ok: false, code: 'not-a-zip' });
+    expect(await runImport(db, new Blob(['not a zip at all\n'.repeat(200)]))).toMatchObject({
+      ok: false,
+      code: 'not-a-zip',
+    });
     expect(await db.cases.count()).toBe(before);
   });
 });

@@ -4,11 +4,20 @@ import { describe, expect, it } from 'vitest';
 import { VIEWS } from '../../components/ViewTabs';
 import { completeness } from '../../lib/completeness';
 import { SUGGESTED_QUESTIONS } from '../../lib/question-bank';
-import { DecisionChoice, OPINION_TEXT_FIELDS, OpinionReason, QuestionFamily, RecordFamily, STORY_FIELDS, TimeSensitive } from '../../lib/workspace-model';
+import {
+  DecisionChoice,
+  OPINION_TEXT_FIELDS,
+  OpinionReason,
+  QuestionFamily,
+  RecordFamily,
+  STORY_FIELDS,
+  TimeSensitive,
+} from '../../lib/workspace-model';
 
 type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 const root = join(__dirname, '../../public/_locales');
-const load = (lang: string): Catalogue => JSON.parse(readFileSync(join(root, lang, 'messages.json'), 'utf8')) as Catalogue;
+const load = (lang: string): Catalogue =>
+  JSON.parse(readFileSync(join(root, lang, 'messages.json'), 'utf8')) as Catalogue;
 const en = load('en');
 const languages = readdirSync(root);
 
@@ -30,7 +39,9 @@ describe('message catalogues', () => {
     });
     it(`${lang} uses the same placeholders as English`, () => {
       const other = load(lang);
-      const mismatched = Object.keys(en).filter((key) => other[key] && placeholderSet(other[key]!) !== placeholderSet(en[key]!));
+      const mismatched = Object.keys(en).filter(
+        (key) => other[key] && placeholderSet(other[key]!) !== placeholderSet(en[key]!),
+      );
       expect(mismatched).toEqual([]);
     });
   }
@@ -41,7 +52,11 @@ describe('message catalogues', () => {
         expect(key).toMatch(/^[A-Za-z0-9_]+$/);
         expect(entry.message.trim()).not.toBe('');
         const used = [...entry.message.matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) => m[1]!.toLowerCase());
-        for (const name of used) expect(Object.keys(entry.placeholders ?? {}).map((n) => n.toLowerCase()), `${lang}:${key}`).toContain(name);
+        for (const name of used)
+          expect(
+            Object.keys(entry.placeholders ?? {}).map((n) => n.toLowerCase()),
+            `${lang}:${key}`,
+          ).toContain(name);
       }
     }
   });

@@ -5,8 +5,15 @@ import { labRecord } from './fixtures/records';
 describe('labTrends', () => {
   it('merges the same test across records and portals by name and unit, oldest first', () => {
     const trends = labTrends([
-      labRecord('b', '2026-10-01', [{ test: 'HEMOGLOBIN', value: '11.2', numericValue: 11.2, unit: 'g/dL', low: 12, high: 16 }], 'healthelife'),
-      labRecord('a', '2026-09-01', [{ test: 'Hemoglobin', value: '12.5', numericValue: 12.5, unit: 'g/dl', low: 12, high: 16, flag: 'N' }]),
+      labRecord(
+        'b',
+        '2026-10-01',
+        [{ test: 'HEMOGLOBIN', value: '11.2', numericValue: 11.2, unit: 'g/dL', low: 12, high: 16 }],
+        'healthelife',
+      ),
+      labRecord('a', '2026-09-01', [
+        { test: 'Hemoglobin', value: '12.5', numericValue: 12.5, unit: 'g/dl', low: 12, high: 16, flag: 'N' },
+      ]),
     ]);
     expect(trends).toHaveLength(1);
     expect(trends[0]).toMatchObject({ test: 'HEMOGLOBIN', unit: 'g/dL', otherUnits: false });
@@ -30,7 +37,9 @@ describe('labTrends', () => {
   it('merges by LOINC across different names, and lets same-named rows without LOINC join', () => {
     const trends = labTrends([
       labRecord('a', '2026-09-01', [{ test: 'WBC', value: '4.0', unit: '10*3/uL', loinc: '6690-2' }]),
-      labRecord('b', '2026-10-01', [{ test: 'White blood cells', value: '3.1', unit: '10*3/uL', loinc: '6690-2', flag: 'L' }]),
+      labRecord('b', '2026-10-01', [
+        { test: 'White blood cells', value: '3.1', unit: '10*3/uL', loinc: '6690-2', flag: 'L' },
+      ]),
       labRecord('c', '2026-11-01', [{ test: 'wbc', value: '3.5', unit: '10*3/uL' }]),
       labRecord('d', '2026-11-02', [{ test: 'junk', value: 'x', unparsed: true }]),
     ]);

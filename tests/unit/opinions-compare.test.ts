@@ -20,7 +20,15 @@ describe('compareOpinions', () => {
 describe('medicationOffers', () => {
   it('offers current medications once, from medication lists only', () => {
     const offers = medicationOffers([
-      { structured: { type: 'medications', medications: [{ name: 'Drug A', dose: '10 mg', frequency: 'daily' }, { name: 'Drug B', status: 'Discontinued' }] } },
+      {
+        structured: {
+          type: 'medications',
+          medications: [
+            { name: 'Drug A', dose: '10 mg', frequency: 'daily' },
+            { name: 'Drug B', status: 'Discontinued' },
+          ],
+        },
+      },
       { structured: { type: 'medications', medications: [{ name: 'drug a', dose: '10  mg', frequency: 'daily' }] } },
       { structured: { type: 'note', paragraphs: ['Drug C'] } },
       {},

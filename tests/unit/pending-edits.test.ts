@@ -36,8 +36,14 @@ describe('pending edits', () => {
   it('replays, oldest first, what a closed panel left in the log', async () => {
     const store = memoryStore();
     // What a panel closed mid-write leaves behind: the log entries, but not the database change.
-    store.setItem('second-look:pending-edit:000000000000002:000001', JSON.stringify({ kind: 'story', caseId, field: 'goals', value: 'second' }));
-    store.setItem('second-look:pending-edit:000000000000001:000000', JSON.stringify({ kind: 'story', caseId, field: 'goals', value: 'first' }));
+    store.setItem(
+      'second-look:pending-edit:000000000000002:000001',
+      JSON.stringify({ kind: 'story', caseId, field: 'goals', value: 'second' }),
+    );
+    store.setItem(
+      'second-look:pending-edit:000000000000001:000000',
+      JSON.stringify({ kind: 'story', caseId, field: 'goals', value: 'first' }),
+    );
     store.setItem('second-look:pending-edit:000000000000003:000002', '{not json');
     store.setItem('other-key', 'kept');
     expect(await replayPendingEdits(db, store)).toBe(2);
@@ -47,7 +53,9 @@ describe('pending edits', () => {
 
   it('keeps the log entry when the durable write fails, so the next start can retry', async () => {
     const store = memoryStore();
-    await expect(saveEdit(db, store, { kind: 'story', caseId, field: 'diagnosis', value: 'x'.repeat(100_000) })).rejects.toThrow();
+    await expect(
+      saveEdit(db, store, { kind: 'story', caseId, field: 'diagnosis', value: 'x'.repeat(100_000) }),
+    ).rejects.toThrow();
     expect(store.data.size).toBe(1);
   });
 });

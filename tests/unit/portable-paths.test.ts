@@ -16,7 +16,7 @@ function sources(dir: string): string[] {
 
 // CI runs a fresh clone elsewhere, with shared/ beside it: tests find it through tests/harness/shared.ts.
 describe('portable paths', () => {
-  it('no source file names this machine\'s checkout or shared folder', () => {
+  it("no source file names this machine's checkout or shared folder", () => {
     const offenders = ['lib', 'entrypoints', 'components', 'tests', 'bench', '.ci']
       .flatMap((dir) => sources(join(ROOT, dir)))
       .filter((file) => !file.endsWith('portable-paths.test.ts'))

@@ -65,8 +65,18 @@ describe('records', () => {
   it('edits title, date, kind and note, and deletes', async () => {
     const c = await createCase(db, 'Case');
     const { added } = await addRecords(db, c.id, [capturedRecord()]);
-    await editRecord(db, added[0]!, { title: 'CBC', clinicalDate: '2026-11-01', kind: 'pathology', note: 'Ask about this' });
-    expect(await db.records.get(added[0]!)).toMatchObject({ title: 'CBC', clinicalDate: '2026-11-01', kind: 'pathology', note: 'Ask about this' });
+    await editRecord(db, added[0]!, {
+      title: 'CBC',
+      clinicalDate: '2026-11-01',
+      kind: 'pathology',
+      note: 'Ask about this',
+    });
+    expect(await db.records.get(added[0]!)).toMatchObject({
+      title: 'CBC',
+      clinicalDate: '2026-11-01',
+      kind: 'pathology',
+      note: 'Ask about this',
+    });
     await editRecord(db, added[0]!, { clinicalDate: null });
     expect((await db.records.get(added[0]!))?.clinicalDate).toBeUndefined();
     await expect(editRecord(db, added[0]!, { clinicalDate: '11/01/2026' })).rejects.toThrow();

@@ -5,6 +5,8 @@ import { sanitizeSnapshot, SanitizerFailedError } from '../../lib/capture/saniti
 describe('sanitizer under a DOM that DOMPurify cannot protect', () => {
   it('throws instead of returning active markup', () => {
     expect(() => sanitizeSnapshot(window, '<p>Hi<script>alert(1)</script></p>')).toThrow(SanitizerFailedError);
-    expect(() => sanitizeSnapshot(window, '<div>x<iframe src="https://evil.example/"></iframe></div>')).toThrow(SanitizerFailedError);
+    expect(() => sanitizeSnapshot(window, '<div>x<iframe src="https://evil.example/"></iframe></div>')).toThrow(
+      SanitizerFailedError,
+    );
   });
 });

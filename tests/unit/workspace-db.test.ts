@@ -61,7 +61,11 @@ describe('questions', () => {
     const a = await addQuestion(db, c.id, 'diagnosis', 'Do you agree with the diagnosis?');
     const b = await addQuestion(db, c.id, 'treatment', '  Options I was not offered?  ');
     const d = await addQuestion(db, c.id, 'next-steps', 'What next?');
-    expect((await listQuestions(db, c.id)).map((q) => q.text)).toEqual(['Do you agree with the diagnosis?', 'Options I was not offered?', 'What next?']);
+    expect((await listQuestions(db, c.id)).map((q) => q.text)).toEqual([
+      'Do you agree with the diagnosis?',
+      'Options I was not offered?',
+      'What next?',
+    ]);
     await moveQuestion(db, d.id, -1);
     await moveQuestion(db, a.id, -1); // already first: nothing happens
     expect((await listQuestions(db, c.id)).map((q) => q.id)).toEqual([a.id, d.id, b.id]);

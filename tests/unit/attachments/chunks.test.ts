@@ -6,7 +6,8 @@ const bytesOf = (size: number) => Uint8Array.from({ length: size }, (_, i) => (i
 
 function chunked(bytes: Uint8Array, size = CHUNK_BYTES) {
   const out = [];
-  for (let offset = 0; offset < bytes.length; offset += size) out.push({ offset, data: bytesToBase64(bytes.subarray(offset, offset + size)) });
+  for (let offset = 0; offset < bytes.length; offset += size)
+    out.push({ offset, data: bytesToBase64(bytes.subarray(offset, offset + size)) });
   return out;
 }
 

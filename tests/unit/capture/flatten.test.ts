@@ -24,7 +24,9 @@ describe('flattenPage', () => {
   });
 
   it('leaves a plain page alone and warns about load-more buttons', () => {
-    const doc = page('<main><table><tr><td>Glucose</td></tr></table><button>Show more results</button><div aria-busy="true"></div></main>');
+    const doc = page(
+      '<main><table><tr><td>Glucose</td></tr></table><button>Show more results</button><div aria-busy="true"></div></main>',
+    );
     const flat = flattenPage(doc);
     expect(flat.doc).toBe(doc);
     expect(flat.warnings).toEqual(['content-not-loaded']);
@@ -44,7 +46,9 @@ describe('flattenPage', () => {
 describe('canvases', () => {
   it('keeps a readable canvas as an image and warns about a tainted one', () => {
     const doc = page('<main><h1>Trend</h1><canvas id="ok"></canvas><canvas id="tainted"></canvas></main>');
-    Object.defineProperty(doc.getElementById('ok')!, 'toDataURL', { value: () => 'data:image/png;base64,iVBORw0KGgo=' });
+    Object.defineProperty(doc.getElementById('ok')!, 'toDataURL', {
+      value: () => 'data:image/png;base64,iVBORw0KGgo=',
+    });
     Object.defineProperty(doc.getElementById('tainted')!, 'toDataURL', {
       value: () => {
         throw new DOMException('Tainted canvases may not be exported.', 'SecurityError');
@@ -73,9 +77,19 @@ describe('findAttachments', () => {
     </main>`);
     expect(findAttachments(doc.body, url)).toEqual([
       { url: 'https://portal.example.org/docs/report.pdf', name: 'report.pdf', source: 'link', expectFile: true },
-      { url: 'https://portal.example.org/MyChart/Document/Get?id=7', name: 'Download report', source: 'link', expectFile: true },
+      {
+        url: 'https://portal.example.org/MyChart/Document/Get?id=7',
+        name: 'Download report',
+        source: 'link',
+        expectFile: true,
+      },
       { url: 'https://portal.example.org/MyChart/results/2', name: 'View report', source: 'link', expectFile: false },
-      { url: 'https://portal.example.org/MyChart/Image/Load?fileName=scan.png', name: 'Scan of the report', source: 'image', expectFile: true },
+      {
+        url: 'https://portal.example.org/MyChart/Image/Load?fileName=scan.png',
+        name: 'Scan of the report',
+        source: 'image',
+        expectFile: true,
+      },
     ]);
   });
 });

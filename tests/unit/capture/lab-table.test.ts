@@ -8,7 +8,9 @@ const table = (html: string) => {
 
 describe('lab tables', () => {
   it('maps columns by header words, whatever their order', () => {
-    const t = table('<thead><tr><th>Abnormal Flag</th><th>Observation Date</th><th>Value</th><th>Name</th><th>Reference Range</th></tr></thead>');
+    const t = table(
+      '<thead><tr><th>Abnormal Flag</th><th>Observation Date</th><th>Value</th><th>Name</th><th>Reference Range</th></tr></thead>',
+    );
     expect(labColumns(t)).toEqual(['flag', 'date', 'value', 'test', 'range']);
   });
 
@@ -33,26 +35,40 @@ describe('lab tables', () => {
   });
 
   it('reads a flag carried only by the row class', () => {
-    const [row] = readLabTable(table('<thead><tr><th>Test</th><th>Value</th></tr></thead><tbody><tr class="critical"><td>Platelets</td><td>18</td></tr></tbody>'));
+    const [row] = readLabTable(
+      table(
+        '<thead><tr><th>Test</th><th>Value</th></tr></thead><tbody><tr class="critical"><td>Platelets</td><td>18</td></tr></tbody>',
+      ),
+    );
     expect(row?.flag).toBe('critical');
   });
 
   it('reads medication tables', () => {
     const meds = readMedicationTable(
-      table('<thead><tr><th>Medication</th><th>Dose</th><th>Route</th><th>Start Date</th></tr></thead><tbody><tr><td>Metformin 500 mg</td><td>500 mg twice daily</td><td>Oral</td><td>2025-01-04</td></tr></tbody>'),
+      table(
+        '<thead><tr><th>Medication</th><th>Dose</th><th>Route</th><th>Start Date</th></tr></thead><tbody><tr><td>Metformin 500 mg</td><td>500 mg twice daily</td><td>Oral</td><td>2025-01-04</td></tr></tbody>',
+      ),
     );
-    expect(meds).toEqual([{ name: 'Metformin 500 mg', dose: '500 mg twice daily', route: 'Oral', startDate: '2025-01-04' }]);
+    expect(meds).toEqual([
+      { name: 'Metformin 500 mg', dose: '500 mg twice daily', route: 'Oral', startDate: '2025-01-04' },
+    ]);
   });
 });
 
 describe('older and status-bearing tables', () => {
   it('accepts a header row written with td cells when every cell names a column', () => {
-    const rows = readLabTable(table('<tr><td>Test</td><td>Result</td><td>Units</td></tr><tr><td>TSH</td><td>2.1</td><td>uIU/mL</td></tr>'));
+    const rows = readLabTable(
+      table('<tr><td>Test</td><td>Result</td><td>Units</td></tr><tr><td>TSH</td><td>2.1</td><td>uIU/mL</td></tr>'),
+    );
     expect(rows).toEqual([{ test: 'TSH', value: '2.1', numericValue: 2.1, unit: 'uIU/mL' }]);
   });
 
   it('says when a result is corrected or preliminary', () => {
-    const [row] = readLabTable(table('<thead><tr><th>Test</th><th>Value</th><th>Status</th></tr></thead><tbody><tr><td>Hemoglobin</td><td>9.1 g/dL</td><td>corrected</td></tr></tbody>'));
+    const [row] = readLabTable(
+      table(
+        '<thead><tr><th>Test</th><th>Value</th><th>Status</th></tr></thead><tbody><tr><td>Hemoglobin</td><td>9.1 g/dL</td><td>corrected</td></tr></tbody>',
+      ),
+    );
     expect(row?.notes).toBe('Status: corrected');
   });
 });

@@ -34,9 +34,24 @@ describe('parseReferenceRange', () => {
 
 describe('flags', () => {
   it.each([
-    ['H', 'H'], ['L', 'L'], ['HH', 'HH'], ['LL', 'LL'], ['A', 'A'], ['High', 'H'], ['Low', 'L'],
-    ['Abnormal', 'A'], ['*HI*', 'H'], ['*LOW*', 'L'], ['↑', 'H'], ['↓', 'L'], ['(H)', 'H'],
-    ['Critical', 'critical'], ['Critical High', 'HH'], ['Normal', 'N'], ['', undefined], ['Final', undefined],
+    ['H', 'H'],
+    ['L', 'L'],
+    ['HH', 'HH'],
+    ['LL', 'LL'],
+    ['A', 'A'],
+    ['High', 'H'],
+    ['Low', 'L'],
+    ['Abnormal', 'A'],
+    ['*HI*', 'H'],
+    ['*LOW*', 'L'],
+    ['↑', 'H'],
+    ['↓', 'L'],
+    ['(H)', 'H'],
+    ['Critical', 'critical'],
+    ['Critical High', 'HH'],
+    ['Normal', 'N'],
+    ['', undefined],
+    ['Final', undefined],
   ])('text %s', (text, flag) => expect(parseFlag(text)).toBe(flag));
 
   it('reads classes when there is no text', () => {

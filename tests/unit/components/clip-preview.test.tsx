@@ -7,8 +7,21 @@ import type { RecordSummary } from '../../../lib/messaging';
 import { mount } from './render';
 
 const found: RecordSummary[] = [
-  { title: 'Lipid Panel', kind: 'lab', clinicalDate: '2026-09-15T07:50:00-05:00', rows: 2, attachments: [{ name: 'lipid.pdf', mediaType: 'application/pdf', size: 1536 }], failed: [] },
-  { title: 'Urinalysis', kind: 'lab', rows: 1, attachments: [], failed: [{ name: 'session-expired.pdf', reason: 'login-page' }] },
+  {
+    title: 'Lipid Panel',
+    kind: 'lab',
+    clinicalDate: '2026-09-15T07:50:00-05:00',
+    rows: 2,
+    attachments: [{ name: 'lipid.pdf', mediaType: 'application/pdf', size: 1536 }],
+    failed: [],
+  },
+  {
+    title: 'Urinalysis',
+    kind: 'lab',
+    rows: 1,
+    attachments: [],
+    failed: [{ name: 'session-expired.pdf', reason: 'login-page' }],
+  },
   { title: 'Hemoglobin A1c', kind: 'lab', rows: 1, attachments: [], failed: [] },
 ];
 
@@ -40,11 +53,30 @@ describe('ClipPanel progress and problems', () => {
       at: 1,
       result: {
         ok: true as const,
-        data: { caseId: 'c', added: ['r'], duplicates: [], titles: ['Lipid Panel'], warnings: ['frames-unreadable:2', 'content-not-loaded'], attachmentsSaved: 1, attachmentProblems: [{ name: 'scan.pdf', reason: 'too-large' as const }] },
+        data: {
+          caseId: 'c',
+          added: ['r'],
+          duplicates: [],
+          titles: ['Lipid Panel'],
+          warnings: ['frames-unreadable:2', 'content-not-loaded'],
+          attachmentsSaved: 1,
+          attachmentProblems: [{ name: 'scan.pdf', reason: 'too-large' as const }],
+        },
       },
     };
-    const host = mount(<ClipPanel tabOrigin="https://portal.example.org" busy status={status} disabled={false} onClip={() => undefined} progress={{ phase: 'transferring', done: 3 * 1024 * 1024, total: 200 * 1024 * 1024 }} />);
-    expect(host.querySelector('[data-testid="clip-progress"]')?.textContent).toBe('Copying attachments… 3.0 of 200.0 MB');
+    const host = mount(
+      <ClipPanel
+        tabOrigin="https://portal.example.org"
+        busy
+        status={status}
+        disabled={false}
+        onClip={() => undefined}
+        progress={{ phase: 'transferring', done: 3 * 1024 * 1024, total: 200 * 1024 * 1024 }}
+      />,
+    );
+    expect(host.querySelector('[data-testid="clip-progress"]')?.textContent).toBe(
+      'Copying attachments… 3.0 of 200.0 MB',
+    );
     const text = host.querySelector('[data-testid="clip-status"]')?.textContent ?? '';
     expect(text).toContain('Attachments kept: 1');
     expect(text).toContain('“scan.pdf” was not kept: it is too large (over 512 MB');
@@ -56,12 +88,29 @@ describe('ClipPanel progress and problems', () => {
 describe('RecordDetail attachments', () => {
   it('lists files with name, type and size, and offers a download', async () => {
     const { capturedRecord } = await import('../factories');
-    const record = { ...capturedRecord(), id: 'r1', caseId: 'c', capturedAt: '2026-11-25T07:00:00.000Z', updatedAt: '2026-11-25T07:00:00.000Z', contentHash: 'a'.repeat(64), note: '' };
+    const record = {
+      ...capturedRecord(),
+      id: 'r1',
+      caseId: 'c',
+      capturedAt: '2026-11-25T07:00:00.000Z',
+      updatedAt: '2026-11-25T07:00:00.000Z',
+      contentHash: 'a'.repeat(64),
+      note: '',
+    };
     const onDownload = vi.fn();
     const host = mount(
-      <RecordDetail record={record} onBack={() => undefined} onSave={() => undefined} onDelete={() => undefined} attachments={[{ id: 'a1', name: 'lipid.pdf', mediaType: 'application/pdf', size: 2_500_000 }]} onDownloadAttachment={onDownload} />,
+      <RecordDetail
+        record={record}
+        onBack={() => undefined}
+        onSave={() => undefined}
+        onDelete={() => undefined}
+        attachments={[{ id: 'a1', name: 'lipid.pdf', mediaType: 'application/pdf', size: 2_500_000 }]}
+        onDownloadAttachment={onDownload}
+      />,
     );
-    expect(host.querySelector('[data-testid="record-attachment"]')?.textContent).toContain('lipid.pdf application/pdf · 2.4 MB');
+    expect(host.querySelector('[data-testid="record-attachment"]')?.textContent).toContain(
+      'lipid.pdf application/pdf · 2.4 MB',
+    );
     act(() => host.querySelector<HTMLButtonElement>('[data-testid="attachment-download"]')!.click());
     expect(onDownload).toHaveBeenCalledWith('a1');
   });

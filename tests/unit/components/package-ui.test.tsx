@@ -1,5 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { defaultExportOptions, passwordProblem, typedNames, type ExportOptionsValue } from '../../../components/export-choices';
+import {
+  defaultExportOptions,
+  passwordProblem,
+  typedNames,
+  type ExportOptionsValue,
+} from '../../../components/export-choices';
 import { ExportOptions } from '../../../components/ExportOptions';
 import { ImportPanel, importErrorKey } from '../../../components/ImportPanel';
 import { IdentifierKind } from '../../../lib/export/redact';
@@ -19,7 +24,11 @@ const open = (value: Partial<ExportOptionsValue> = {}, onChange = vi.fn()) => {
       records={records}
       value={{ ...defaultExportOptions(), ...value }}
       onChange={onChange}
-      preview={{ state: 'ready', findings: [{ kind: 'name', text: 'Avery Sample', count: 3, where: ['Record 1: page text'] }], unredactedFiles: ['scan.pdf'] }}
+      preview={{
+        state: 'ready',
+        findings: [{ kind: 'name', text: 'Avery Sample', count: 3, where: ['Record 1: page text'] }],
+        unredactedFiles: ['scan.pdf'],
+      }}
     />,
   );
   return { host, onChange };
@@ -61,9 +70,13 @@ describe('export options', () => {
   it('explains the password format, warns that file names stay visible, and checks the two fields', () => {
     const { host } = open({ protect: true, password: 'short', confirm: 'short' });
     expect(host.querySelector('[data-testid="password-format"]')!.textContent).toMatch(/AES-256.*7-Zip/);
-    expect(host.querySelector('[data-testid="password-names-visible"]')!.textContent).toContain('File names stay visible');
+    expect(host.querySelector('[data-testid="password-names-visible"]')!.textContent).toContain(
+      'File names stay visible',
+    );
     expect(host.querySelector('[data-testid="password-problem"]')!.textContent).toContain('at least 10');
-    expect(passwordProblem({ protect: true, password: 'long enough!', confirm: 'long enough?' })).toBe('passwordMismatch');
+    expect(passwordProblem({ protect: true, password: 'long enough!', confirm: 'long enough?' })).toBe(
+      'passwordMismatch',
+    );
     expect(passwordProblem({ protect: true, password: 'long enough!', confirm: 'long enough!' })).toBeNull();
     expect(passwordProblem({ protect: false, password: '', confirm: 'x' })).toBeNull();
   });
@@ -76,7 +89,9 @@ describe('export options', () => {
 describe('import panel', () => {
   it('hands the chosen file over', () => {
     const onFile = vi.fn();
-    const host = mount(<ImportPanel state={{ phase: 'idle' }} onFile={onFile} onPassword={vi.fn()} onCancelPassword={vi.fn()} />);
+    const host = mount(
+      <ImportPanel state={{ phase: 'idle' }} onFile={onFile} onPassword={vi.fn()} onCancelPassword={vi.fn()} />,
+    );
     const input = host.querySelector<HTMLInputElement>('[data-testid="import-file"]')!;
     const file = new File(['x'], 'p.zip', { type: 'application/zip' });
     Object.defineProperty(input, 'files', { value: [file], configurable: true });
@@ -86,7 +101,14 @@ describe('import panel', () => {
 
   it('asks for the password of a protected package and says when it was wrong', () => {
     const onPassword = vi.fn();
-    const host = mount(<ImportPanel state={{ phase: 'password', wrong: true }} onFile={vi.fn()} onPassword={onPassword} onCancelPassword={vi.fn()} />);
+    const host = mount(
+      <ImportPanel
+        state={{ phase: 'password', wrong: true }}
+        onFile={vi.fn()}
+        onPassword={onPassword}
+        onCancelPassword={vi.fn()}
+      />,
+    );
     expect(host.textContent).toContain('That password is not right.');
     const field = host.querySelector<HTMLInputElement>('[data-testid="import-password"]')!;
     field.value = 'secret words';
@@ -97,13 +119,20 @@ describe('import panel', () => {
 
   it('says clearly why a newer package is refused', () => {
     const host = mount(
-      <ImportPanel state={{ phase: 'failed', code: 'newer-format', detail: 'second-look/2' }} onFile={vi.fn()} onPassword={vi.fn()} onCancelPassword={vi.fn()} />,
+      <ImportPanel
+        state={{ phase: 'failed', code: 'newer-format', detail: 'second-look/2' }}
+        onFile={vi.fn()}
+        onPassword={vi.fn()}
+        onCancelPassword={vi.fn()}
+      />,
     );
     expect(host.querySelector('[data-testid="import-status"]')!.textContent).toContain('newer version of Second Look');
   });
 
   it('has English and Spanish text for every import error and every kind of redaction finding', () => {
-    const keys = [...ImportErrorCode.options, 'unexpected' as const].map(importErrorKey).concat(IdentifierKind.options.map(redactKindKey));
+    const keys = [...ImportErrorCode.options, 'unexpected' as const]
+      .map(importErrorKey)
+      .concat(IdentifierKind.options.map(redactKindKey));
     expect(keys.filter((k) => !(k in en) || !(k in es))).toEqual([]);
     expect(keys.map((k) => translate(k)).filter((text) => text.startsWith('??'))).toEqual([]);
   });

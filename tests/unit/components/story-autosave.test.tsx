@@ -10,7 +10,9 @@ afterEach(() => vi.useRealTimers());
 
 describe('StoryForm', () => {
   it('labels every control, uses dir=auto, and shows pasted HTML as text', () => {
-    const root = mount(<StoryForm story={{ diagnosis: '<b>bold</b> مرحبا 🙂' }} medicationOffers={[]} onField={() => undefined} />);
+    const root = mount(
+      <StoryForm story={{ diagnosis: '<b>bold</b> مرحبا 🙂' }} medicationOffers={[]} onField={() => undefined} />,
+    );
     expect(unlabelledControls(root)).toEqual([]);
     const diagnosis = root.querySelector<HTMLTextAreaElement>('[data-testid="story-diagnosis"]')!;
     expect(diagnosis.value).toBe('<b>bold</b> مرحبا 🙂');
@@ -53,7 +55,9 @@ describe('StoryForm', () => {
     fire(goals, new FocusEvent('focus'));
     type(goals, 'A mine');
     rerender(<StoryForm story={{ goals: 'A theirs' }} medicationOffers={[]} onField={onField} />);
-    expect(root.querySelector('[data-testid="field-conflict"]')?.textContent).toContain('changed in another Second Look window');
+    expect(root.querySelector('[data-testid="field-conflict"]')?.textContent).toContain(
+      'changed in another Second Look window',
+    );
     expect(goals.value).toBe('A mine');
     click([...root.querySelectorAll('[data-testid="field-conflict"] button')][0]!);
     expect(goals.value).toBe('A theirs');
@@ -70,7 +74,9 @@ describe('StoryForm', () => {
   it('offers clipped medications not yet listed and appends them', () => {
     const onField = vi.fn();
     const story: Story = { medications: 'Drug A 10 mg daily' };
-    const root = mount(<StoryForm story={story} medicationOffers={['Drug A 10 mg daily', 'Drug B 5 mg']} onField={onField} />);
+    const root = mount(
+      <StoryForm story={story} medicationOffers={['Drug A 10 mg daily', 'Drug B 5 mg']} onField={onField} />,
+    );
     expect(root.querySelector('[data-testid="medication-offers"]')?.textContent).toContain('1 medication');
     click(root.querySelector('[data-testid="medication-offers-add"]')!);
     expect(onField).toHaveBeenCalledWith('medications', 'Drug A 10 mg daily\nDrug B 5 mg');

@@ -56,12 +56,19 @@ describe('two panels on the same case', () => {
     const c = await createCase(a, 'Case');
     const left = panel({ db: a, caseId: c.id, records: [], view: 'story' });
     const right = panel({ db: b, caseId: c.id, records: [], view: 'story' });
-    const field = (root: HTMLElement, id: string) => root.querySelector<HTMLTextAreaElement>(`[data-testid="story-${id}"]`)!;
+    const field = (root: HTMLElement, id: string) =>
+      root.querySelector<HTMLTextAreaElement>(`[data-testid="story-${id}"]`)!;
 
     typeAndLeave(field(left, 'goals'), 'Keep running 🏃');
     typeAndLeave(field(right, 'diagnosis'), 'Synthetic diagnosis');
-    await until(() => field(left, 'diagnosis').value === 'Synthetic diagnosis' && field(right, 'goals').value === 'Keep running 🏃');
-    expect((await a.caseDetails.get(c.id))?.story).toEqual({ goals: 'Keep running 🏃', diagnosis: 'Synthetic diagnosis' });
+    await until(
+      () =>
+        field(left, 'diagnosis').value === 'Synthetic diagnosis' && field(right, 'goals').value === 'Keep running 🏃',
+    );
+    expect((await a.caseDetails.get(c.id))?.story).toEqual({
+      goals: 'Keep running 🏃',
+      diagnosis: 'Synthetic diagnosis',
+    });
   });
 
   it('add questions from both panels without losing either', async () => {
@@ -74,7 +81,11 @@ describe('two panels on the same case', () => {
     const right = panel({ db: b, caseId: c.id, records: [], view: 'questions' });
     act(() => (left.querySelector('[data-testid="bank-diagnosis/agree"]') as HTMLElement).click());
     act(() => (right.querySelector('[data-testid="bank-next-steps/share"]') as HTMLElement).click());
-    await until(() => left.querySelectorAll('[data-testid="question"]').length === 2 && right.querySelectorAll('[data-testid="question"]').length === 2);
+    await until(
+      () =>
+        left.querySelectorAll('[data-testid="question"]').length === 2 &&
+        right.querySelectorAll('[data-testid="question"]').length === 2,
+    );
     expect((await listQuestions(a, c.id)).map((q) => q.family).sort()).toEqual(['diagnosis', 'next-steps']);
   });
 });

@@ -44,7 +44,13 @@ describe('ChecklistView', () => {
   it('shows holdings, calls out imaging reports without images with a concrete hint, and marks not applicable', () => {
     const onNotApplicable = vi.fn();
     const items = completeness([caseRecord({ id: 'i', kind: 'imaging' })], { notApplicable: { operative: true } });
-    const root = mount(<ChecklistView items={items} holdings={{ 'imaging-reports': ['CT chest ‏تقرير'] }} onNotApplicable={onNotApplicable} />);
+    const root = mount(
+      <ChecklistView
+        items={items}
+        holdings={{ 'imaging-reports': ['CT chest ‏تقرير'] }}
+        onNotApplicable={onNotApplicable}
+      />,
+    );
     expect(root.querySelector('[data-testid="check-imaging-reports"]')?.getAttribute('data-status')).toBe('present');
     expect(root.querySelector('[data-testid="check-imaging-reports"] li')?.textContent).toBe('CT chest ‏تقرير');
     const images = root.querySelector('[data-testid="check-imaging-images"]')!;
@@ -68,9 +74,15 @@ describe('QuestionsView', () => {
     expect(second!.querySelector<HTMLButtonElement>('[data-move="down"]')!.disabled).toBe(true);
     click(first!.querySelector('[data-move="down"]')!);
     expect(props.onMove).toHaveBeenCalledWith('a', 1);
-    fire(second!.querySelector('[data-move="up"]')!, new KeyboardEvent('keydown', { key: 'ArrowUp', altKey: true, bubbles: true }));
+    fire(
+      second!.querySelector('[data-move="up"]')!,
+      new KeyboardEvent('keydown', { key: 'ArrowUp', altKey: true, bubbles: true }),
+    );
     expect(props.onMove).toHaveBeenCalledWith('b', -1);
-    fire(first!.querySelector('[data-move="down"]')!, new KeyboardEvent('keydown', { key: 'ArrowUp', altKey: true, bubbles: true }));
+    fire(
+      first!.querySelector('[data-move="down"]')!,
+      new KeyboardEvent('keydown', { key: 'ArrowUp', altKey: true, bubbles: true }),
+    );
     expect(props.onMove).toHaveBeenCalledTimes(2); // already first
     expect(unlabelledControls(root)).toEqual([]);
   });
@@ -86,14 +98,19 @@ describe('QuestionsView', () => {
   });
 
   it('adds custom and suggested questions; suggestions already asked are disabled', () => {
-    const props = questionsProps({ questions: [question('a', 1, { text: 'Do you agree with the diagnosis, and why?' })] });
+    const props = questionsProps({
+      questions: [question('a', 1, { text: 'Do you agree with the diagnosis, and why?' })],
+    });
     const root = mount(<QuestionsView {...props} />);
     type(root.querySelector('[data-testid="question-new"]')!, '¿Cuántas sesiones? 🙂');
     fire(root.querySelector('form')!, new Event('submit', { bubbles: true, cancelable: true }));
     expect(props.onAdd).toHaveBeenCalledWith('diagnosis', '¿Cuántas sesiones? 🙂');
     expect(root.querySelector<HTMLButtonElement>('[data-testid="bank-diagnosis/agree"]')!.disabled).toBe(true);
     click(root.querySelector('[data-testid="bank-treatment/options"]')!);
-    expect(props.onAdd).toHaveBeenCalledWith('treatment', 'Are there options I was not offered, including clinical trials?');
+    expect(props.onAdd).toHaveBeenCalledWith(
+      'treatment',
+      'Are there options I was not offered, including clinical trials?',
+    );
   });
 
   it('marks a question answered and shows the answer field', () => {
@@ -110,8 +127,12 @@ describe('QuestionsView', () => {
 describe('LabTrendsView', () => {
   it('shows one row per test and unit, marks out-of-range values and draws a sparkline', () => {
     const trends = labTrends([
-      labRecord('a', '2026-09-01', [{ test: 'Hemoglobin', value: '12.5', numericValue: 12.5, unit: 'g/dL', low: 12, high: 16 }]),
-      labRecord('b', '2026-10-01', [{ test: 'Hemoglobin', value: '11.2', numericValue: 11.2, unit: 'g/dL', flag: 'L' }]),
+      labRecord('a', '2026-09-01', [
+        { test: 'Hemoglobin', value: '12.5', numericValue: 12.5, unit: 'g/dL', low: 12, high: 16 },
+      ]),
+      labRecord('b', '2026-10-01', [
+        { test: 'Hemoglobin', value: '11.2', numericValue: 11.2, unit: 'g/dL', flag: 'L' },
+      ]),
       labRecord('c', '2026-10-01', [{ test: 'Hemoglobin', value: '112', numericValue: 112, unit: 'g/L' }]),
     ]);
     const root = mount(<LabTrendsView trends={trends} />);
@@ -130,14 +151,28 @@ describe('LabTrendsView', () => {
 
 describe('OpinionCompare', () => {
   const opinion = (id: string, diagnosis: string, recommendedTreatment: string): Opinion => ({
-    id, caseId: 'c1', clinician: `Dr ${id}`, institution: '', date: '', diagnosis, recommendedTreatment,
-    reasoning: 'Size', answers: '', notes: '', createdAt: now, updatedAt: now,
+    id,
+    caseId: 'c1',
+    clinician: `Dr ${id}`,
+    institution: '',
+    date: '',
+    diagnosis,
+    recommendedTreatment,
+    reasoning: 'Size',
+    answers: '',
+    notes: '',
+    createdAt: now,
+    updatedAt: now,
   });
 
   it('compares field by field and explains the text-equality method', () => {
-    const root = mount(<OpinionCompare opinions={[opinion('A', 'Stage II.', 'Surgery'), opinion('B', 'stage ii', 'Chemo')]} />);
+    const root = mount(
+      <OpinionCompare opinions={[opinion('A', 'Stage II.', 'Surgery'), opinion('B', 'stage ii', 'Chemo')]} />,
+    );
     expect(root.querySelector('[data-testid="compare-diagnosis"]')?.getAttribute('data-agreement')).toBe('agree');
-    expect(root.querySelector('[data-testid="compare-recommendedTreatment"]')?.getAttribute('data-agreement')).toBe('differ');
+    expect(root.querySelector('[data-testid="compare-recommendedTreatment"]')?.getAttribute('data-agreement')).toBe(
+      'differ',
+    );
     expect(root.textContent).toContain('Two wordings of the same idea');
     expect(root.querySelectorAll('thead th')).toHaveLength(4);
   });
@@ -149,18 +184,39 @@ describe('OpinionCompare', () => {
 
 describe('OpinionsView', () => {
   it('opens a new opinion for entry, saves fields and the decision', async () => {
-    const blank: Opinion = { id: 'new', caseId: 'c1', clinician: '', institution: '', date: '', diagnosis: '', recommendedTreatment: '',
-      reasoning: '', answers: '', notes: '', createdAt: now, updatedAt: now };
+    const blank: Opinion = {
+      id: 'new',
+      caseId: 'c1',
+      clinician: '',
+      institution: '',
+      date: '',
+      diagnosis: '',
+      recommendedTreatment: '',
+      reasoning: '',
+      answers: '',
+      notes: '',
+      createdAt: now,
+      updatedAt: now,
+    };
     const onDecision = vi.fn();
     const root = mount(
-      <OpinionsView opinions={[blank]} decision={{}} onAdd={() => Promise.resolve('new')} onField={vi.fn()} onDelete={vi.fn()} onDecision={onDecision} />,
+      <OpinionsView
+        opinions={[blank]}
+        decision={{}}
+        onAdd={() => Promise.resolve('new')}
+        onField={vi.fn()}
+        onDelete={vi.fn()}
+        onDecision={onDecision}
+      />,
     );
     expect(root.querySelector('[data-testid="opinion-form"]')).toBeNull();
     click(root.querySelector('[data-testid="opinion-add"]')!);
     await act(() => Promise.resolve());
     expect(root.querySelector('[data-testid="opinion-form"]')).not.toBeNull();
     expect(unlabelledControls(root)).toEqual([]);
-    expect(root.querySelector<HTMLInputElement>('input[name="decision-choice"][value="undecided"]')!.checked).toBe(true);
+    expect(root.querySelector<HTMLInputElement>('input[name="decision-choice"][value="undecided"]')!.checked).toBe(
+      true,
+    );
     act(() => root.querySelector<HTMLInputElement>('input[value="third-opinion"]')!.click());
     expect(onDecision).toHaveBeenCalledWith('choice', 'third-opinion');
   });
@@ -171,7 +227,14 @@ describe('ViewTabs', () => {
     const onSelect = vi.fn();
     const root = mount(<ViewTabs active="records" onSelect={onSelect} />);
     const tabs = root.querySelectorAll('[role="tab"]');
-    expect([...tabs].map((t) => t.textContent)).toEqual(['Records', 'Checklist', 'Story', 'Questions', 'Labs', 'Opinions']);
+    expect([...tabs].map((t) => t.textContent)).toEqual([
+      'Records',
+      'Checklist',
+      'Story',
+      'Questions',
+      'Labs',
+      'Opinions',
+    ]);
     expect(tabs[0]!.getAttribute('aria-selected')).toBe('true');
     fire(tabs[0]!, new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
     expect(onSelect).toHaveBeenCalledWith('checklist');

@@ -54,7 +54,8 @@ describe('fhir-bundle.json', () => {
     const b = await bundle();
     expect(b.type).toBe('collection');
     const urls = b.entry.map((e) => e.fullUrl);
-    for (const url of urls) expect(url).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    for (const url of urls)
+      expect(url).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(new Set(urls).size).toBe(urls.length);
     const refs = JSON.stringify(b).match(/"reference":"[^"]+"/g) ?? [];
     for (const ref of refs) expect(urls).toContain(ref.slice(13, -1));
@@ -68,7 +69,10 @@ describe('fhir-bundle.json', () => {
     expect(hb.code.coding).toEqual([{ system: 'http://loinc.org', code: '718-7' }]);
     expect(hb.valueQuantity).toEqual({ value: 11.2, unit: 'g/dL', system: 'http://unitsofmeasure.org', code: 'g/dL' });
     expect(hb.referenceRange[0]).toMatchObject({ low: { value: 12 }, high: { value: 16 }, text: '12.0-16.0' });
-    expect(hb.interpretation[0].coding[0]).toMatchObject({ system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation', code: 'L' });
+    expect(hb.interpretation[0].coding[0]).toMatchObject({
+      system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation',
+      code: 'L',
+    });
     expect(hb.effectiveDateTime).toBe('2026-10-14T12:30:00.000Z');
     const wbc = observations.find((o) => o.code.text === 'WBC')!;
     expect(wbc.valueQuantity.code).toBe('10*3/uL');
@@ -93,7 +97,9 @@ describe('fhir-bundle.json', () => {
   it('describes notes, plans and attachments as DocumentReferences pointing into the zip', async () => {
     const b = await bundle();
     const docs = ofType(b, 'DocumentReference');
-    const pdf = docs.flatMap((d) => d.content).find((c: any) => c.attachment.contentType === 'application/pdf')!.attachment;
+    const pdf = docs
+      .flatMap((d) => d.content)
+      .find((c: any) => c.attachment.contentType === 'application/pdf')!.attachment;
     expect(pdf.url).toMatch(/^records\/\d{4}_2026-10-20_imaging_ct-chest-with-contrast\/files\/ct-report-final\.pdf$/);
     expect(pdf.hash).toMatch(/^[A-Za-z0-9+/]{27}=$/); // SHA-1 is 20 bytes
     expect(pdf.size).toBeGreaterThan(0);
@@ -115,7 +121,9 @@ describe('fhir-bundle.json', () => {
     const provenance = ofType(b, 'Provenance');
     expect(provenance).toHaveLength(7);
     expect(provenance[0]!.recorded).toBe('2026-11-10T12:00:00.000Z');
-    expect(provenance[0]!.entity[0].what.display).toMatch(/^epic-mychart: https:\/\/mychart\.example\.org\/MyChart\/app\//);
+    expect(provenance[0]!.entity[0].what.display).toMatch(
+      /^epic-mychart: https:\/\/mychart\.example\.org\/MyChart\/app\//,
+    );
     expect(provenance[0]!.agent[0].who.display).toMatch(/Second Look/);
   });
 });
@@ -135,21 +143,58 @@ describe('edge-case records', () => {
           results: [
             { test: '', value: '', unparsed: true },
             { test: 'Ratio', value: '1:4', unit: '' },
-            { test: 'Odd', value: '5', numericValue: 5, unit: 'per high power field', low: 1, high: 3, loinc: 'not-a-code', flag: 'HH' },
-            { test: 'Tiny', value: '0.000001', numericValue: 0.000001, unit: 'ng/mL', date: '2026-11-03T08:00:00.123-05:00' },
+            {
+              test: 'Odd',
+              value: '5',
+              numericValue: 5,
+              unit: 'per high power field',
+              low: 1,
+              high: 3,
+              loinc: 'not-a-code',
+              flag: 'HH',
+            },
+            {
+              test: 'Tiny',
+              value: '0.000001',
+              numericValue: 0.000001,
+              unit: 'ng/mL',
+              date: '2026-11-03T08:00:00.123-05:00',
+            },
           ],
         },
       },
       { ...base, id: 'edge-img', kind: 'imaging', text: '', structured: undefined, contentHash: 'b'.repeat(64) },
       { ...base, id: 'edge-lab2', kind: 'lab', structured: undefined, contentHash: 'c'.repeat(64) },
-      { ...base, id: 'edge-meds', kind: 'medication', structured: { type: 'medications', medications: [{ name: 'X', status: 'on hold' }] }, contentHash: 'd'.repeat(64) },
-      { ...base, id: 'edge-fh', kind: 'family-history', structured: undefined, contentHash: 'e'.repeat(64), provenance: { ...base.provenance, origin: '', path: '' } },
+      {
+        ...base,
+        id: 'edge-meds',
+        kind: 'medication',
+        structured: { type: 'medications', medications: [{ name: 'X', status: 'on hold' }] },
+        contentHash: 'd'.repeat(64),
+      },
+      {
+        ...base,
+        id: 'edge-fh',
+        kind: 'family-history',
+        structured: undefined,
+        contentHash: 'e'.repeat(64),
+        provenance: { ...base.provenance, origin: '', path: '' },
+      },
     ];
     const entries = await collect(packageEntries({ ...(await packageInput()), records, attachments: undefined }));
-    const b = JSON.parse(new TextDecoder().decode(entries.find((e) => e.path === 'data/fhir-bundle.json')!.data)) as Bundle;
+    const b = JSON.parse(
+      new TextDecoder().decode(entries.find((e) => e.path === 'data/fhir-bundle.json')!.data),
+    ) as Bundle;
     expect(schemaValidator.validate(b, true)).toEqual([]);
-    expect(structureValidator.validate(b, { errorOnUnexpected: true }).messages.filter((m) => m.severity === 'error')).toEqual([]);
-    expect(ofType(b, 'Observation').map((o) => o.status)).toEqual(['preliminary', 'preliminary', 'preliminary', 'preliminary']);
+    expect(
+      structureValidator.validate(b, { errorOnUnexpected: true }).messages.filter((m) => m.severity === 'error'),
+    ).toEqual([]);
+    expect(ofType(b, 'Observation').map((o) => o.status)).toEqual([
+      'preliminary',
+      'preliminary',
+      'preliminary',
+      'preliminary',
+    ]);
     expect(ofType(b, 'DocumentReference').some((d) => d.type.text === 'Family history')).toBe(true);
   });
 });

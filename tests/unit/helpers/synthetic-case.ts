@@ -16,12 +16,20 @@ const base = (id: string, kind: CaseRecord['kind'], title: string, clinicalDate:
   kind,
   title,
   clinicalDate,
-  provenance: { portal: 'epic-mychart', origin: 'https://mychart.example.org', path: `/MyChart/app/${id}`, pageTitle: `${title} - MyChart` },
+  provenance: {
+    portal: 'epic-mychart',
+    origin: 'https://mychart.example.org',
+    path: `/MyChart/app/${id}`,
+    pageTitle: `${title} - MyChart`,
+  },
   snapshotHtml: `<h2>${title}</h2><p>Snapshot of ${id}</p>`,
   text: `${title}\nSnapshot of ${id}`,
   capturedAt: '2026-11-10T12:00:00.000Z',
   updatedAt: '2026-11-10T12:00:00.000Z',
-  contentHash: Array.from(id, (c) => c.charCodeAt(0).toString(16)).join('').padEnd(64, '0').slice(0, 64),
+  contentHash: Array.from(id, (c) => c.charCodeAt(0).toString(16))
+    .join('')
+    .padEnd(64, '0')
+    .slice(0, 64),
   note: '',
 });
 
@@ -32,8 +40,28 @@ export const RECORDS: CaseRecord[] = [
       type: 'lab',
       panel: { name: 'CBC with differential', collected: '2026-10-14T08:30:00-04:00', performingLab: 'Example Lab' },
       results: [
-        { test: 'Hemoglobin', value: '11.2', numericValue: 11.2, unit: 'g/dL', referenceRange: '12.0-16.0', low: 12, high: 16, flag: 'L', loinc: '718-7' },
-        { test: 'WBC', value: '7.1', numericValue: 7.1, unit: 'x10^3/uL', referenceRange: '4.0-11.0', low: 4, high: 11, flag: 'N', loinc: '6690-2' },
+        {
+          test: 'Hemoglobin',
+          value: '11.2',
+          numericValue: 11.2,
+          unit: 'g/dL',
+          referenceRange: '12.0-16.0',
+          low: 12,
+          high: 16,
+          flag: 'L',
+          loinc: '718-7',
+        },
+        {
+          test: 'WBC',
+          value: '7.1',
+          numericValue: 7.1,
+          unit: 'x10^3/uL',
+          referenceRange: '4.0-11.0',
+          low: 4,
+          high: 11,
+          flag: 'N',
+          loinc: '6690-2',
+        },
         { test: 'Platelets', value: '480', numericValue: 480, unit: 'K/uL', flag: 'H' },
         { test: 'Morphology', value: 'Normocytic', notes: 'Reviewed by pathologist' },
         { test: 'CRP', value: '<0.5', numericValue: 0.5, comparator: '<', unit: 'mg/L', referenceRange: '<5.0' },
@@ -47,7 +75,16 @@ export const RECORDS: CaseRecord[] = [
       type: 'lab',
       panel: { name: 'CBC', collected: '2026-11-03' },
       results: [
-        { test: 'Hemoglobin', value: '10.1', numericValue: 10.1, unit: 'g/dL', referenceRange: '12.0-16.0', flag: 'L', loinc: '718-7', date: '2026-11-03' },
+        {
+          test: 'Hemoglobin',
+          value: '10.1',
+          numericValue: 10.1,
+          unit: 'g/dL',
+          referenceRange: '12.0-16.0',
+          flag: 'L',
+          loinc: '718-7',
+          date: '2026-11-03',
+        },
         { test: 'Potassium', value: '6.9', numericValue: 6.9, unit: 'mmol/L', flag: 'critical', date: '2026-11-03' },
       ],
     },
@@ -67,7 +104,12 @@ export const RECORDS: CaseRecord[] = [
   { ...base('rec-path', 'pathology', 'Bronchoscopy biopsy', '2026-11-01') },
   {
     ...base('rec-note', 'note', 'Pulmonology visit', '2026-10-25'),
-    structured: { type: 'note', author: 'Dr. Example Physician', noteType: 'Progress note', paragraphs: ['Discussed options.'] },
+    structured: {
+      type: 'note',
+      author: 'Dr. Example Physician',
+      noteType: 'Progress note',
+      paragraphs: ['Discussed options.'],
+    },
   },
   {
     ...base('rec-meds', 'medication', 'Medication list', undefined),
@@ -82,7 +124,9 @@ export const RECORDS: CaseRecord[] = [
   { ...base('rec-plan', 'plan', 'Proposed treatment plan', '2026-11-05'), note: 'Surgeon suggested lobectomy.' },
 ];
 
-const pdfBytes = new TextEncoder().encode('%PDF-1.4\n% synthetic attachment\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+const pdfBytes = new TextEncoder().encode(
+  '%PDF-1.4\n% synthetic attachment\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n',
+);
 // 1x1 PNG.
 const pngBytes = Uint8Array.from(
   atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='),
@@ -91,7 +135,14 @@ const pngBytes = Uint8Array.from(
 const textBytes = new TextEncoder().encode('Radiology CD index\n'.repeat(50));
 
 export async function attachments(): Promise<PackageAttachment[]> {
-  const make = async (id: string, recordId: string, name: string, mediaType: string, data: Uint8Array, asBlob = false) => ({
+  const make = async (
+    id: string,
+    recordId: string,
+    name: string,
+    mediaType: string,
+    data: Uint8Array,
+    asBlob = false,
+  ) => ({
     id,
     recordId,
     name,

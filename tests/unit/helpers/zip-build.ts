@@ -4,7 +4,12 @@ import type { PackageEntry } from '../../../lib/export/package-input';
 
 export async function zipEntries(entries: AsyncIterable<PackageEntry> | PackageEntry[]): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
-  const iterable = Symbol.asyncIterator in entries ? entries : (async function* () { yield* entries; })();
+  const iterable =
+    Symbol.asyncIterator in entries
+      ? entries
+      : (async function* () {
+          yield* entries;
+        })();
   await writeZip(iterable, (c) => chunks.push(c), { modified: new Date('2026-11-25T10:00:00Z') });
   return concat(chunks);
 }

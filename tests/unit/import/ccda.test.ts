@@ -9,7 +9,10 @@ import { THIRD_PARTY } from '../../harness/shared';
 /** Third-party C-CDA samples, read in place (never copied or edited): see shared/fixtures/third-party/README.md. */
 const CCDA = `${THIRD_PARTY}/ccda`;
 const read = (name: string) => readFileSync(join(CCDA, name), 'utf8');
-const labs = (name: string) => parseCcda(read(name)).records.filter((r) => r.kind === 'lab').flatMap((r) => (r.structured?.type === 'lab' ? r.structured.results : []));
+const labs = (name: string) =>
+  parseCcda(read(name))
+    .records.filter((r) => r.kind === 'lab')
+    .flatMap((r) => (r.structured?.type === 'lab' ? r.structured.results : []));
 
 describe('parseCcda on real samples', () => {
   it.each(readdirSync(CCDA).filter((f) => f.endsWith('.xml')))('%s gives schema-valid records', (name) => {
@@ -23,7 +26,17 @@ describe('parseCcda on real samples', () => {
 
   it('reads coded results with LOINC, PQ value and unit, interpretation and range', () => {
     const sodium = labs('hl7_BMP_with_Troponin.xml').find((r) => r.loinc === '2947-0');
-    expect(sodium).toMatchObject({ test: 'Na', value: '140', numericValue: 140, unit: 'mmol/L', referenceRange: '135-145 mmol/L', low: 135, high: 145, flag: 'N', date: '2012-10-02' });
+    expect(sodium).toMatchObject({
+      test: 'Na',
+      value: '140',
+      numericValue: 140,
+      unit: 'mmol/L',
+      referenceRange: '135-145 mmol/L',
+      low: 135,
+      high: 145,
+      flag: 'N',
+      date: '2012-10-02',
+    });
   });
 
   it('groups results by organizer (panel)', () => {
@@ -38,7 +51,9 @@ describe('parseCcda on real samples', () => {
   });
 
   it('reads Cerner results with their *HI* interpretation', () => {
-    const glucose = labs('sample_ccdas_Cerner_Samples_Transition_of_Care_Referral_Summary.xml').find((r) => /glucose/i.test(r.test));
+    const glucose = labs('sample_ccdas_Cerner_Samples_Transition_of_Care_Referral_Summary.xml').find((r) =>
+      /glucose/i.test(r.test),
+    );
     expect(glucose).toMatchObject({ numericValue: 185, unit: 'mg/dL', flag: 'H', low: 65, high: 110 });
   });
 
@@ -58,15 +73,24 @@ describe('parseCcda on real samples', () => {
   it('reads medications and problems', () => {
     const records = parseCcda(read('sample_ccdas_Cerner_Samples_problems-and-medications.xml')).records;
     const meds = records.find((r) => r.kind === 'medication')?.structured;
-    expect(meds?.type === 'medications' && meds.medications[0]).toMatchObject({ name: 'lisinopril 10 mg oral tablet', route: 'Oral' });
+    expect(meds?.type === 'medications' && meds.medications[0]).toMatchObject({
+      name: 'lisinopril 10 mg oral tablet',
+      route: 'Oral',
+    });
     const problems = records.find((r) => r.structured?.type === 'note' && r.structured.noteType === 'Problem list');
     expect(problems?.text).toMatch(/Hypertension/i);
   });
 
   it('falls back to the narrative table when there are no coded entries', () => {
     const narrativeOnly = read('hl7_BMP_with_Troponin.xml').replace(/<entry>[\s\S]*?<\/entry>/g, '');
-    const rows = parseCcda(narrativeOnly).records.flatMap((r) => (r.structured?.type === 'lab' ? r.structured.results : []));
-    expect(rows.find((r) => r.test === 'Na')).toMatchObject({ value: '140', unit: 'mmol/L', referenceRange: '135-145 mmol/L' });
+    const rows = parseCcda(narrativeOnly).records.flatMap((r) =>
+      r.structured?.type === 'lab' ? r.structured.results : [],
+    );
+    expect(rows.find((r) => r.test === 'Na')).toMatchObject({
+      value: '140',
+      unit: 'mmol/L',
+      referenceRange: '135-145 mmol/L',
+    });
     // The panel breaker row ("Basic Metabolic Panel at ...") is a single cell: never a result.
     expect(rows.some((r) => /Basic Metabolic Panel/.test(r.test))).toBe(false);
   });
@@ -75,7 +99,10 @@ describe('parseCcda on real samples', () => {
 describe('hostile XML', () => {
   const laughs = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><ClinicalDocument xmlns="urn:hl7-org:v3">&lol2;</ClinicalDocument>`;
   const xxe = `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><ClinicalDocument>&x;</ClinicalDocument>`;
-  it.each([['billion laughs', laughs], ['external entity', xxe]])('refuses %s before parsing', (_name, xml) => {
+  it.each([
+    ['billion laughs', laughs],
+    ['external entity', xxe],
+  ])('refuses %s before parsing', (_name, xml) => {
     expect(() => parseCcda(xml)).toThrow(XmlRefused);
     expect(() => parseCcda(xml)).toThrow(/DOCTYPE or entities/);
   });
@@ -88,7 +115,10 @@ describe('hostile XML', () => {
 describe('ccdaToCapturedRecords', () => {
   it('gives records the background accepts, with inert snapshots', async () => {
     const { ccdaToCapturedRecords } = await import('../../../lib/import/ccda-records');
-    const records = ccdaToCapturedRecords(parseCcda(read('sample_ccdas_HL7_Samples_Consults.sample.xml')), 'consult.xml');
+    const records = ccdaToCapturedRecords(
+      parseCcda(read('sample_ccdas_HL7_Samples_Consults.sample.xml')),
+      'consult.xml',
+    );
     expect(records.length).toBeGreaterThan(1);
     for (const r of records) {
       expect(r.provenance).toMatchObject({ portal: 'ccda', path: 'consult.xml' });

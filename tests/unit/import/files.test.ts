@@ -21,29 +21,53 @@ beforeEach(async () => {
 describe('records from files', () => {
   it('turns a PDF into a record with the file attached byte-identical, kind guessed from the name', async () => {
     const outcome = await importFiles(db, caseId, [file('CT_chest_report_2026-10-29.pdf', PDF, 'application/pdf')]);
-    expect(outcome).toEqual([{ name: 'CT_chest_report_2026-10-29.pdf', result: { ok: true, added: 1, duplicates: 0, titles: ['CT chest report 2026 10 29'] } }]);
+    expect(outcome).toEqual([
+      {
+        name: 'CT_chest_report_2026-10-29.pdf',
+        result: { ok: true, added: 1, duplicates: 0, titles: ['CT chest report 2026 10 29'] },
+      },
+    ]);
     const [record] = await db.records.toArray();
     expect(record).toMatchObject({ kind: 'imaging', provenance: { portal: 'file' } });
     const [attachment] = await db.attachments.toArray();
-    expect(attachment).toMatchObject({ recordId: record!.id, caseId, name: 'CT_chest_report_2026-10-29.pdf', mediaType: 'application/pdf', size: PDF.length, sha256: await sha256Hex(PDF) });
+    expect(attachment).toMatchObject({
+      recordId: record!.id,
+      caseId,
+      name: 'CT_chest_report_2026-10-29.pdf',
+      mediaType: 'application/pdf',
+      size: PDF.length,
+      sha256: await sha256Hex(PDF),
+    });
     // fake-indexeddb does not keep Blob contents: check the bytes handed to the transaction instead.
     const parsed = await recordsFromFile(file('x.pdf', PDF));
     expect(parsed.ok && new Uint8Array(await parsed.attachments[0]![0]!.blob.arrayBuffer())).toEqual(PDF);
     // The same file again is a duplicate; another file with the same name is not.
-    const again = await importFiles(db, caseId, [file('CT_chest_report_2026-10-29.pdf', PDF), file('CT_chest_report_2026-10-29.pdf', new Uint8Array([...PDF, 0x0a]))]);
-    expect(again.map((o) => o.result)).toMatchObject([{ ok: true, added: 0, duplicates: 1 }, { ok: true, added: 1 }]);
+    const again = await importFiles(db, caseId, [
+      file('CT_chest_report_2026-10-29.pdf', PDF),
+      file('CT_chest_report_2026-10-29.pdf', new Uint8Array([...PDF, 0x0a])),
+    ]);
+    expect(again.map((o) => o.result)).toMatchObject([
+      { ok: true, added: 0, duplicates: 1 },
+      { ok: true, added: 1 },
+    ]);
     expect(await db.attachments.count()).toBe(2);
   });
 
   it('knows images by their bytes, not their name', async () => {
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
     const result = await recordsFromFile(file('biopsy-slide.bin', png));
-    expect(result).toMatchObject({ ok: true, records: [{ kind: 'pathology' }], attachments: [[{ mediaType: 'image/png', size: png.length }]] });
+    expect(result).toMatchObject({
+      ok: true,
+      records: [{ kind: 'pathology' }],
+      attachments: [[{ mediaType: 'image/png', size: png.length }]],
+    });
   });
 
   it('parses a C-CDA into lab records with structured rows', async () => {
     const xml = readFileSync(`${CCDA_DIR}/hl7_BMP_with_Troponin.xml`);
-    const [outcome] = await importFiles(db, caseId, [file('hl7_BMP_with_Troponin.xml', new Uint8Array(xml), 'text/xml')]);
+    const [outcome] = await importFiles(db, caseId, [
+      file('hl7_BMP_with_Troponin.xml', new Uint8Array(xml), 'text/xml'),
+    ]);
     expect(outcome!.result.ok).toBe(true);
     const labs = await db.records.where({ caseId, kind: 'lab' }).toArray();
     expect(labs.length).toBeGreaterThan(0);
@@ -54,14 +78,26 @@ describe('records from files', () => {
 
   it('reads an XDM zip', async () => {
     const xml = readFileSync(`${CCDA_DIR}/sample_ccdas_HL7_Samples_CCD.sample.xml`, 'utf8');
-    const zip = zipSync({ 'IHE_XDM/SUBSET01/METADATA.XML': strToU8('<x/>'), 'IHE_XDM/SUBSET01/DOC0001.XML': strToU8(xml), 'INDEX.HTM': strToU8('<p>index</p>') });
+    const zip = zipSync({
+      'IHE_XDM/SUBSET01/METADATA.XML': strToU8('<x/>'),
+      'IHE_XDM/SUBSET01/DOC0001.XML': strToU8(xml),
+      'INDEX.HTM': strToU8('<p>index</p>'),
+    });
     const result = await recordsFromFile(file('HealthSummary.zip', zip));
-    expect(result.ok && result.records.length > 0 && result.records.every((r) => r.provenance.path === 'HealthSummary.zip!IHE_XDM/SUBSET01/DOC0001.XML')).toBe(true);
-    expect(result.ok && result.records.some((r) => r.kind === 'lab' && r.structured?.type === 'lab' && r.structured.results.length > 0)).toBe(true);
+    expect(
+      result.ok &&
+        result.records.length > 0 &&
+        result.records.every((r) => r.provenance.path === 'HealthSummary.zip!IHE_XDM/SUBSET01/DOC0001.XML'),
+    ).toBe(true);
+    expect(
+      result.ok &&
+        result.records.some((r) => r.kind === 'lab' && r.structured?.type === 'lab' && r.structured.results.length > 0),
+    ).toBe(true);
   });
 
   it('refuses bad files with a reason and writes nothing for them', async () => {
-    const lol = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><ClinicalDocument>&lol2;</ClinicalDocument>';
+    const lol =
+      '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><ClinicalDocument>&lol2;</ClinicalDocument>';
     const outcomes = await importFiles(db, caseId, [
       file('lolz.xml', lol),
       file('broken.xml', '<?xml version="1.0"?><ClinicalDocument><title>x</tit'),
@@ -71,13 +107,28 @@ describe('records from files', () => {
       file('empty.pdf', new Uint8Array(0)),
       file('report.pdf', '<!DOCTYPE html><html><title>Sign in</title></html>'),
     ]);
-    expect(outcomes.map((o) => (o.result.ok ? 'ok' : o.result.error))).toEqual(['bad-xml', 'bad-xml', 'not-xdm', 'not-xdm', 'unsupported', 'empty', 'unsupported']);
+    expect(outcomes.map((o) => (o.result.ok ? 'ok' : o.result.error))).toEqual([
+      'bad-xml',
+      'bad-xml',
+      'not-xdm',
+      'not-xdm',
+      'unsupported',
+      'empty',
+      'unsupported',
+    ]);
     expect(await db.records.count()).toBe(0);
     expect(await db.attachments.count()).toBe(0);
   });
 
   it('refuses files past the size limit before reading them', async () => {
-    const huge = { name: 'huge.pdf', size: 600 * 1024 * 1024, slice: () => new Blob([PDF]), arrayBuffer: async () => { throw new Error('must not read'); } };
+    const huge = {
+      name: 'huge.pdf',
+      size: 600 * 1024 * 1024,
+      slice: () => new Blob([PDF]),
+      arrayBuffer: async () => {
+        throw new Error('must not read');
+      },
+    };
     expect(await recordsFromFile(huge)).toEqual({ ok: false, error: 'too-large' });
   });
 });

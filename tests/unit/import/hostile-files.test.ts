@@ -25,8 +25,16 @@ async function hostileFiles(): Promise<[string, Uint8Array][]> {
     ['zip-slip absolute /etc/cron.d/x', rawZip([{ name: '/etc/cron.d/x', data: bytes('x') }])],
     ['zip-slip backslashes', rawZip([{ name: 'records\\..\\..\\evil.txt', data: bytes('x') }])],
     ['symlink entry', rawZip([{ name: 'data/manifest.json', data: bytes('/etc/passwd'), unixMode: 0o120777 }])],
-    ['deflate bomb (64 MiB of zeros)', rawZip([{ name: 'data/manifest.json', data: new Uint8Array(64 * 1024 * 1024), deflate: true }])],
-    ['entry larger than declared', rawZip([{ name: 'data/manifest.json', data: new Uint8Array(32 * 1024 * 1024), deflate: true, declaredSize: 100 }])],
+    [
+      'deflate bomb (64 MiB of zeros)',
+      rawZip([{ name: 'data/manifest.json', data: new Uint8Array(64 * 1024 * 1024), deflate: true }]),
+    ],
+    [
+      'entry larger than declared',
+      rawZip([
+        { name: 'data/manifest.json', data: new Uint8Array(32 * 1024 * 1024), deflate: true, declaredSize: 100 },
+      ]),
+    ],
     ['truncated real package (half)', real.subarray(0, real.length >> 1)],
     ['truncated real package (last 40 bytes cut)', real.subarray(0, real.length - 40)],
     ['not a zip', bytes('%PDF-1.4 hello')],

@@ -16,14 +16,19 @@ afterEach(async () => {
 });
 
 const decode = (data: Uint8Array) => new TextDecoder().decode(data);
-const manifestOf = (entries: PackageEntry[]) => Manifest.parse(JSON.parse(decode(entries.find((e) => e.path === 'data/manifest.json')!.data)));
+const manifestOf = (entries: PackageEntry[]) =>
+  Manifest.parse(JSON.parse(decode(entries.find((e) => e.path === 'data/manifest.json')!.data)));
 
 /** The manifest without what must differ between two exports of "the same" case. */
 function comparable(manifest: Manifest) {
   return {
     ...manifest,
     generatedAt: undefined,
-    records: manifest.records.map((r) => ({ ...r, id: undefined, attachments: r.attachments?.map((a) => ({ ...a, id: undefined })) })),
+    records: manifest.records.map((r) => ({
+      ...r,
+      id: undefined,
+      attachments: r.attachments?.map((a) => ({ ...a, id: undefined })),
+    })),
     questions: manifest.questions.map((q) => ({ ...q, recordIds: q.recordIds?.length })),
     // The FHIR resource ids derive from record ids, so only the bundle's hash changes (its size does not).
     files: manifest.files.map((f) => (f.path === 'data/fhir-bundle.json' ? { ...f, sha256: undefined } : f)),
@@ -56,8 +61,12 @@ describe('export -> import -> export', () => {
       expect(rest).toEqual(JSON.parse(JSON.stringify(expected)));
     }
     for (const original of input.attachments!) {
-      const restored = attachments.find((a) => a.recordId === recordIds.get(original.recordId) && a.sha256 === original.sha256 && a.name === original.name)!;
-      const originalBytes = original.data instanceof Uint8Array ? original.data : new Uint8Array(await original.data.arrayBuffer());
+      const restored = attachments.find(
+        (a) =>
+          a.recordId === recordIds.get(original.recordId) && a.sha256 === original.sha256 && a.name === original.name,
+      )!;
+      const originalBytes =
+        original.data instanceof Uint8Array ? original.data : new Uint8Array(await original.data.arrayBuffer());
       expect(new Uint8Array(await restored.blob.arrayBuffer())).toEqual(originalBytes);
     }
 
@@ -69,7 +78,11 @@ describe('export -> import -> export', () => {
         records,
         generatedAt: new Date('2026-12-01T08:00:00.000Z'),
         story: manifest.case.story,
-        questions: manifest.questions.map((q) => ({ ...q, priority: q.priority ?? 0, recordIds: q.recordIds?.map((id) => recordIds.get(id)!) })),
+        questions: manifest.questions.map((q) => ({
+          ...q,
+          priority: q.priority ?? 0,
+          recordIds: q.recordIds?.map((id) => recordIds.get(id)!),
+        })),
         completeness: manifest.completeness,
         attachments: attachments.map((a) => ({ ...a, data: a.blob })),
       }),
@@ -78,7 +91,11 @@ describe('export -> import -> export', () => {
     const first = comparable(manifestOf(firstEntries));
     const second = comparable(manifestOf(again));
     const dated = new Set(['INDEX.HTM', 'README.TXT', 'summary.pdf']);
-    const strip = (m: typeof first) => ({ ...m, files: m.files.map((f) => (dated.has(f.path) ? f.path : f)), case: { ...m.case, updatedAt: undefined } });
+    const strip = (m: typeof first) => ({
+      ...m,
+      files: m.files.map((f) => (dated.has(f.path) ? f.path : f)),
+      case: { ...m.case, updatedAt: undefined },
+    });
     expect(strip(second)).toEqual(strip(first));
   });
 
@@ -132,7 +149,11 @@ describe('tampered packages', () => {
 
   it('accepts the untouched package', async () => expect(await tamper((e) => e)).toBe('ok'));
   it('refuses a file whose size differs from the manifest', async () =>
-    expect(await tamper((es) => es.map((e) => (e.path === 'README.TXT' ? { ...e, data: new Uint8Array([...e.data, 32]) } : e)))).toBe('size-mismatch'));
+    expect(
+      await tamper((es) =>
+        es.map((e) => (e.path === 'README.TXT' ? { ...e, data: new Uint8Array([...e.data, 32]) } : e)),
+      ),
+    ).toBe('size-mismatch'));
   it('refuses a package from a newer format version with its own code', async () =>
     expect(await tamper(editManifest((m) => (m.format = 'second-look/2')))).toBe('newer-format'));
   it('refuses something that is not a Second Look package', async () =>
@@ -140,7 +161,12 @@ describe('tampered packages', () => {
   it('refuses a manifest that fails the schema', async () =>
     expect(await tamper(editManifest((m) => delete m.records[0].kind))).toBe('invalid-manifest'));
   it('refuses a file the manifest does not list', async () =>
-    expect(await tamper((es) => [{ path: 'extra.txt', data: new Uint8Array([1]), mediaType: 'text/plain', compress: true }, ...es])).toBe('unlisted-file'));
+    expect(
+      await tamper((es) => [
+        { path: 'extra.txt', data: new Uint8Array([1]), mediaType: 'text/plain', compress: true },
+        ...es,
+      ]),
+    ).toBe('unlisted-file'));
   it('refuses a listed file that is missing', async () =>
     expect(await tamper((es) => es.filter((e) => e.path !== 'summary.pdf'))).toBe('missing-file'));
   it('refuses a package without a manifest', async () =>

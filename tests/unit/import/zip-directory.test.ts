@@ -60,17 +60,44 @@ describe('generated hostile archives', () => {
   });
 
   it('refuses duplicate names, also differing only in case, and a file used as a folder', async () => {
-    expect(await code(rawZip([{ name: 'a.txt', data: bytes('1') }, { name: 'a.txt', data: bytes('2') }]))).toBe('duplicate-entry');
-    expect(await code(rawZip([{ name: 'A.TXT', data: bytes('1') }, { name: 'a.txt', data: bytes('2') }]))).toBe('duplicate-entry');
-    expect(await code(rawZip([{ name: 'a', data: bytes('1') }, { name: 'a/b', data: bytes('2') }]))).toBe('duplicate-entry');
+    expect(
+      await code(
+        rawZip([
+          { name: 'a.txt', data: bytes('1') },
+          { name: 'a.txt', data: bytes('2') },
+        ]),
+      ),
+    ).toBe('duplicate-entry');
+    expect(
+      await code(
+        rawZip([
+          { name: 'A.TXT', data: bytes('1') },
+          { name: 'a.txt', data: bytes('2') },
+        ]),
+      ),
+    ).toBe('duplicate-entry');
+    expect(
+      await code(
+        rawZip([
+          { name: 'a', data: bytes('1') },
+          { name: 'a/b', data: bytes('2') },
+        ]),
+      ),
+    ).toBe('duplicate-entry');
   });
 
   it('refuses entries that share bytes', async () => {
-    const entries: RawEntry[] = [{ name: 'a.txt', data: bytes('hello') }, { name: 'b.txt', sameOffsetAs: 0, data: bytes('hello') }];
+    const entries: RawEntry[] = [
+      { name: 'a.txt', data: bytes('hello') },
+      { name: 'b.txt', sameOffsetAs: 0, data: bytes('hello') },
+    ];
     expect(await code(rawZip(entries))).toBe('corrupt'); // b's central name does not match a's local header
     // b's local header hidden inside a's data: both headers are valid, the byte ranges overlap.
     const inner = rawZip([{ name: 'b.txt', data: bytes('hello') }]).subarray(0, 30 + 5 + 5);
-    const nested = rawZip([{ name: 'a.txt', data: inner }, { name: 'b.txt', data: bytes('hello'), localOffset: 30 + 5 }]);
+    const nested = rawZip([
+      { name: 'a.txt', data: inner },
+      { name: 'b.txt', data: bytes('hello'), localOffset: 30 + 5 },
+    ]);
     expect(await code(nested)).toBe('overlapping-entries');
   });
 
@@ -85,7 +112,9 @@ describe('generated hostile archives', () => {
   });
 
   it('stops inflating as soon as an entry grows past its declared size', async () => {
-    const liar = rawZip([{ name: 'data/manifest.json', data: new Uint8Array(32 * 1024 * 1024), deflate: true, declaredSize: 100 }]);
+    const liar = rawZip([
+      { name: 'data/manifest.json', data: new Uint8Array(32 * 1024 * 1024), deflate: true, declaredSize: 100 },
+    ]);
     const started = performance.now();
     expect(await code(liar)).toBe('size-mismatch');
     expect(performance.now() - started).toBeLessThan(2000);

@@ -44,9 +44,13 @@ describe('portal golden fixtures', () => {
     // Every record must pass the schema the background enforces.
     for (const r of records) {
       const parsed = CapturedRecord.safeParse({
-        kind: r.kind, title: r.title, clinicalDate: r.clinicalDate, structured: r.structured,
+        kind: r.kind,
+        title: r.title,
+        clinicalDate: r.clinicalDate,
+        structured: r.structured,
         provenance: { portal: adapter.id, origin: url.origin, path: url.pathname, pageTitle: doc.title },
-        snapshotHtml: '', text: '',
+        snapshotHtml: '',
+        text: '',
       });
       expect(parsed.error?.issues ?? []).toEqual([]);
     }
@@ -76,7 +80,8 @@ describe('demo portal pages', () => {
     expect(adapter.id).toBe(adapterId);
     const [record] = adapter.extract(doc, url);
     const structured = record?.structured;
-    if (labRows > 0) expect(structured?.type === 'lab' && structured.results.filter((r) => !r.unparsed)).toHaveLength(labRows);
+    if (labRows > 0)
+      expect(structured?.type === 'lab' && structured.results.filter((r) => !r.unparsed)).toHaveLength(labRows);
     else expect(structured?.type).toMatch(/report|note/);
   });
 });

@@ -6,7 +6,9 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 
 // Production dependencies are few and each is justified in SECURITY.md (issue 6, "Boundaries").
 it('every production dependency is justified in SECURITY.md, and the table lists no extra ones', () => {
-  const pkg = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  const pkg = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+  };
   const security = readFileSync(resolve(ROOT, 'SECURITY.md'), 'utf8');
   const section = security.slice(security.indexOf('## Production dependencies'), security.indexOf('Supply chain:'));
   const listed = [...section.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]);

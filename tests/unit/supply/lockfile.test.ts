@@ -28,7 +28,9 @@ describe('package-lock.json', () => {
     );
     expect(unchecked.map(([path]) => path)).toEqual([]);
     const bundled = entries.filter(([, e]) => e.inBundle).length;
-    console.log(`Lockfile: ${entries.length - bundled} of ${entries.length} entries carry a sha512 integrity; ${bundled} are bundled inside a hashed parent`);
+    console.log(
+      `Lockfile: ${entries.length - bundled} of ${entries.length} entries carry a sha512 integrity; ${bundled} are bundled inside a hashed parent`,
+    );
   });
 
   it('every bundled dependency sits inside a parent that has a hash', () => {

@@ -10,13 +10,36 @@ const CCDA = `${THIRD_PARTY}/ccda/hl7_BMP_with_Troponin.xml`;
 
 describe('npm run extract', () => {
   it('extracts a demo page and a C-CDA file into one JSON document', () => {
-    const output = main([join(ROOT, 'tests/demo-portal/mychart/test-results/cbc.html'), CCDA, '--url', 'https://portal.example.org/MyChart/app/test-results']);
+    const output = main([
+      join(ROOT, 'tests/demo-portal/mychart/test-results/cbc.html'),
+      CCDA,
+      '--url',
+      'https://portal.example.org/MyChart/app/test-results',
+    ]);
     expect(output.errors).toBeUndefined();
     const [cbc, ...ccda] = output.records;
-    expect(cbc).toMatchObject({ source: 'epic-mychart', kind: 'lab', title: 'CBC with Differential', clinicalDate: '2026-10-28' });
-    expect(cbc?.results?.[0]).toEqual({ test: 'WBC', value: '11.9', unit: 'K/uL', referenceRange: '3.40 - 10.80 K/uL', flag: 'H', date: '2026-10-28' });
+    expect(cbc).toMatchObject({
+      source: 'epic-mychart',
+      kind: 'lab',
+      title: 'CBC with Differential',
+      clinicalDate: '2026-10-28',
+    });
+    expect(cbc?.results?.[0]).toEqual({
+      test: 'WBC',
+      value: '11.9',
+      unit: 'K/uL',
+      referenceRange: '3.40 - 10.80 K/uL',
+      flag: 'H',
+      date: '2026-10-28',
+    });
     expect(ccda.map((r) => r.title)).toContain('Basic Metabolic Panel');
-    expect(ccda[0]?.results?.[0]).toMatchObject({ test: 'Na', value: '140', unit: 'mmol/L', flag: 'N', date: '2012-10-02' });
+    expect(ccda[0]?.results?.[0]).toMatchObject({
+      test: 'Na',
+      value: '140',
+      unit: 'mmol/L',
+      flag: 'N',
+      date: '2012-10-02',
+    });
     expect(() => JSON.stringify(output)).not.toThrow();
   });
 
@@ -34,8 +57,12 @@ describe('npm run extract', () => {
   });
 
   it('reads XDM zips and reports unreadable files without stopping', () => {
-    const metadata = '<SubmitObjectsRequest><Slot name="URI"><ValueList><Value>DOC0001.XML</Value></ValueList></Slot></SubmitObjectsRequest>';
-    const zip = zipSync({ 'IHE_XDM/SUBSET01/METADATA.XML': strToU8(metadata), 'IHE_XDM/SUBSET01/DOC0001.XML': readFileSync(CCDA.replace('hl7_BMP_with_Troponin', 'hl7_Progress_Note')) });
+    const metadata =
+      '<SubmitObjectsRequest><Slot name="URI"><ValueList><Value>DOC0001.XML</Value></ValueList></Slot></SubmitObjectsRequest>';
+    const zip = zipSync({
+      'IHE_XDM/SUBSET01/METADATA.XML': strToU8(metadata),
+      'IHE_XDM/SUBSET01/DOC0001.XML': readFileSync(CCDA.replace('hl7_BMP_with_Troponin', 'hl7_Progress_Note')),
+    });
     const files: Record<string, Uint8Array> = { 'record.zip': zip, 'bad.xml': strToU8('<!DOCTYPE x><x/>') };
     const output = main(['record.zip', 'bad.xml'], (p) => files[p]!);
     expect(output.records.every((r) => r.source === 'xdm')).toBe(true);
