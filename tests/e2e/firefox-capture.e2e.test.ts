@@ -1,29 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBuild } from '../harness/builds';
-import { launchFirefox, type FirefoxRun } from '../harness/firefox';
+import { launchFirefox, type FirefoxRun, until, type FirefoxApi } from '../harness/firefox';
 import { startDemoPortal, type DemoPortal } from '../harness/portal-server';
-
-interface FirefoxApi {
-  tabs: { query: (q: object) => Promise<{ id?: number; url?: string }[]> };
-  runtime: { sendMessage: (m: unknown) => Promise<unknown> };
-}
 
 let portal: DemoPortal;
 let run: FirefoxRun;
-
-async function until<T>(page: Page, fn: () => T, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = (await page.evaluate(fn).catch(() => undefined)) as T | undefined;
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out: ${fn.toString().slice(0, 120)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 beforeAll(async () => {
   portal = await startDemoPortal();

@@ -1,29 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'puppeteer-core';
 import { testBuild } from '../harness/builds';
-import { launchFirefox, type FirefoxRun } from '../harness/firefox';
+import { launchFirefox, type FirefoxRun, until, type FirefoxApi } from '../harness/firefox';
 import { startDemoPortal, type DemoPortal } from '../harness/portal-server';
-
-/** The slice of the WebExtension API this test calls inside the panel page. */
-interface FirefoxApi {
-  tabs: { query: (q: object) => Promise<{ id?: number; url?: string }[]> };
-  permissions: { getAll: () => Promise<unknown> };
-  runtime: { sendMessage: (m: unknown) => Promise<unknown> };
-}
 
 let portal: DemoPortal;
 let run: FirefoxRun;
-
-/** Polls `fn` in the page until it returns something truthy. */
-async function until<T>(page: Page, fn: () => T, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = (await page.evaluate(fn).catch(() => undefined)) as T | undefined;
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out: ${fn.toString().slice(0, 120)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 beforeAll(async () => {
   portal = await startDemoPortal();

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { countRows } from '../harness/panel-actions';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { readPackage } from '../../lib/import/package-import';
 import { extractPackage } from '../harness/panel-actions';
 import type { Page } from 'puppeteer-core';
 import { testBuild } from '../harness/builds';
-import { launchFirefox, type FirefoxRun } from '../harness/firefox';
+import { launchFirefox, type FirefoxRun, until } from '../harness/firefox';
 import { allPayloads, hostilePage, type Payload } from '../harness/hostile-pages';
 import { itemTexts, NAUGHTY, naughtyPage } from '../harness/naughty-page';
 import { startDemoPortal, type DemoPortal } from '../harness/portal-server';
@@ -33,16 +34,6 @@ interface Api {
   scripting: { executeScript: (o: object) => Promise<{ frameId: number; result: unknown }[]> };
 }
 
-async function until<T>(page: Page, fn: () => T, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = (await page.evaluate(fn).catch(() => undefined)) as T | undefined;
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out: ${fn.toString().slice(0, 120)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 /** Sends 'clip/tab' for the tab showing `url`, from the panel page (an extension page). */
 const clipUrl = (url: string) =>
   panel.evaluate(async (u: string) => {
@@ -51,28 +42,7 @@ const clipUrl = (url: string) =>
     return api.runtime.sendMessage({ type: 'clip/tab', payload: { tabId: tab!.id, selectionOnly: false } });
   }, url);
 
-const rowCounts = () =>
-  panel.evaluate(
-    () =>
-      new Promise<Record<string, number>>((resolve, reject) => {
-        const open = indexedDB.open('second-look');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const names = Array.from(db.objectStoreNames);
-          const tx = db.transaction(names, 'readonly');
-          const counts: Record<string, number> = {};
-          for (const name of names) {
-            const r = tx.objectStore(name).count();
-            r.onsuccess = () => (counts[name] = r.result);
-          }
-          tx.oncomplete = () => {
-            db.close();
-            resolve(counts);
-          };
-        };
-      }),
-  );
+const rowCounts = () => countRows(panel);
 
 const allRecords = () =>
   panel.evaluate(

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBuild } from '../harness/builds';
-import { ADDON_UUID, launchFirefox, type FirefoxRun } from '../harness/firefox';
+import { ADDON_UUID, launchFirefox, type FirefoxRun, until } from '../harness/firefox';
 import { startDemoPortal, type DemoPortal } from '../harness/portal-server';
 import { Case, CaseRecord } from '../../lib/model';
 
@@ -37,16 +37,6 @@ async function start(): Promise<Page> {
       if (attempt >= 1) throw error;
       relaunches++;
     }
-  }
-}
-
-async function until<T>(page: Page, fn: () => T, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = (await page.evaluate(fn).catch(() => undefined)) as T | undefined;
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out: ${fn.toString().slice(0, 120)}`);
-    await new Promise((r) => setTimeout(r, 200));
   }
 }
 

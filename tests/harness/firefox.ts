@@ -71,3 +71,21 @@ export async function launchFirefox(
     },
   };
 }
+
+/** The slice of the WebExtension API that Firefox tests call inside the panel page. */
+export interface FirefoxApi {
+  tabs: { query: (q: object) => Promise<{ id?: number; url?: string }[]> };
+  permissions: { getAll: () => Promise<unknown> };
+  runtime: { sendMessage: (m: unknown) => Promise<unknown> };
+}
+
+/** Polls `fn` in the page until it returns something truthy (page.waitForFunction is unreliable on moz-extension pages). */
+export async function until<T>(page: Page, fn: () => T, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = (await page.evaluate(fn).catch(() => undefined)) as T | undefined;
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out: ${fn.toString().slice(0, 120)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

@@ -58,8 +58,13 @@ export function extractPackage(pkg: CheckedPackage, dir: string): string[] {
   return written;
 }
 
-/** Counts rows per table in the extension's database, read from the panel page (same origin). */
-export function countRows(panel: CdpPage): Promise<Record<string, number>> {
+/** Anything that runs a function in an extension page: our CdpPage (Chromium) or a puppeteer Page (Firefox). */
+export interface ExtensionPage {
+  evaluate: <T>(fn: () => T | Promise<T>) => Promise<T>;
+}
+
+/** Counts rows per table in the extension's database, read from an extension page (same origin). */
+export function countRows(panel: ExtensionPage): Promise<Record<string, number>> {
   return panel.evaluate(
     () =>
       new Promise<Record<string, number>>((resolve, reject) => {
