@@ -10,15 +10,8 @@ import { join, resolve } from 'node:path';
 import { testBuild, releaseBuild } from '../tests/harness/builds';
 import { CHROMIUM, launchChromium } from '../tests/harness/chromium';
 import { startDemoPortal } from '../tests/harness/portal-server';
-import {
-  benchClip,
-  benchExport,
-  benchPanel,
-  openBench,
-  type ClipResult,
-  type ExportResult,
-  type PanelResult,
-} from './browser';
+import { benchClip, benchPanel, openBench, type ClipResult, type PanelResult } from './browser';
+import { benchExport, type ExportResult } from './browser-export';
 import { attribute, buildSize, buildWithSourceMaps, type BuildSize } from './size';
 import { fmtKb, fmtMb, fmtMs, stat, type Stat } from './stats';
 import { renderReport, type Results } from './report';
