@@ -1,10 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import {
-  CHUNK_BYTES,
-  MAX_ATTACHMENT_BYTES,
-  MAX_CLIP_ATTACHMENT_BYTES,
-  MAX_CLIP_ATTACHMENTS,
-} from '../lib/attachments/chunks';
+import { CHUNK_BYTES, MAX_ATTACHMENT_BYTES, MAX_CLIP_ATTACHMENT_BYTES, MAX_CLIP_ATTACHMENTS } from '../lib/limits';
 import { fetchAttachment } from '../lib/attachments/fetch-attachment';
 import { capturePage } from '../lib/capture/capture-page';
 

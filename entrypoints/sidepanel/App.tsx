@@ -13,7 +13,6 @@ import { panelId, tabId, ViewTabs, type View } from '../../components/ViewTabs';
 import { originPattern } from '../../lib/capture/clean-url';
 import { createCase, deleteCase, listCases, renameCase } from '../../lib/cases';
 import { checkDbHealth, type CaseDb, type DbHealth } from '../../lib/db';
-import { importFiles } from '../../lib/import/files';
 import { ClipProgress, send, type RecordSummary } from '../../lib/messaging';
 import { replayPendingEdits } from '../../lib/pending-edits';
 import { deleteRecord, editRecord, listRecords } from '../../lib/records';
@@ -160,14 +159,17 @@ export function App({ db }: { db: CaseDb }) {
   const onFiles = (files: File[]) => {
     if (!activeCaseId) return setFileState({ phase: 'no-case' });
     setFileState({ phase: 'running' });
-    void importFiles(db, activeCaseId, files).then(
-      (outcomes) => setFileState({ phase: 'done', outcomes }),
-      () =>
-        setFileState({
-          phase: 'done',
-          outcomes: files.map((f) => ({ name: f.name, result: { ok: false, error: 'storage' } })),
-        }),
-    );
+    // The file readers (PDF/image checks, C-CDA and XDM parsers) load on first use, not with the panel.
+    void import('../../lib/import/files')
+      .then(({ importFiles }) => importFiles(db, activeCaseId, files))
+      .then(
+        (outcomes) => setFileState({ phase: 'done', outcomes }),
+        () =>
+          setFileState({
+            phase: 'done',
+            outcomes: files.map((f) => ({ name: f.name, result: { ok: false, error: 'storage' } })),
+          }),
+      );
   };
 
   return (
