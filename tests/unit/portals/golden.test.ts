@@ -19,9 +19,19 @@ const fixtures = readdirSync(ROOT, { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .flatMap((d) =>
     readdirSync(join(ROOT, d.name))
-      .filter((f) => f.endsWith('.html'))
-      .map((f) => ({ adapterId: d.name, name: f.replace(/\.html$/, ''), dir: join(ROOT, d.name) })),
+      .filter((f) => f.endsWith('.html') || f.endsWith('.source'))
+      .map((f) => ({ adapterId: d.name, name: f.replace(/\.(html|source)$/, ''), dir: join(ROOT, d.name) })),
   );
+
+/**
+ * The page itself, or for `<name>.source` the page it names (a path under tests/): the demo portal's
+ * pages are golden fixtures too, without keeping copies of them.
+ */
+function pageBytes(dir: string, name: string): Buffer {
+  const pointer = join(dir, `${name}.source`);
+  if (!existsSync(pointer)) return readFileSync(join(dir, `${name}.html`));
+  return readFileSync(join(import.meta.dirname, '../..', readFileSync(pointer, 'utf8').trim()));
+}
 
 describe('portal golden fixtures', () => {
   it('has a fixture folder with at least one page for every adapter in the registry', () => {
@@ -35,7 +45,7 @@ describe('portal golden fixtures', () => {
   });
 
   it.each(fixtures)('$adapterId/$name', ({ adapterId, name, dir }) => {
-    const doc = parsePage(decodeDocument(readFileSync(join(dir, `${name}.html`))));
+    const doc = parsePage(decodeDocument(pageBytes(dir, name)));
     const url = URL_OF(name);
     const adapter = detectPortal(url, doc);
     expect(adapter.id).toBe(adapterId);
