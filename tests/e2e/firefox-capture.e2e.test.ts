@@ -2,21 +2,17 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testBuild } from '../harness/builds';
-import { launchFirefox, type FirefoxRun, until, type FirefoxApi } from '../harness/firefox';
-import { startDemoPortal, type DemoPortal } from '../harness/portal-server';
+import { type FirefoxRun, until, type FirefoxApi } from '../harness/firefox';
+import type { DemoPortal } from '../harness/portal-server';
+import { startFirefoxSuite, stopSuite } from '../harness/suite';
 
 let portal: DemoPortal;
 let run: FirefoxRun;
 
 beforeAll(async () => {
-  portal = await startDemoPortal();
-  run = await launchFirefox(testBuild('firefox'));
+  ({ portal, run } = await startFirefoxSuite());
 });
-afterAll(async () => {
-  await run?.close();
-  await portal?.close();
-});
+afterAll(() => stopSuite({ run, portal }));
 
 describe('portal-aware capture in Firefox', () => {
   it('previews a multi-record page and keeps the chosen records with their PDF byte-identical', async () => {

@@ -1,19 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testBuild } from '../harness/builds';
-import { launchFirefox, type FirefoxRun, until, type FirefoxApi } from '../harness/firefox';
-import { startDemoPortal, type DemoPortal } from '../harness/portal-server';
+import { type FirefoxRun, until, type FirefoxApi } from '../harness/firefox';
+import type { DemoPortal } from '../harness/portal-server';
+import { startFirefoxSuite, stopSuite } from '../harness/suite';
 
 let portal: DemoPortal;
 let run: FirefoxRun;
 
 beforeAll(async () => {
-  portal = await startDemoPortal();
-  run = await launchFirefox(testBuild('firefox'));
+  ({ portal, run } = await startFirefoxSuite());
 });
-afterAll(async () => {
-  await run?.close();
-  await portal?.close();
-});
+afterAll(() => stopSuite({ run, portal }));
 
 describe('walking skeleton in Firefox', () => {
   it('installs, renders its sidebar page, and stores and shows a clip of a demo page', async () => {
