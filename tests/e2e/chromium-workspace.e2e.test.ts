@@ -106,12 +106,14 @@ describe('case workspace in Chromium', () => {
       );
     const before = await order();
     // Alt+ArrowUp on the second question moves it first.
-    await panel.evaluate(() =>
-      document
-        .querySelectorAll<HTMLElement>('[data-testid="question"]')[1]!
-        .querySelector<HTMLElement>('button[data-move]')!
-        .focus(),
-    );
+    // Focus the second question's move button, and wait until it really has focus, before the keys.
+    await panel.waitFor(() => {
+      const button = document
+        .querySelectorAll<HTMLElement>('[data-testid="question"]')[1]
+        ?.querySelector<HTMLElement>('button[data-move]');
+      button?.focus();
+      return Boolean(button) && document.activeElement === button;
+    }, []);
     await panel.send('Input.dispatchKeyEvent', {
       type: 'rawKeyDown',
       key: 'ArrowUp',
