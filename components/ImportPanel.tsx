@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ImportErrorCode } from '../lib/import/import-error';
 import { useT, type MessageKey } from './i18n';
+import { PasswordField } from './PasswordField';
 
 export type ImportState =
   | { phase: 'idle' }
@@ -54,16 +55,13 @@ export function ImportPanel({ state, onFile, onPassword, onCancelPassword }: Imp
         >
           <p>{t('importPasswordPrompt')}</p>
           {state.wrong ? <p class="error">{t('import_error_wrong_password')}</p> : null}
-          <label class="field">
-            {t('passwordField')}
-            <input
-              type="password"
-              autocomplete="off"
-              data-testid="import-password"
-              value={password}
-              onInput={(e) => setPassword(e.currentTarget.value)}
-            />
-          </label>
+          <PasswordField
+            label={t('passwordField')}
+            autocomplete="off"
+            testId="import-password"
+            value={password}
+            onInput={setPassword}
+          />
           <div class="row">
             <button type="submit" class="primary" data-testid="import-password-submit" disabled={password.length === 0}>
               {t('importPasswordSubmit')}

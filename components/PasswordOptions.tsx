@@ -1,5 +1,6 @@
 import { MIN_PASSWORD_LENGTH, passwordProblem, type ExportOptionsValue } from './export-choices';
 import { useT } from './i18n';
+import { PasswordField } from './PasswordField';
 
 export interface PasswordOptionsProps {
   value: ExportOptionsValue;
@@ -31,26 +32,20 @@ export function PasswordOptions({ value, onChange }: PasswordOptionsProps) {
           <p class="notice" data-testid="password-names-visible">
             {t('passwordNamesVisible')}
           </p>
-          <label class="field">
-            {t('passwordField')}
-            <input
-              type="password"
-              autocomplete="new-password"
-              data-testid="password-new"
-              value={value.password}
-              onInput={(e) => set({ password: e.currentTarget.value })}
-            />
-          </label>
-          <label class="field">
-            {t('passwordConfirm')}
-            <input
-              type="password"
-              autocomplete="new-password"
-              data-testid="password-confirm"
-              value={value.confirm}
-              onInput={(e) => set({ confirm: e.currentTarget.value })}
-            />
-          </label>
+          <PasswordField
+            label={t('passwordField')}
+            autocomplete="new-password"
+            testId="password-new"
+            value={value.password}
+            onInput={(password) => set({ password })}
+          />
+          <PasswordField
+            label={t('passwordConfirm')}
+            autocomplete="new-password"
+            testId="password-confirm"
+            value={value.confirm}
+            onInput={(confirm) => set({ confirm })}
+          />
           {problem ? (
             <p class="warn" data-testid="password-problem">
               {t(problem, [MIN_PASSWORD_LENGTH])}

@@ -13,24 +13,28 @@ export async function listOpinions(db: CaseDb, caseId: CaseId): Promise<Opinion[
   return sortOpinions(await db.opinions.where('caseId').equals(caseId).toArray());
 }
 
+/** An opinion with every field empty: what "Add opinion" opens for the patient to fill in. */
+export function blankOpinion(caseId: CaseId, id: string, now: string): Opinion {
+  return {
+    id,
+    caseId,
+    clinician: '',
+    institution: '',
+    date: '',
+    diagnosis: '',
+    recommendedTreatment: '',
+    reasoning: '',
+    answers: '',
+    notes: '',
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
 export async function addOpinion(db: CaseDb, caseId: CaseId): Promise<Opinion> {
   return db.transaction('rw', db.cases, db.opinions, async () => {
     if (!(await db.cases.get(caseId))) throw new Error('case-not-found');
-    const now = nowIso();
-    const opinion = Opinion.parse({
-      id: newId(),
-      caseId,
-      clinician: '',
-      institution: '',
-      date: '',
-      diagnosis: '',
-      recommendedTreatment: '',
-      reasoning: '',
-      answers: '',
-      notes: '',
-      createdAt: now,
-      updatedAt: now,
-    });
+    const opinion = Opinion.parse(blankOpinion(caseId, newId(), nowIso()));
     await db.opinions.add(opinion);
     return opinion;
   });

@@ -7,6 +7,7 @@ import { launchChromium, type ChromiumRun } from '../harness/chromium';
 import { testBuild } from '../harness/builds';
 import { clipFromPanel, createCase } from '../harness/panel-actions';
 import { startDemoPortal, type DemoPortal } from '../harness/portal-server';
+import { stopSuite } from '../harness/suite';
 
 // Issue 6, figure 6: a damaged or silently replaced IndexedDB is detected at start and the user is told.
 let portal: DemoPortal;
@@ -35,10 +36,7 @@ const problem = (panel: CdpPage) =>
 beforeAll(async () => {
   portal = await startDemoPortal();
 });
-afterAll(async () => {
-  await run?.close();
-  await portal?.close();
-});
+afterAll(() => stopSuite({ run, portal }));
 
 describe('database corruption', () => {
   let extensionId = '';

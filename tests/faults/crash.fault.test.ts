@@ -8,6 +8,7 @@ import { testBuild } from '../harness/builds';
 import { createCase, readTable } from '../harness/panel-actions';
 import { startDemoPortal, type DemoPortal } from '../harness/portal-server';
 import { Case, CaseRecord } from '../../lib/model';
+import { stopSuite } from '../harness/suite';
 
 // Issue 6, figure 4: the browser is killed (SIGKILL) during clips and during exports, 20 times. After
 // each restart every record the panel had been told was saved is there, no half-saved record exists,
@@ -68,10 +69,7 @@ async function check(panel: CdpPage, reported: Set<string>): Promise<Check> {
 beforeAll(async () => {
   portal = await startDemoPortal();
 });
-afterAll(async () => {
-  await run?.close();
-  await portal?.close();
-});
+afterAll(() => stopSuite({ run, portal }));
 
 describe('crash safety', () => {
   it(`survives ${KILLS_DURING_CLIPS + KILLS_DURING_EXPORT} SIGKILLs during clips and exports`, async () => {

@@ -11,6 +11,7 @@ import { labTrends } from '../../../lib/lab-trends';
 import type { Opinion, Question } from '../../../lib/workspace-model';
 import { caseRecord, labRecord } from '../fixtures/records';
 import { click, fire, mount, type, unlabelledControls } from './render';
+import { blankOpinion } from '../../../lib/opinions';
 
 const now = '2026-11-01T10:00:00.000Z';
 const question = (id: string, priority: number, extra: Partial<Question> = {}): Question => ({
@@ -184,20 +185,7 @@ describe('OpinionCompare', () => {
 
 describe('OpinionsView', () => {
   it('opens a new opinion for entry, saves fields and the decision', async () => {
-    const blank: Opinion = {
-      id: 'new',
-      caseId: 'c1',
-      clinician: '',
-      institution: '',
-      date: '',
-      diagnosis: '',
-      recommendedTreatment: '',
-      reasoning: '',
-      answers: '',
-      notes: '',
-      createdAt: now,
-      updatedAt: now,
-    };
+    const blank = blankOpinion('c1', 'new', now);
     const onDecision = vi.fn();
     const root = mount(
       <OpinionsView
