@@ -1,13 +1,43 @@
 import type { ReportSection } from '../model';
-import { textOf } from './text';
+import { breaksLine, textOf } from './text';
 
-/** Text of an element on one line (cells, labels, values). */
-export const cellText = (el: Element | null | undefined): string =>
-  el
-    ? textOf(el)
-        .replace(/[\u00a0\s]+/g, ' ')
-        .trim()
-    : '';
+const SKIPPED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
+const WHITESPACE = /[\u00a0\s]+/g;
+
+/**
+ * Text of an element on one line (cells, labels, values): exactly `textOf` with every line break and
+ * tab turned into one space, built directly because `textOf`'s line handling is wasted here and a
+ * 50,000-row table reads ~300,000 cells (issue 7's benchmark).
+ */
+export const cellText = (el: Element | null | undefined): string => {
+  if (!el || SKIPPED.has(el.tagName)) return '';
+  const only = el.firstChild;
+  // Most cells hold a single text node.
+  if (only && only === el.lastChild && only.nodeType === 3)
+    return (only.nodeValue ?? '').replace(WHITESPACE, ' ').trim();
+  const out: string[] = [];
+  const walk = (node: Node): void => {
+    let firstCell = true;
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        out.push(child.nodeValue ?? '');
+        continue;
+      }
+      if (child.nodeType !== 1) continue;
+      const tag = (child as Element).tagName;
+      if (SKIPPED.has(tag)) continue;
+      // Where textOf starts a line (blocks, rows, <br>) or puts a tab (between cells): a space.
+      const cell = tag === 'TD' || tag === 'TH';
+      const separated = breaksLine(tag) || tag === 'BR' || (cell && !firstCell);
+      if (cell) firstCell = false;
+      if (separated) out.push(' ');
+      walk(child);
+      if (separated) out.push(' ');
+    }
+  };
+  walk(el);
+  return out.join('').replace(WHITESPACE, ' ').trim();
+};
 
 const HEADING = /^H[1-6]$/;
 
@@ -23,8 +53,10 @@ export function labelValues(root: ParentNode): Map<string, string> {
     if (dd?.tagName === 'DD') add(cellText(dt), cellText(dd));
   }
   for (const tr of Array.from(root.querySelectorAll('tr'))) {
-    const [th, td, ...rest] = Array.from(tr.children);
-    if (th?.tagName === 'TH' && td?.tagName === 'TD' && rest.length === 0) add(cellText(th), cellText(td));
+    // Checked without copying the cells: result tables have thousands of rows and none of them match.
+    const th = tr.firstElementChild;
+    const td = th?.nextElementSibling;
+    if (th?.tagName === 'TH' && td?.tagName === 'TD' && !td.nextElementSibling) add(cellText(th), cellText(td));
   }
   for (const label of Array.from(root.querySelectorAll('.InfoLabel, .label, .field-label, [class$="Label"]'))) {
     const value = label.nextElementSibling;

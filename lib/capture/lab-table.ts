@@ -51,8 +51,8 @@ const rowsOf = (table: Element) =>
  * The header row: the first row of `thead`, else a first row made of `th` cells, else (older portals
  * style `td` as headers) a first row in which every cell names a known column.
  */
-function headerRow(table: Element): Element | undefined {
-  const first = rowsOf(table)[0];
+function headerRow(table: Element, rows = rowsOf(table)): Element | undefined {
+  const first = rows[0];
   if (!first) return undefined;
   const cells = Array.from(first.children);
   if (first.parentElement?.tagName === 'THEAD' || cells.every((c) => c.tagName === 'TH')) return first;
@@ -84,12 +84,17 @@ export function readLabTable(
   table: Element,
   roles: (LabColumn | undefined)[] = labColumns(table) ?? [],
 ): LabResultRow[] {
-  const header = headerRow(table);
+  const all = rowsOf(table);
+  const header = headerRow(table, all);
   const rows: LabResultRow[] = [];
-  for (const tr of rowsOf(table)) {
+  const column = new Map<LabColumn, number>();
+  roles.forEach((role, i) => role && !column.has(role) && column.set(role, i));
+  for (const tr of all) {
     if (tr === header || tr.parentElement?.tagName === 'TFOOT') continue;
     const cells = Array.from(tr.children).filter((c) => c.tagName === 'TD' || c.tagName === 'TH');
-    const text = cells.map(cellText).join(' ').trim();
+    // Each cell's text once: big result tables spend most of their reading time here.
+    const texts = cells.map(cellText);
+    const text = texts.join(' ').trim();
     if (text === '') continue;
     const spans = cells.reduce((n, c) => n + (Number(c.getAttribute('colspan') ?? '1') || 1), 0);
     if (cells.length === 1 && roles.length > 1) {
@@ -103,10 +108,10 @@ export function readLabTable(
       continue;
     }
     const get = (role: LabColumn) => {
-      const i = roles.indexOf(role);
-      return i >= 0 ? cellText(cells[i]) : undefined;
+      const i = column.get(role);
+      return i === undefined ? undefined : texts[i];
     };
-    const valueCell = cells[roles.indexOf('value')];
+    const valueCell = cells[column.get('value') ?? -1];
     const test = get('test') ?? '';
     const description = get('description');
     const status = get('status');

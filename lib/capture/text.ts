@@ -35,6 +35,9 @@ const BLOCK = new Set([
   'LABEL',
 ]);
 
+/** Elements `textOf` puts on their own lines. */
+export const breaksLine = (tag: string): boolean => BLOCK.has(tag) || tag === 'TR';
+
 /**
  * Plain text of a DOM tree with its structure kept: blocks on their own lines, table cells separated
  * by tabs, rows by newlines. Deterministic (no layout), so Node, happy-dom and browsers agree.
@@ -51,7 +54,7 @@ export function textOf(root: Node): string {
     const tag = (node as Element).tagName ?? '';
     if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'TEMPLATE' || tag === 'NOSCRIPT') return;
     if (tag === 'BR') return void out.push('\n');
-    const block = BLOCK.has(tag) || tag === 'TR';
+    const block = breaksLine(tag);
     if (block) out.push('\n');
     let first = true;
     for (let child = node.firstChild; child; child = child.nextSibling) {
