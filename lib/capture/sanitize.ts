@@ -30,7 +30,10 @@ const FORBID_TAGS = [
   'slot',
   'math',
 ];
+const FORBID_TAGS_SELECTOR = FORBID_TAGS.join(',');
 const FORBID_ATTR = ['srcset', 'action', 'formaction', 'ping', 'background', 'poster', 'xlink:href', 'lowsrc'];
+
+const SCRIPT_URL = /^\s*(javascript|vbscript):/i;
 
 /** CSS that can fetch, run or hide content. */
 const UNSAFE_STYLE = /url\s*\(|expression\s*\(|@import|image-set|-moz-binding|behavior\s*:|\\/i;
@@ -95,13 +98,20 @@ const TEXT_ATTRS = new Set([
  * Fails closed: if the DOM implementation let something active through (DOMPurify silently does
  * nothing under some non-browser DOMs), refuse rather than store or export it.
  */
-function assertInert(body: HTMLElement): void {
-  const active = body.querySelector(FORBID_TAGS.join(','));
+export function assertInert(body: HTMLElement): void {
+  const active = body.querySelector(FORBID_TAGS_SELECTOR);
   if (active) throw new SanitizerFailedError(`<${active.tagName.toLowerCase()}>`);
-  for (const element of Array.from(body.querySelectorAll('*'))) {
-    for (const attr of Array.from(element.attributes)) {
-      const scriptUrl = !TEXT_ATTRS.has(attr.name.toLowerCase()) && /^\s*(javascript|vbscript):/i.test(attr.value);
-      if (/^on/i.test(attr.name) || scriptUrl) throw new SanitizerFailedError(attr.name);
+  // Walked without copying node lists, and the regexes run only on attributes that could match:
+  // this check ran ~0.9 s on a 50,000-row table when every attribute went through both (issue 7).
+  const elements = body.getElementsByTagName('*');
+  for (let e = 0; e < elements.length; e++) {
+    const attributes = elements[e]!.attributes;
+    for (let a = 0; a < attributes.length; a++) {
+      const { name, value } = attributes[a]!;
+      const first = name.charCodeAt(0) | 0x20; // lower-cased
+      if (first === 0x6f /* o */ && /^on/i.test(name)) throw new SanitizerFailedError(name);
+      if (value.includes(':') && SCRIPT_URL.test(value) && !TEXT_ATTRS.has(name.toLowerCase()))
+        throw new SanitizerFailedError(name);
     }
   }
 }
