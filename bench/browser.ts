@@ -3,6 +3,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import type { CdpPage } from '../tests/harness/cdp-page';
 import type { ChromiumRun } from '../tests/harness/chromium';
 import { stat, type Stat } from './stats';
+import { measureStages, type StageTimes } from './clip-stages';
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -79,6 +80,8 @@ export interface ClipResult {
   ratio: number;
   longestTask: number;
   records: number;
+  /** The capture's stages run on their own in the same page (bench/clip-stages.ts). */
+  stages: Record<keyof StageTimes, Stat>;
 }
 
 /** Installs, once, a long-task observer and the click/shown timestamps in the panel. */
@@ -120,6 +123,7 @@ export async function benchClip(
       const ser: number[] = [];
       const idb: number[] = [];
       const longest: number[] = [];
+      const stageRuns: StageTimes[] = [];
       let bytes = 0;
       let records = 0;
       for (let r = 0; r < runs; r++) {
@@ -134,6 +138,7 @@ export async function benchClip(
         bytes = s.bytes;
         ser.push(s.ms);
         idb.push(await call<number>(bench, 'idbWrite', s.bytes));
+        stageRuns.push(await measureStages(page));
         // A fresh case per run, so each clip is new content (not a duplicate).
         const title = `Clip bench ${rows} #${++caseNo}`;
         await panel.fill('[data-testid="case-new-title"]', title);
@@ -195,10 +200,16 @@ export async function benchClip(
         ratio: stat(clip).median / stat(floor).median,
         longestTask: Math.max(...longest),
         records,
+        stages: {
+          extract: stat(stageRuns.map((x) => x.extract)),
+          clone: stat(stageRuns.map((x) => x.clone)),
+          sanitize: stat(stageRuns.map((x) => x.sanitize)),
+          serializeAndText: stat(stageRuns.map((x) => x.serializeAndText)),
+        },
       };
       results.push(res);
       console.log(
-        `  clip ${rows} rows: ${res.clip.median.toFixed(0)} ms vs floor ${res.floor.median.toFixed(1)} ms (x${res.ratio.toFixed(1)}), longest task ${res.longestTask.toFixed(0)} ms`,
+        `  clip ${rows} rows: ${res.clip.median.toFixed(0)} ms vs floor ${res.floor.median.toFixed(1)} ms (x${res.ratio.toFixed(1)}), longest task ${res.longestTask.toFixed(0)} ms; in the page: extract ${res.stages.extract.median.toFixed(0)} ms, sanitize ${res.stages.sanitize.median.toFixed(0)} ms`,
       );
     }
   } finally {

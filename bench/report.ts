@@ -47,6 +47,15 @@ export function renderReport(r: Results): { table: string; markdown: string } {
         `x${c.ratio.toFixed(1)} of floor (target <= ${limit}x${c.rows > 200 && c.rows < 50000 ? ': none stated between 200 and 50,000 rows, 5x used' : ''})`,
       ),
     ]);
+    if (c.stages) {
+      const st = c.stages;
+      rows.push([
+        `   in the page, ${c.rows} rows: extract / clone / sanitize / serialise+text`,
+        `${st.extract.median.toFixed(0)} / ${st.clone.median.toFixed(0)} / ${st.sanitize.median.toFixed(0)} / ${st.serializeAndText.median.toFixed(0)} ms`,
+        `sanitize alone x${(st.sanitize.median / c.floor.median).toFixed(1)} of floor`,
+        "no target: the sanitizer is DOMPurify by DESIGN.md's trust rules",
+      ]);
+    }
     rows.push([
       `   longest panel task, ${c.rows} rows`,
       `${c.longestTask.toFixed(0)} ms`,
