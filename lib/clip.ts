@@ -162,11 +162,14 @@ export async function captureTab(deps: ClipDeps, tabId: number, selectionOnly: b
   if (!outcome.success) return { ok: false, error: 'invalid-page-data' };
   if (!outcome.data.ok) return { ok: false, error: outcome.data.error };
   const { records, warnings } = outcome.data;
+  // The tab keeps bytes only for files it fetched; most clips have none, and skipping the release
+  // saves an executeScript round trip on every such clip.
+  const keptFiles = outcome.data.attachments.some((report) => report.ok);
   try {
     const { attachments, problems } = await transferAttachments(deps, tabId, outcome.data.attachments, records.length);
     return { ok: true, data: { caseId, records, attachments, problems, warnings } };
   } finally {
-    await deps.release?.(tabId).catch(() => undefined);
+    if (keptFiles) await deps.release?.(tabId).catch(() => undefined);
   }
 }
 

@@ -59,6 +59,21 @@ function deps(
 }
 
 describe('clip preview and attachments', () => {
+  it('does not ask the tab to release files when it fetched none (one executeScript fewer per clip)', async () => {
+    const d = deps({
+      runCapture: async () => ({
+        ok: true,
+        records: [capturedRecord({ title: 'A1c' })],
+        warnings: [],
+        attachments: [{ record: 0, ok: false, name: 'session-expired.pdf', reason: 'login-page' }],
+      }),
+    });
+    const pending = await captureTab(d, 7, false);
+    expect(pending.ok).toBe(true);
+    expect(d.pulls).toEqual([]);
+    expect(d.released).toBe(false);
+  });
+
   it('pulls a file chunk by chunk from the clipped tab, and saves only the chosen records with their files', async () => {
     const d = deps();
     const pending = await captureTab(d, 7, false);
