@@ -160,8 +160,11 @@ export function App({ db }: { db: CaseDb }) {
     if (!activeCaseId) return setFileState({ phase: 'no-case' });
     setFileState({ phase: 'running' });
     // The file readers (PDF/image checks, C-CDA and XDM parsers) load on first use, not with the panel.
+    // C-CDA is parsed by this page's own DOMParser (issue 7: no XML library shipped).
     void import('../../lib/import/files')
-      .then(({ importFiles }) => importFiles(db, activeCaseId, files))
+      .then(({ importFiles }) =>
+        importFiles(db, activeCaseId, files, (xml) => new DOMParser().parseFromString(xml, 'application/xml')),
+      )
       .then(
         (outcomes) => setFileState({ phase: 'done', outcomes }),
         () =>

@@ -2,7 +2,18 @@ import { parseHl7Date } from '../capture/dates';
 import { bodyPartOf, modalityOf } from '../capture/exam';
 import type { Medication, RecordKind, ReportSection, StructuredData } from '../model';
 import { codeText, resultPanels } from './ccda-results';
-import { attr, child, childElements, descendants, idIndex, narrativeText, path, parseXml, type XElement } from './xml';
+import {
+  attr,
+  child,
+  childElements,
+  descendants,
+  idIndex,
+  narrativeText,
+  path,
+  parseXml,
+  type XElement,
+  type XmlParser,
+} from './xml';
 
 /** Issue 3: a C-CDA document (portal "Download my record") as records, coded entries first, narrative second. */
 export interface ImportedRecord {
@@ -115,9 +126,9 @@ function problems(section: XElement, ids: Map<string, XElement>): string[] {
   );
 }
 
-/** Parses C-CDA XML into records. Refuses DOCTYPE/entities (see parseXml). */
-export function parseCcda(xml: string): CcdaDocument {
-  const root = parseXml(xml);
+/** Parses C-CDA XML into records with the caller's XML parser. Refuses DOCTYPE/entities (see parseXml). */
+export function parseCcda(xml: string, parse: XmlParser): CcdaDocument {
+  const root = parseXml(xml, parse);
   if (root.localName !== 'ClinicalDocument' && root.localName !== 'section') {
     throw new Error(`Not a C-CDA document (root element is <${root.localName}>).`);
   }

@@ -7,7 +7,7 @@ import { addRecords, type AddResult, type NewAttachment } from '../records';
 import { parseCcda } from './ccda';
 import { ccdaToCapturedRecords } from './ccda-records';
 import { readXdm, ZipRefused } from './xdm';
-import { MAX_XML_CHARS } from './xml';
+import { MAX_XML_CHARS, type XmlParser } from './xml';
 
 /** Issue 3, records from files: PDFs and images become records with the file attached; C-CDA and XDM are parsed. */
 export const FILE_LIMITS = {
@@ -65,9 +65,9 @@ function documentRecord(name: string, mediaType: string, sha256: string, size: n
 
 const isXml = (head: string) => /^\s*(<\?xml|<(\w+:)?ClinicalDocument\b)/.test(head.replace(/^\uFEFF/, ''));
 
-function fromCcda(xml: string, fileName: string): FileRecords {
+function fromCcda(xml: string, fileName: string, parse: XmlParser): FileRecords {
   try {
-    const records = ccdaToCapturedRecords(parseCcda(xml), fileName);
+    const records = ccdaToCapturedRecords(parseCcda(xml, parse), fileName);
     return records.length > 0
       ? { ok: true, records, attachments: records.map(() => []) }
       : { ok: false, error: 'no-records' };
@@ -76,8 +76,11 @@ function fromCcda(xml: string, fileName: string): FileRecords {
   }
 }
 
-/** One file -> records (nothing written). Bad files give an error code, never partial records. */
-export async function recordsFromFile(file: NamedBlob): Promise<FileRecords> {
+/**
+ * One file -> records (nothing written). Bad files give an error code, never partial records.
+ * `parse` is the page's XML parser (the panel's `DOMParser`; jsdom's in Node).
+ */
+export async function recordsFromFile(file: NamedBlob, parse: XmlParser): Promise<FileRecords> {
   if (file.size === 0) return { ok: false, error: 'empty' };
   if (file.size > FILE_LIMITS.documentBytes) return { ok: false, error: 'too-large' };
   const head = new Uint8Array(await file.slice(0, 1024).arrayBuffer());
@@ -90,7 +93,7 @@ export async function recordsFromFile(file: NamedBlob): Promise<FileRecords> {
     if (file.size > FILE_LIMITS.zipBytes) return { ok: false, error: 'too-large' };
     try {
       const documents = readXdm(new Uint8Array(await file.arrayBuffer()));
-      const parts = documents.map((d) => fromCcda(d.xml, `${file.name}!${d.path}`));
+      const parts = documents.map((d) => fromCcda(d.xml, `${file.name}!${d.path}`, parse));
       const bad = parts.find((p) => !p.ok);
       if (bad) return bad;
       const records = parts.flatMap((p) => (p.ok ? p.records : []));
@@ -108,7 +111,7 @@ export async function recordsFromFile(file: NamedBlob): Promise<FileRecords> {
   const headText = new TextDecoder('utf-8', { fatal: false }).decode(head);
   if (isXml(headText) || /\.xml$/i.test(file.name)) {
     if (file.size > FILE_LIMITS.xmlBytes) return { ok: false, error: 'too-large' };
-    return fromCcda(new TextDecoder('utf-8').decode(await file.arrayBuffer()), file.name);
+    return fromCcda(new TextDecoder('utf-8').decode(await file.arrayBuffer()), file.name, parse);
   }
   return { ok: false, error: 'unsupported' };
 }
@@ -121,10 +124,15 @@ export interface FileImportOutcome {
 }
 
 /** Imports files into a case, one transaction per file: a bad file writes nothing, good ones are kept. */
-export async function importFiles(db: CaseDb, caseId: CaseId, files: NamedBlob[]): Promise<FileImportOutcome[]> {
+export async function importFiles(
+  db: CaseDb,
+  caseId: CaseId,
+  files: NamedBlob[],
+  parse: XmlParser,
+): Promise<FileImportOutcome[]> {
   const outcomes: FileImportOutcome[] = [];
   for (const file of files) {
-    const parsed = await recordsFromFile(file);
+    const parsed = await recordsFromFile(file, parse);
     if (!parsed.ok) {
       outcomes.push({ name: file.name, result: parsed });
       continue;

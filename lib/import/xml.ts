@@ -1,16 +1,14 @@
-import { DOMParser } from '@xmldom/xmldom';
-
 /**
- * Why @xmldom/xmldom and not a parser passed in: the MV3 background is a service worker, which has no
- * `DOMParser`, and happy-dom's XML mode (our Node path) loses namespaces and the root element. xmldom is
- * pure JS, small, maintained, and the same code runs in the worker, extension pages, tests and the CLI.
+ * Issue 7: XML is parsed by the platform's own parser, passed in. File import runs in the side panel
+ * (Chrome) or sidebar (Firefox), both pages with `DOMParser`; Node passes jsdom's, which keeps namespaces
+ * (happy-dom's XML mode does not). The MV3 service worker has no `DOMParser` and never imports files.
  */
 
 export class XmlRefused extends Error {
   override name = 'XmlRefused';
 }
 
-/** The minimal node shape we read; both xmldom and browser DOM nodes fit it. */
+/** The minimal node shape we read; browser and jsdom DOM nodes fit it. */
 export interface XNode {
   nodeType: number;
   nodeValue: string | null;
@@ -19,6 +17,15 @@ export interface XNode {
   getAttribute?(name: string): string | null;
 }
 export type XElement = XNode & { localName: string; getAttribute(name: string): string | null };
+
+/** What we read of a parsed document: its root, and whether the parser reported an error. */
+export interface XmlDocument {
+  documentElement: XElement | null;
+  getElementsByTagNameNS(namespace: string, localName: string): ArrayLike<{ textContent: string | null }>;
+}
+
+/** `(xml) => new DOMParser().parseFromString(xml, 'application/xml')`, from whichever DOM the caller has. */
+export type XmlParser = (xml: string) => XmlDocument;
 
 export const MAX_XML_CHARS = 64 * 1024 * 1024;
 
@@ -39,10 +46,35 @@ function declarePrefixes(xml: string): string {
 }
 
 /**
+ * Browsers report a parse error in the document instead of throwing: Chrome inserts an XHTML
+ * `<parsererror>` into what it parsed, Firefox (and jsdom) return a document whose root is a
+ * `<parsererror>` in the Mozilla namespace. Neither namespace occurs in C-CDA.
+ */
+const PARSE_ERROR_NAMESPACES = ['http://www.w3.org/1999/xhtml', 'http://www.mozilla.org/newlayout/xml/parsererror.xml'];
+
+function parseError(doc: XmlDocument): string | undefined {
+  for (const namespace of PARSE_ERROR_NAMESPACES) {
+    const report = doc.getElementsByTagNameNS(namespace, 'parsererror')[0];
+    if (!report) continue;
+    const text = report.textContent ?? '';
+    // Chrome: "This page contains the following errors:error on line 1 at column 40: ...".
+    const line = /error on line[^\n]*/.exec(text)?.[0] ?? text.split('\n').find((l) => l.trim()) ?? '';
+    return line.trim().slice(0, 200) || 'parse error';
+  }
+  return undefined;
+}
+
+/**
  * Parses untrusted XML. DOCTYPEs and entity declarations are refused before parsing: C-CDA never needs
  * them, and they are how billion-laughs and external-entity (XXE) attacks start.
  */
-export function parseXml(xml: string): XElement {
+export function parseXml(xml: string, parse: XmlParser): XElement;
+/**
+ * TODO(issue 7): only for lib/import/xdm.ts until `readXdm` takes the parser (another branch rewrites it).
+ * Without a parser this refuses, and readXdm falls back to every C-CDA file of the XDM subset.
+ */
+export function parseXml(xml: string): XElement;
+export function parseXml(xml: string, parse?: XmlParser): XElement {
   if (xml.length > MAX_XML_CHARS)
     throw new XmlRefused(`The XML file is too large (over ${MAX_XML_CHARS / 1024 / 1024} MB).`);
   if (/<!DOCTYPE/i.test(xml) || /<!ENTITY/i.test(xml)) {
@@ -50,21 +82,10 @@ export function parseXml(xml: string): XElement {
       'The XML file declares a DOCTYPE or entities; such files are refused for safety (C-CDA never needs them).',
     );
   }
-  const parser = new DOMParser({
-    onError: (level: string, message: string) => {
-      if (level === 'fatalError') throw new XmlRefused(`The file is not well-formed XML: ${message.split('\n')[0]}`);
-    },
-  });
-  let doc: { documentElement: XElement | null };
-  try {
-    doc = parser.parseFromString(declarePrefixes(xml.replace(/^\uFEFF/, '')), 'text/xml') as unknown as typeof doc;
-  } catch (error) {
-    if (error instanceof XmlRefused) throw error;
-    const message = error instanceof Error ? error.message : String(error);
-    throw new XmlRefused(
-      `The file is not well-formed XML: ${/XmlRefused: (.*)$/m.exec(message)?.[1] ?? message.split('\n')[0]}`,
-    );
-  }
+  if (!parse) throw new XmlRefused('No XML parser was given.');
+  const doc = parse(declarePrefixes(xml.replace(/^\uFEFF/, '')));
+  const error = parseError(doc);
+  if (error !== undefined) throw new XmlRefused(`The file is not well-formed XML: ${error}`);
   if (!doc.documentElement) throw new XmlRefused('The file holds no XML element.');
   return doc.documentElement;
 }

@@ -2,12 +2,15 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { goldenLabRows, storedLabRows } from '../harness/ccda-import';
 import { type FirefoxRun, until, type FirefoxApi } from '../harness/firefox';
 import type { DemoPortal } from '../harness/portal-server';
+import { THIRD_PARTY } from '../harness/shared';
 import { startFirefoxSuite, stopSuite } from '../harness/suite';
 
 let portal: DemoPortal;
 let run: FirefoxRun;
+const SAMPLE = 'hl7_Progress_Note.xml';
 
 beforeAll(async () => {
   ({ portal, run } = await startFirefoxSuite());
@@ -73,5 +76,39 @@ describe('portal-aware capture in Firefox', () => {
       };
     });
     expect(stored).toEqual({ count: 1, size: served.length, hex: createHash('sha256').update(served).digest('hex') });
+  });
+
+  it("imports a C-CDA file through the sidebar page with Firefox's own XML parser", async () => {
+    const panel = await run.openPanel();
+    await panel.locator('[data-testid="case-new-title"]').fill('C-CDA in Firefox');
+    await panel.locator('[data-testid="case-create"]').click();
+    await until(panel, () => document.querySelector('[data-testid="case-select"]') !== null);
+    const input = await panel.waitForSelector('input[data-testid="file-input"]');
+    await input!.uploadFile(join(THIRD_PARTY, 'ccda', SAMPLE));
+    await until(panel, () =>
+      /added \d+ record/.test(document.querySelector('[data-testid="file-status"]')?.textContent ?? ''),
+    );
+    const stored = await storedLabRows(panel, SAMPLE);
+    expect(stored).toHaveLength(6);
+    expect(stored).toEqual(goldenLabRows(SAMPLE));
+
+    // Cut short: Firefox's DOMParser answers with a document whose root is a <parsererror>.
+    const xml = readFileSync(join(THIRD_PARTY, 'ccda', SAMPLE), 'utf8');
+    await panel.evaluate(
+      (text: string) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([text], 'truncated.xml', { type: 'text/xml' }));
+        const picker = document.querySelector<HTMLInputElement>('[data-testid="file-input"]')!;
+        picker.files = transfer.files;
+        picker.dispatchEvent(new Event('change', { bubbles: true }));
+      },
+      xml.slice(0, Math.floor(xml.length * 0.8)),
+    );
+    const status = await until(panel, () => {
+      const text = document.querySelector('[data-testid="file-status"]')?.textContent ?? '';
+      return text.includes('truncated.xml') ? text : '';
+    });
+    expect(status).toMatch(/XML is malformed .* Nothing was saved/);
+    expect(await storedLabRows(panel, 'truncated.xml')).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { readXdm } from '../../lib/import/xdm';
 import type { StructuredData } from '../../lib/model';
 import { detectPortal } from '../../lib/portals/registry';
 import { decodeDocument, parsePage } from './load-page';
+import { parseXmlDocument } from './xml-parser';
 
 /**
  * `npm run extract -- FILE... [--url URL]`: the capture extraction run in Node on saved portal pages,
@@ -60,7 +61,7 @@ function shape(
 }
 
 const fromCcda = (file: string, xml: string, source = 'ccda') =>
-  parseCcda(xml).records.map((r: ImportedRecord) => shape(file, source, r));
+  parseCcda(xml, parseXmlDocument).records.map((r: ImportedRecord) => shape(file, source, r));
 
 export function extractFile(file: string, bytes: Uint8Array, pageUrl?: string): OutputRecord[] {
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;

@@ -2,21 +2,22 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCcda } from '../../../lib/import/ccda';
-import { XmlRefused } from '../../../lib/import/xml';
+import { MAX_XML_CHARS, parseXml, type XmlParser, XmlRefused } from '../../../lib/import/xml';
 import { StructuredData } from '../../../lib/model';
 import { THIRD_PARTY } from '../../harness/shared';
+import { parseXmlDocument } from '../../tools/xml-parser';
 
 /** Third-party C-CDA samples, read in place (never copied or edited): see shared/fixtures/third-party/README.md. */
 const CCDA = `${THIRD_PARTY}/ccda`;
 const read = (name: string) => readFileSync(join(CCDA, name), 'utf8');
 const labs = (name: string) =>
-  parseCcda(read(name))
+  parseCcda(read(name), parseXmlDocument)
     .records.filter((r) => r.kind === 'lab')
     .flatMap((r) => (r.structured?.type === 'lab' ? r.structured.results : []));
 
 describe('parseCcda on real samples', () => {
   it.each(readdirSync(CCDA).filter((f) => f.endsWith('.xml')))('%s gives schema-valid records', (name) => {
-    const doc = parseCcda(read(name));
+    const doc = parseCcda(read(name), parseXmlDocument);
     expect(doc.records.length).toBeGreaterThan(0);
     for (const r of doc.records) {
       expect(r.title.length).toBeGreaterThan(0);
@@ -40,7 +41,7 @@ describe('parseCcda on real samples', () => {
   });
 
   it('groups results by organizer (panel)', () => {
-    const titles = parseCcda(read('hl7_BMP_with_Troponin.xml')).records.map((r) => r.title);
+    const titles = parseCcda(read('hl7_BMP_with_Troponin.xml'), parseXmlDocument).records.map((r) => r.title);
     expect(titles).toContain('Basic Metabolic Panel');
   });
 
@@ -58,20 +59,30 @@ describe('parseCcda on real samples', () => {
   });
 
   it('reads an imaging report (DIR) as sections', () => {
-    const [report] = parseCcda(read('hl7_Diagnostic_Imaging_Report.xml')).records;
+    const [report] = parseCcda(read('hl7_Diagnostic_Imaging_Report.xml'), parseXmlDocument).records;
     expect(report?.kind).toBe('imaging');
     const sections = report?.structured?.type === 'report' ? report.structured.sections.map((s) => s.heading) : [];
     expect(sections).toEqual(expect.arrayContaining(['Findings', 'Impressions']));
   });
 
   it('reads progress, consultation and operative notes', () => {
-    expect(parseCcda(read('hl7_Progress_Note.xml')).records[0]).toMatchObject({ kind: 'note', title: 'Progress Note' });
-    expect(parseCcda(read('sample_ccdas_HL7_Samples_Consults.sample.xml')).records[0]?.kind).toBe('note');
-    expect(parseCcda(read('sample_ccdas_HL7_Samples_OpNote.sample.xml')).records[0]?.kind).toBe('surgical');
+    expect(parseCcda(read('hl7_Progress_Note.xml'), parseXmlDocument).records[0]).toMatchObject({
+      kind: 'note',
+      title: 'Progress Note',
+    });
+    expect(parseCcda(read('sample_ccdas_HL7_Samples_Consults.sample.xml'), parseXmlDocument).records[0]?.kind).toBe(
+      'note',
+    );
+    expect(parseCcda(read('sample_ccdas_HL7_Samples_OpNote.sample.xml'), parseXmlDocument).records[0]?.kind).toBe(
+      'surgical',
+    );
   });
 
   it('reads medications and problems', () => {
-    const records = parseCcda(read('sample_ccdas_Cerner_Samples_problems-and-medications.xml')).records;
+    const records = parseCcda(
+      read('sample_ccdas_Cerner_Samples_problems-and-medications.xml'),
+      parseXmlDocument,
+    ).records;
     const meds = records.find((r) => r.kind === 'medication')?.structured;
     expect(meds?.type === 'medications' && meds.medications[0]).toMatchObject({
       name: 'lisinopril 10 mg oral tablet',
@@ -83,7 +94,7 @@ describe('parseCcda on real samples', () => {
 
   it('falls back to the narrative table when there are no coded entries', () => {
     const narrativeOnly = read('hl7_BMP_with_Troponin.xml').replace(/<entry>[\s\S]*?<\/entry>/g, '');
-    const rows = parseCcda(narrativeOnly).records.flatMap((r) =>
+    const rows = parseCcda(narrativeOnly, parseXmlDocument).records.flatMap((r) =>
       r.structured?.type === 'lab' ? r.structured.results : [],
     );
     expect(rows.find((r) => r.test === 'Na')).toMatchObject({
@@ -103,12 +114,47 @@ describe('hostile XML', () => {
     ['billion laughs', laughs],
     ['external entity', xxe],
   ])('refuses %s before parsing', (_name, xml) => {
-    expect(() => parseCcda(xml)).toThrow(XmlRefused);
-    expect(() => parseCcda(xml)).toThrow(/DOCTYPE or entities/);
+    const parsed: string[] = [];
+    const watched: XmlParser = (text) => (parsed.push(text), parseXmlDocument(text));
+    expect(() => parseCcda(xml, watched)).toThrow(XmlRefused);
+    expect(() => parseCcda(xml, watched)).toThrow(/DOCTYPE or entities/);
+    expect(parsed).toEqual([]);
+  });
+  it('refuses a file past the size limit before parsing it', () => {
+    const parsed: string[] = [];
+    const watched: XmlParser = (text) => (parsed.push(text), parseXmlDocument(text));
+    const huge = `<ClinicalDocument>${' '.repeat(MAX_XML_CHARS)}</ClinicalDocument>`;
+    expect(() => parseCcda(huge, watched)).toThrow(/too large/);
+    expect(parsed).toEqual([]);
+  });
+  it("knows Chrome's parse-error document (an XHTML <parsererror> inside what was parsed)", () => {
+    // The shape Chromium's DOMParser returns for `<ClinicalDocument><title>x</ClinicalDocument>`.
+    const chromeShaped: XmlParser = () =>
+      parseXmlDocument(
+        '<ClinicalDocument><parsererror xmlns="http://www.w3.org/1999/xhtml" style="display: block">' +
+          '<h3>This page contains the following errors:</h3><div>error on line 1 at column 40: Opening and ending tag mismatch: title line 1 and ClinicalDocument\n</div>' +
+          '<h3>Below is a rendering of the page up to the first error.</h3></parsererror><title>x</title></ClinicalDocument>',
+      );
+    expect(() => parseCcda('<ClinicalDocument><title>x</ClinicalDocument>', chromeShaped)).toThrow(
+      'The file is not well-formed XML: error on line 1 at column 40: Opening and ending tag mismatch: title line 1 and ClinicalDocument',
+    );
+  });
+  it('keeps namespaces and declares the prefixes HL7 examples leave undeclared', () => {
+    const root = parseXml(
+      '<section xmlns="urn:hl7-org:v3"><value xsi:type="PQ" value="1"/></section>',
+      parseXmlDocument,
+    );
+    expect(root.localName).toBe('section');
+    expect(root.childNodes.length).toBe(1);
+    expect((root.childNodes[0] as { getAttribute(n: string): string | null }).getAttribute('xsi:type')).toBe('PQ');
   });
   it('refuses malformed XML and non-C-CDA XML clearly', () => {
-    expect(() => parseCcda('<ClinicalDocument><title>x</ClinicalDocument>')).toThrow(/not well-formed/);
-    expect(() => parseCcda('<html><body/></html>')).toThrow(/Not a C-CDA document/);
+    expect(() => parseCcda('<ClinicalDocument><title>x</ClinicalDocument>', parseXmlDocument)).toThrow(
+      /not well-formed/,
+    );
+    expect(() => parseCcda('<html><body/></html>', parseXmlDocument)).toThrow(/Not a C-CDA document/);
+    expect(() => parseCcda('', parseXmlDocument)).toThrow(/not well-formed/);
+    expect(() => parseCcda('<ClinicalDocument>&nbsp;</ClinicalDocument>', parseXmlDocument)).toThrow(XmlRefused);
   });
 });
 
@@ -116,7 +162,7 @@ describe('ccdaToCapturedRecords', () => {
   it('gives records the background accepts, with inert snapshots', async () => {
     const { ccdaToCapturedRecords } = await import('../../../lib/import/ccda-records');
     const records = ccdaToCapturedRecords(
-      parseCcda(read('sample_ccdas_HL7_Samples_Consults.sample.xml')),
+      parseCcda(read('sample_ccdas_HL7_Samples_Consults.sample.xml'), parseXmlDocument),
       'consult.xml',
     );
     expect(records.length).toBeGreaterThan(1);

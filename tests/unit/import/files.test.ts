@@ -6,6 +6,7 @@ import { CaseDb } from '../../../lib/db';
 import { sha256Hex } from '../../../lib/hash';
 import { importFiles, recordsFromFile } from '../../../lib/import/files';
 import { THIRD_PARTY } from '../../harness/shared';
+import { parseXmlDocument } from '../../tools/xml-parser';
 
 const CCDA_DIR = `${THIRD_PARTY}/ccda`;
 const file = (name: string, data: Uint8Array | string, type = '') => new File([data as BlobPart], name, { type });
@@ -20,7 +21,12 @@ beforeEach(async () => {
 
 describe('records from files', () => {
   it('turns a PDF into a record with the file attached byte-identical, kind guessed from the name', async () => {
-    const outcome = await importFiles(db, caseId, [file('CT_chest_report_2026-10-29.pdf', PDF, 'application/pdf')]);
+    const outcome = await importFiles(
+      db,
+      caseId,
+      [file('CT_chest_report_2026-10-29.pdf', PDF, 'application/pdf')],
+      parseXmlDocument,
+    );
     expect(outcome).toEqual([
       {
         name: 'CT_chest_report_2026-10-29.pdf',
@@ -39,13 +45,18 @@ describe('records from files', () => {
       sha256: await sha256Hex(PDF),
     });
     // fake-indexeddb does not keep Blob contents: check the bytes handed to the transaction instead.
-    const parsed = await recordsFromFile(file('x.pdf', PDF));
+    const parsed = await recordsFromFile(file('x.pdf', PDF), parseXmlDocument);
     expect(parsed.ok && new Uint8Array(await parsed.attachments[0]![0]!.blob.arrayBuffer())).toEqual(PDF);
     // The same file again is a duplicate; another file with the same name is not.
-    const again = await importFiles(db, caseId, [
-      file('CT_chest_report_2026-10-29.pdf', PDF),
-      file('CT_chest_report_2026-10-29.pdf', new Uint8Array([...PDF, 0x0a])),
-    ]);
+    const again = await importFiles(
+      db,
+      caseId,
+      [
+        file('CT_chest_report_2026-10-29.pdf', PDF),
+        file('CT_chest_report_2026-10-29.pdf', new Uint8Array([...PDF, 0x0a])),
+      ],
+      parseXmlDocument,
+    );
     expect(again.map((o) => o.result)).toMatchObject([
       { ok: true, added: 0, duplicates: 1 },
       { ok: true, added: 1 },
@@ -55,7 +66,7 @@ describe('records from files', () => {
 
   it('knows images by their bytes, not their name', async () => {
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
-    const result = await recordsFromFile(file('biopsy-slide.bin', png));
+    const result = await recordsFromFile(file('biopsy-slide.bin', png), parseXmlDocument);
     expect(result).toMatchObject({
       ok: true,
       records: [{ kind: 'pathology' }],
@@ -65,9 +76,12 @@ describe('records from files', () => {
 
   it('parses a C-CDA into lab records with structured rows', async () => {
     const xml = readFileSync(`${CCDA_DIR}/hl7_BMP_with_Troponin.xml`);
-    const [outcome] = await importFiles(db, caseId, [
-      file('hl7_BMP_with_Troponin.xml', new Uint8Array(xml), 'text/xml'),
-    ]);
+    const [outcome] = await importFiles(
+      db,
+      caseId,
+      [file('hl7_BMP_with_Troponin.xml', new Uint8Array(xml), 'text/xml')],
+      parseXmlDocument,
+    );
     expect(outcome!.result.ok).toBe(true);
     const labs = await db.records.where({ caseId, kind: 'lab' }).toArray();
     expect(labs.length).toBeGreaterThan(0);
@@ -83,7 +97,7 @@ describe('records from files', () => {
       'IHE_XDM/SUBSET01/DOC0001.XML': strToU8(xml),
       'INDEX.HTM': strToU8('<p>index</p>'),
     });
-    const result = await recordsFromFile(file('HealthSummary.zip', zip));
+    const result = await recordsFromFile(file('HealthSummary.zip', zip), parseXmlDocument);
     expect(
       result.ok &&
         result.records.length > 0 &&
@@ -98,15 +112,20 @@ describe('records from files', () => {
   it('refuses bad files with a reason and writes nothing for them', async () => {
     const lol =
       '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><ClinicalDocument>&lol2;</ClinicalDocument>';
-    const outcomes = await importFiles(db, caseId, [
-      file('lolz.xml', lol),
-      file('broken.xml', '<?xml version="1.0"?><ClinicalDocument><title>x</tit'),
-      file('photos.zip', zipSync({ 'DCIM/IMG_0001.JPG': new Uint8Array([0xff, 0xd8, 0xff]) })),
-      file('not-a-zip.zip', new Uint8Array([0x50, 0x4b, 1, 2, 3])),
-      file('notes.txt', 'hello'),
-      file('empty.pdf', new Uint8Array(0)),
-      file('report.pdf', '<!DOCTYPE html><html><title>Sign in</title></html>'),
-    ]);
+    const outcomes = await importFiles(
+      db,
+      caseId,
+      [
+        file('lolz.xml', lol),
+        file('broken.xml', '<?xml version="1.0"?><ClinicalDocument><title>x</tit'),
+        file('photos.zip', zipSync({ 'DCIM/IMG_0001.JPG': new Uint8Array([0xff, 0xd8, 0xff]) })),
+        file('not-a-zip.zip', new Uint8Array([0x50, 0x4b, 1, 2, 3])),
+        file('notes.txt', 'hello'),
+        file('empty.pdf', new Uint8Array(0)),
+        file('report.pdf', '<!DOCTYPE html><html><title>Sign in</title></html>'),
+      ],
+      parseXmlDocument,
+    );
     expect(outcomes.map((o) => (o.result.ok ? 'ok' : o.result.error))).toEqual([
       'bad-xml',
       'bad-xml',
@@ -129,6 +148,6 @@ describe('records from files', () => {
         throw new Error('must not read');
       },
     };
-    expect(await recordsFromFile(huge)).toEqual({ ok: false, error: 'too-large' });
+    expect(await recordsFromFile(huge, parseXmlDocument)).toEqual({ ok: false, error: 'too-large' });
   });
 });

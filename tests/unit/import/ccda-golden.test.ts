@@ -1,0 +1,50 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCcda } from '../../../lib/import/ccda';
+import { THIRD_PARTY } from '../../harness/shared';
+import { parseXmlDocument } from '../../tools/xml-parser';
+
+/**
+ * Golden output for every third-party C-CDA sample (read in place): records, lab rows with LOINC,
+ * values, units, ranges and notes, narrative text. Issue 7 swapped the XML parser (xmldom for the
+ * platform's DOMParser); these files were checked identical to xmldom's output when they were written.
+ * `UPDATE_GOLDEN=1 npx vitest run tests/unit/import/ccda-golden.test.ts` rewrites them; review the diff.
+ */
+const CCDA = `${THIRD_PARTY}/ccda`;
+const GOLDEN = join(import.meta.dirname, '../../fixtures/ccda');
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+const samples = readdirSync(CCDA).filter((f) => f.endsWith('.xml'));
+
+const labRows = (doc: ReturnType<typeof parseCcda>) =>
+  doc.records.flatMap((r) => (r.structured?.type === 'lab' ? r.structured.results : []));
+
+describe('C-CDA golden output', () => {
+  it('covers all twelve third-party samples', () => expect(samples).toHaveLength(12));
+
+  it.each(samples)('%s', (name) => {
+    const actual = parseCcda(readFileSync(join(CCDA, name), 'utf8'), parseXmlDocument);
+    const expectedPath = join(GOLDEN, name.replace(/\.xml$/, '.expected.json'));
+    if (UPDATE) {
+      mkdirSync(GOLDEN, { recursive: true });
+      writeFileSync(expectedPath, `${JSON.stringify(actual, null, 2)}\n`);
+    }
+    if (!existsSync(expectedPath))
+      throw new Error(`${expectedPath} is missing: run with UPDATE_GOLDEN=1 and review it`);
+    const expected = JSON.parse(readFileSync(expectedPath, 'utf8')) as typeof actual;
+    // The fields a doctor reads first, so a failure names them before the whole-document diff.
+    expect(labRows(actual).map((r) => [r.loinc, r.value, r.unit, r.notes])).toEqual(
+      labRows(expected).map((r) => [r.loinc, r.value, r.unit, r.notes]),
+    );
+    expect(actual).toEqual(expected);
+  });
+
+  it('reads the coded lab results of the samples that have them', () => {
+    const rows = samples.flatMap((name) =>
+      labRows(parseCcda(readFileSync(join(CCDA, name), 'utf8'), parseXmlDocument)),
+    );
+    expect(rows).toHaveLength(36);
+    expect(rows.filter((r) => r.loinc).length).toBeGreaterThan(30);
+    expect(rows.find((r) => r.loinc === '2947-0')).toMatchObject({ value: '140', unit: 'mmol/L' });
+  });
+});
