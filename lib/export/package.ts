@@ -123,7 +123,7 @@ export async function* packageEntries(input: PackageInput): AsyncGenerator<Packa
   const generatorName = `${generator.name} ${generator.version}`;
   yield await emit(textEntry('README.TXT', readmeText(caseData, generatedAt, generatorName, allPaths), 'text/plain'));
   if (withPdf) {
-    // pdf-lib is most of the exporter's code: loaded only when a summary PDF is wanted.
+    // The PDF layout and writer load only when a summary PDF is wanted.
     const { summaryPdf } = await import('./summary-pdf');
     const pdf = await summaryPdf({
       caseData,

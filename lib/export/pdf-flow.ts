@@ -1,11 +1,14 @@
-import { PDFDocument, PageSizes, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { PageContent, Rgb } from './pdf/content';
+import { A4, LETTER, PdfDocument, type Deflate, type DocumentInfo, type PageDimensions } from './pdf/document';
+import { textWidth, type StandardFont } from './pdf/fonts';
 import { winAnsiText } from './pdf-text';
 import type { PageSize } from './package-input';
 
 const MARGIN = 50;
-const BLACK = rgb(0.1, 0.1, 0.1);
-const RED = rgb(0.54, 0.11, 0.11);
-const GREY = rgb(0.35, 0.35, 0.35);
+const BLACK: Rgb = [0.1, 0.1, 0.1];
+const RED: Rgb = [0.54, 0.11, 0.11];
+const GREY: Rgb = [0.35, 0.35, 0.35];
+const fontOf = (bold: boolean | undefined): StandardFont => (bold ? 'Helvetica-Bold' : 'Helvetica');
 
 export interface TextStyle {
   size?: number;
@@ -20,27 +23,24 @@ export interface TableColumn {
   width: number;
 }
 
-/** Top-to-bottom text layout over as many pages as needed: the little pdf-lib lacks. */
+/** Top-to-bottom text layout over as many pages as needed, with tables whose header repeats. */
 export class PdfFlow {
-  private page!: PDFPage;
+  private readonly doc = new PdfDocument();
+  private readonly size: PageDimensions;
+  private page!: PageContent;
   private y = 0;
 
-  private constructor(
-    readonly doc: PDFDocument,
-    private readonly regular: PDFFont,
-    private readonly bold: PDFFont,
-    private readonly size: [number, number],
-  ) {
+  constructor(pageSize: PageSize) {
+    this.size = pageSize === 'a4' ? A4 : LETTER;
     this.newPage();
   }
 
-  static async create(pageSize: PageSize): Promise<PdfFlow> {
-    const doc = await PDFDocument.create();
-    const [regular, bold] = await Promise.all([
-      doc.embedFont(StandardFonts.Helvetica),
-      doc.embedFont(StandardFonts.HelveticaBold),
-    ]);
-    return new PdfFlow(doc, regular, bold, pageSize === 'a4' ? PageSizes.A4 : PageSizes.Letter);
+  get pageCount(): number {
+    return this.doc.pageCount;
+  }
+
+  save(info: DocumentInfo, deflate?: Deflate): Promise<Uint8Array> {
+    return this.doc.save(info, deflate);
   }
 
   get width(): number {
@@ -62,8 +62,8 @@ export class PdfFlow {
 
   /** Splits text into lines that fit `width`, breaking long words when they must. */
   wrap(value: string, width: number, size: number, bold = false): string[] {
-    const font = bold ? this.bold : this.regular;
-    const fits = (s: string) => font.widthOfTextAtSize(s, size) <= width;
+    const font = fontOf(bold);
+    const fits = (s: string) => textWidth(font, s, size) <= width;
     const lines: string[] = [];
     let line = '';
     for (const word of winAnsiText(value).split(' ').filter(Boolean)) {
@@ -95,13 +95,7 @@ export class PdfFlow {
       for (const line of this.wrap(paragraph, this.width - indent, size, style.bold)) {
         this.ensure(size * 1.35);
         this.y -= size * 1.35;
-        this.page.drawText(line, {
-          x: MARGIN + indent,
-          y: this.y,
-          size,
-          font: style.bold ? this.bold : this.regular,
-          color,
-        });
+        this.page.text(line, MARGIN + indent, this.y, fontOf(style.bold), size, color);
       }
     }
   }
@@ -125,23 +119,19 @@ export class PdfFlow {
       let x = MARGIN;
       lines.forEach((cellLines, i) => {
         cellLines.forEach((line, n) =>
-          this.page.drawText(line, {
-            x: x + 2,
-            y: this.y - (n + 1) * lineHeight,
+          this.page.text(
+            line,
+            x + 2,
+            this.y - (n + 1) * lineHeight,
+            fontOf(bold || red[i]),
             size,
-            font: bold || red[i] ? this.bold : this.regular,
-            color: red[i] ? RED : BLACK,
-          }),
+            red[i] ? RED : BLACK,
+          ),
         );
         x += widths[i]!;
       });
       this.y -= height;
-      this.page.drawLine({
-        start: { x: MARGIN, y: this.y + 1 },
-        end: { x: MARGIN + this.width, y: this.y + 1 },
-        thickness: 0.3,
-        color: GREY,
-      });
+      this.page.line(MARGIN, this.y + 1, MARGIN + this.width, this.y + 1, 0.3, GREY);
     };
     const header = measure(
       columns.map((c) => c.header),

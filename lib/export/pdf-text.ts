@@ -1,11 +1,10 @@
+import { winAnsiCode } from './pdf/win-ansi';
+
 /**
- * The 14 standard PDF fonts only encode WinAnsi (Windows-1252). pdf-lib throws on anything else, and a
+ * The 14 standard PDF fonts only encode WinAnsi (Windows-1252): they cannot draw anything else, and a
  * patient's story may hold emoji or non-Latin script: map to the nearest Latin text, else '?'.
  */
-const WIN_ANSI_EXTRA = new Set(Array.from('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ', (c) => c.codePointAt(0)!));
-
-const isWinAnsi = (code: number) =>
-  (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(code);
+const isWinAnsi = (code: number) => winAnsiCode(code) !== undefined;
 
 const REPLACEMENTS: Record<string, string> = {
   '\u2264': '<=',

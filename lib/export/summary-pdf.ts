@@ -4,6 +4,7 @@ import { byPriority } from './cover-sheet';
 import { KIND_LABELS } from './kind-labels';
 import { flagLabel, labMatrix } from './lab-matrix';
 import { isGap, type CaseStory, type CompletenessItem, type PackageQuestion, type PageSize } from './package-input';
+import { deflateZlib } from './pdf/deflate';
 import { PdfFlow } from './pdf-flow';
 
 export interface SummaryInput {
@@ -146,18 +147,20 @@ function recordIndex(flow: PdfFlow, records: CaseRecord[]): void {
   );
 }
 
-/** summary.pdf: printable cover sheet, questions, lab table and record index (pdf-lib names fonts randomly, so bytes vary). */
+/** summary.pdf: printable cover sheet, questions, lab table and record index; the same input gives the same bytes. */
 export async function summaryPdf(input: SummaryInput): Promise<Uint8Array> {
-  const flow = await PdfFlow.create(input.pageSize ?? 'letter');
+  const flow = new PdfFlow(input.pageSize ?? 'letter');
   const records = sortRecords(input.records);
   coverSheet(flow, input);
   labTables(flow, records);
   recordIndex(flow, records);
-  const { doc } = flow;
-  doc.setTitle(`${input.caseData.title}: records for a second opinion`);
-  doc.setCreator('Second Look');
-  doc.setProducer('Second Look (pdf-lib)');
-  doc.setCreationDate(input.generatedAt);
-  doc.setModificationDate(input.generatedAt);
-  return doc.save({ useObjectStreams: true });
+  return flow.save(
+    {
+      title: `${input.caseData.title}: records for a second opinion`,
+      creator: 'Second Look',
+      producer: 'Second Look',
+      created: input.generatedAt,
+    },
+    deflateZlib,
+  );
 }

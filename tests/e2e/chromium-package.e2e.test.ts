@@ -172,9 +172,17 @@ describe('records package in Chromium', () => {
   it('passes unzip -t, pdfinfo and the FHIR R4 validators', () => {
     expect(spawnSync('unzip', ['-t', firstZip]).status).toBe(0);
     const dir = extract(firstZip);
-    const info = execFileSync('pdfinfo', [join(dir, 'summary.pdf')]).toString();
-    expect(info).toMatch(/Pages:\s+[1-9]/);
-    expect(info).toMatch(/Page size:\s+612 x 792/); // Letter by default
+    const info = spawnSync('pdfinfo', [join(dir, 'summary.pdf')], { encoding: 'utf8' });
+    expect(info.stderr).toBe(''); // poppler reports every syntax error it meets on stderr
+    expect(info.stdout).toMatch(/Pages:\s+[1-9]/);
+    expect(info.stdout).toMatch(/Page size:\s+612 x 792/); // Letter by default
+    expect(info.stdout).toMatch(/Producer:\s+Second Look\n/);
+    const pdf = spawnSync('pdftotext', ['-layout', join(dir, 'summary.pdf'), '-'], { encoding: 'utf8' });
+    expect(pdf.stderr).toBe('');
+    expect(pdf.stdout).toContain(TITLE);
+    expect(pdf.stdout.indexOf(`1. ${QUESTIONS[0]}`)).toBeGreaterThan(0);
+    expect(pdf.stdout.indexOf(`2. ${QUESTIONS[1]}`)).toBeGreaterThan(pdf.stdout.indexOf(`1. ${QUESTIONS[0]}`));
+    expect(pdf.stdout).toContain('Record index');
 
     const bundle = JSON.parse(readFileSync(join(dir, 'data/fhir-bundle.json'), 'utf8')) as { entry: unknown[] };
     expect(bundle.entry.length).toBeGreaterThan(PAGES.length);
@@ -284,10 +292,12 @@ describe('records package in Chromium', () => {
     expect(names.length).toBeGreaterThan(0);
     for (const name of names) expect(allText(original).toLowerCase()).toContain(name.toLowerCase());
 
-    const { pkg } = await exportPackage();
+    const { path: zip, pkg } = await exportPackage();
     expect(pkg.problems).toEqual([]);
+    // summary.pdf's text is in compressed streams: search what a PDF reader shows instead of its bytes.
+    const pdfText = execFileSync('pdftotext', ['-layout', join(extract(zip), 'summary.pdf'), '-']).toString();
     const left = Object.entries(pkg.entries).flatMap(([path, data]) => {
-      const text = new TextDecoder().decode(data).toLowerCase();
+      const text = (path === 'summary.pdf' ? pdfText : new TextDecoder().decode(data)).toLowerCase();
       return findings
         .filter((f) => text.includes(f.toLowerCase()))
         .map((f) => {

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { countRows } from '../harness/panel-actions';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -140,9 +141,14 @@ describe('trust in Firefox', () => {
     }
     const pkg = checkPackage(join(downloadDir, zip!));
     expect(pkg.problems).toEqual([]);
-    const files = extractPackage(pkg, mkdtempSync(join(tmpdir(), 'sl-ff-package-'))).filter((f) =>
-      /(?:INDEX\.HTM|record\.html)$/.test(f),
-    );
+    const extracted = extractPackage(pkg, mkdtempSync(join(tmpdir(), 'sl-ff-package-')));
+    // summary.pdf as Firefox writes it (its own CompressionStream deflates the pages): poppler reads it cleanly.
+    const pdf = extracted.find((f) => f.endsWith('summary.pdf'))!;
+    expect(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stderr).toBe('');
+    const pdfText = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(pdfText.stderr).toBe('');
+    expect(pdfText.stdout).toContain('Record index');
+    const files = extracted.filter((f) => /(?:INDEX\.HTM|record\.html)$/.test(f));
     const viewer = await run.browser.newPage();
     const seen: string[] = [];
     viewer.on('dialog', (d) => {

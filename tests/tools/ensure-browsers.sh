@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Finds or installs the browsers and tools the browser tests use (Debian packages). Fails loudly:
+# Finds or installs the browsers and tools the tests use (Debian packages; the unit tests read summary.pdf
+# with poppler too, so npm test runs this first). Fails loudly:
 # browser tests are never skipped for want of a browser.
 set -euo pipefail
 need=()
