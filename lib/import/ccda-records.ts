@@ -5,8 +5,27 @@ const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
- * Imported C-CDA records as the records capture produces. The snapshot is the narrative as escaped,
- * preformatted text: nothing from the file is ever rendered as markup.
+ * The record's own coded results as an escaped table. Two panels of one section share its narrative
+ * (two "Troponin T" panels on different days, say): without their own rows and date in the snapshot
+ * they hashed alike and the second was dropped as a duplicate.
+ */
+function resultsTable(structured: CapturedRecord['structured']): string {
+  if (structured?.type !== 'lab' || structured.results.length === 0) return '';
+  const cell = (text: string | undefined) => `<td>${escapeHtml(text ?? '')}</td>`;
+  const rows = structured.results.map(
+    (r) =>
+      `<tr>${cell(r.test)}${cell(r.value)}${cell(r.unit)}${cell(r.referenceRange)}${cell(r.flag)}${cell(r.date)}</tr>`,
+  );
+  return (
+    '<table><thead><tr><th>Test</th><th>Value</th><th>Unit</th><th>Reference range</th><th>Flag</th><th>Date</th></tr></thead>' +
+    `<tbody>${rows.join('')}</tbody></table>\n`
+  );
+}
+
+/**
+ * Imported C-CDA records as the records capture produces. The snapshot is the record's own results
+ * and date, then the section's narrative as preformatted text, all escaped: nothing from the file is
+ * ever rendered as markup.
  */
 export function ccdaToCapturedRecords(doc: CcdaDocument, fileName: string): CapturedRecord[] {
   return doc.records.map((record) =>
@@ -20,7 +39,11 @@ export function ccdaToCapturedRecords(doc: CcdaDocument, fileName: string): Capt
         path: fileName.slice(0, 4096),
         pageTitle: doc.title.slice(0, 1000),
       },
-      snapshotHtml: `<h1>${escapeHtml(record.title)}</h1>\n<pre>${escapeHtml(record.text)}</pre>`,
+      snapshotHtml:
+        `<h1>${escapeHtml(record.title)}</h1>\n` +
+        (record.clinicalDate ? `<p>${escapeHtml(record.clinicalDate)}</p>\n` : '') +
+        resultsTable(record.structured) +
+        `<pre>${escapeHtml(record.text)}</pre>`,
       text: record.text,
       structured: record.structured,
     }),

@@ -20,6 +20,32 @@ beforeEach(async () => {
 });
 
 describe('records from files', () => {
+  it('keeps every lab panel of a C-CDA, even panels that share a title and section narrative', async () => {
+    // Two "Troponin T" panels (2012-10-02 and -03) in one results section, and two "Chemistry" panels
+    // with the same date in Cerner's sample: once deduplicated as one record, losing rows.
+    for (const name of [
+      'hl7_BMP_with_Troponin.xml',
+      'sample_ccdas_Cerner_Samples_Transition_of_Care_Referral_Summary.xml',
+    ]) {
+      const xml = readFileSync(`${CCDA_DIR}/${name}`, 'utf8');
+      const parsed = await recordsFromFile(file(name, xml, 'text/xml'), parseXmlDocument);
+      if (!parsed.ok) throw new Error(`${name}: ${parsed.error}`);
+      const expectedRows = parsed.records.reduce(
+        (n, r) => n + (r.structured?.type === 'lab' ? r.structured.results.length : 0),
+        0,
+      );
+      const own = (await createCase(db, name)).id;
+      const [outcome] = await importFiles(db, own, [file(name, xml, 'text/xml')], parseXmlDocument);
+      expect(outcome!.result).toMatchObject({ ok: true, duplicates: 0, added: parsed.records.length });
+      const stored = await db.records.where('caseId').equals(own).toArray();
+      const storedRows = stored.reduce(
+        (n, r) => n + (r.structured?.type === 'lab' ? r.structured.results.length : 0),
+        0,
+      );
+      expect(storedRows).toBe(expectedRows);
+    }
+  });
+
   it('turns a PDF into a record with the file attached byte-identical, kind guessed from the name', async () => {
     const outcome = await importFiles(
       db,
