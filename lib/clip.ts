@@ -22,18 +22,18 @@ const AttachmentFailure = z.enum(['login-page', 'unexpected-type', 'empty', 'htt
 /** One file the capture script fetched (bytes stay in the tab until pulled) or could not fetch. */
 const AttachmentReport = z.union([
   z.object({
-    record: z.number().int().nonnegative(),
+    record: z.number().check(z.int(), z.nonnegative()),
     ok: z.literal(true),
-    transferId: z.string().regex(/^[\w-]{1,64}$/),
-    name: z.string().min(1).max(200),
-    mediaType: z.string().regex(/^(application\/pdf|image\/[a-z+.-]+)$/),
-    size: z.number().int().positive(),
+    transferId: z.string().check(z.regex(/^[\w-]{1,64}$/)),
+    name: z.string().check(z.minLength(1), z.maxLength(200)),
+    mediaType: z.string().check(z.regex(/^(application\/pdf|image\/[a-z+.-]+)$/)),
+    size: z.number().check(z.int(), z.positive()),
     sha256: Sha256Hex,
   }),
   z.object({
-    record: z.number().int().nonnegative(),
+    record: z.number().check(z.int(), z.nonnegative()),
     ok: z.literal(false),
-    name: z.string().max(200),
+    name: z.string().check(z.maxLength(200)),
     reason: AttachmentFailure,
   }),
 ]);
@@ -42,9 +42,9 @@ const AttachmentReport = z.union([
 export const CaptureOutcome = z.union([
   z.object({
     ok: z.literal(true),
-    records: z.array(CapturedRecord).min(1).max(500),
-    warnings: z.array(z.string().max(200)).max(50),
-    attachments: z.array(AttachmentReport).max(2000).default([]),
+    records: z.array(CapturedRecord).check(z.minLength(1), z.maxLength(500)),
+    warnings: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(50)),
+    attachments: z._default(z.array(AttachmentReport).check(z.maxLength(2000)), []),
   }),
   z.object({ ok: z.literal(false), error: z.enum(['page-too-large', 'nothing-to-clip']) }),
 ]);

@@ -23,13 +23,13 @@ export const ErrorCode = z.enum([
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
 export const ClipRequest = z.object({
-  tabId: z.number().int().nonnegative(),
+  tabId: z.number().check(z.int(), z.nonnegative()),
   selectionOnly: z.boolean(),
 });
 
 /** A file that was found but not kept, and why (issue 3: failures are reported per attachment). */
 export const AttachmentProblem = z.object({
-  name: z.string().max(200),
+  name: z.string().check(z.maxLength(200)),
   reason: z.enum([
     'login-page',
     'unexpected-type',
@@ -47,29 +47,39 @@ export const ClipResult = z.object({
   added: z.array(RecordId),
   duplicates: z.array(RecordId),
   titles: z.array(z.string()),
-  warnings: z.array(z.string().max(200)).max(50),
-  attachmentsSaved: z.number().int().nonnegative().optional(),
-  attachmentProblems: z.array(AttachmentProblem).max(2000).optional(),
+  warnings: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(50)),
+  attachmentsSaved: z.optional(z.number().check(z.int(), z.nonnegative())),
+  attachmentProblems: z.optional(z.array(AttachmentProblem).check(z.maxLength(2000))),
 });
 export type ClipResult = z.infer<typeof ClipResult>;
 
 /** Where a running clip is, for the panel ("Reading the page…", "Saving…"). */
 export const ClipProgress = z.union([
   z.object({ phase: z.enum(['reading', 'saving']) }),
-  z.object({ phase: z.literal('transferring'), done: z.number().nonnegative(), total: z.number().nonnegative() }),
+  z.object({
+    phase: z.literal('transferring'),
+    done: z.number().check(z.nonnegative()),
+    total: z.number().check(z.nonnegative()),
+  }),
 ]);
 export type ClipProgress = z.infer<typeof ClipProgress>;
 
 /** What the panel shows before saving a page that yielded several records. */
 export const RecordSummary = z.object({
-  title: z.string().max(1000),
+  title: z.string().check(z.maxLength(1000)),
   kind: RecordKind,
-  clinicalDate: ClinicalDate.optional(),
-  rows: z.number().int().nonnegative().optional(),
+  clinicalDate: z.optional(ClinicalDate),
+  rows: z.optional(z.number().check(z.int(), z.nonnegative())),
   attachments: z
-    .array(z.object({ name: z.string().max(200), mediaType: z.string().max(100), size: z.number() }))
-    .max(100),
-  failed: z.array(AttachmentProblem).max(100),
+    .array(
+      z.object({
+        name: z.string().check(z.maxLength(200)),
+        mediaType: z.string().check(z.maxLength(100)),
+        size: z.number(),
+      }),
+    )
+    .check(z.maxLength(100)),
+  failed: z.array(AttachmentProblem).check(z.maxLength(100)),
 });
 export type RecordSummary = z.infer<typeof RecordSummary>;
 
@@ -79,8 +89,8 @@ export const ClipPreview = z.union([
   z.object({
     saved: z.literal(false),
     token: z.uuid(),
-    records: z.array(RecordSummary).max(500),
-    warnings: z.array(z.string().max(200)).max(50),
+    records: z.array(RecordSummary).check(z.maxLength(500)),
+    warnings: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(50)),
   }),
 ]);
 export type ClipPreview = z.infer<typeof ClipPreview>;
@@ -88,12 +98,12 @@ export type ClipPreview = z.infer<typeof ClipPreview>;
 export const ClipSaveRequest = z.object({
   token: z.uuid(),
   /** Indexes into the preview's records; the rest are dropped. */
-  indexes: z.array(z.number().int().nonnegative()).max(500),
+  indexes: z.array(z.number().check(z.int(), z.nonnegative())).check(z.maxLength(500)),
 });
 
 interface MessageSpec {
-  request: z.ZodType;
-  response: z.ZodType;
+  request: z.ZodMiniType;
+  response: z.ZodMiniType;
   /** Which senders may send it: destructive and export commands only from extension pages. */
   from: 'extension-page' | 'tab';
 }
@@ -115,9 +125,9 @@ export type RequestOf<N extends MessageName> = z.infer<(typeof protocol)[N]['req
 export type ResponseOf<N extends MessageName> = z.infer<(typeof protocol)[N]['response']>;
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ErrorCode };
 
-const Envelope = z.object({ type: z.string().max(100), payload: z.unknown() });
+const Envelope = z.object({ type: z.string().check(z.maxLength(100)), payload: z.unknown() });
 
-const resultSchema = <T extends z.ZodType>(data: T) =>
+const resultSchema = <T extends z.ZodMiniType>(data: T) =>
   z.union([z.object({ ok: z.literal(true), data }), z.object({ ok: z.literal(false), error: ErrorCode })]);
 
 /** Sends a typed message and checks the reply's shape; `transport` is `browser.runtime.sendMessage`. */

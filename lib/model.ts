@@ -19,19 +19,19 @@ export const IsoDateTime = z.iso.datetime({ offset: true });
 /** A clinical date as precise as the source gives it: `2026-11-03` or a full ISO date-time. */
 export const ClinicalDate = z.union([z.iso.date(), IsoDateTime]);
 
-export const CaseId = z.string().min(1).max(64);
+export const CaseId = z.string().check(z.minLength(1), z.maxLength(64));
 export type CaseId = z.infer<typeof CaseId>;
-export const RecordId = z.string().min(1).max(64);
+export const RecordId = z.string().check(z.minLength(1), z.maxLength(64));
 export type RecordId = z.infer<typeof RecordId>;
 
-export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+export const Sha256Hex = z.string().check(z.regex(/^[0-9a-f]{64}$/));
 
 /** Where a record came from. The address never carries query strings or fragments (they hold session tokens). */
 export const Provenance = z.object({
-  portal: z.string().min(1).max(64),
-  origin: z.string().max(2048),
-  path: z.string().max(4096),
-  pageTitle: z.string().max(1000),
+  portal: z.string().check(z.minLength(1), z.maxLength(64)),
+  origin: z.string().check(z.maxLength(2048)),
+  path: z.string().check(z.maxLength(4096)),
+  pageTitle: z.string().check(z.maxLength(1000)),
 });
 export type Provenance = z.infer<typeof Provenance>;
 
@@ -40,74 +40,77 @@ export type AbnormalFlag = z.infer<typeof AbnormalFlag>;
 
 /** One row of a lab result. `unparsed` keeps the row's text when value and test could not be told apart safely. */
 export const LabResultRow = z.object({
-  test: z.string().max(500),
-  value: z.string().max(2000),
-  numericValue: z.number().optional(),
-  comparator: z.enum(['<', '<=', '>', '>=']).optional(),
-  unit: z.string().max(100).optional(),
-  referenceRange: z.string().max(500).optional(),
-  low: z.number().optional(),
-  high: z.number().optional(),
-  flag: AbnormalFlag.optional(),
-  date: ClinicalDate.optional(),
-  loinc: z.string().max(20).optional(),
-  notes: z.string().max(20000).optional(),
-  unparsed: z.boolean().optional(),
+  test: z.string().check(z.maxLength(500)),
+  value: z.string().check(z.maxLength(2000)),
+  numericValue: z.optional(z.number()),
+  comparator: z.optional(z.enum(['<', '<=', '>', '>='])),
+  unit: z.optional(z.string().check(z.maxLength(100))),
+  referenceRange: z.optional(z.string().check(z.maxLength(500))),
+  low: z.optional(z.number()),
+  high: z.optional(z.number()),
+  flag: z.optional(AbnormalFlag),
+  date: z.optional(ClinicalDate),
+  loinc: z.optional(z.string().check(z.maxLength(20))),
+  notes: z.optional(z.string().check(z.maxLength(20000))),
+  unparsed: z.optional(z.boolean()),
 });
 export type LabResultRow = z.infer<typeof LabResultRow>;
 
 export const LabPanel = z.object({
   type: z.literal('lab'),
   panel: z.object({
-    name: z.string().max(500),
-    orderingProvider: z.string().max(500).optional(),
-    collected: ClinicalDate.optional(),
-    resulted: ClinicalDate.optional(),
-    performingLab: z.string().max(500).optional(),
-    status: z.string().max(100).optional(),
-    specimen: z.string().max(500).optional(),
+    name: z.string().check(z.maxLength(500)),
+    orderingProvider: z.optional(z.string().check(z.maxLength(500))),
+    collected: z.optional(ClinicalDate),
+    resulted: z.optional(ClinicalDate),
+    performingLab: z.optional(z.string().check(z.maxLength(500))),
+    status: z.optional(z.string().check(z.maxLength(100))),
+    specimen: z.optional(z.string().check(z.maxLength(500))),
   }),
-  results: z.array(LabResultRow).max(200_000),
-  notes: z.array(z.string().max(100_000)).max(1000).optional(),
+  results: z.array(LabResultRow).check(z.maxLength(200_000)),
+  notes: z.optional(z.array(z.string().check(z.maxLength(100_000))).check(z.maxLength(1000))),
 });
 export type LabPanel = z.infer<typeof LabPanel>;
 
-export const ReportSection = z.object({ heading: z.string().max(500), text: z.string().max(1_000_000) });
+export const ReportSection = z.object({
+  heading: z.string().check(z.maxLength(500)),
+  text: z.string().check(z.maxLength(1_000_000)),
+});
 export type ReportSection = z.infer<typeof ReportSection>;
 
 /** Imaging and pathology reports: the sections verbatim. */
 export const Report = z.object({
   type: z.literal('report'),
-  exam: z.string().max(500).optional(),
-  modality: z.string().max(100).optional(),
-  bodyPart: z.string().max(200).optional(),
-  specimen: z.string().max(500).optional(),
-  sections: z.array(ReportSection).max(500),
+  exam: z.optional(z.string().check(z.maxLength(500))),
+  modality: z.optional(z.string().check(z.maxLength(100))),
+  bodyPart: z.optional(z.string().check(z.maxLength(200))),
+  specimen: z.optional(z.string().check(z.maxLength(500))),
+  sections: z.array(ReportSection).check(z.maxLength(500)),
 });
 export type Report = z.infer<typeof Report>;
 
 /** Notes, plans, operative reports. */
 export const Note = z.object({
   type: z.literal('note'),
-  author: z.string().max(500).optional(),
-  noteType: z.string().max(200).optional(),
-  paragraphs: z.array(z.string().max(1_000_000)).max(10_000),
+  author: z.optional(z.string().check(z.maxLength(500))),
+  noteType: z.optional(z.string().check(z.maxLength(200))),
+  paragraphs: z.array(z.string().check(z.maxLength(1_000_000))).check(z.maxLength(10_000)),
 });
 export type Note = z.infer<typeof Note>;
 
 export const Medication = z.object({
-  name: z.string().max(500),
-  dose: z.string().max(200).optional(),
-  route: z.string().max(100).optional(),
-  frequency: z.string().max(200).optional(),
-  startDate: ClinicalDate.optional(),
-  status: z.string().max(100).optional(),
+  name: z.string().check(z.maxLength(500)),
+  dose: z.optional(z.string().check(z.maxLength(200))),
+  route: z.optional(z.string().check(z.maxLength(100))),
+  frequency: z.optional(z.string().check(z.maxLength(200))),
+  startDate: z.optional(ClinicalDate),
+  status: z.optional(z.string().check(z.maxLength(100))),
 });
 export type Medication = z.infer<typeof Medication>;
 
 export const MedicationList = z.object({
   type: z.literal('medications'),
-  medications: z.array(Medication).max(5000),
+  medications: z.array(Medication).check(z.maxLength(5000)),
 });
 export type MedicationList = z.infer<typeof MedicationList>;
 
@@ -119,29 +122,29 @@ export { LIMITS };
 /** What capture produces for one record, before it belongs to a case. Crosses the tab -> background boundary. */
 export const CapturedRecord = z.object({
   kind: RecordKind,
-  title: z.string().min(1).max(1000),
-  clinicalDate: ClinicalDate.optional(),
+  title: z.string().check(z.minLength(1), z.maxLength(1000)),
+  clinicalDate: z.optional(ClinicalDate),
   provenance: Provenance,
-  snapshotHtml: z.string().max(LIMITS.snapshotBytes),
-  text: z.string().max(LIMITS.textChars),
-  structured: StructuredData.optional(),
+  snapshotHtml: z.string().check(z.maxLength(LIMITS.snapshotBytes)),
+  text: z.string().check(z.maxLength(LIMITS.textChars)),
+  structured: z.optional(StructuredData),
 });
 export type CapturedRecord = z.infer<typeof CapturedRecord>;
 
-export const CaseRecord = CapturedRecord.extend({
+export const CaseRecord = z.extend(CapturedRecord, {
   id: RecordId,
   caseId: CaseId,
   capturedAt: IsoDateTime,
   /** SHA-256 of the sanitized snapshot: identifies "the same content" within a case. */
   contentHash: Sha256Hex,
-  note: z.string().max(100_000),
+  note: z.string().check(z.maxLength(100_000)),
   updatedAt: IsoDateTime,
 });
 export type CaseRecord = z.infer<typeof CaseRecord>;
 
 export const Case = z.object({
   id: CaseId,
-  title: z.string().min(1).max(300),
+  title: z.string().check(z.minLength(1), z.maxLength(300)),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
 });

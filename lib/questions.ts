@@ -37,7 +37,7 @@ export async function addQuestion(db: CaseDb, caseId: CaseId, family: QuestionFa
   });
 }
 
-export const QuestionEdit = Question.pick({ family: true, text: true, answered: true, answer: true }).partial();
+export const QuestionEdit = z.partial(z.pick(Question, { family: true, text: true, answered: true, answer: true }));
 export type QuestionEdit = z.infer<typeof QuestionEdit>;
 
 /** Changes only the given fields, so another panel's edit to a different field survives. */

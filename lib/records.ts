@@ -81,14 +81,14 @@ export async function addRecords(
   });
 }
 
-export const RecordEdit = z
-  .object({
+export const RecordEdit = z.partial(
+  z.object({
     title: CaseRecord.shape.title,
-    clinicalDate: ClinicalDate.nullable(),
+    clinicalDate: z.nullable(ClinicalDate),
     kind: RecordKind,
     note: CaseRecord.shape.note,
-  })
-  .partial();
+  }),
+);
 export type RecordEdit = z.infer<typeof RecordEdit>;
 
 export async function editRecord(db: CaseDb, id: RecordId, edit: RecordEdit): Promise<void> {

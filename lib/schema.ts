@@ -1,4 +1,7 @@
-import { z } from 'zod';
+// zod/mini: the functional API, so the bundler keeps only the schema kinds and checks we use (issue 7:
+// classic zod carries every method on every schema, ~90 KB per bundle). Imported as a namespace: the
+// `z` re-export of 'zod/mini' itself defeats tree-shaking.
+import * as z from 'zod/mini';
 
 // zod 4 probes `new Function` to decide whether to JIT-compile parsers. Extension CSP forbids eval,
 // and web-ext lint flags the probe; the interpreter is fast enough for our message sizes.

@@ -9,7 +9,7 @@ export interface KeyValueArea {
   remove: (key: string) => Promise<void>;
 }
 
-function typedKey<T>(key: string, schema: z.ZodType<T>) {
+function typedKey<T>(key: string, schema: z.ZodMiniType<T>) {
   return (area: KeyValueArea) => ({
     get: async (): Promise<T | undefined> => {
       const parsed = schema.safeParse((await area.get(key))[key]);
@@ -25,7 +25,7 @@ export const activeCaseStore = typedKey('activeCaseId', CaseId);
 /** The database witness (lib/db.ts, checkDbHealth), kept in browser.storage.local. */
 export const dbWitnessStore = typedKey(
   'dbWitness',
-  z.object({ createdAt: z.string().max(100), seenAt: z.string().max(100) }),
+  z.object({ createdAt: z.string().check(z.maxLength(100)), seenAt: z.string().check(z.maxLength(100)) }),
 );
 
 /** The outcome of the latest clip, whatever started it (panel, menu, shortcut), for the panel to show. */

@@ -2,7 +2,7 @@ import { CaseId, IsoDateTime, RecordId } from './model';
 import { z } from './schema';
 
 /** Free text the patient writes: bounded so one paste cannot fill the disk, generous enough for a story. */
-const Text = z.string().max(20_000);
+const Text = z.string().check(z.maxLength(20_000));
 
 /** The record families the completeness checklist measures (DOMAIN.md, "What a complete records package holds").
  * Imaging is split in two because a report without its images is a known gap. */
@@ -28,19 +28,19 @@ export type TimeSensitive = z.infer<typeof TimeSensitive>;
 
 /** The patient's short story for the second-opinion doctor. Every field is optional: saved as typed. */
 export const Story = z.object({
-  reason: OpinionReason.optional(),
-  reasonDetail: Text.optional(),
-  diagnosis: Text.optional(),
-  proposedTreatment: Text.optional(),
-  triedSoFar: Text.optional(),
-  goals: Text.optional(),
-  timeSensitive: TimeSensitive.optional(),
-  timeSensitiveDetail: Text.optional(),
-  medications: Text.optional(),
-  allergies: Text.optional(),
-  familyHistory: Text.optional(),
-  referringDoctor: Text.optional(),
-  secondOpinionDoctor: Text.optional(),
+  reason: z.optional(OpinionReason),
+  reasonDetail: z.optional(Text),
+  diagnosis: z.optional(Text),
+  proposedTreatment: z.optional(Text),
+  triedSoFar: z.optional(Text),
+  goals: z.optional(Text),
+  timeSensitive: z.optional(TimeSensitive),
+  timeSensitiveDetail: z.optional(Text),
+  medications: z.optional(Text),
+  allergies: z.optional(Text),
+  familyHistory: z.optional(Text),
+  referringDoctor: z.optional(Text),
+  secondOpinionDoctor: z.optional(Text),
 });
 export type Story = z.infer<typeof Story>;
 export type StoryField = keyof Story;
@@ -49,7 +49,7 @@ export const STORY_FIELDS = Object.keys(Story.shape) as StoryField[];
 /** What the patient decided after comparing opinions (DOMAIN.md, "After the visit"). */
 export const DecisionChoice = z.enum(['undecided', 'first-plan', 'switch', 'third-opinion', 'doctors-review', 'other']);
 export type DecisionChoice = z.infer<typeof DecisionChoice>;
-export const Decision = z.object({ choice: DecisionChoice.optional(), reasons: Text.optional() });
+export const Decision = z.object({ choice: z.optional(DecisionChoice), reasons: z.optional(Text) });
 export type Decision = z.infer<typeof Decision>;
 
 /** One row per case for everything that is not a list: story, checklist marks, decision.
@@ -68,14 +68,14 @@ export const QuestionFamily = z.enum(['diagnosis', 'treatment', 'experience', 'n
 export type QuestionFamily = z.infer<typeof QuestionFamily>;
 
 export const Question = z.object({
-  id: z.string().min(1).max(64),
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
   caseId: CaseId,
   family: QuestionFamily,
-  text: z.string().min(1).max(2000),
+  text: z.string().check(z.minLength(1), z.maxLength(2000)),
   /** Lower is asked first. */
   priority: z.number(),
   /** Kept even when the record is deleted later: the link is then shown as removed. */
-  linkedRecordIds: z.array(RecordId).max(500),
+  linkedRecordIds: z.array(RecordId).check(z.maxLength(500)),
   answered: z.boolean(),
   answer: Text,
   createdAt: IsoDateTime,
@@ -84,10 +84,10 @@ export const Question = z.object({
 export type Question = z.infer<typeof Question>;
 
 export const Opinion = z.object({
-  id: z.string().min(1).max(64),
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
   caseId: CaseId,
-  clinician: z.string().max(500),
-  institution: z.string().max(500),
+  clinician: z.string().check(z.maxLength(500)),
+  institution: z.string().check(z.maxLength(500)),
   /** `YYYY-MM-DD` or empty while not yet entered. */
   date: z.union([z.iso.date(), z.literal('')]),
   diagnosis: Text,

@@ -6,12 +6,9 @@ import { z } from '../schema';
 export { CHUNK_BYTES, MAX_ATTACHMENT_BYTES, MAX_CLIP_ATTACHMENTS, MAX_CLIP_ATTACHMENT_BYTES } from '../limits';
 
 export const AttachmentChunk = z.object({
-  offset: z.number().int().nonnegative(),
+  offset: z.number().check(z.int(), z.nonnegative()),
   /** base64 of at most CHUNK_BYTES bytes. */
-  data: z
-    .string()
-    .max(Math.ceil(CHUNK_BYTES / 3) * 4)
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/),
+  data: z.string().check(z.maxLength(Math.ceil(CHUNK_BYTES / 3) * 4), z.regex(/^[A-Za-z0-9+/]*={0,2}$/)),
 });
 export type AttachmentChunk = z.infer<typeof AttachmentChunk>;
 

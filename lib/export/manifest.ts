@@ -5,10 +5,10 @@ import { AttachmentMeta, CaseStory, CompletenessItem, PackageQuestion } from './
 export const PACKAGE_FORMAT = 'second-look/1';
 
 export const ManifestFile = z.object({
-  path: z.string().min(1).max(1000),
-  size: z.number().int().nonnegative(),
+  path: z.string().check(z.minLength(1), z.maxLength(1000)),
+  size: z.number().check(z.int(), z.nonnegative()),
   sha256: Sha256Hex,
-  mediaType: z.string().min(1).max(200),
+  mediaType: z.string().check(z.minLength(1), z.maxLength(200)),
 });
 export type ManifestFile = z.infer<typeof ManifestFile>;
 
@@ -16,16 +16,16 @@ export const ManifestRecord = z.object({
   id: CaseRecord.shape.id,
   kind: RecordKind,
   title: z.string(),
-  clinicalDate: ClinicalDate.optional(),
+  clinicalDate: z.optional(ClinicalDate),
   capturedAt: IsoDateTime,
   provenance: Provenance,
   contentHash: Sha256Hex,
-  structured: StructuredData.optional(),
+  structured: z.optional(StructuredData),
   note: z.string(),
   /** Paths (within the zip) of the record's page, text and attachments. */
   files: z.array(z.string()),
   /** The record's attachments, so an import can restore them (added in issue 5; absent in early packages). */
-  attachments: z.array(AttachmentMeta).optional(),
+  attachments: z.optional(z.array(AttachmentMeta)),
 });
 export type ManifestRecord = z.infer<typeof ManifestRecord>;
 
@@ -39,13 +39,13 @@ export const Manifest = z.object({
     createdAt: IsoDateTime,
     updatedAt: IsoDateTime,
     /** The reason for the opinion is `story.reason`; repeated here because it is what a reader looks for first. */
-    reason: z.string().optional(),
-    story: CaseStory.optional(),
+    reason: z.optional(z.string()),
+    story: z.optional(CaseStory),
   }),
   records: z.array(ManifestRecord),
-  questions: z.array(PackageQuestion.extend({ priority: z.number().optional() })),
-  completeness: z.array(CompletenessItem).optional(),
-  opinions: z.array(z.object({ id: z.string() }).loose()),
+  questions: z.array(z.extend(PackageQuestion, { priority: z.optional(z.number()) })),
+  completeness: z.optional(z.array(CompletenessItem)),
+  opinions: z.array(z.looseObject({ id: z.string() })),
   files: z.array(ManifestFile),
 });
 export type Manifest = z.infer<typeof Manifest>;

@@ -6,43 +6,38 @@ import { z } from '../schema';
  * Case preparation the cover sheet shows. Optional everywhere: the story, questions and completeness
  * features are being built in parallel (issue 5), and a package without them is still a package.
  */
-export const CaseStory = z
-  .object({
-    /** Why the patient wants this opinion. */
-    reason: z.string().max(20_000).optional(),
-    /** Free-text story, or labelled parts of it (symptoms, diagnosis, treatment so far, goals...). */
-    summary: z.string().max(200_000).optional(),
-    sections: z
-      .array(z.object({ label: z.string().max(300), text: z.string().max(200_000) }))
-      .max(100)
-      .optional(),
-    timeSensitive: z.boolean().optional(),
-  })
-  .loose();
+export const CaseStory = z.looseObject({
+  /** Why the patient wants this opinion. */
+  reason: z.optional(z.string().check(z.maxLength(20_000))),
+  /** Free-text story, or labelled parts of it (symptoms, diagnosis, treatment so far, goals...). */
+  summary: z.optional(z.string().check(z.maxLength(200_000))),
+  sections: z.optional(
+    z
+      .array(z.object({ label: z.string().check(z.maxLength(300)), text: z.string().check(z.maxLength(200_000)) }))
+      .check(z.maxLength(100)),
+  ),
+  timeSensitive: z.optional(z.boolean()),
+});
 export type CaseStory = z.infer<typeof CaseStory>;
 
-export const PackageQuestion = z
-  .object({
-    id: z.string().min(1).max(64),
-    text: z.string().max(20_000),
-    /** Lower number = more important; the cover sheet lists questions in this order. */
-    priority: z.number(),
-    family: z.string().max(100).optional(),
-    answer: z.string().max(200_000).optional(),
-    recordIds: z.array(z.string().max(64)).max(10_000).optional(),
-  })
-  .loose();
+export const PackageQuestion = z.looseObject({
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
+  text: z.string().check(z.maxLength(20_000)),
+  /** Lower number = more important; the cover sheet lists questions in this order. */
+  priority: z.number(),
+  family: z.optional(z.string().check(z.maxLength(100))),
+  answer: z.optional(z.string().check(z.maxLength(200_000))),
+  recordIds: z.optional(z.array(z.string().check(z.maxLength(64))).check(z.maxLength(10_000))),
+});
 export type PackageQuestion = z.infer<typeof PackageQuestion>;
 
 /** One checklist family (DOMAIN.md): `status` other than complete/present/ok counts as a gap, named by `hint`. */
-export const CompletenessItem = z
-  .object({
-    family: z.string().max(100),
-    status: z.string().max(50),
-    count: z.number().int().nonnegative(),
-    hint: z.string().max(2000),
-  })
-  .loose();
+export const CompletenessItem = z.looseObject({
+  family: z.string().check(z.maxLength(100)),
+  status: z.string().check(z.maxLength(50)),
+  count: z.number().check(z.int(), z.nonnegative()),
+  hint: z.string().check(z.maxLength(2000)),
+});
 export type CompletenessItem = z.infer<typeof CompletenessItem>;
 
 export const isGap = (item: CompletenessItem): boolean =>
@@ -60,13 +55,13 @@ export interface PackageAttachment {
 }
 
 export const AttachmentMeta = z.object({
-  id: z.string().min(1).max(64),
-  name: z.string().min(1).max(1000),
-  mediaType: z.string().min(1).max(200),
-  size: z.number().int().nonnegative(),
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
+  name: z.string().check(z.minLength(1), z.maxLength(1000)),
+  mediaType: z.string().check(z.minLength(1), z.maxLength(200)),
+  size: z.number().check(z.int(), z.nonnegative()),
   sha256: Sha256Hex,
   /** Where the file is in the zip. */
-  path: z.string().min(1).max(1000),
+  path: z.string().check(z.minLength(1), z.maxLength(1000)),
 });
 export type AttachmentMeta = z.infer<typeof AttachmentMeta>;
 
