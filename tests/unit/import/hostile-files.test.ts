@@ -59,7 +59,7 @@ describe('hostile files', () => {
       if (result.ok) await importCase(db, result.data);
       let xdm = 'refused';
       try {
-        readXdm(data);
+        await readXdm(data);
         xdm = 'ACCEPTED';
       } catch {
         xdm = 'refused';
