@@ -1,6 +1,6 @@
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha1 } from '@noble/hashes/legacy.js';
-import { encryptWords, expandKey } from './aes256';
+import { encryptWords, expandKey, xorCounterKeystream } from './aes256';
 
 /**
  * WinZip AES-256, version AE-2 (https://www.winzip.com/en/support/aes-encryption/): an entry's data is
@@ -48,17 +48,21 @@ export function aesExtraField(method: 0 | 8): Uint8Array {
   return out;
 }
 
-const byteSwap = (x: number) => ((x << 24) | ((x & 0xff00) << 8) | ((x >>> 8) & 0xff00) | (x >>> 24)) >>> 0;
+const byteSwap = (x: number) => (x << 24) | ((x & 0xff00) << 8) | ((x >>> 8) & 0xff00) | (x >>> 24);
+/** Zip's little-endian counter blocks XOR as whole words only on little-endian CPUs (all our targets). */
+const LITTLE_ENDIAN = new Uint8Array(Int32Array.of(1).buffer)[0] === 1;
 
 /**
  * AES-CTR with WinZip's counter (little-endian, starting at 1) plus the running HMAC-SHA1 of the
  * ciphertext. Chunks may have any length; the keystream continues across them.
  */
 export class WinZipAesStream {
-  private readonly schedule: Uint32Array;
+  private readonly schedule: Int32Array;
   private readonly mac: ReturnType<typeof hmac.create>;
+  /** Blocks used so far; the next block's counter is one more. */
   private counter = 0;
-  private readonly keystream = new Uint32Array(4);
+  private readonly keystream = new Int32Array(4);
+  /** The rest of the last keystream block when a chunk ended inside it. */
   private readonly spare = new Uint8Array(16);
   private spareUsed = 16;
 
@@ -72,8 +76,12 @@ export class WinZipAesStream {
 
   update(input: Uint8Array): Uint8Array {
     if (this.direction === 'decrypt') this.mac.update(input);
-    const output = new Uint8Array(input.byteLength);
-    this.xorKeystream(input, output);
+    const lead = Math.min(16 - this.spareUsed, input.byteLength);
+    // Placed so that the whole blocks after the spare bytes start 4-byte aligned, for the word loop.
+    const pad = (4 - (lead % 4)) % 4;
+    const output = new Uint8Array(input.byteLength + pad).subarray(pad);
+    output.set(input);
+    this.xorKeystream(output, lead);
     if (this.direction === 'encrypt') this.mac.update(output);
     return output;
   }
@@ -83,51 +91,37 @@ export class WinZipAesStream {
     return this.mac.digest().subarray(0, AUTH_CODE_BYTES);
   }
 
-  private nextBlock(): void {
-    this.counter++;
-    const low = this.counter % 0x100000000;
-    const high = Math.floor(this.counter / 0x100000000);
-    encryptWords(this.schedule, byteSwap(low), byteSwap(high), 0, 0, this.keystream, 0);
+  private advance(blocks: number): number {
+    // 2^32 blocks = 64 GiB per entry, far above any attachment; beyond it the counter's high word would matter.
+    if (this.counter + blocks >= 2 ** 32) throw new Error('AES entry too large');
+    const first = this.counter + 1;
+    this.counter += blocks;
+    return first;
   }
 
-  private xorKeystream(input: Uint8Array, output: Uint8Array): void {
-    const n = input.byteLength;
+  private nextBlock(): Int32Array {
+    encryptWords(this.schedule, byteSwap(this.advance(1)), 0, 0, 0, this.keystream, 0);
+    return this.keystream;
+  }
+
+  private xorKeystream(data: Uint8Array, lead: number): void {
+    const n = data.byteLength;
     let i = 0;
-    while (this.spareUsed < 16 && i < n) output[i] = input[i++]! ^ this.spare[this.spareUsed++]!;
-    const ks = this.keystream;
-    for (; i + 16 <= n; i += 16) {
-      this.nextBlock();
-      const a = ks[0]!;
-      const b = ks[1]!;
-      const c = ks[2]!;
-      const d = ks[3]!;
-      output[i] = input[i]! ^ (a >>> 24);
-      output[i + 1] = input[i + 1]! ^ (a >>> 16);
-      output[i + 2] = input[i + 2]! ^ (a >>> 8);
-      output[i + 3] = input[i + 3]! ^ a;
-      output[i + 4] = input[i + 4]! ^ (b >>> 24);
-      output[i + 5] = input[i + 5]! ^ (b >>> 16);
-      output[i + 6] = input[i + 6]! ^ (b >>> 8);
-      output[i + 7] = input[i + 7]! ^ b;
-      output[i + 8] = input[i + 8]! ^ (c >>> 24);
-      output[i + 9] = input[i + 9]! ^ (c >>> 16);
-      output[i + 10] = input[i + 10]! ^ (c >>> 8);
-      output[i + 11] = input[i + 11]! ^ c;
-      output[i + 12] = input[i + 12]! ^ (d >>> 24);
-      output[i + 13] = input[i + 13]! ^ (d >>> 16);
-      output[i + 14] = input[i + 14]! ^ (d >>> 8);
-      output[i + 15] = input[i + 15]! ^ d;
+    for (; i < lead; i++) data[i] = data[i]! ^ this.spare[this.spareUsed++]!;
+    const blocks = (n - i) >>> 4;
+    if (LITTLE_ENDIAN && blocks > 0) {
+      const words = new Int32Array(data.buffer, data.byteOffset + i, blocks * 4);
+      xorCounterKeystream(this.schedule, this.advance(blocks), words, blocks);
+      i += blocks * 16;
     }
-    if (i < n) {
-      this.nextBlock();
-      for (let j = 0; j < 4; j++) {
-        this.spare[4 * j] = ks[j]! >>> 24;
-        this.spare[4 * j + 1] = ks[j]! >>> 16;
-        this.spare[4 * j + 2] = ks[j]! >>> 8;
-        this.spare[4 * j + 3] = ks[j]!;
+    while (i < n) {
+      if (this.spareUsed === 16) {
+        const ks = this.nextBlock();
+        for (let j = 0; j < 16; j++) this.spare[j] = ks[j >> 2]! >>> (24 - 8 * (j & 3));
+        this.spareUsed = 0;
       }
-      this.spareUsed = 0;
-      while (i < n) output[i] = input[i++]! ^ this.spare[this.spareUsed++]!;
+      data[i] = data[i]! ^ this.spare[this.spareUsed++]!;
+      i++;
     }
   }
 }
