@@ -9,7 +9,7 @@ import { extractFile } from '../tests/tools/extract';
 const rows = Number(process.argv[2] ?? '50000');
 const bytes = new TextEncoder().encode(generatedLabPage(rows));
 const t0 = performance.now();
-const records = extractFile('labs.html', bytes, 'http://127.0.0.1:8080/generated/labs.html');
+const records = await extractFile('labs.html', bytes, 'http://127.0.0.1:8080/generated/labs.html');
 const ms = performance.now() - t0;
 const extracted = records.reduce((n, r) => n + (r.results?.length ?? 0), 0);
 process.stdout.write(

@@ -1,10 +1,16 @@
-import { Uint8ArrayReader, ZipWriter } from '@zip.js/zip.js';
+import { ZipContainer } from '../zip/container';
+import { deflateRaw } from '../zip/deflate';
+import { ENCRYPTED, UTF8_NAME, dosDateTime } from '../zip/records';
+import { throwIfCancelled, timeSlicer } from '../zip/time-slicer';
+import { AES_METHOD, AES_VERSION, SALT_BYTES, WinZipAesStream, aesExtraField, deriveKeys } from '../zip/winzip-aes';
 import type { PackageEntry } from './package-input';
 import type { ZipProgress } from './zip';
 
+/** Plaintext encrypted at once (~10 ms of AES + HMAC) between chances to yield and to cancel. */
+const CIPHER_SLICE = 512 * 1024;
+
 /**
- * The password-protected variant: WinZip AES-256 entries (AE-2), which 7-Zip, WinZip, macOS Archive
- * Utility alternatives and zip.js open. fflate cannot encrypt, so only this path uses zip.js.
+ * The password-protected variant: WinZip AES-256 entries (AE-2), which 7-Zip, WinZip and zip.js open.
  * File names stay readable in any zip (the format encrypts content only); redact titles if that matters.
  */
 export async function writeEncryptedZip(
@@ -13,31 +19,46 @@ export async function writeEncryptedZip(
   options: { password: string; modified: Date; onProgress?: (progress: ZipProgress) => void; signal?: AbortSignal },
 ): Promise<void> {
   if (options.password.length === 0) throw new Error('empty password');
-  const writable = new WritableStream<Uint8Array>({ write: (chunk) => sink(chunk) });
-  const zip = new ZipWriter(writable, {
-    password: options.password,
-    encryptionStrength: 3,
-    zipCrypto: false,
-    // Extension pages forbid the blob: workers zip.js would start; the work is chunked anyway.
-    useWebWorkers: false,
-    lastModDate: options.modified,
-    extendedTimestamp: false,
-  });
+  const zip = new ZipContainer(sink);
+  const time = dosDateTime(options.modified);
+  const encoder = new TextEncoder();
   const progress: ZipProgress = { entries: 0, bytesIn: 0 };
-  try {
-    for await (const entry of entries) {
-      if (options.signal?.aborted) throw new DOMException('Export cancelled', 'AbortError');
-      await zip.add(entry.path, new Uint8ArrayReader(entry.data), {
-        level: entry.compress ? 6 : 0,
-        signal: options.signal,
-      });
-      progress.entries++;
-      progress.bytesIn += entry.data.byteLength;
-      options.onProgress?.({ ...progress });
+  const maybeYield = timeSlicer();
+  for await (const entry of entries) {
+    throwIfCancelled(options.signal);
+    const plain = entry.compress ? await deflateRaw(entry.data, maybeYield) : [entry.data];
+    // A fresh salt per entry, as the format requires: the same key stream must never encrypt twice.
+    const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
+    const keys = await deriveKeys(crypto.subtle, options.password, salt);
+    const cipher = new WinZipAesStream(keys, 'encrypt');
+    const body: Uint8Array[] = [salt, keys.verifier];
+    for (const part of plain) {
+      for (let at = 0; at < part.byteLength; at += CIPHER_SLICE) {
+        body.push(cipher.update(part.subarray(at, Math.min(at + CIPHER_SLICE, part.byteLength))));
+        await maybeYield();
+        throwIfCancelled(options.signal);
+      }
     }
-    await zip.close();
-  } catch (error) {
-    await writable.abort().catch(() => undefined);
-    throw error;
+    body.push(cipher.authCode());
+    zip.add(
+      {
+        name: encoder.encode(entry.path),
+        method: AES_METHOD,
+        flags: UTF8_NAME | ENCRYPTED,
+        // AE-2 leaves the CRC out: it would leak a checksum of the plaintext; the HMAC authenticates instead.
+        crc: 0,
+        size: entry.data.byteLength,
+        compressedSize: body.reduce((n, part) => n + part.byteLength, 0),
+        extra: aesExtraField(entry.compress ? 8 : 0),
+        version: AES_VERSION,
+        ...time,
+      },
+      body,
+    );
+    progress.entries++;
+    progress.bytesIn += entry.data.byteLength;
+    options.onProgress?.({ ...progress });
+    await maybeYield();
   }
+  zip.finish();
 }

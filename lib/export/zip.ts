@@ -1,102 +1,67 @@
-import { Zip, ZipDeflate, type AsyncFlateStreamHandler, type ZipInputFile } from 'fflate';
+import { ZipContainer } from '../zip/container';
+import { deflateRaw } from '../zip/deflate';
+import { UTF8_NAME, dosDateTime } from '../zip/records';
+import { throwIfCancelled, timeSlicer } from '../zip/time-slicer';
 import { crc32Finish, crc32Start, crc32Update } from './crc32';
 import type { PackageEntry } from './package';
-
-/**
- * A stored (not deflated) zip entry, as fflate's ZipPassThrough but with the fast CRC-32: stored files
- * are the PDFs and images, i.e. nearly all of a package's bytes.
- */
-class StoredEntry implements ZipInputFile {
-  size = 0;
-  crc = 0;
-  readonly compression = 0;
-  mtime?: Date;
-  ondata?: AsyncFlateStreamHandler;
-  private state = crc32Start;
-
-  constructor(readonly filename: string) {}
-
-  push(chunk: Uint8Array, final: boolean): void {
-    if (!this.ondata) throw new Error('entry not added to a zip');
-    this.state = crc32Update(this.state, chunk);
-    this.size += chunk.length;
-    if (final) this.crc = crc32Finish(this.state);
-    this.ondata(null, chunk as Uint8Array<ArrayBuffer>, final);
-  }
-}
 
 export interface ZipProgress {
   entries: number;
   bytesIn: number;
 }
 
-const CHUNK = 1024 * 1024;
+/** CRC-32 runs over this much at a time (~1 ms) between chances to yield and to cancel. */
+const CRC_SLICE = 1024 * 1024;
 
-/** Work done between two yields: long enough that yielding costs little, short enough for a 60 Hz page. */
-const SLICE_MS = 10;
-
-type Yielder = () => Promise<void>;
-/** `scheduler.yield()` where the browser has it (no 4 ms timer clamping), else a zero timeout. */
-const yieldToEventLoop: Yielder = (() => {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return scheduler?.yield ? () => scheduler.yield!() : () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-})();
-
-/**
- * Lets the page paint and handle input once per time slice; the deflater itself is synchronous.
- * Yielding after every chunk or entry instead cost 4 ms each (nested-timer clamping): seconds on a
- * package of thousands of small files.
- */
-function timeSlicer(): () => Promise<void> {
-  let sliceStart = performance.now();
-  return async () => {
-    if (performance.now() - sliceStart < SLICE_MS) return;
-    await yieldToEventLoop();
-    sliceStart = performance.now();
-  };
+async function entryCrc(data: Uint8Array, between: () => Promise<void>, signal?: AbortSignal): Promise<number> {
+  let state = crc32Start;
+  for (let at = 0; at < data.byteLength; at += CRC_SLICE) {
+    state = crc32Update(state, data.subarray(at, Math.min(at + CRC_SLICE, data.byteLength)));
+    await between();
+    throwIfCancelled(signal);
+  }
+  return crc32Finish(state);
 }
 
 /**
  * Streams entries into a zip, handing each output chunk to `sink` as it is produced so memory stays
- * bounded by the chunk size plus what the sink keeps. `signal` cancels between chunks.
+ * bounded by one entry plus what the sink keeps. Deflate is the platform's (`CompressionStream`);
+ * stored entries (PDFs, images: nearly all of a package's bytes) cost only the CRC. `signal` cancels
+ * between chunks.
  */
 export async function writeZip(
   entries: AsyncIterable<PackageEntry>,
   sink: (chunk: Uint8Array) => void,
   options: { modified: Date; onProgress?: (progress: ZipProgress) => void; signal?: AbortSignal },
 ): Promise<void> {
-  let failure: Error | null = null;
-  let finished = false;
-  const zip = new Zip((error, chunk, final) => {
-    if (error) failure = error;
-    else sink(chunk);
-    if (final) finished = true;
-  });
+  const zip = new ZipContainer(sink);
+  const time = dosDateTime(options.modified);
+  const encoder = new TextEncoder();
   const progress: ZipProgress = { entries: 0, bytesIn: 0 };
   const maybeYield = timeSlicer();
   for await (const entry of entries) {
-    if (options.signal?.aborted) {
-      zip.terminate();
-      throw new DOMException('Export cancelled', 'AbortError');
-    }
-    const file = entry.compress ? new ZipDeflate(entry.path, { level: 6 }) : new StoredEntry(entry.path);
-    file.mtime = options.modified;
-    zip.add(file);
-    for (let offset = 0; offset < entry.data.byteLength || offset === 0; offset += CHUNK) {
-      const end = Math.min(offset + CHUNK, entry.data.byteLength);
-      file.push(entry.data.subarray(offset, end), end >= entry.data.byteLength);
-      progress.bytesIn += end - offset;
-      if (failure) throw failure;
-      if (end - offset === CHUNK) await maybeYield();
-      if (end >= entry.data.byteLength) break;
-    }
+    throwIfCancelled(options.signal);
+    const crc = await entryCrc(entry.data, maybeYield, options.signal);
+    const body = entry.compress ? await deflateRaw(entry.data, maybeYield) : [entry.data];
+    throwIfCancelled(options.signal);
+    zip.add(
+      {
+        name: encoder.encode(entry.path),
+        method: entry.compress ? 8 : 0,
+        flags: UTF8_NAME,
+        crc,
+        size: entry.data.byteLength,
+        compressedSize: body.reduce((n, part) => n + part.byteLength, 0),
+        ...time,
+      },
+      body,
+    );
     progress.entries++;
+    progress.bytesIn += entry.data.byteLength;
     options.onProgress?.({ ...progress });
     await maybeYield();
   }
-  zip.end();
-  if (failure) throw failure;
-  if (!finished) throw new Error('zip did not finish');
+  zip.finish();
 }
 
 /**

@@ -92,7 +92,7 @@ export async function recordsFromFile(file: NamedBlob, parse: XmlParser): Promis
   if (head[0] === 0x50 && head[1] === 0x4b) {
     if (file.size > FILE_LIMITS.zipBytes) return { ok: false, error: 'too-large' };
     try {
-      const documents = readXdm(new Uint8Array(await file.arrayBuffer()));
+      const documents = await readXdm(new Uint8Array(await file.arrayBuffer()), parse);
       const parts = documents.map((d) => fromCcda(d.xml, `${file.name}!${d.path}`, parse));
       const bad = parts.find((p) => !p.ok);
       if (bad) return bad;

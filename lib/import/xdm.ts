@@ -1,5 +1,8 @@
-import { type UnzipFileInfo, unzipSync } from 'fflate';
-import { attr, descendants, parseXml } from './xml';
+import { ImportError } from './import-error';
+import { attr, descendants, parseXml, type XmlParser } from './xml';
+import { readZipDirectory } from './zip-directory';
+import { readEntryBytes } from './zip-entry';
+import { zipSource } from './zip-source';
 
 /** Issue 3: MyChart's "Download my record" is an IHE XDM zip: IHE_XDM/<subset>/METADATA.XML plus C-CDA documents. */
 export interface XdmDocument {
@@ -26,34 +29,54 @@ const XDM_PATH = /^IHE_XDM\/[^/]+\/[^/]+$/i;
 const unsafeName = (name: string) =>
   name.startsWith('/') || /(^|[\\/])\.\.([\\/]|$)/.test(name) || /^[a-z]:/i.test(name) || name.includes('\\');
 
+/** The package importer's refusals, worded for the XDM import's message. */
+function refusal(error: unknown, limits: ZipLimits): Error {
+  if (!(error instanceof ImportError))
+    return new ZipRefused(
+      `The file is not a readable zip (${error instanceof Error ? error.message : String(error)}).`,
+    );
+  const detail = error.detail.slice(0, 200);
+  switch (error.code) {
+    case 'too-many-entries':
+      return new ZipRefused(`The zip has more than ${limits.maxEntries} entries.`);
+    case 'unsafe-path':
+    case 'symlink':
+      return new ZipRefused(`The zip holds an unsafe path: ${detail}`);
+    case 'compression-ratio':
+      return new ZipRefused(`A zip entry is compressed suspiciously well (${detail}).`);
+    case 'too-large':
+      return new ZipRefused('The zip expands to more than the allowed size.');
+    default:
+      return new ZipRefused(`The file is not a readable zip (${error.code}: ${detail}).`);
+  }
+}
+
 /**
- * The C-CDA documents of an XDM zip. Sizes are checked against the central directory before anything is
- * inflated, and fflate inflates each entry into a buffer of its declared size, so a bomb fails fast.
+ * The C-CDA documents of an XDM zip. The central directory is vetted as for our own packages (paths,
+ * links, overlaps, ratios) and sizes are checked before anything is inflated; each entry is inflated
+ * into a buffer of its declared size, so a bomb fails fast.
  */
-export function readXdm(zip: Uint8Array, limits: ZipLimits = XDM_LIMITS): XdmDocument[] {
-  const names: string[] = [];
-  let total = 0;
-  let entries = 0;
-  const check = (file: UnzipFileInfo): boolean => {
-    entries++;
-    if (entries > limits.maxEntries) throw new ZipRefused(`The zip has more than ${limits.maxEntries} entries.`);
-    if (unsafeName(file.name)) throw new ZipRefused(`The zip holds an unsafe path: ${file.name.slice(0, 200)}`);
-    names.push(file.name);
-    const wanted = XDM_PATH.test(file.name) && /\.xml$/i.test(file.name);
-    if (!wanted) return false;
-    total += file.originalSize;
-    if (total > limits.maxTotalBytes) throw new ZipRefused('The zip expands to more than the allowed size.');
-    if (file.originalSize > 1024 && file.originalSize / Math.max(file.size, 1) > limits.maxRatio) {
-      throw new ZipRefused(`A zip entry is compressed suspiciously well (${file.name.slice(0, 200)}).`);
-    }
-    return true;
-  };
-  let files: Record<string, Uint8Array>;
+export async function readXdm(
+  zip: Uint8Array,
+  parse: XmlParser,
+  limits: ZipLimits = XDM_LIMITS,
+): Promise<XdmDocument[]> {
+  const source = zipSource(zip);
+  const files: Record<string, Uint8Array> = {};
   try {
-    files = unzipSync(zip, { filter: check });
+    const entries = await readZipDirectory(source, {
+      maxEntries: limits.maxEntries,
+      // Only the documents we read count towards the total (below); other entries are never inflated.
+      maxTotalBytes: Number.MAX_SAFE_INTEGER,
+      maxRatio: limits.maxRatio,
+      ratioMinBytes: 1025,
+    });
+    const wanted = entries.filter((e) => !e.directory && XDM_PATH.test(e.name) && /\.xml$/i.test(e.name));
+    if (wanted.reduce((n, e) => n + e.size, 0) > limits.maxTotalBytes)
+      throw new ZipRefused('The zip expands to more than the allowed size.');
+    for (const entry of wanted) files[entry.name] = await readEntryBytes(source, entry);
   } catch (error) {
-    if (error instanceof ZipRefused) throw error;
-    throw new ZipRefused(`The file is not a readable zip (${error instanceof Error ? error.message : String(error)}).`);
+    throw error instanceof ZipRefused ? error : refusal(error, limits);
   }
   const metadata = Object.keys(files).filter((n) => /\/METADATA\.XML$/i.test(n));
   if (metadata.length === 0) {
@@ -66,7 +89,7 @@ export function readXdm(zip: Uint8Array, limits: ZipLimits = XDM_LIMITS): XdmDoc
   for (const meta of metadata) {
     const folder = meta.slice(0, meta.lastIndexOf('/') + 1);
     // METADATA.XML names the documents in URI slots; fall back to every XML file of the subset.
-    const listed = documentUris(decoder.decode(files[meta]!)).map((uri) => folder + uri);
+    const listed = documentUris(decoder.decode(files[meta]!), parse).map((uri) => folder + uri);
     const candidates =
       listed.length > 0 ? listed : Object.keys(files).filter((n) => n.startsWith(folder) && n !== meta);
     for (const path of candidates) {
@@ -79,9 +102,9 @@ export function readXdm(zip: Uint8Array, limits: ZipLimits = XDM_LIMITS): XdmDoc
   return documents;
 }
 
-function documentUris(metadataXml: string): string[] {
+function documentUris(metadataXml: string, parse: XmlParser): string[] {
   try {
-    const root = parseXml(metadataXml);
+    const root = parseXml(metadataXml, parse);
     return descendants(root, 'Slot')
       .filter((slot) => attr(slot, 'name') === 'URI')
       .flatMap((slot) => descendants(slot, 'Value').map((v) => (v.childNodes[0]?.nodeValue ?? '').trim()))

@@ -68,13 +68,7 @@ function parseError(doc: XmlDocument): string | undefined {
  * Parses untrusted XML. DOCTYPEs and entity declarations are refused before parsing: C-CDA never needs
  * them, and they are how billion-laughs and external-entity (XXE) attacks start.
  */
-export function parseXml(xml: string, parse: XmlParser): XElement;
-/**
- * TODO(issue 7): only for lib/import/xdm.ts until `readXdm` takes the parser (another branch rewrites it).
- * Without a parser this refuses, and readXdm falls back to every C-CDA file of the XDM subset.
- */
-export function parseXml(xml: string): XElement;
-export function parseXml(xml: string, parse?: XmlParser): XElement {
+export function parseXml(xml: string, parse: XmlParser): XElement {
   if (xml.length > MAX_XML_CHARS)
     throw new XmlRefused(`The XML file is too large (over ${MAX_XML_CHARS / 1024 / 1024} MB).`);
   if (/<!DOCTYPE/i.test(xml) || /<!ENTITY/i.test(xml)) {
@@ -82,7 +76,6 @@ export function parseXml(xml: string, parse?: XmlParser): XElement {
       'The XML file declares a DOCTYPE or entities; such files are refused for safety (C-CDA never needs them).',
     );
   }
-  if (!parse) throw new XmlRefused('No XML parser was given.');
   const doc = parse(declarePrefixes(xml.replace(/^\uFEFF/, '')));
   const error = parseError(doc);
   if (error !== undefined) throw new XmlRefused(`The file is not well-formed XML: ${error}`);

@@ -1,51 +1,50 @@
-import { BlobReader, ERR_INVALID_PASSWORD, Uint8ArrayReader, ZipReader, type Entry } from '@zip.js/zip.js';
-import { ImportError, fail } from './import-error';
+import {
+  AUTH_CODE_BYTES,
+  AES_OVERHEAD,
+  SALT_BYTES,
+  VERIFIER_BYTES,
+  WinZipAesStream,
+  deriveKeys,
+} from '../zip/winzip-aes';
+import { fail } from './import-error';
 import type { ZipEntry } from './zip-directory';
-import { entryDigest, type EntryDigest } from './zip-entry';
+import { entryDigest, readContent, sourceRange, type EntryDigest } from './zip-entry';
+import { zipSource } from './zip-source';
 
 export interface AesEntryReader {
   read(entry: ZipEntry, onChunk?: (chunk: Uint8Array) => void): Promise<EntryDigest>;
   close(): Promise<void>;
 }
 
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((byte, i) => byte === b[i]);
+
 /**
- * Decrypts WinZip AES entries with zip.js, which also checks each entry's authentication code. Used
- * only after `readZipDirectory` has vetted the archive's structure; our own digest still enforces the
- * declared size while the plaintext streams.
+ * Decrypts WinZip AES entries (what our password-protected packages hold). Used only after
+ * `readZipDirectory` has vetted the archive's structure. The password verifier is checked before any
+ * decryption (`wrong-password`), and the authentication code over the whole ciphertext before the
+ * entry is accepted (`corrupt`); the digest enforces the declared size while the plaintext streams.
  */
 export async function aesEntryReader(data: Blob | Uint8Array, password: string): Promise<AesEntryReader> {
-  const reader = new ZipReader(data instanceof Uint8Array ? new Uint8ArrayReader(data) : new BlobReader(data), {
-    password,
-    useWebWorkers: false,
-  });
-  const byName = new Map<string, Entry>();
-  for (const entry of await reader.getEntries()) byName.set(entry.filename, entry);
+  const source = zipSource(data);
   return {
     async read(entry, onChunk) {
-      const source = byName.get(entry.name);
-      if (!source || source.directory) return fail('corrupt', `${entry.name}: not found by the decrypter`);
-      const digest = entryDigest(entry, onChunk);
-      let refused: ImportError | undefined;
-      const writable = new WritableStream<Uint8Array>({
-        write(chunk) {
-          try {
-            digest.accept(chunk);
-          } catch (error) {
-            refused = error instanceof ImportError ? error : undefined;
-            throw error;
-          }
-        },
-      });
-      try {
-        await source.getData(writable, { password, useWebWorkers: false });
-      } catch (error) {
-        if (refused) throw refused;
-        if (error instanceof ImportError) throw error;
-        const message = error instanceof Error ? error.message : String(error);
-        fail(message === ERR_INVALID_PASSWORD ? 'wrong-password' : 'corrupt', `${entry.name}: ${message}`);
+      if (entry.compressedSize < AES_OVERHEAD) fail('corrupt', `${entry.name}: too short for AES`);
+      const header = await source.read(entry.dataOffset, SALT_BYTES + VERIFIER_BYTES);
+      if (header.byteLength < SALT_BYTES + VERIFIER_BYTES) fail('truncated', entry.name);
+      const keys = await deriveKeys(crypto.subtle, password, header.slice(0, SALT_BYTES));
+      if (!sameBytes(keys.verifier, header.subarray(SALT_BYTES))) fail('wrong-password', entry.name);
+      const start = entry.dataOffset + SALT_BYTES + VERIFIER_BYTES;
+      const length = entry.compressedSize - AES_OVERHEAD;
+      const cipher = new WinZipAesStream(keys, 'decrypt');
+      async function* plaintext() {
+        for await (const piece of sourceRange(source, start, length, entry.name)) yield cipher.update(piece);
       }
+      const digest = entryDigest(entry, onChunk);
+      await readContent(plaintext(), entry, digest.accept);
+      const stored = await source.read(start + length, AUTH_CODE_BYTES);
+      if (!sameBytes(cipher.authCode(), stored)) fail('corrupt', `${entry.name}: authentication code mismatch`);
       return digest.finish();
     },
-    close: () => reader.close(),
+    close: async () => undefined,
   };
 }

@@ -63,9 +63,10 @@ function shape(
 const fromCcda = (file: string, xml: string, source = 'ccda') =>
   parseCcda(xml, parseXmlDocument).records.map((r: ImportedRecord) => shape(file, source, r));
 
-export function extractFile(file: string, bytes: Uint8Array, pageUrl?: string): OutputRecord[] {
+export async function extractFile(file: string, bytes: Uint8Array, pageUrl?: string): Promise<OutputRecord[]> {
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
-  if (isZip) return readXdm(bytes).flatMap((doc) => fromCcda(`${file}!${doc.path}`, doc.xml, 'xdm'));
+  if (isZip)
+    return (await readXdm(bytes, parseXmlDocument)).flatMap((doc) => fromCcda(`${file}!${doc.path}`, doc.xml, 'xdm'));
   const text = decodeDocument(bytes);
   const head = text.slice(0, 4000);
   if (/\.xml$/i.test(file) || /^\s*<\?xml/.test(head) || /<(\w+:)?ClinicalDocument\b/.test(head))
@@ -89,13 +90,16 @@ export function parseArgs(argv: string[]): { files: string[]; url?: string } {
   return { files, url };
 }
 
-export function main(argv: string[], readFile: (path: string) => Uint8Array = (p) => readFileSync(p)): ExtractOutput {
+export async function main(
+  argv: string[],
+  readFile: (path: string) => Uint8Array = (p) => readFileSync(p),
+): Promise<ExtractOutput> {
   const { files, url } = parseArgs(argv);
   if (files.length === 0) throw new Error('usage: npm run extract -- FILE... [--url URL]');
   const output: ExtractOutput = { records: [] };
   for (const file of files) {
     try {
-      output.records.push(...extractFile(file, readFile(file), url));
+      output.records.push(...(await extractFile(file, readFile(file), url)));
     } catch (error) {
       (output.errors ??= []).push({ file, error: error instanceof Error ? error.message : String(error) });
     }
@@ -105,7 +109,7 @@ export function main(argv: string[], readFile: (path: string) => Uint8Array = (p
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   try {
-    const output = main(process.argv.slice(2));
+    const output = await main(process.argv.slice(2));
     process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
     process.exitCode = output.errors ? 1 : 0;
   } catch (error) {

@@ -9,6 +9,7 @@ import { readXdm } from '../../../lib/import/xdm';
 import { collect, packageInput } from '../helpers/synthetic-case';
 import { rawZip, zipEntries } from '../helpers/zip-build';
 import { THIRD_PARTY } from '../../harness/shared';
+import { parseXmlDocument } from '../../tools/xml-parser';
 
 // Issue 6, figure 9: every hostile archive is refused by both file-reading paths (our package, IHE XDM)
 // within seconds and bounded memory, and nothing is written.
@@ -59,7 +60,7 @@ describe('hostile files', () => {
       if (result.ok) await importCase(db, result.data);
       let xdm = 'refused';
       try {
-        readXdm(data);
+        await readXdm(data, parseXmlDocument);
         xdm = 'ACCEPTED';
       } catch {
         xdm = 'refused';

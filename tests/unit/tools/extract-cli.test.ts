@@ -9,8 +9,8 @@ const ROOT = join(import.meta.dirname, '../../..');
 const CCDA = `${THIRD_PARTY}/ccda/hl7_BMP_with_Troponin.xml`;
 
 describe('npm run extract', () => {
-  it('extracts a demo page and a C-CDA file into one JSON document', () => {
-    const output = main([
+  it('extracts a demo page and a C-CDA file into one JSON document', async () => {
+    const output = await main([
       join(ROOT, 'tests/demo-portal/mychart/test-results/cbc.html'),
       CCDA,
       '--url',
@@ -43,20 +43,20 @@ describe('npm run extract', () => {
     expect(() => JSON.stringify(output)).not.toThrow();
   });
 
-  it('reads pages in other encodings (meta charset, BOM)', () => {
+  it('reads pages in other encodings (meta charset, BOM)', async () => {
     const page = `<html><head><meta charset="windows-1252"><title>Results</title></head><body><main><h1>R\u00e9sultats de Zo\u00eb</h1>
       <table><thead><tr><th>Test</th><th>Value</th><th>Range</th><th>Flag</th></tr></thead>
       <tbody><tr><td>Prot\u00e9ine C</td><td>12 mg/L</td><td>&lt;5 mg/L</td><td>H</td></tr></tbody></table></main></body></html>`;
     const latin1 = Uint8Array.from(page, (c) => c.charCodeAt(0));
     const bom = Uint8Array.from([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(page.replace('windows-1252', 'utf-8'))]);
     for (const bytes of [latin1, bom]) {
-      const output = main(['page.html'], () => bytes);
+      const output = await main(['page.html'], () => bytes);
       expect(output.records[0]?.title).toBe('R\u00e9sultats de Zo\u00eb');
       expect(output.records[0]?.results?.[0]).toMatchObject({ test: 'Prot\u00e9ine C', value: '12', flag: 'H' });
     }
   });
 
-  it('reads XDM zips and reports unreadable files without stopping', () => {
+  it('reads XDM zips and reports unreadable files without stopping', async () => {
     const metadata =
       '<SubmitObjectsRequest><Slot name="URI"><ValueList><Value>DOC0001.XML</Value></ValueList></Slot></SubmitObjectsRequest>';
     const zip = zipSync({
@@ -64,7 +64,7 @@ describe('npm run extract', () => {
       'IHE_XDM/SUBSET01/DOC0001.XML': readFileSync(CCDA.replace('hl7_BMP_with_Troponin', 'hl7_Progress_Note')),
     });
     const files: Record<string, Uint8Array> = { 'record.zip': zip, 'bad.xml': strToU8('<!DOCTYPE x><x/>') };
-    const output = main(['record.zip', 'bad.xml'], (p) => files[p]!);
+    const output = await main(['record.zip', 'bad.xml'], (p) => files[p]!);
     expect(output.records.every((r) => r.source === 'xdm')).toBe(true);
     expect(output.records.length).toBeGreaterThan(0);
     expect(output.errors).toEqual([{ file: 'bad.xml', error: expect.stringMatching(/DOCTYPE/) }]);
