@@ -12,139 +12,144 @@ import type { CaptureApi } from './capture';
 type Injected = { secondLook: CaptureApi };
 
 // Wiring only: menus, the shortcut, the toolbar button and the message handler. Logic lives in lib/.
-export default defineBackground(() => {
-  const db = new CaseDb();
-  const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') };
-  // Records the database's identity outside IndexedDB at first start (even before the panel is
-  // opened), so a later silent replacement is noticed; the panel shows the result (issue 6).
-  void checkDbHealth(db, dbWitnessStore(browser.storage.local)).then((health) => {
-    if (!health.ok) console.warn(`second-look: database problem (${health.reason})`);
-  });
+export default defineBackground({
+  // An ES module worker joins the panel's build, so Dexie, zod and the polyfill ship once as shared chunks
+  // instead of once per bundle (issue 7). No dynamic import() here: service workers forbid it.
+  type: 'module',
+  main: () => {
+    const db = new CaseDb();
+    const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') };
+    // Records the database's identity outside IndexedDB at first start (even before the panel is
+    // opened), so a later silent replacement is noticed; the panel shows the result (issue 6).
+    void checkDbHealth(db, dbWitnessStore(browser.storage.local)).then((health) => {
+      if (!health.ok) console.warn(`second-look: database problem (${health.reason})`);
+    });
 
-  const clipDeps: ClipDeps = {
-    db,
-    activeCaseId: () => activeCaseStore(browser.storage.local).get(),
-    tabUrl: async (tabId) => {
-      try {
-        return (await browser.tabs.get(tabId)).url;
-      } catch {
-        return null;
-      }
-    },
-    runCapture: async (tabId, selectionOnly) => {
-      await browser.scripting.executeScript({ target: { tabId }, files: ['/capture.js'] });
-      const [first] = await browser.scripting.executeScript({
-        target: { tabId },
-        func: (selection: boolean) => (globalThis as unknown as Injected).secondLook.capture(selection),
-        args: [selectionOnly],
-      });
-      return first?.result;
-    },
-    // Pulled from the clipped tab's top frame only, in the extension's isolated world: the page
-    // cannot answer in its place. Each chunk is schema-checked and the whole file re-hashed (lib/clip.ts).
-    readChunk: async (tabId, transferId, offset) => {
-      const [first] = await browser.scripting.executeScript({
-        target: { tabId },
-        func: (id: string, at: number) => (globalThis as unknown as Injected).secondLook.chunk(id, at),
-        args: [transferId, offset],
-      });
-      return first?.result;
-    },
-    release: async (tabId) => {
-      await browser.scripting.executeScript({
-        target: { tabId },
-        func: () => (globalThis as unknown as Injected).secondLook.release(),
-      });
-    },
-    onProgress: (progress: ClipProgress) => void progressStore.set(progress),
-  };
-  const progressStore = clipProgressStore(browser.storage.session);
-  const pending = new PendingClips();
+    const clipDeps: ClipDeps = {
+      db,
+      activeCaseId: () => activeCaseStore(browser.storage.local).get(),
+      tabUrl: async (tabId) => {
+        try {
+          return (await browser.tabs.get(tabId)).url;
+        } catch {
+          return null;
+        }
+      },
+      runCapture: async (tabId, selectionOnly) => {
+        await browser.scripting.executeScript({ target: { tabId }, files: ['/capture.js'] });
+        const [first] = await browser.scripting.executeScript({
+          target: { tabId },
+          func: (selection: boolean) => (globalThis as unknown as Injected).secondLook.capture(selection),
+          args: [selectionOnly],
+        });
+        return first?.result;
+      },
+      // Pulled from the clipped tab's top frame only, in the extension's isolated world: the page
+      // cannot answer in its place. Each chunk is schema-checked and the whole file re-hashed (lib/clip.ts).
+      readChunk: async (tabId, transferId, offset) => {
+        const [first] = await browser.scripting.executeScript({
+          target: { tabId },
+          func: (id: string, at: number) => (globalThis as unknown as Injected).secondLook.chunk(id, at),
+          args: [transferId, offset],
+        });
+        return first?.result;
+      },
+      release: async (tabId) => {
+        await browser.scripting.executeScript({
+          target: { tabId },
+          func: () => (globalThis as unknown as Injected).secondLook.release(),
+        });
+      },
+      onProgress: (progress: ClipProgress) => void progressStore.set(progress),
+    };
+    const progressStore = clipProgressStore(browser.storage.session);
+    const pending = new PendingClips();
 
-  /** Every clip, whatever started it, reports to the panel through session storage. */
-  const report = async (result: Result<ClipResult>): Promise<Result<ClipResult>> => {
-    await progressStore.clear();
-    await clipStatusStore(browser.storage.session).set({ at: Date.now(), result });
-    return result;
-  };
-  const clipAndReport = async (tabId: number, selectionOnly: boolean) =>
-    report(await clipTab(clipDeps, tabId, selectionOnly));
-
-  const handlers: Handlers = {
-    'clip/tab': ({ tabId, selectionOnly }) => clipAndReport(tabId, selectionOnly),
-    // Several records: hold them and let the panel ask which to keep. One record: save at once.
-    'clip/preview': async ({ tabId, selectionOnly }) => {
-      const captured = await captureTab(clipDeps, tabId, selectionOnly);
-      if (!captured.ok) {
-        await report({ ok: false, error: captured.error });
-        return { ok: false, error: captured.error };
-      }
-      if (captured.data.records.length === 1) {
-        await progressStore.set({ phase: 'saving' });
-        const saved = await report(await savePending(db, captured.data));
-        return saved.ok ? { ok: true, data: { saved: true, result: saved.data } } : { ok: false, error: saved.error };
-      }
+    /** Every clip, whatever started it, reports to the panel through session storage. */
+    const report = async (result: Result<ClipResult>): Promise<Result<ClipResult>> => {
       await progressStore.clear();
-      const { warnings } = captured.data;
-      return {
-        ok: true,
-        data: { saved: false, token: pending.put(captured.data), records: summarize(captured.data), warnings },
-      };
-    },
-    'clip/save': async ({ token, indexes }) => {
-      const clip = pending.take(token);
-      if (!clip) return report({ ok: false, error: 'preview-expired' });
-      // Into the case the user sees now, even if they switched cases while choosing.
-      const caseId = await clipDeps.activeCaseId();
-      if (!caseId) return report({ ok: false, error: 'no-active-case' });
-      await progressStore.set({ phase: 'saving' });
-      return report(await savePending(db, { ...clip, caseId }, indexes));
-    },
-    'clip/pending': async ({ token }) => {
-      const alive = pending.has(token);
-      if (!alive) await report({ ok: false, error: 'preview-expired' });
-      return { ok: true, data: { alive } };
-    },
-    'clip/discard': async ({ token }) => {
-      pending.take(token);
-      return { ok: true, data: {} };
-    },
-  };
+      await clipStatusStore(browser.storage.session).set({ at: Date.now(), result });
+      return result;
+    };
+    const clipAndReport = async (tabId: number, selectionOnly: boolean) =>
+      report(await clipTab(clipDeps, tabId, selectionOnly));
 
-  browser.runtime.onMessage.addListener((message: unknown, sender: SenderInfo) =>
-    dispatch(handlers, message, classifySender(sender, self)),
-  );
+    const handlers: Handlers = {
+      'clip/tab': ({ tabId, selectionOnly }) => clipAndReport(tabId, selectionOnly),
+      // Several records: hold them and let the panel ask which to keep. One record: save at once.
+      'clip/preview': async ({ tabId, selectionOnly }) => {
+        const captured = await captureTab(clipDeps, tabId, selectionOnly);
+        if (!captured.ok) {
+          await report({ ok: false, error: captured.error });
+          return { ok: false, error: captured.error };
+        }
+        if (captured.data.records.length === 1) {
+          await progressStore.set({ phase: 'saving' });
+          const saved = await report(await savePending(db, captured.data));
+          return saved.ok ? { ok: true, data: { saved: true, result: saved.data } } : { ok: false, error: saved.error };
+        }
+        await progressStore.clear();
+        const { warnings } = captured.data;
+        return {
+          ok: true,
+          data: { saved: false, token: pending.put(captured.data), records: summarize(captured.data), warnings },
+        };
+      },
+      'clip/save': async ({ token, indexes }) => {
+        const clip = pending.take(token);
+        if (!clip) return report({ ok: false, error: 'preview-expired' });
+        // Into the case the user sees now, even if they switched cases while choosing.
+        const caseId = await clipDeps.activeCaseId();
+        if (!caseId) return report({ ok: false, error: 'no-active-case' });
+        await progressStore.set({ phase: 'saving' });
+        return report(await savePending(db, { ...clip, caseId }, indexes));
+      },
+      'clip/pending': async ({ token }) => {
+        const alive = pending.has(token);
+        if (!alive) await report({ ok: false, error: 'preview-expired' });
+        return { ok: true, data: { alive } };
+      },
+      'clip/discard': async ({ token }) => {
+        pending.take(token);
+        return { ok: true, data: {} };
+      },
+    };
 
-  browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({
-      id: MENU_CLIP_PAGE,
-      title: browser.i18n.getMessage('menuClipPage'),
-      contexts: ['page'],
+    browser.runtime.onMessage.addListener((message: unknown, sender: SenderInfo) =>
+      dispatch(handlers, message, classifySender(sender, self)),
+    );
+
+    browser.runtime.onInstalled.addListener(() => {
+      browser.contextMenus.create({
+        id: MENU_CLIP_PAGE,
+        title: browser.i18n.getMessage('menuClipPage'),
+        contexts: ['page'],
+      });
+      browser.contextMenus.create({
+        id: MENU_CLIP_SELECTION,
+        title: browser.i18n.getMessage('menuClipSelection'),
+        contexts: ['selection'],
+      });
     });
-    browser.contextMenus.create({
-      id: MENU_CLIP_SELECTION,
-      title: browser.i18n.getMessage('menuClipSelection'),
-      contexts: ['selection'],
+
+    browser.contextMenus.onClicked.addListener((info, tab) => {
+      const route = routeMenuClick(info.menuItemId, tab);
+      if (route) void clipAndReport(route.tabId, route.selectionOnly);
     });
-  });
 
-  browser.contextMenus.onClicked.addListener((info, tab) => {
-    const route = routeMenuClick(info.menuItemId, tab);
-    if (route) void clipAndReport(route.tabId, route.selectionOnly);
-  });
+    browser.commands.onCommand.addListener((command, tab) => {
+      const route = routeCommand(command, tab);
+      if (route) void clipAndReport(route.tabId, route.selectionOnly);
+    });
 
-  browser.commands.onCommand.addListener((command, tab) => {
-    const route = routeCommand(command, tab);
-    if (route) void clipAndReport(route.tabId, route.selectionOnly);
-  });
-
-  // Handling the click ourselves is what grants activeTab (DESIGN.md, "Site access"); the panel must
-  // be opened first, awaiting nothing before it, or the user gesture is lost.
-  const sidePanel = (browser as unknown as { sidePanel?: typeof Browser.sidePanel }).sidePanel;
-  const sidebarAction = (browser as unknown as { sidebarAction?: { open: () => Promise<void> } }).sidebarAction;
-  void sidePanel?.setPanelBehavior({ openPanelOnActionClick: false });
-  browser.action.onClicked.addListener((tab) => {
-    if (sidePanel && tab.windowId !== undefined) void sidePanel.open({ windowId: tab.windowId });
-    else void sidebarAction?.open();
-  });
+    // Handling the click ourselves is what grants activeTab (DESIGN.md, "Site access"); the panel must
+    // be opened first, awaiting nothing before it, or the user gesture is lost.
+    const sidePanel = (browser as unknown as { sidePanel?: typeof Browser.sidePanel }).sidePanel;
+    const sidebarAction = (browser as unknown as { sidebarAction?: { open: () => Promise<void> } }).sidebarAction;
+    void sidePanel?.setPanelBehavior({ openPanelOnActionClick: false });
+    browser.action.onClicked.addListener((tab) => {
+      if (sidePanel && tab.windowId !== undefined) void sidePanel.open({ windowId: tab.windowId });
+      else void sidebarAction?.open();
+    });
+  },
 });
