@@ -28,7 +28,16 @@ const dataUrl = (blob: Blob) =>
 /** Fetched files wait here (the content script's isolated world, not the page's) until the background pulls them. */
 const kept = new Map<string, Blob>();
 
-async function capture(selectionOnly: boolean): Promise<unknown> {
+/**
+ * The capture as one JSON string: executeScript converts an object result value by value on its way to
+ * the background: 1.27 s for a 50,000-row table, against 0.32 s for one string (plus 0.15 s to parse it)
+ * (issue 7). The background parses it as untrusted input either way (lib/clip.ts).
+ */
+async function capture(selectionOnly: boolean): Promise<string> {
+  return JSON.stringify(await captureOutcome(selectionOnly));
+}
+
+async function captureOutcome(selectionOnly: boolean): Promise<unknown> {
   kept.clear();
   const selection = window.getSelection();
   const range = selectionOnly && selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null;

@@ -140,6 +140,19 @@ async function transferAttachments(deps: ClipDeps, tabId: number, reports: Repor
   return { attachments, problems };
 }
 
+/**
+ * The capture script answers with its outcome as a JSON string (cheaper to ship than an object graph);
+ * anything else is passed on as it is, and the schema decides.
+ */
+export function decodeCapture(raw: unknown): unknown {
+  if (typeof raw !== 'string') return raw;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Captures a tab into memory: records and their files, checked, nothing written yet. */
 export async function captureTab(deps: ClipDeps, tabId: number, selectionOnly: boolean): Promise<Result<PendingClip>> {
   const caseId = await deps.activeCaseId();
@@ -158,7 +171,7 @@ export async function captureTab(deps: ClipDeps, tabId: number, selectionOnly: b
     if (code === 'unknown' && (await deps.tabUrl(tabId)) === null) return { ok: false, error: 'tab-closed' };
     return { ok: false, error: code };
   }
-  const outcome = CaptureOutcome.safeParse(raw);
+  const outcome = CaptureOutcome.safeParse(decodeCapture(raw));
   if (!outcome.success) return { ok: false, error: 'invalid-page-data' };
   if (!outcome.data.ok) return { ok: false, error: outcome.data.error };
   const { records, warnings } = outcome.data;

@@ -80,6 +80,10 @@ describe('clipTab', () => {
       'x',
       { ok: true, records: [] },
       { ok: true, records: [{ ...capturedRecord(), kind: 'virus' }], warnings: [] },
+      // The capture script's real answer is a JSON string: malformed or invalid ones are refused too.
+      '{"ok": true, "records": [',
+      JSON.stringify({ ok: true, records: [{ ...capturedRecord(), kind: 'virus' }], warnings: [] }),
+      '"just a string"',
     ]) {
       expect(await clipTab(deps({ runCapture: async () => raw }), 1, false)).toEqual({
         ok: false,
@@ -87,6 +91,13 @@ describe('clipTab', () => {
       });
     }
     expect(await db.records.count()).toBe(0);
+  });
+
+  it('reads the capture script JSON-string answer like the object it encodes', async () => {
+    const raw = JSON.stringify({ ok: true, records: [capturedRecord({ title: 'From JSON' })], warnings: [] });
+    const result = await clipTab(deps({ runCapture: async () => raw }), 1, false);
+    expect(result).toMatchObject({ ok: true, data: { added: [expect.any(String)], titles: ['From JSON'] } });
+    expect((await db.records.toArray()).map((r) => r.title)).toEqual(['From JSON']);
   });
 
   it('passes on the page being too large', async () => {
