@@ -15,6 +15,41 @@ export interface BuildSize {
   total: number;
   zipped: number | null;
   files: { path: string; bytes: number }[];
+  /** JS bytes each context loads before doing anything: its entry file plus everything it imports statically. */
+  loads: { background: number; panel: number; capture: number; lazy: number };
+}
+
+/** Static `import ... from "./x.js"` targets of a built module, as paths relative to the build root. */
+function staticImports(dir: string, file: string): string[] {
+  const code = readFileSync(join(dir, file), 'utf8');
+  const base = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
+  return [
+    ...code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w${},*\s]+from\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g),
+  ].map((m) => new URL(m[1]!, `file:///${base}`).pathname.slice(1));
+}
+
+function closure(dir: string, roots: string[]): Set<string> {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file) || !existsSync(join(dir, file))) return;
+    seen.add(file);
+    staticImports(dir, file).forEach(visit);
+  };
+  roots.forEach(visit);
+  return seen;
+}
+
+/** Which JS loads when: at browser start (background), when the panel opens, per clip, later (dynamic imports). */
+function loadsOf(dir: string, files: { path: string; bytes: number }[]): BuildSize['loads'] {
+  const bytes = (set: Set<string>) => files.filter((f) => set.has(f.path)).reduce((n, f) => n + f.bytes, 0);
+  const panelHtml = existsSync(join(dir, 'sidepanel.html')) ? readFileSync(join(dir, 'sidepanel.html'), 'utf8') : '';
+  const panelRoots = [...panelHtml.matchAll(/src="\/([^"]+\.js)"/g)].map((m) => m[1]!);
+  const background = closure(dir, ['background.js']);
+  const panel = closure(dir, panelRoots);
+  const capture = closure(dir, ['capture.js']);
+  const all = new Set(files.filter((f) => /\.m?js$/.test(f.path)).map((f) => f.path));
+  const lazy = new Set([...all].filter((f) => !background.has(f) && !panel.has(f) && !capture.has(f)));
+  return { background: bytes(background), panel: bytes(panel), capture: bytes(capture), lazy: bytes(lazy) };
 }
 
 function walk(dir: string): string[] {
@@ -40,6 +75,7 @@ export function buildSize(dir: string, zipFile: string | null, build: string): B
     total,
     zipped: zipFile && existsSync(zipFile) ? statSync(zipFile).size : null,
     files,
+    loads: loadsOf(dir, files),
   };
 }
 
