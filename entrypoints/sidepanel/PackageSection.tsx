@@ -47,7 +47,8 @@ export function ExportSection({ db, caseId, records }: { db: CaseDb; caseId: Cas
 
   const recordKey = records.map((r) => r.id).join(',');
   useEffect(() => {
-    if (!options.redact) return setPreview({ state: 'off' });
+    // Kept as is when already off: a new object would re-render every record's checkbox for nothing.
+    if (!options.redact) return setPreview((current) => (current.state === 'off' ? current : { state: 'off' }));
     let current = true;
     setPreview({ state: 'loading' });
     const timer = setTimeout(() => {

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   defaultExportOptions,
   passwordProblem,
@@ -12,6 +12,7 @@ import { ImportErrorCode } from '../../../lib/import/import-error';
 import en from '../../../public/_locales/en/messages.json';
 import es from '../../../public/_locales/es/messages.json';
 import { redactKindKey } from '../../../components/export-choices';
+import { act } from 'preact/test-utils';
 import { click, fire, mount, translate, unlabelledControls } from './render';
 
 const records = [
@@ -38,9 +39,44 @@ const applied = (onChange: ReturnType<typeof vi.fn>, from: Partial<ExportOptions
   (onChange.mock.lastCall![0] as (v: ExportOptionsValue) => ExportOptionsValue)({ ...defaultExportOptions(), ...from });
 const change = (el: Element) => fire(el, new Event('change', { bubbles: true }));
 
+/** requestIdleCallback as a queue the test runs by hand (happy-dom has none). */
+let idleCallbacks: (() => void)[] = [];
+beforeEach(() => {
+  idleCallbacks = [];
+  vi.stubGlobal('requestIdleCallback', (callback: () => void) => idleCallbacks.push(callback));
+  vi.stubGlobal('cancelIdleCallback', () => undefined);
+});
+afterAll(() => vi.unstubAllGlobals());
+const runIdle = () => act(() => idleCallbacks.splice(0).forEach((callback) => callback()));
+/** Opens the options as the user does: the details element opens and fires `toggle`. */
+const openDetails = (host: HTMLElement) => {
+  const details = host.querySelector<HTMLDetailsElement>('[data-testid="export-options"]')!;
+  act(() => {
+    details.open = true;
+    details.dispatchEvent(new Event('toggle'));
+  });
+};
+const recordBoxes = (host: HTMLElement) => [
+  ...host.querySelectorAll<HTMLInputElement>('[data-testid="export-record"]'),
+];
+
 describe('export options', () => {
+  it('builds the per-record checkboxes when opened, or once the panel is idle, not in the first render', () => {
+    const first = open();
+    expect(recordBoxes(first.host)).toEqual([]);
+    expect(first.host.querySelector('legend')!.textContent).toContain('2');
+    openDetails(first.host);
+    expect(recordBoxes(first.host).map((b) => b.value)).toEqual(['r1', 'r2']);
+
+    const second = open();
+    expect(recordBoxes(second.host)).toEqual([]);
+    runIdle();
+    expect(recordBoxes(second.host).map((b) => b.value)).toEqual(['r1', 'r2']);
+  });
+
   it('includes every record by default and reports an untick', () => {
     const { host, onChange } = open();
+    openDetails(host);
     const boxes = [...host.querySelectorAll<HTMLInputElement>('[data-testid="export-record"]')];
     expect(boxes.map((b) => b.checked)).toEqual([true, true]);
     click(boxes[1]!);
