@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { crc32, crc32Finish, crc32Start, crc32Update } from '../../../lib/export/crc32';
 import { writeZip } from '../../../lib/export/zip';
 
-describe('crc32 (slicing-by-8)', () => {
+describe('crc32 (slicing-by-16)', () => {
   it('matches zlib for every length around the 8-byte stride, in one piece or many', () => {
     const data = new Uint8Array(4099).map((_, i) => (i * 131 + 7) & 0xff);
     for (const n of [0, 1, 7, 8, 9, 15, 16, 17, 1000, 4099]) {
@@ -15,6 +15,18 @@ describe('crc32 (slicing-by-8)', () => {
       for (let at = 0; at < n; at += 13) state = crc32Update(state, part.subarray(at, Math.min(at + 13, n)));
       expect(crc32Finish(state)).toBe(zlibCrc32(part));
     }
+  });
+
+  it('matches zlib at every alignment and around the 16-byte stride and the 64-byte word-path threshold', () => {
+    const buffer = new Uint8Array(70_000).map((_, i) => (i * 2654435761) >>> 24);
+    for (let offset = 0; offset < 8; offset++)
+      for (const n of [63, 64, 65, 79, 80, 81, 95, 96, 97, 1023, 1024, 1025, 65_537]) {
+        const part = buffer.subarray(offset, offset + n);
+        expect(crc32(part)).toBe(zlibCrc32(part));
+        let state = crc32Start;
+        for (let at = 0; at < n; at += 77) state = crc32Update(state, part.subarray(at, Math.min(at + 77, n)));
+        expect(crc32Finish(state)).toBe(zlibCrc32(part));
+      }
   });
 
   it('gives stored entries the checksum the zip header needs', async () => {
