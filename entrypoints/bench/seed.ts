@@ -48,7 +48,12 @@ export async function seedCase(
   },
 ) {
   const now = Date.now();
-  const caseData: Case = { id: `bench-case-${now}`, title: opts.title, createdAt: iso(now), updatedAt: iso(now) };
+  const caseData: Case = {
+    id: `bench-case-${now}-${crypto.randomUUID().slice(0, 8)}`,
+    title: opts.title,
+    createdAt: iso(now),
+    updatedAt: iso(now),
+  };
   await db.cases.add(caseData);
   const records: CaseRecord[] = [];
   for (let i = 0; i < opts.records; i++) {
