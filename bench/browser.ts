@@ -213,7 +213,14 @@ export async function benchClip(
       );
     }
   } finally {
+    // Close the side panel itself, not only our connection to it: left open, it shares the extension's
+    // renderer thread and re-renders every case the later sections seed, skewing their timings.
+    await panel.evaluate(() => window.close()).catch(() => undefined);
     panel.close();
+    await sleep(500);
+    const { targetInfos } = (await run.cdp.send('Target.getTargets')) as { targetInfos: { url: string }[] };
+    if (targetInfos.some((t) => t.url.includes('/sidepanel.html')))
+      throw new Error('the side panel stayed open after the clip section');
   }
   return results;
 }
