@@ -217,6 +217,8 @@ export async function benchClip(
     // renderer thread and re-renders every case the later sections seed, skewing their timings.
     await panel.evaluate(() => window.close()).catch(() => undefined);
     panel.close();
+    // The 50,000-row portal page would stay in memory for the sections after this one.
+    await page.goto('about:blank').catch(() => undefined);
     await sleep(500);
     const { targetInfos } = (await run.cdp.send('Target.getTargets')) as { targetInfos: { url: string }[] };
     if (targetInfos.some((t) => t.url.includes('/sidepanel.html')))

@@ -110,11 +110,21 @@ export async function deleteRecord(db: CaseDb, id: RecordId): Promise<void> {
 const KIND_ORDER = RecordKind.options;
 
 /** Records grouped by kind (checklist order), newest clinical date first within a kind. */
+const KIND_RANK = new Map<string, number>(KIND_ORDER.map((kind, i) => [kind, i]));
+
+/**
+ * Kind order, then newest first. Dates are ISO 8601 strings, so code-unit order is date order: the
+ * `localeCompare` this replaced ran ICU collation ~10,000 times on every load of a 1,000-record case.
+ */
 export function sortRecords<T extends Pick<CaseRecord, 'kind' | 'clinicalDate' | 'capturedAt'>>(records: T[]): T[] {
-  const dateOf = (r: T) => r.clinicalDate ?? r.capturedAt;
-  return [...records].sort(
-    (a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || dateOf(b).localeCompare(dateOf(a)),
-  );
+  return records
+    .map((record) => ({
+      record,
+      rank: KIND_RANK.get(record.kind) ?? KIND_ORDER.length,
+      date: record.clinicalDate ?? record.capturedAt,
+    }))
+    .sort((a, b) => a.rank - b.rank || (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
+    .map(({ record }) => record);
 }
 
 export async function listRecords(db: CaseDb, caseId: CaseId): Promise<CaseRecord[]> {

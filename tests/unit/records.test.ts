@@ -2,7 +2,8 @@ import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createCase, deleteCase, listCases, renameCase } from '../../lib/cases';
 import { CaseDb, checkDbHealth, type DbWitness } from '../../lib/db';
-import { addRecords, CaseNotFoundError, deleteRecord, editRecord, listRecords } from '../../lib/records';
+import { addRecords, CaseNotFoundError, deleteRecord, editRecord, listRecords, sortRecords } from '../../lib/records';
+import type { CaseRecord } from '../../lib/model';
 import { capturedRecord } from './factories';
 
 let db: CaseDb;
@@ -140,5 +141,32 @@ describe('database health', () => {
     expect(health.ok).toBe(false);
     await Dexie.delete('health-newer');
     expect(witness.peek()).toBeUndefined();
+  });
+});
+
+describe('sortRecords', () => {
+  it('orders by kind, then newest first by clinical date or, without one, capture time', () => {
+    const at = (kind: CaseRecord['kind'], clinicalDate: string | undefined, capturedAt: string, id: string) => ({
+      id,
+      kind,
+      clinicalDate,
+      capturedAt,
+    });
+    const sorted = sortRecords([
+      at('imaging', '2026-01-05', '2026-11-01T00:00:00.000Z', 'img-old'),
+      at('lab', '2026-03-01', '2026-11-01T00:00:00.000Z', 'lab-mar'),
+      at('lab', undefined, '2026-11-20T08:00:00.000Z', 'lab-undated-nov'),
+      at('imaging', '2026-09-30', '2026-11-01T00:00:00.000Z', 'img-new'),
+      at('lab', '2026-10-28', '2026-11-01T00:00:00.000Z', 'lab-oct'),
+      at('lab', '2026-10-28', '2026-11-02T00:00:00.000Z', 'lab-oct-2'),
+    ]);
+    expect(sorted.map((r) => r.id)).toEqual([
+      'lab-undated-nov',
+      'lab-oct',
+      'lab-oct-2',
+      'lab-mar',
+      'img-new',
+      'img-old',
+    ]);
   });
 });
