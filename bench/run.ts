@@ -43,7 +43,7 @@ const CONFIG = quick
       exportRuns: 3,
       panelRecords: 1000,
       panelQuestions: 50,
-      panelRuns: 5,
+      panelRuns: 11,
       extractRows: 50000,
       extractRuns: 3,
     };
