@@ -120,7 +120,7 @@ async function browserSections(
       : undefined;
     log('4. panel');
     const panel = want('panel')
-      ? await benchPanel(run, bench, CONFIG.panelRecords, CONFIG.panelQuestions, CONFIG.panelRuns)
+      ? await benchPanel(run, bench, cdp, CONFIG.panelRecords, CONFIG.panelQuestions, CONFIG.panelRuns)
       : undefined;
     log('2-3. export and import');
     const exp = want('export')
