@@ -1,10 +1,9 @@
-import { ZipContainer } from '../zip/container';
 import { deflateRaw } from '../zip/deflate';
-import { ENCRYPTED, UTF8_NAME, dosDateTime } from '../zip/records';
-import { throwIfCancelled, timeSlicer } from '../zip/time-slicer';
+import { ENCRYPTED, UTF8_NAME } from '../zip/records';
+import { throwIfCancelled } from '../zip/time-slicer';
 import { AES_METHOD, AES_VERSION, SALT_BYTES, WinZipAesStream, aesExtraField, deriveKeys } from '../zip/winzip-aes';
 import type { PackageEntry } from './package-input';
-import type { ZipProgress } from './zip';
+import { writeEntries, type ZipOptions } from './zip';
 
 /** Plaintext encrypted at once (~10 ms of AES + HMAC) between chances to yield and to cancel. */
 const CIPHER_SLICE = 512 * 1024;
@@ -16,17 +15,11 @@ const CIPHER_SLICE = 512 * 1024;
 export async function writeEncryptedZip(
   entries: AsyncIterable<PackageEntry>,
   sink: (chunk: Uint8Array) => void,
-  options: { password: string; modified: Date; onProgress?: (progress: ZipProgress) => void; signal?: AbortSignal },
+  options: ZipOptions & { password: string },
 ): Promise<void> {
   if (options.password.length === 0) throw new Error('empty password');
-  const zip = new ZipContainer(sink);
-  const time = dosDateTime(options.modified);
-  const encoder = new TextEncoder();
-  const progress: ZipProgress = { entries: 0, bytesIn: 0 };
-  const maybeYield = timeSlicer();
-  for await (const entry of entries) {
-    throwIfCancelled(options.signal);
-    const plain = entry.compress ? await deflateRaw(entry.data, maybeYield) : [entry.data];
+  await writeEntries(entries, sink, options, async (entry, between) => {
+    const plain = entry.compress ? await deflateRaw(entry.data, between) : [entry.data];
     // A fresh salt per entry, as the format requires: the same key stream must never encrypt twice.
     const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
     const keys = await deriveKeys(crypto.subtle, options.password, salt);
@@ -35,30 +28,21 @@ export async function writeEncryptedZip(
     for (const part of plain) {
       for (let at = 0; at < part.byteLength; at += CIPHER_SLICE) {
         body.push(cipher.update(part.subarray(at, Math.min(at + CIPHER_SLICE, part.byteLength))));
-        await maybeYield();
+        await between();
         throwIfCancelled(options.signal);
       }
     }
     body.push(cipher.authCode());
-    zip.add(
-      {
-        name: encoder.encode(entry.path),
+    return {
+      header: {
         method: AES_METHOD,
         flags: UTF8_NAME | ENCRYPTED,
         // AE-2 leaves the CRC out: it would leak a checksum of the plaintext; the HMAC authenticates instead.
         crc: 0,
-        size: entry.data.byteLength,
-        compressedSize: body.reduce((n, part) => n + part.byteLength, 0),
         extra: aesExtraField(entry.compress ? 8 : 0),
         version: AES_VERSION,
-        ...time,
       },
       body,
-    );
-    progress.entries++;
-    progress.bytesIn += entry.data.byteLength;
-    options.onProgress?.({ ...progress });
-    await maybeYield();
-  }
-  zip.finish();
+    };
+  });
 }

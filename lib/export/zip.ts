@@ -1,6 +1,6 @@
 import { ZipContainer } from '../zip/container';
 import { deflateRaw } from '../zip/deflate';
-import { UTF8_NAME, dosDateTime } from '../zip/records';
+import { UTF8_NAME, dosDateTime, type EntryHeader } from '../zip/records';
 import { throwIfCancelled, timeSlicer } from '../zip/time-slicer';
 import { crc32Finish, crc32Start, crc32Update } from './crc32';
 import type { PackageEntry } from './package';
@@ -23,16 +23,27 @@ async function entryCrc(data: Uint8Array, between: () => Promise<void>, signal?:
   return crc32Finish(state);
 }
 
+/** How one entry is stored: its header fields (the name, size and time are filled in) and its bytes. */
+export interface EncodedEntry {
+  header: Omit<EntryHeader, 'name' | 'size' | 'compressedSize' | 'dosTime' | 'dosDate'>;
+  body: Uint8Array[];
+}
+
+export interface ZipOptions {
+  modified: Date;
+  onProgress?: (progress: ZipProgress) => void;
+  signal?: AbortSignal;
+}
+
 /**
- * Streams entries into a zip, handing each output chunk to `sink` as it is produced so memory stays
- * bounded by one entry plus what the sink keeps. Deflate is the platform's (`CompressionStream`);
- * stored entries (PDFs, images: nearly all of a package's bytes) cost only the CRC. `signal` cancels
- * between chunks.
+ * The loop both writers share: entries in order, each encoded (`encode` may yield through `between`),
+ * added to the container and reported; cancellation checked between entries and after each encoding.
  */
-export async function writeZip(
+export async function writeEntries(
   entries: AsyncIterable<PackageEntry>,
   sink: (chunk: Uint8Array) => void,
-  options: { modified: Date; onProgress?: (progress: ZipProgress) => void; signal?: AbortSignal },
+  options: ZipOptions,
+  encode: (entry: PackageEntry, between: () => Promise<void>) => Promise<EncodedEntry>,
 ): Promise<void> {
   const zip = new ZipContainer(sink);
   const time = dosDateTime(options.modified);
@@ -41,15 +52,12 @@ export async function writeZip(
   const maybeYield = timeSlicer();
   for await (const entry of entries) {
     throwIfCancelled(options.signal);
-    const crc = await entryCrc(entry.data, maybeYield, options.signal);
-    const body = entry.compress ? await deflateRaw(entry.data, maybeYield) : [entry.data];
+    const { header, body } = await encode(entry, maybeYield);
     throwIfCancelled(options.signal);
     zip.add(
       {
+        ...header,
         name: encoder.encode(entry.path),
-        method: entry.compress ? 8 : 0,
-        flags: UTF8_NAME,
-        crc,
         size: entry.data.byteLength,
         compressedSize: body.reduce((n, part) => n + part.byteLength, 0),
         ...time,
@@ -62,6 +70,27 @@ export async function writeZip(
     await maybeYield();
   }
   zip.finish();
+}
+
+/**
+ * Streams entries into a zip, handing each output chunk to `sink` as it is produced so memory stays
+ * bounded by one entry plus what the sink keeps. Deflate is the platform's (`CompressionStream`);
+ * stored entries (PDFs, images: nearly all of a package's bytes) cost only the CRC. `signal` cancels
+ * between chunks.
+ */
+export function writeZip(
+  entries: AsyncIterable<PackageEntry>,
+  sink: (chunk: Uint8Array) => void,
+  options: ZipOptions,
+): Promise<void> {
+  return writeEntries(entries, sink, options, async (entry, between) => ({
+    header: {
+      method: entry.compress ? 8 : 0,
+      flags: UTF8_NAME,
+      crc: await entryCrc(entry.data, between, options.signal),
+    },
+    body: entry.compress ? await deflateRaw(entry.data, between) : [entry.data],
+  }));
 }
 
 /**
