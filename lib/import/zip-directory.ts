@@ -1,5 +1,6 @@
 import { fail } from './import-error';
 import type { ZipSource } from './zip-source';
+import { CENTRAL, END, LOCAL, MAX32, ZIP64_END, ZIP64_EXTRA, ZIP64_LOCATOR } from '../zip/records';
 
 export interface ZipLimits {
   /** Sum of declared uncompressed sizes. */
@@ -45,13 +46,6 @@ function aesMethod(extra: DataView): number | undefined {
   return undefined;
 }
 
-const EOCD = 0x06054b50;
-const ZIP64_LOCATOR = 0x07064b50;
-const ZIP64_EOCD = 0x06064b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
-const MAX32 = 0xffffffff;
-
 const view = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 const u64 = (v: DataView, at: number) => Number(v.getBigUint64(at, true));
 
@@ -74,7 +68,7 @@ async function findEnd(source: ZipSource) {
   const tail = await source.read(tailStart, tailLength);
   const v = view(tail);
   for (let i = tail.length - 22; i >= 0; i--) {
-    if (v.getUint32(i, true) !== EOCD) continue;
+    if (v.getUint32(i, true) !== END) continue;
     if (i + 22 + v.getUint16(i + 20, true) > tail.length) continue;
     let entries = v.getUint16(i + 10, true);
     let cdSize = v.getUint32(i + 12, true);
@@ -84,7 +78,7 @@ async function findEnd(source: ZipSource) {
       if (i < 20 || v.getUint32(i - 20, true) !== ZIP64_LOCATOR) fail('corrupt', 'zip64 locator missing');
       const recordOffset = u64(v, i - 20 + 8);
       const record = view(await source.read(recordOffset, 56));
-      if (record.byteLength < 56 || record.getUint32(0, true) !== ZIP64_EOCD)
+      if (record.byteLength < 56 || record.getUint32(0, true) !== ZIP64_END)
         fail('corrupt', 'zip64 end record missing');
       entries = u64(record, 32);
       cdSize = u64(record, 40);
@@ -104,7 +98,7 @@ function zip64Sizes(extra: DataView, size: number, compressed: number, offset: n
   for (let at = 0; at + 4 <= extra.byteLength;) {
     const id = extra.getUint16(at, true);
     const length = extra.getUint16(at + 2, true);
-    if (id === 0x0001) {
+    if (id === ZIP64_EXTRA) {
       let p = at + 4;
       const next = () => {
         if (p + 8 > at + 4 + length) fail('corrupt', 'short zip64 extra field');

@@ -3,12 +3,12 @@
  * count no longer fits: packages can pass 4 GiB (many 1 GiB clips). `lib/import/zip-directory.ts`
  * reads exactly these forms back.
  */
-const LOCAL = 0x04034b50;
-const CENTRAL = 0x02014b50;
-const ZIP64_END = 0x06064b50;
-const ZIP64_LOCATOR = 0x07064b50;
-const END = 0x06054b50;
-const ZIP64_EXTRA = 0x0001;
+export const LOCAL = 0x04034b50;
+export const CENTRAL = 0x02014b50;
+export const ZIP64_END = 0x06064b50;
+export const ZIP64_LOCATOR = 0x07064b50;
+export const END = 0x06054b50;
+export const ZIP64_EXTRA = 0x0001;
 
 export const MAX32 = 0xffffffff;
 export const MAX16 = 0xffff;
