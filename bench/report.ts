@@ -1,4 +1,5 @@
-import type { ClipResult, HeapPeak, PanelResult } from './browser';
+import type { ClipResult, HeapPeak } from './browser';
+import type { PanelResult } from './browser-panel';
 import type { ExportResult } from './browser-export';
 import type { BuildSize } from './size';
 import { fmtKb, fmtMb, fmtMs, type Stat } from './stats';
