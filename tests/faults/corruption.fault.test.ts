@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CdpPage } from '../harness/cdp-page';
-import { launchChromium, type ChromiumRun } from '../harness/chromium';
-import { testBuild } from '../harness/builds';
+import type { ChromiumRun } from '../harness/chromium';
 import { clipFromPanel, createCase } from '../harness/panel-actions';
 import { startDemoPortal, type DemoPortal } from '../harness/portal-server';
-import { stopSuite } from '../harness/suite';
+import { launchWithPanel, stopSuite } from '../harness/suite';
 
 // Issue 6, figure 6: a damaged or silently replaced IndexedDB is detected at start and the user is told.
 let portal: DemoPortal;
@@ -15,11 +14,9 @@ let run: ChromiumRun | undefined;
 const profile = mkdtempSync(join(tmpdir(), 'sl-corrupt-'));
 
 async function start(): Promise<{ run: ChromiumRun; panel: CdpPage }> {
-  run = await launchChromium({ extensionDir: testBuild('chrome'), userDataDir: profile });
-  const page = run.context.pages()[0]!;
-  await page.goto(`${portal.origin}/mychart/test-results/cbc.html`);
-  const panel = await run.openPanel(page);
-  return { run, panel };
+  const started = await launchWithPanel(profile, `${portal.origin}/mychart/test-results/cbc.html`);
+  run = started.run;
+  return started;
 }
 
 const idbDir = (extensionId: string) =>

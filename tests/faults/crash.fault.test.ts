@@ -3,12 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CdpPage } from '../harness/cdp-page';
-import { launchChromium, type ChromiumRun } from '../harness/chromium';
-import { testBuild } from '../harness/builds';
+import type { ChromiumRun } from '../harness/chromium';
 import { createCase, readTable } from '../harness/panel-actions';
 import { startDemoPortal, type DemoPortal } from '../harness/portal-server';
 import { Case, CaseRecord } from '../../lib/model';
-import { stopSuite } from '../harness/suite';
+import { launchWithPanel, stopSuite } from '../harness/suite';
 
 // Issue 6, figure 4: the browser is killed (SIGKILL) during clips and during exports, 20 times. After
 // each restart every record the panel had been told was saved is there, no half-saved record exists,
@@ -30,11 +29,9 @@ const nextDelay = (max: number) => {
 };
 
 async function start(): Promise<{ run: ChromiumRun; panel: CdpPage }> {
-  run = await launchChromium({ extensionDir: testBuild('chrome'), userDataDir: profile });
-  const page = run.context.pages()[0]!;
-  await page.goto(`${portal.origin}/mychart/test-results/cbc.html`);
-  const panel = await run.openPanel(page);
-  return { run, panel };
+  const started = await launchWithPanel(profile, `${portal.origin}/mychart/test-results/cbc.html`);
+  run = started.run;
+  return started;
 }
 
 interface Check {

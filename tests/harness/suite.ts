@@ -21,3 +21,14 @@ export async function stopSuite(parts: { panel?: CdpPage; run?: { close: () => P
   await parts.run?.close();
   await parts.portal?.close();
 }
+
+/** Chromium on a kept profile (fault tests restart it on purpose), one portal page open and the side panel on it. */
+export async function launchWithPanel(
+  userDataDir: string,
+  pageUrl: string,
+): Promise<{ run: ChromiumRun; panel: CdpPage }> {
+  const run = await launchChromium({ extensionDir: testBuild('chrome'), userDataDir });
+  const page = run.context.pages()[0]!;
+  await page.goto(pageUrl);
+  return { run, panel: await run.openPanel(page) };
+}
