@@ -4,7 +4,7 @@ import { byPriority } from './cover-sheet';
 import { KIND_LABELS } from './kind-labels';
 import { flagLabel, labMatrix } from './lab-matrix';
 import { isGap, type CaseStory, type CompletenessItem, type PackageQuestion, type PageSize } from './package-input';
-import { deflateZlib } from './pdf/deflate';
+import { deflateZlib } from '../zip/deflate';
 import { PdfFlow } from './pdf-flow';
 
 export interface SummaryInput {

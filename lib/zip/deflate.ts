@@ -5,12 +5,15 @@
 const FEED = 256 * 1024;
 
 /**
- * Raw deflate (zip method 8) with the platform's `CompressionStream` (zlib, default level 6): native
- * speed and no deflate code in our bundle. Returns the compressed pieces, so the entry's header can
- * state its size before any of them is written.
+ * Deflate with the platform's `CompressionStream` (zlib's default level 6): native speed and no deflate
+ * code in our bundle. Returns the compressed pieces.
  */
-export async function deflateRaw(data: Uint8Array, between: () => Promise<void>): Promise<Uint8Array[]> {
-  const stream = new CompressionStream('deflate-raw');
+async function compress(
+  data: Uint8Array,
+  format: 'deflate' | 'deflate-raw',
+  between: () => Promise<void>,
+): Promise<Uint8Array[]> {
+  const stream = new CompressionStream(format);
   const writer = stream.writable.getWriter();
   const reader = stream.readable.getReader();
   const pieces: Uint8Array[] = [];
@@ -35,4 +38,20 @@ export async function deflateRaw(data: Uint8Array, between: () => Promise<void>)
   }
   await reading;
   return pieces;
+}
+
+/** Raw deflate (zip method 8), in pieces so the entry's header can state its size before any is written. */
+export const deflateRaw = (data: Uint8Array, between: () => Promise<void>): Promise<Uint8Array[]> =>
+  compress(data, 'deflate-raw', between);
+
+/** zlib-format deflate, what a PDF's /FlateDecode reads, as one array. */
+export async function deflateZlib(data: Uint8Array): Promise<Uint8Array> {
+  const pieces = await compress(data, 'deflate', async () => undefined);
+  const out = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.byteLength, 0));
+  let at = 0;
+  for (const piece of pieces) {
+    out.set(piece, at);
+    at += piece.byteLength;
+  }
+  return out;
 }

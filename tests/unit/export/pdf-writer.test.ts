@@ -1,6 +1,6 @@
 import { unzlibSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { deflateZlib } from '../../../lib/export/pdf/deflate';
+import { deflateZlib } from '../../../lib/zip/deflate';
 import { A4, LETTER, PdfDocument } from '../../../lib/export/pdf/document';
 import { serializePdf } from '../../../lib/export/pdf/file';
 import { pdfDate, pdfLiteral, pdfNumber, pdfTextString } from '../../../lib/export/pdf/syntax';
