@@ -1,7 +1,6 @@
 import type { ReportSection } from '../model';
-import { breaksLine, textOf } from './text';
+import { breaksLine, holdsNoText, textOf } from './text';
 
-const SKIPPED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
 const WHITESPACE = /[\u00a0\s]+/g;
 
 /**
@@ -10,7 +9,7 @@ const WHITESPACE = /[\u00a0\s]+/g;
  * 50,000-row table reads ~300,000 cells (issue 7's benchmark).
  */
 export const cellText = (el: Element | null | undefined): string => {
-  if (!el || SKIPPED.has(el.tagName)) return '';
+  if (!el || holdsNoText(el.tagName)) return '';
   const only = el.firstChild;
   // Most cells hold a single text node.
   if (only && only === el.lastChild && only.nodeType === 3)
@@ -25,7 +24,7 @@ export const cellText = (el: Element | null | undefined): string => {
       }
       if (child.nodeType !== 1) continue;
       const tag = (child as Element).tagName;
-      if (SKIPPED.has(tag)) continue;
+      if (holdsNoText(tag)) continue;
       // Where textOf starts a line (blocks, rows, <br>) or puts a tab (between cells): a space.
       const cell = tag === 'TD' || tag === 'TH';
       const separated = breaksLine(tag) || tag === 'BR' || (cell && !firstCell);

@@ -35,6 +35,11 @@ const BLOCK = new Set([
   'LABEL',
 ]);
 
+const NO_TEXT = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
+
+/** Elements whose content is never text a reader sees. */
+export const holdsNoText = (tag: string): boolean => NO_TEXT.has(tag);
+
 /** Elements `textOf` puts on their own lines. */
 export const breaksLine = (tag: string): boolean => BLOCK.has(tag) || tag === 'TR';
 
@@ -52,7 +57,7 @@ export function textOf(root: Node): string {
     }
     if (node.nodeType !== 1 && node.nodeType !== 11 && node.nodeType !== 9) return;
     const tag = (node as Element).tagName ?? '';
-    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'TEMPLATE' || tag === 'NOSCRIPT') return;
+    if (holdsNoText(tag)) return;
     if (tag === 'BR') return void out.push('\n');
     const block = breaksLine(tag);
     if (block) out.push('\n');
