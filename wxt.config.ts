@@ -24,7 +24,7 @@ interface Rewrite {
 const REWRITES: Rewrite[] = [
   {
     module: /[\\/]zod[\\/]v4[\\/]core[\\/]util\.js$/,
-    // zod's JIT probe `new Function("")`. We run jitless (lib/schema.ts), so the probe never decides anything.
+    // zod's JIT probe `new Function("")`. We run jitless (lib/core/schema.ts), so the probe never decides anything.
     find: /const F = Function;\s*new F\(""\);\s*return true;/,
     replace: 'return false;',
     why: 'zod JIT probe (new Function)',
@@ -32,7 +32,7 @@ const REWRITES: Rewrite[] = [
   {
     module: /[\\/]dompurify[\\/]dist[\\/]purify\.es\.mjs$/,
     // Fallback for browsers without DOMParser. Both targets have it; without it, sanitizing now yields
-    // nothing and lib/capture/sanitize.ts fails closed.
+    // nothing and lib/sanitize/sanitize.ts fails closed.
     find: /doc\.documentElement\.innerHTML = IS_EMPTY_INPUT \? emptyHTML : dirtyPayload;/,
     replace: 'void 0;',
     why: 'DOMPurify innerHTML fallback',

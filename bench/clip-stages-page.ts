@@ -1,7 +1,7 @@
 // Bundled by bench/clip-stages.ts and evaluated in the portal page: the capture's own code, stage by stage.
 import { flattenPage } from '../lib/capture/flatten';
-import { sanitizeToBody } from '../lib/capture/sanitize';
-import { textOf } from '../lib/capture/text';
+import { sanitizeToBody } from '../lib/sanitize/sanitize';
+import { textOf } from '../lib/reading/text';
 import { detectPortal } from '../lib/portals/registry';
 
 export interface StageTimes {

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { it } from 'vitest';
 import { packageEntries } from '../lib/export/package';
 import { readPackage } from '../lib/import/package-import';
-import { sha256Hex } from '../lib/hash';
+import { sha256Hex } from '../lib/core/hash';
 import { collect, packageInput } from '../tests/unit/helpers/synthetic-case';
 import { zipEntries } from '../tests/unit/helpers/zip-build';
 import { THIRD_PARTY } from '../tests/harness/shared';

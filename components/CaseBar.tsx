@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Case } from '../lib/model';
+import type { Case } from '../lib/core/model';
 import { useT } from './i18n';
 
 export interface CaseBarProps {

@@ -1,5 +1,5 @@
-import type { CompletenessItem } from '../lib/completeness';
-import type { RecordFamily } from '../lib/workspace-model';
+import type { CompletenessItem } from '../lib/case/completeness';
+import type { RecordFamily } from '../lib/core/workspace-model';
 import { useT, type MessageKey } from './i18n';
 
 export const familyKey = (family: RecordFamily) => `family_${family.replace(/-/g, '_')}` as MessageKey;

@@ -1,5 +1,5 @@
-import type { ClipProgress, RecordSummary } from '../lib/messaging';
-import type { ClipStatus } from '../lib/settings';
+import type { ClipProgress, RecordSummary } from '../lib/core/messaging';
+import type { ClipStatus } from '../lib/core/settings';
 import { ClipPreview } from './ClipPreview';
 import { useT, type MessageKey, type Translate } from './i18n';
 

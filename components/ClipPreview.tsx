@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { RecordSummary } from '../lib/messaging';
+import type { RecordSummary } from '../lib/core/messaging';
 import { useT, type MessageKey } from './i18n';
 import { kindKey } from './RecordList';
 

@@ -1,4 +1,4 @@
-import { DecisionChoice, type Decision } from '../lib/workspace-model';
+import { DecisionChoice, type Decision } from '../lib/core/workspace-model';
 import { useT, type MessageKey } from './i18n';
 import { LiveField } from './LiveField';
 

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { RecordKind } from '../lib/model';
+import type { RecordKind } from '../lib/core/model';
 import { type ExportOptionsValue } from './export-choices';
 import { useT } from './i18n';
 import { PasswordOptions } from './PasswordOptions';

@@ -1,4 +1,4 @@
-import type { LabTrend } from '../lib/lab-trends';
+import type { LabTrend } from '../lib/labs/lab-trends';
 import { useT } from './i18n';
 import { Sparkline } from './Sparkline';
 

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { compareOpinions } from '../lib/compare-opinions';
-import type { Opinion } from '../lib/workspace-model';
+import { compareOpinions } from '../lib/case/compare-opinions';
+import type { Opinion } from '../lib/core/workspace-model';
 import { useT, type MessageKey } from './i18n';
 import { opinionFieldKey, opinionName } from './OpinionForm';
 

@@ -1,4 +1,4 @@
-import type { Opinion, OpinionField } from '../lib/workspace-model';
+import type { Opinion, OpinionField } from '../lib/core/workspace-model';
 import { ConfirmDelete } from './ConfirmDelete';
 import { useT, type MessageKey } from './i18n';
 import { LiveField } from './LiveField';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Decision, Opinion, OpinionField } from '../lib/workspace-model';
+import type { Decision, Opinion, OpinionField } from '../lib/core/workspace-model';
 import { DecisionForm } from './DecisionForm';
 import { useT } from './i18n';
 import { OpinionCompare } from './OpinionCompare';

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { QuestionEdit } from '../lib/questions';
-import type { Question, QuestionFamily } from '../lib/workspace-model';
+import type { QuestionEdit } from '../lib/case/questions';
+import type { Question, QuestionFamily } from '../lib/core/workspace-model';
 import { ConfirmDelete } from './ConfirmDelete';
 import { useT, type MessageKey } from './i18n';
 import { LiveField } from './LiveField';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { SUGGESTED_QUESTIONS } from '../lib/question-bank';
-import type { QuestionEdit } from '../lib/questions';
-import { QuestionFamily, type Question } from '../lib/workspace-model';
+import { SUGGESTED_QUESTIONS } from '../lib/case/question-bank';
+import type { QuestionEdit } from '../lib/case/questions';
+import { QuestionFamily, type Question } from '../lib/core/workspace-model';
 import { useT, type MessageKey } from './i18n';
 import { QuestionItem, questionFamilyKey } from './QuestionItem';
 

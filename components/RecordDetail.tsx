@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { RecordKind, type CaseRecord } from '../lib/model';
-import type { RecordEdit } from '../lib/records';
+import { RecordKind, type CaseRecord } from '../lib/core/model';
+import type { RecordEdit } from '../lib/case/records';
 import { formatBytes } from './ClipPreview';
 import { ConfirmDelete } from './ConfirmDelete';
 import { useT } from './i18n';

@@ -1,4 +1,4 @@
-import { RecordKind, type CaseRecord } from '../lib/model';
+import { RecordKind, type CaseRecord } from '../lib/core/model';
 import { useT, type MessageKey } from './i18n';
 
 export const kindKey = (kind: RecordKind) => `kind_${kind.replace(/-/g, '_')}` as MessageKey;

@@ -1,4 +1,4 @@
-import { sparklinePoints } from '../lib/lab-trends';
+import { sparklinePoints } from '../lib/labs/lab-trends';
 
 const WIDTH = 80;
 const HEIGHT = 24;

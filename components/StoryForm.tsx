@@ -1,4 +1,4 @@
-import { OpinionReason, TimeSensitive, type Story, type StoryField } from '../lib/workspace-model';
+import { OpinionReason, TimeSensitive, type Story, type StoryField } from '../lib/core/workspace-model';
 import { useT, type MessageKey } from './i18n';
 import { LiveField } from './LiveField';
 

@@ -1,4 +1,4 @@
-import type { StructuredData } from '../lib/model';
+import type { StructuredData } from '../lib/core/model';
 import { useT } from './i18n';
 
 /**

@@ -1,12 +1,12 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { captureTab, clipTab, savePending, type ClipDeps } from '../lib/clip';
-import { PendingClips, summarize } from '../lib/clip-pending';
-import { MENU_CLIP_PAGE, MENU_CLIP_SELECTION, routeCommand, routeMenuClick } from '../lib/clip-routes';
-import { CaseDb, checkDbHealth } from '../lib/db';
-import { dispatch, type ClipProgress, type ClipResult, type Handlers, type Result } from '../lib/messaging';
-import { classifySender, type SenderInfo } from '../lib/sender';
-import { activeCaseStore, clipProgressStore, clipStatusStore, dbWitnessStore } from '../lib/settings';
+import { captureTab, clipTab, savePending, type ClipDeps } from '../lib/clip/clip';
+import { PendingClips, summarize } from '../lib/clip/clip-pending';
+import { MENU_CLIP_PAGE, MENU_CLIP_SELECTION, routeCommand, routeMenuClick } from '../lib/clip/clip-routes';
+import { CaseDb, checkDbHealth } from '../lib/core/db';
+import { dispatch, type ClipProgress, type ClipResult, type Handlers, type Result } from '../lib/core/messaging';
+import { classifySender, type SenderInfo } from '../lib/core/sender';
+import { activeCaseStore, clipProgressStore, clipStatusStore, dbWitnessStore } from '../lib/core/settings';
 import type { CaptureApi } from './capture';
 
 type Injected = { secondLook: CaptureApi };
@@ -45,7 +45,7 @@ export default defineBackground({
         return first?.result;
       },
       // Pulled from the clipped tab's top frame only, in the extension's isolated world: the page
-      // cannot answer in its place. Each chunk is schema-checked and the whole file re-hashed (lib/clip.ts).
+      // cannot answer in its place. Each chunk is schema-checked and the whole file re-hashed (lib/clip/clip.ts).
       readChunk: async (tabId, transferId, offset) => {
         const [first] = await browser.scripting.executeScript({
           target: { tabId },

@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { CHUNK_BYTES, MAX_ATTACHMENT_BYTES, MAX_CLIP_ATTACHMENT_BYTES, MAX_CLIP_ATTACHMENTS } from '../lib/limits';
+import { CHUNK_BYTES, MAX_ATTACHMENT_BYTES, MAX_CLIP_ATTACHMENT_BYTES, MAX_CLIP_ATTACHMENTS } from '../lib/core/limits';
 import { fetchAttachment } from '../lib/attachments/fetch-attachment';
 import { capturePage } from '../lib/capture/capture-page';
 
@@ -31,7 +31,7 @@ const kept = new Map<string, Blob>();
 /**
  * The capture as one JSON string: executeScript converts an object result value by value on its way to
  * the background: 1.27 s for a 50,000-row table, against 0.32 s for one string (plus 0.15 s to parse it)
- * (issue 7). The background parses it as untrusted input either way (lib/clip.ts).
+ * (issue 7). The background parses it as untrusted input either way (lib/clip/clip.ts).
  */
 async function capture(selectionOnly: boolean): Promise<string> {
   return JSON.stringify(await captureOutcome(selectionOnly));

@@ -7,15 +7,15 @@
 import { Uint8ArrayReader, BlobWriter, ZipWriter, configure } from '@zip.js/zip.js';
 import JSZip from 'jszip';
 import { browser } from 'wxt/browser';
-import { sanitizeSnapshot } from '../../lib/capture/sanitize';
-import { CaseDb } from '../../lib/db';
+import { sanitizeSnapshot } from '../../lib/sanitize/sanitize';
+import { CaseDb } from '../../lib/core/db';
 import { seedCase } from './seed';
 import { packageEntries, type PackageEntry } from '../../lib/export/package';
 import { crc32 } from '../../lib/export/crc32';
 import { blobSink, writeZip } from '../../lib/export/zip';
 import { readPackage } from '../../lib/import/package-import';
-import type { Attachment } from '../../lib/model';
-import { activeCaseStore } from '../../lib/settings';
+import type { Attachment } from '../../lib/core/model';
+import { activeCaseStore } from '../../lib/core/settings';
 
 configure({ useWebWorkers: false });
 const db = new CaseDb();

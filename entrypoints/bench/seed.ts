@@ -1,8 +1,8 @@
 // Seeding for the benchmark page: a synthetic case of any size (synthetic data only).
-import type { CaseDb } from '../../lib/db';
-import { sha256Hex } from '../../lib/hash';
-import type { Case, CaseRecord } from '../../lib/model';
-import type { Question } from '../../lib/workspace-model';
+import type { CaseDb } from '../../lib/core/db';
+import { sha256Hex } from '../../lib/core/hash';
+import type { Case, CaseRecord } from '../../lib/core/model';
+import type { Question } from '../../lib/core/workspace-model';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

@@ -10,13 +10,19 @@ import { RecordDetail } from '../../components/RecordDetail';
 import { RecordList } from '../../components/RecordList';
 import { SiteAccess } from '../../components/SiteAccess';
 import { panelId, tabId, ViewTabs, type View } from '../../components/ViewTabs';
-import { originPattern } from '../../lib/capture/clean-url';
-import { createCase, deleteCase, listCases, renameCase } from '../../lib/cases';
-import { checkDbHealth, type CaseDb, type DbHealth } from '../../lib/db';
-import { ClipProgress, send, type RecordSummary } from '../../lib/messaging';
-import { replayPendingEdits } from '../../lib/pending-edits';
-import { deleteRecord, editRecord, listRecords } from '../../lib/records';
-import { activeCaseStore, clipProgressStore, clipStatusStore, ClipStatus, dbWitnessStore } from '../../lib/settings';
+import { originPattern } from '../../lib/reading/clean-url';
+import { createCase, deleteCase, listCases, renameCase } from '../../lib/case/cases';
+import { checkDbHealth, type CaseDb, type DbHealth } from '../../lib/core/db';
+import { ClipProgress, send, type RecordSummary } from '../../lib/core/messaging';
+import { replayPendingEdits } from '../../lib/case/pending-edits';
+import { deleteRecord, editRecord, listRecords } from '../../lib/case/records';
+import {
+  activeCaseStore,
+  clipProgressStore,
+  clipStatusStore,
+  ClipStatus,
+  dbWitnessStore,
+} from '../../lib/core/settings';
 import { downloadAttachment } from './attachment-download';
 import { useCurrentTab, useSiteAccess } from './current-tab';
 import { ExportSection, ImportSection } from './PackageSection';

@@ -10,8 +10,8 @@ import { ExportPanel, type ExportState } from '../../components/ExportPanel';
 import { useT } from '../../components/i18n';
 import { ImportPanel, type ImportState } from '../../components/ImportPanel';
 import type { RedactionPreviewView } from '../../components/RedactionOptions';
-import type { CaseDb } from '../../lib/db';
-import type { CaseId, CaseRecord } from '../../lib/model';
+import type { CaseDb } from '../../lib/core/db';
+import type { CaseId, CaseRecord } from '../../lib/core/model';
 import type { ExportChoices } from './export-run';
 
 export const exportChoices = (o: ExportOptionsValue): ExportChoices => ({

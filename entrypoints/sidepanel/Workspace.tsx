@@ -6,14 +6,14 @@ import { OpinionsView } from '../../components/OpinionsView';
 import { QuestionsView } from '../../components/QuestionsView';
 import { StoryForm } from '../../components/StoryForm';
 import type { View } from '../../components/ViewTabs';
-import { emptyDetails, getDetails, setNotApplicable } from '../../lib/case-details';
-import { saveEdit } from '../../lib/pending-edits';
-import { completeness, imageFiles, recordFamily } from '../../lib/completeness';
-import type { CaseDb } from '../../lib/db';
-import { labTrends } from '../../lib/lab-trends';
-import { medicationOffers } from '../../lib/medication-offers';
-import type { CaseId, CaseRecord } from '../../lib/model';
-import { addOpinion, deleteOpinion, listOpinions } from '../../lib/opinions';
+import { emptyDetails, getDetails, setNotApplicable } from '../../lib/case/case-details';
+import { saveEdit } from '../../lib/case/pending-edits';
+import { completeness, imageFiles, recordFamily } from '../../lib/case/completeness';
+import type { CaseDb } from '../../lib/core/db';
+import { labTrends } from '../../lib/labs/lab-trends';
+import { medicationOffers } from '../../lib/case/medication-offers';
+import type { CaseId, CaseRecord } from '../../lib/core/model';
+import { addOpinion, deleteOpinion, listOpinions } from '../../lib/case/opinions';
 import {
   addQuestion,
   deleteQuestion,
@@ -21,8 +21,8 @@ import {
   listQuestions,
   moveQuestion,
   setQuestionLink,
-} from '../../lib/questions';
-import type { RecordFamily } from '../../lib/workspace-model';
+} from '../../lib/case/questions';
+import type { RecordFamily } from '../../lib/core/workspace-model';
 import { useLive } from './use-live';
 
 export interface WorkspaceProps {

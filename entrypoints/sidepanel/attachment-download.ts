@@ -1,4 +1,4 @@
-import type { CaseDb } from '../../lib/db';
+import type { CaseDb } from '../../lib/core/db';
 
 /** Saves a stored attachment through the browser's download flow, byte-identical to what was kept. */
 export async function downloadAttachment(db: CaseDb, id: string): Promise<void> {

@@ -1,15 +1,15 @@
 import { browser } from 'wxt/browser';
 import type { MessageKey, Translate } from '../../components/i18n';
-import { sanitizeSnapshot } from '../../lib/capture/sanitize';
-import type { CaseDb } from '../../lib/db';
+import { sanitizeSnapshot } from '../../lib/sanitize/sanitize';
+import type { CaseDb } from '../../lib/core/db';
 import { packageEntries, packageEntryCount, packageFileName } from '../../lib/export/package';
 import type { PackageInput, PageSize } from '../../lib/export/package-input';
 import { previewRedaction, type RedactionFinding } from '../../lib/export/redact';
 import { packageCompleteness, packageQuestions, packageStory } from '../../lib/export/workspace-cover';
 import { writeEncryptedZip } from '../../lib/export/zip-encrypted';
 import { blobSink, writeZip } from '../../lib/export/zip';
-import type { CaseId } from '../../lib/model';
-import { emptyDetails } from '../../lib/case-details';
+import type { CaseId } from '../../lib/core/model';
+import { emptyDetails } from '../../lib/case/case-details';
 
 /** What the user chose in the export options. */
 export interface ExportChoices {

@@ -1,4 +1,4 @@
-import type { CaseDb } from '../../lib/db';
+import type { CaseDb } from '../../lib/core/db';
 import { importCase } from '../../lib/import/import-case';
 import type { ImportErrorCode } from '../../lib/import/import-error';
 import { readPackage } from '../../lib/import/package-import';

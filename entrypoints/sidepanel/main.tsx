@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { I18n, type Translate } from '../../components/i18n';
-import { CaseDb } from '../../lib/db';
+import { CaseDb } from '../../lib/core/db';
 import { App } from './App';
 
 const t: Translate = (key, substitutions) => browser.i18n.getMessage(key, substitutions?.map(String)) || key;

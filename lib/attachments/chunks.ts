@@ -1,9 +1,9 @@
 import { sha256 } from '@noble/hashes/sha2.js';
-import { CHUNK_BYTES, MAX_ATTACHMENT_BYTES } from '../limits';
-import { z } from '../schema';
+import { CHUNK_BYTES, MAX_ATTACHMENT_BYTES } from '../core/limits';
+import { z } from '../core/schema';
 
-// The limits live in lib/limits.ts so the capture script can use them without shipping zod.
-export { CHUNK_BYTES, MAX_ATTACHMENT_BYTES, MAX_CLIP_ATTACHMENTS, MAX_CLIP_ATTACHMENT_BYTES } from '../limits';
+// The limits live in lib/core/limits.ts so the capture script can use them without shipping zod.
+export { CHUNK_BYTES, MAX_ATTACHMENT_BYTES, MAX_CLIP_ATTACHMENTS, MAX_CLIP_ATTACHMENT_BYTES } from '../core/limits';
 
 export const AttachmentChunk = z.object({
   offset: z.number().check(z.int(), z.nonnegative()),

@@ -1,7 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import type { AttachmentCandidate } from './links';
 import { checkDownload } from './sniff';
-import { MAX_ATTACHMENT_BYTES } from '../limits';
+import { MAX_ATTACHMENT_BYTES } from '../core/limits';
 
 /** Why one attachment was not kept; the panel explains each. */
 export type AttachmentFailure = 'login-page' | 'unexpected-type' | 'empty' | 'http-error' | 'unreachable' | 'too-large';

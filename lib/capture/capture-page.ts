@@ -1,8 +1,8 @@
 import { findAttachments, type AttachmentCandidate } from '../attachments/links';
-import { LIMITS } from '../limits';
-import type { CapturedRecord } from '../model';
+import { LIMITS } from '../core/limits';
+import type { CapturedRecord } from '../core/model';
 import { detectPortal } from '../portals/registry';
-import { cleanSourceUrl } from './clean-url';
+import { cleanSourceUrl } from '../reading/clean-url';
 import { flattenPage } from './flatten';
 import { buildSnapshot, type ImageInliner } from './snapshot';
 

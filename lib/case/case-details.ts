@@ -1,7 +1,7 @@
-import type { CaseDb } from './db';
-import type { CaseId } from './model';
-import { nowIso } from './ids';
-import { CaseDetails, Decision, RecordFamily, Story, type StoryField } from './workspace-model';
+import type { CaseDb } from '../core/db';
+import type { CaseId } from '../core/model';
+import { nowIso } from '../core/ids';
+import { CaseDetails, Decision, RecordFamily, Story, type StoryField } from '../core/workspace-model';
 
 export function emptyDetails(caseId: CaseId, now = nowIso()): CaseDetails {
   return { caseId, story: {}, notApplicable: {}, decision: {}, updatedAt: now };

@@ -1,6 +1,6 @@
-import type { CaseDb } from './db';
-import { Case, type CaseId } from './model';
-import { newId, nowIso } from './ids';
+import type { CaseDb } from '../core/db';
+import { Case, type CaseId } from '../core/model';
+import { newId, nowIso } from '../core/ids';
 
 export async function createCase(db: CaseDb, title: string): Promise<Case> {
   const now = nowIso();

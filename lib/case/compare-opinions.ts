@@ -1,4 +1,4 @@
-import type { Opinion } from './workspace-model';
+import type { Opinion } from '../core/workspace-model';
 
 /** The fields that carry medical content worth comparing; who/where/when are shown but not judged. */
 export const COMPARED_FIELDS = ['diagnosis', 'recommendedTreatment', 'reasoning'] as const;

@@ -1,5 +1,5 @@
-import type { CaseRecord, RecordKind } from './model';
-import { RecordFamily } from './workspace-model';
+import type { CaseRecord, RecordKind } from '../core/model';
+import { RecordFamily } from '../core/workspace-model';
 
 export type CompletenessStatus = 'present' | 'missing' | 'not-applicable';
 

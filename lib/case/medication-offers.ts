@@ -1,4 +1,4 @@
-import type { CaseRecord, Medication } from './model';
+import type { CaseRecord, Medication } from '../core/model';
 
 /** One line per medication, as the portal listed it: name, dose, route, frequency. */
 export function medicationLine(m: Medication): string {

@@ -1,7 +1,7 @@
-import type { CaseDb } from './db';
-import type { CaseId } from './model';
-import { newId, nowIso } from './ids';
-import { Opinion, type OpinionField } from './workspace-model';
+import type { CaseDb } from '../core/db';
+import type { CaseId } from '../core/model';
+import { newId, nowIso } from '../core/ids';
+import { Opinion, type OpinionField } from '../core/workspace-model';
 
 /** Opinions oldest consultation first; undated ones (still being entered) last. */
 export function sortOpinions(opinions: Opinion[]): Opinion[] {

@@ -1,9 +1,9 @@
 import { setDecisionField, setStoryField } from './case-details';
-import type { CaseDb } from './db';
+import type { CaseDb } from '../core/db';
 import { editQuestion } from './questions';
 import { setOpinionField } from './opinions';
-import { z } from './schema';
-import { Decision, OPINION_TEXT_FIELDS, Story } from './workspace-model';
+import { z } from '../core/schema';
+import { Decision, OPINION_TEXT_FIELDS, Story } from '../core/workspace-model';
 
 /**
  * Text edits the user typed, logged synchronously before the durable IndexedDB write starts, so a

@@ -1,4 +1,4 @@
-import type { QuestionFamily } from './workspace-model';
+import type { QuestionFamily } from '../core/workspace-model';
 
 /** A suggested question: its family and the catalogue key of its plain-language text (DOMAIN.md). */
 export interface SuggestedQuestion {

@@ -1,8 +1,8 @@
-import type { CaseDb } from './db';
-import type { CaseId, RecordId } from './model';
-import { newId, nowIso } from './ids';
-import { z } from './schema';
-import { Question, QuestionFamily } from './workspace-model';
+import type { CaseDb } from '../core/db';
+import type { CaseId, RecordId } from '../core/model';
+import { newId, nowIso } from '../core/ids';
+import { z } from '../core/schema';
+import { Question, QuestionFamily } from '../core/workspace-model';
 
 /** Questions in the order the patient will ask them: priority, then the order they were added. */
 export function sortQuestions<T extends Pick<Question, 'priority' | 'createdAt'>>(questions: T[]): T[] {

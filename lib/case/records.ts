@@ -1,4 +1,4 @@
-import type { CaseDb } from './db';
+import type { CaseDb } from '../core/db';
 import {
   CapturedRecord,
   CaseRecord,
@@ -7,10 +7,10 @@ import {
   type Attachment,
   type CaseId,
   type RecordId,
-} from './model';
-import { sha256Hex } from './hash';
-import { newId, nowIso } from './ids';
-import { z } from './schema';
+} from '../core/model';
+import { sha256Hex } from '../core/hash';
+import { newId, nowIso } from '../core/ids';
+import { z } from '../core/schema';
 
 export interface AddResult {
   added: RecordId[];

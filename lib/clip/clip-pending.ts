@@ -1,5 +1,5 @@
 import type { PendingClip } from './clip';
-import type { RecordSummary } from './messaging';
+import type { RecordSummary } from '../core/messaging';
 
 /**
  * Captures waiting for the user to choose what to save. In memory only, and only the latest one: its

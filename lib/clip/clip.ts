@@ -1,10 +1,10 @@
-import { ChunkAssembler } from './attachments/chunks';
-import type { CaseDb } from './db';
-import type { AttachmentProblem, ClipProgress, ClipResult, ErrorCode, Result } from './messaging';
-import { CapturedRecord, Sha256Hex, type CaseId } from './model';
-import { addRecords, CaseNotFoundError, type NewAttachment } from './records';
-import { isScriptableUrl } from './capture/clean-url';
-import { z } from './schema';
+import { ChunkAssembler } from '../attachments/chunks';
+import type { CaseDb } from '../core/db';
+import type { AttachmentProblem, ClipProgress, ClipResult, ErrorCode, Result } from '../core/messaging';
+import { CapturedRecord, Sha256Hex, type CaseId } from '../core/model';
+import { addRecords, CaseNotFoundError, type NewAttachment } from '../case/records';
+import { isScriptableUrl } from '../reading/clean-url';
+import { z } from '../core/schema';
 
 /*
  * Issue 3, the clip flow (background side):
@@ -13,7 +13,7 @@ import { z } from './schema';
  *   isolated world. The background then pulls each file in base64 chunks of CHUNK_BYTES with further
  *   executeScript calls aimed at the clipped tab's top frame only: each chunk is schema-checked, must
  *   arrive in order, and the reassembled Blob is re-hashed and compared. One record: saved at once.
- *   Several: held in memory (lib/clip-pending.ts) until clip/save names the chosen indexes.
+ *   Several: held in memory (lib/clip/clip-pending.ts) until clip/save names the chosen indexes.
  * Pulling rather than letting the page push means no runtime message from a tab is ever trusted, and
  * a slow background never has chunks piling up.
  */

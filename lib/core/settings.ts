@@ -22,7 +22,7 @@ function typedKey<T>(key: string, schema: z.ZodMiniType<T>) {
 
 export const activeCaseStore = typedKey('activeCaseId', CaseId);
 
-/** The database witness (lib/db.ts, checkDbHealth), kept in browser.storage.local. */
+/** The database witness (lib/core/db.ts, checkDbHealth), kept in browser.storage.local. */
 export const dbWitnessStore = typedKey(
   'dbWitness',
   z.object({ createdAt: z.string().check(z.maxLength(100)), seenAt: z.string().check(z.maxLength(100)) }),

@@ -1,5 +1,5 @@
 import { sha256 } from '@noble/hashes/sha2.js';
-import type { CaseRecord, Medication, MedicationList } from '../model';
+import type { CaseRecord, Medication, MedicationList } from '../core/model';
 import { labObservation, labReport } from './fhir-labs';
 import { bytesToBase64 } from './files';
 import { fhirDateTime, text, type FhirResource, type Reference } from './fhir-types';

@@ -1,4 +1,4 @@
-import type { AbnormalFlag, CaseRecord, LabPanel, LabResultRow } from '../model';
+import type { AbnormalFlag, CaseRecord, LabPanel, LabResultRow } from '../core/model';
 import { fhirDateTime, text, type FhirResource, type Reference } from './fhir-types';
 
 const UCUM = 'http://unitsofmeasure.org';

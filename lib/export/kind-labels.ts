@@ -1,4 +1,4 @@
-import type { RecordKind } from '../model';
+import type { RecordKind } from '../core/model';
 
 export const KIND_LABELS: Record<RecordKind, string> = {
   note: "Doctors' notes",

@@ -1,5 +1,13 @@
-import { CaseRecord, IsoDateTime, RecordKind, Sha256Hex, ClinicalDate, Provenance, StructuredData } from '../model';
-import { z } from '../schema';
+import {
+  CaseRecord,
+  IsoDateTime,
+  RecordKind,
+  Sha256Hex,
+  ClinicalDate,
+  Provenance,
+  StructuredData,
+} from '../core/model';
+import { z } from '../core/schema';
 import { AttachmentMeta, CaseStory, CompletenessItem, PackageQuestion } from './package-input';
 
 export const PACKAGE_FORMAT = 'second-look/1';

@@ -1,6 +1,6 @@
-import type { Case, CaseRecord } from '../model';
-import { Sha256Hex } from '../model';
-import { z } from '../schema';
+import type { Case, CaseRecord } from '../core/model';
+import { Sha256Hex } from '../core/model';
+import { z } from '../core/schema';
 
 /**
  * Case preparation the cover sheet shows. Optional everywhere: the story, questions and completeness

@@ -1,6 +1,6 @@
-import type { CaseRecord } from '../model';
-import { sortRecords } from '../records';
-import { sha256Hex } from '../hash';
+import type { CaseRecord } from '../core/model';
+import { sortRecords } from '../case/records';
+import { sha256Hex } from '../core/hash';
 import { fhirBundle, type FhirFileRef } from './fhir-bundle';
 import { isAlreadyCompressed, safeAttachmentName, sha1Base64 } from './files';
 import { indexPageHtml, type IndexedRecord } from './index-page';

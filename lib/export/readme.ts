@@ -1,4 +1,4 @@
-import type { Case } from '../model';
+import type { Case } from '../core/model';
 
 /** README.TXT: plain text for anyone who opens the zip without knowing what it is. */
 export function readmeText(caseData: Case, generatedAt: Date, generator: string, paths: string[]): string {

@@ -1,4 +1,4 @@
-import type { CaseRecord } from '../model';
+import type { CaseRecord } from '../core/model';
 import { escapeHtml, htmlPage } from './html';
 
 export interface ProvenanceLine {

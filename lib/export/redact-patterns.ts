@@ -1,4 +1,4 @@
-import { z } from '../schema';
+import { z } from '../core/schema';
 
 /** What a finding is, for the preview ("3 phone numbers") and the UI catalogue (`redact_kind_<kind>`). */
 export const IdentifierKind = z.enum([

@@ -1,5 +1,5 @@
-import type { CaseRecord } from '../model';
-import { sortRecords } from '../records';
+import type { CaseRecord } from '../core/model';
+import { sortRecords } from '../case/records';
 import type { PackageAttachment, PackageInput } from './package-input';
 import {
   dateVariants,

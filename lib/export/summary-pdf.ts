@@ -1,8 +1,8 @@
-import type { Case, CaseRecord } from '../model';
-import { sortRecords } from '../records';
+import type { Case, CaseRecord } from '../core/model';
+import { sortRecords } from '../case/records';
 import { byPriority } from './cover-sheet';
 import { KIND_LABELS } from './kind-labels';
-import { flagLabel, labMatrix } from './lab-matrix';
+import { flagLabel, labMatrix } from '../labs/lab-matrix';
 import { isGap, type CaseStory, type CompletenessItem, type PackageQuestion, type PageSize } from './package-input';
 import { deflateZlib } from '../zip/deflate';
 import { PdfFlow } from './pdf-flow';

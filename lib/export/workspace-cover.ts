@@ -1,7 +1,7 @@
-import { completeness, type CompletenessState } from '../completeness';
-import type { CaseRecord } from '../model';
-import { sortQuestions } from '../questions';
-import type { Question, Story } from '../workspace-model';
+import { completeness, type CompletenessState } from '../case/completeness';
+import type { CaseRecord } from '../core/model';
+import { sortQuestions } from '../case/questions';
+import type { Question, Story } from '../core/workspace-model';
 import type { CaseStory, CompletenessItem, PackageQuestion } from './package-input';
 
 /** The catalogue lookup the panel uses; the package is text, so keys are translated before export. */

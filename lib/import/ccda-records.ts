@@ -1,4 +1,4 @@
-import { CapturedRecord } from '../model';
+import { CapturedRecord } from '../core/model';
 import type { CcdaDocument } from './ccda';
 
 const escapeHtml = (text: string) =>

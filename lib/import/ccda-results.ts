@@ -1,8 +1,8 @@
-import { bracketedRows, isBracketedName } from '../capture/bracketed';
-import { parseHl7Date } from '../capture/dates';
-import { labRow, unparsedRow } from '../capture/lab-row';
-import { type LabColumn, roleOfHeader } from '../capture/lab-table';
-import type { LabResultRow } from '../model';
+import { bracketedRows, isBracketedName } from '../reading/bracketed';
+import { parseHl7Date } from '../reading/dates';
+import { labRow, unparsedRow } from '../reading/lab-row';
+import { type LabColumn, roleOfHeader } from '../reading/lab-table';
+import type { LabResultRow } from '../core/model';
 import { attr, child, childElements, descendants, narrativeText, path, type XElement } from './xml';
 
 export interface ResultPanel {

@@ -1,6 +1,6 @@
-import { parseHl7Date } from '../capture/dates';
-import { bodyPartOf, modalityOf } from '../capture/exam';
-import type { Medication, RecordKind, ReportSection, StructuredData } from '../model';
+import { parseHl7Date } from '../reading/dates';
+import { bodyPartOf, modalityOf } from '../reading/exam';
+import type { Medication, RecordKind, ReportSection, StructuredData } from '../core/model';
 import { codeText, resultPanels } from './ccda-results';
 import {
   attr,

@@ -1,6 +1,6 @@
-import type { CaseDb } from '../db';
-import { Case, CaseRecord, type Attachment } from '../model';
-import { newId, nowIso } from '../ids';
+import type { CaseDb } from '../core/db';
+import { Case, CaseRecord, type Attachment } from '../core/model';
+import { newId, nowIso } from '../core/ids';
 import type { ImportedPackage } from './package-import';
 
 export interface ImportedCase {

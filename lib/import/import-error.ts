@@ -1,4 +1,4 @@
-import { z } from '../schema';
+import { z } from '../core/schema';
 
 /** Why a package was refused. An enum so the UI can translate each one (ui catalogue keys `import_error_<code>`). */
 export const ImportErrorCode = z.enum([

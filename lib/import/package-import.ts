@@ -1,4 +1,4 @@
-import { CapturedRecord, type CaseRecord } from '../model';
+import { CapturedRecord, type CaseRecord } from '../core/model';
 import { Manifest, PACKAGE_FORMAT, type ManifestRecord } from '../export/manifest';
 import { ImportError, fail, type ImportErrorCode } from './import-error';
 import { snapshotFromPage, textFromPage } from './record-content';

@@ -1,8 +1,8 @@
-import type { CaseDb } from '../db';
+import type { CaseDb } from '../core/db';
 import type { Manifest } from '../export/manifest';
-import { newId, nowIso } from '../ids';
-import { Question, QuestionFamily, Story } from '../workspace-model';
-import type { CaseDetails } from '../workspace-model';
+import { newId, nowIso } from '../core/ids';
+import { Question, QuestionFamily, Story } from '../core/workspace-model';
+import type { CaseDetails } from '../core/workspace-model';
 
 /** Keeps each story field that still parses (a redacted export may have altered an enum value). */
 function storyFrom(manifest: Manifest): Story {

@@ -3,7 +3,7 @@ import { inflateRaw } from '../zip/inflate';
 import { ImportError, fail } from './import-error';
 import type { ZipEntry } from './zip-directory';
 import type { ZipSource } from './zip-source';
-import { sha256Hex } from '../hash';
+import { sha256Hex } from '../core/hash';
 
 const READ_CHUNK = 1024 * 1024;
 

@@ -1,4 +1,4 @@
-import type { AbnormalFlag, CaseRecord } from './model';
+import type { AbnormalFlag, CaseRecord } from '../core/model';
 
 export interface LabPoint {
   recordId: string;

@@ -1,8 +1,8 @@
-import { cellText } from '../capture/dom';
-import { labRow } from '../capture/lab-row';
-import { labColumns } from '../capture/lab-table';
-import type { AbnormalFlag, LabResultRow } from '../model';
-import { parseDate } from '../capture/dates';
+import { cellText } from '../reading/dom';
+import { labRow } from '../reading/lab-row';
+import { labColumns } from '../reading/lab-table';
+import type { AbnormalFlag, LabResultRow } from '../core/model';
+import { parseDate } from '../reading/dates';
 import { generic } from './generic';
 import { labRecord } from './records';
 import { headingBefore, mainOf, ownContainer, pageHeading } from './page';

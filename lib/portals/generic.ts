@@ -1,8 +1,8 @@
-import { findClinicalDate } from '../capture/dates';
-import { labelValues, paragraphsOf, pick, sectionsByHeadings, sectionsFromText } from '../capture/dom';
-import { guessKind } from '../capture/kind';
-import { labColumns, readLabTable, readMedicationTable } from '../capture/lab-table';
-import { textOf } from '../capture/text';
+import { findClinicalDate } from '../reading/dates';
+import { labelValues, paragraphsOf, pick, sectionsByHeadings, sectionsFromText } from '../reading/dom';
+import { guessKind } from '../reading/kind';
+import { labColumns, readLabTable, readMedicationTable } from '../reading/lab-table';
+import { textOf } from '../reading/text';
 import { labRecord, medicationRecord, noteRecord, reportRecord } from './records';
 import { dateOf, headingBefore, mainOf, ownContainer, pageHeading } from './page';
 import type { ExtractedRecord, PortalAdapter } from './types';

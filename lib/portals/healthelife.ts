@@ -1,6 +1,6 @@
-import { bracketedRows } from '../capture/bracketed';
-import { textOf } from '../capture/text';
-import type { LabResultRow } from '../model';
+import { bracketedRows } from '../reading/bracketed';
+import { textOf } from '../reading/text';
+import type { LabResultRow } from '../core/model';
 import { generic } from './generic';
 import { labRecord } from './records';
 import { headingBefore, mainOf, pageHeading } from './page';

@@ -1,7 +1,7 @@
-import { cellText, labelValues, pick } from '../capture/dom';
-import { labRow } from '../capture/lab-row';
-import { labColumns, readLabTable } from '../capture/lab-table';
-import type { LabResultRow } from '../model';
+import { cellText, labelValues, pick } from '../reading/dom';
+import { labRow } from '../reading/lab-row';
+import { labColumns, readLabTable } from '../reading/lab-table';
+import type { LabResultRow } from '../core/model';
 import { generic } from './generic';
 import { labRecord, noteRecord } from './records';
 import { dateOf, mainOf, pageHeading } from './page';

@@ -1,5 +1,5 @@
-import { parseDate } from '../capture/dates';
-import { cellText } from '../capture/dom';
+import { parseDate } from '../reading/dates';
+import { cellText } from '../reading/dom';
 
 /** The page title without the portal's branding suffix ("Test Details - MyChart"). */
 export function pageHeading(doc: Document): string {

@@ -1,5 +1,5 @@
-import { bodyPartOf, modalityOf } from '../capture/exam';
-import type { LabPanel, LabResultRow, Medication, RecordKind, ReportSection } from '../model';
+import { bodyPartOf, modalityOf } from '../reading/exam';
+import type { LabPanel, LabResultRow, Medication, RecordKind, ReportSection } from '../core/model';
 import type { ExtractedRecord } from './types';
 
 type PanelInfo = LabPanel['panel'];

@@ -1,4 +1,4 @@
-import type { RecordKind, StructuredData } from '../model';
+import type { RecordKind, StructuredData } from '../core/model';
 
 /** One record found on a page, before snapshotting. */
 export interface ExtractedRecord {

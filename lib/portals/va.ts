@@ -1,6 +1,6 @@
-import { cellText, sectionsFromText } from '../capture/dom';
-import { labRow } from '../capture/lab-row';
-import type { LabResultRow } from '../model';
+import { cellText, sectionsFromText } from '../reading/dom';
+import { labRow } from '../reading/lab-row';
+import type { LabResultRow } from '../core/model';
 import { generic } from './generic';
 import { labRecord, reportRecord } from './records';
 import { dateOf, mainOf, pageHeading } from './page';

@@ -1,4 +1,4 @@
-import type { LabResultRow } from '../model';
+import type { LabResultRow } from '../core/model';
 import { labRow, unparsedRow } from './lab-row';
 
 /**

@@ -1,4 +1,4 @@
-import type { ReportSection } from '../model';
+import type { ReportSection } from '../core/model';
 import { breaksLine, holdsNoText, textOf } from './text';
 
 const WHITESPACE = /[\u00a0\s]+/g;

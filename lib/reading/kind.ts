@@ -1,4 +1,4 @@
-import type { RecordKind } from '../model';
+import type { RecordKind } from '../core/model';
 
 /** Words that point at a kind; title matches weigh more than body matches. Order breaks ties. */
 const SIGNALS: [RecordKind, RegExp][] = [

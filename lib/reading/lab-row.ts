@@ -1,4 +1,4 @@
-import type { LabResultRow } from '../model';
+import type { LabResultRow } from '../core/model';
 import { parseDate } from './dates';
 import { parseFlag, parseLabValue, parseReferenceRange, splitFlag } from './lab-values';
 

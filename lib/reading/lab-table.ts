@@ -1,4 +1,4 @@
-import type { LabResultRow, Medication } from '../model';
+import type { LabResultRow, Medication } from '../core/model';
 import { parseDate } from './dates';
 import { cellText } from './dom';
 import { type LabCells, labRow, unparsedRow } from './lab-row';

@@ -1,4 +1,4 @@
-import type { AbnormalFlag } from '../model';
+import type { AbnormalFlag } from '../core/model';
 
 /** Issue 3: portals show values, units, comparators and flags in many shapes; these read one cell each. */
 

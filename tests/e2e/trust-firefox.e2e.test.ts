@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPackage } from '../harness/package-check';
-import { CaseDb } from '../../lib/db';
+import { CaseDb } from '../../lib/core/db';
 import { importCase } from '../../lib/import/import-case';
 import { readPackage } from '../../lib/import/package-import';
 import { extractPackage } from '../harness/panel-actions';

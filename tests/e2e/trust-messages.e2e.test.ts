@@ -4,7 +4,7 @@ import { launchChromium, type ChromiumRun } from '../harness/chromium';
 import { testBuild } from '../harness/builds';
 import { clipFromPanel, clipTabsAtOnce, countRows, createCase, readTable } from '../harness/panel-actions';
 import { startDemoPortal, type DemoPortal } from '../harness/portal-server';
-import { CaseRecord } from '../../lib/model';
+import { CaseRecord } from '../../lib/core/model';
 
 // Issue 6, figures 2 (forged messages) and 7 (concurrency), in Chromium.
 let portal: DemoPortal;

@@ -7,7 +7,7 @@ import { testBuild } from '../harness/builds';
 import { itemTexts, NAUGHTY, naughtyPage } from '../harness/naughty-page';
 import { clipFromPanel, createCase, exportFromPanel, readTable } from '../harness/panel-actions';
 import { startDemoPortal, type DemoPortal } from '../harness/portal-server';
-import { CaseDb } from '../../lib/db';
+import { CaseDb } from '../../lib/core/db';
 import { importCase } from '../../lib/import/import-case';
 import { readPackage } from '../../lib/import/package-import';
 

@@ -6,7 +6,7 @@ import type { CdpPage } from '../harness/cdp-page';
 import type { ChromiumRun } from '../harness/chromium';
 import { createCase, readTable } from '../harness/panel-actions';
 import { startDemoPortal, type DemoPortal } from '../harness/portal-server';
-import { Case, CaseRecord } from '../../lib/model';
+import { Case, CaseRecord } from '../../lib/core/model';
 import { launchWithPanel, stopSuite } from '../harness/suite';
 
 // Issue 6, figure 4: the browser is killed (SIGKILL) during clips and during exports, 20 times. After

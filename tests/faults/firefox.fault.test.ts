@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBuild } from '../harness/builds';
 import { ADDON_UUID, launchFirefox, type FirefoxRun, until } from '../harness/firefox';
 import { startDemoPortal, type DemoPortal } from '../harness/portal-server';
-import { Case, CaseRecord } from '../../lib/model';
+import { Case, CaseRecord } from '../../lib/core/model';
 
 // Issue 6, figures 4 (crash) and 6 (silently replaced database) in Firefox ESR. The profile is kept
 // across launches; the add-on keeps its UUID and data across the temporary reinstall (harness prefs).

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseCcda, type ImportedRecord } from '../../lib/import/ccda';
 import { readXdm } from '../../lib/import/xdm';
-import type { StructuredData } from '../../lib/model';
+import type { StructuredData } from '../../lib/core/model';
 import { detectPortal } from '../../lib/portals/registry';
 import { decodeDocument, parsePage } from './load-page';
 import { parseXmlDocument } from './xml-parser';

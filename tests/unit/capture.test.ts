@@ -2,11 +2,11 @@
 // DOMPurify does not sanitize under happy-dom (it returns scripts intact); jsdom is what DOMPurify is tested on.
 import { describe, expect, it } from 'vitest';
 import { capturePage } from '../../lib/capture/capture-page';
-import { cleanSourceUrl, isScriptableUrl, originPattern } from '../../lib/capture/clean-url';
-import { findClinicalDate, parseDate } from '../../lib/capture/dates';
-import { guessKind } from '../../lib/capture/kind';
-import { sanitizeSnapshot } from '../../lib/capture/sanitize';
-import { textOf } from '../../lib/capture/text';
+import { cleanSourceUrl, isScriptableUrl, originPattern } from '../../lib/reading/clean-url';
+import { findClinicalDate, parseDate } from '../../lib/reading/dates';
+import { guessKind } from '../../lib/reading/kind';
+import { sanitizeSnapshot } from '../../lib/sanitize/sanitize';
+import { textOf } from '../../lib/reading/text';
 
 describe('source address', () => {
   it('drops query strings, fragments and credentials', () => {

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { bytesToBase64 } from '../../lib/attachments/chunks';
-import { createCase } from '../../lib/cases';
-import { captureTab, clipTab, savePending, type ClipDeps } from '../../lib/clip';
-import { PendingClips, summarize } from '../../lib/clip-pending';
-import { CaseDb } from '../../lib/db';
-import { sha256Hex } from '../../lib/hash';
+import { createCase } from '../../lib/case/cases';
+import { captureTab, clipTab, savePending, type ClipDeps } from '../../lib/clip/clip';
+import { PendingClips, summarize } from '../../lib/clip/clip-pending';
+import { CaseDb } from '../../lib/core/db';
+import { sha256Hex } from '../../lib/core/hash';
 import { capturedRecord } from './factories';
 
 const PDF = new TextEncoder().encode(`%PDF-1.4\n${'synthetic '.repeat(300)}\n%%EOF`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routeCommand, routeMenuClick } from '../../lib/clip-routes';
+import { routeCommand, routeMenuClick } from '../../lib/clip/clip-routes';
 
 describe('clip routes (menu and shortcut)', () => {
   it('clips the page or only the selection from the context menu', () => {

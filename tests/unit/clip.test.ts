@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createCase } from '../../lib/cases';
-import { classifyStorageError, clipTab, type ClipDeps } from '../../lib/clip';
-import { CaseDb } from '../../lib/db';
+import { createCase } from '../../lib/case/cases';
+import { classifyStorageError, clipTab, type ClipDeps } from '../../lib/clip/clip';
+import { CaseDb } from '../../lib/core/db';
 import { capturedRecord } from './factories';
 
 let db: CaseDb;
@@ -131,7 +131,7 @@ describe('classifyStorageError', () => {
     expect(classifyStorageError(Object.assign(named('AbortError'), { inner: named('QuotaExceededError') }))).toBe(
       'storage-full',
     );
-    // What Chromium reports when the disk itself is full (unlimitedStorage): measured, see lib/clip.ts.
+    // What Chromium reports when the disk itself is full (unlimitedStorage): measured, see lib/clip/clip.ts.
     expect(classifyStorageError(named('DataError', 'Failed to write blobs (IOError)'))).toBe('storage-full');
     expect(
       classifyStorageError(named('UnknownError', 'Internal error: IO error: /x/000003.log: No space left on device')),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completeness } from '../../lib/completeness';
+import { completeness } from '../../lib/case/completeness';
 import { caseRecord } from './fixtures/records';
 
 const byFamily = (items: ReturnType<typeof completeness>) => Object.fromEntries(items.map((i) => [i.family, i]));

@@ -1,8 +1,8 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CaseDb } from '../../lib/db';
-import { sha256Hex } from '../../lib/hash';
-import { addRecords } from '../../lib/records';
+import { CaseDb } from '../../lib/core/db';
+import { sha256Hex } from '../../lib/core/hash';
+import { addRecords } from '../../lib/case/records';
 import { caseRecord } from './fixtures/records';
 
 /** Version 1 exactly as shipped, so the test opens real version-1 data. */

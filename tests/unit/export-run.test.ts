@@ -4,12 +4,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadPackageInput, runExport, type ExportChoices } from '../../entrypoints/sidepanel/export-run';
 import { runImport } from '../../entrypoints/sidepanel/import-run';
-import { setStoryField } from '../../lib/case-details';
-import { createCase } from '../../lib/cases';
-import { CaseDb } from '../../lib/db';
-import { sha256Hex } from '../../lib/hash';
-import { addQuestion, setQuestionLink } from '../../lib/questions';
-import { addRecords } from '../../lib/records';
+import { setStoryField } from '../../lib/case/case-details';
+import { createCase } from '../../lib/case/cases';
+import { CaseDb } from '../../lib/core/db';
+import { sha256Hex } from '../../lib/core/hash';
+import { addQuestion, setQuestionLink } from '../../lib/case/questions';
+import { addRecords } from '../../lib/case/records';
 import { translate } from './components/render';
 import { captured } from './fixtures/records';
 

@@ -5,7 +5,7 @@ import { Manifest } from '../../lib/export/manifest';
 import { packageFileName, recordFolderName, slugify } from '../../lib/export/names';
 import { packageEntries, type PackageEntry } from '../../lib/export/package';
 import { writeZip } from '../../lib/export/zip';
-import type { Case, CaseRecord } from '../../lib/model';
+import type { Case, CaseRecord } from '../../lib/core/model';
 import { capturedRecord } from './factories';
 
 const caseData: Case = {

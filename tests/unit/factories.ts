@@ -1,4 +1,4 @@
-import type { CapturedRecord } from '../../lib/model';
+import type { CapturedRecord } from '../../lib/core/model';
 
 /** A captured record as the capture script would produce it (synthetic content). */
 export function capturedRecord(overrides: Partial<CapturedRecord> = {}): CapturedRecord {

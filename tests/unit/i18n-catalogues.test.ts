@@ -2,8 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VIEWS } from '../../components/ViewTabs';
-import { completeness } from '../../lib/completeness';
-import { SUGGESTED_QUESTIONS } from '../../lib/question-bank';
+import { completeness } from '../../lib/case/completeness';
+import { SUGGESTED_QUESTIONS } from '../../lib/case/question-bank';
 import {
   DecisionChoice,
   OPINION_TEXT_FIELDS,
@@ -12,7 +12,7 @@ import {
   RecordFamily,
   STORY_FIELDS,
   TimeSensitive,
-} from '../../lib/workspace-model';
+} from '../../lib/core/workspace-model';
 
 type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 const root = join(__dirname, '../../public/_locales');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labTrends, normalizeTestName, sparklinePoints } from '../../lib/lab-trends';
+import { labTrends, normalizeTestName, sparklinePoints } from '../../lib/labs/lab-trends';
 import { labRecord } from './fixtures/records';
 
 describe('labTrends', () => {

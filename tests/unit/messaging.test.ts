@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { dispatch, send, type Handlers } from '../../lib/messaging';
-import { classifySender } from '../../lib/sender';
+import { dispatch, send, type Handlers } from '../../lib/core/messaging';
+import { classifySender } from '../../lib/core/sender';
 
 const self = { id: 'ext-id', origin: 'chrome-extension://ext-id' };
 const okClip = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareOpinions, normalizeForComparison } from '../../lib/compare-opinions';
-import { medicationOffers } from '../../lib/medication-offers';
+import { compareOpinions, normalizeForComparison } from '../../lib/case/compare-opinions';
+import { medicationOffers } from '../../lib/case/medication-offers';
 
 describe('compareOpinions', () => {
   it('marks fields agree, differ or incomplete by normalised text', () => {

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { getDetails } from '../../lib/case-details';
-import { createCase } from '../../lib/cases';
-import { CaseDb } from '../../lib/db';
-import { replayPendingEdits, saveEdit, type SyncStore } from '../../lib/pending-edits';
+import { getDetails } from '../../lib/case/case-details';
+import { createCase } from '../../lib/case/cases';
+import { CaseDb } from '../../lib/core/db';
+import { replayPendingEdits, saveEdit, type SyncStore } from '../../lib/case/pending-edits';
 
 function memoryStore(): SyncStore & { data: Map<string, string> } {
   const data = new Map<string, string>();

@@ -1,9 +1,16 @@
 import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createCase, deleteCase, listCases, renameCase } from '../../lib/cases';
-import { CaseDb, checkDbHealth, type DbWitness } from '../../lib/db';
-import { addRecords, CaseNotFoundError, deleteRecord, editRecord, listRecords, sortRecords } from '../../lib/records';
-import type { CaseRecord } from '../../lib/model';
+import { createCase, deleteCase, listCases, renameCase } from '../../lib/case/cases';
+import { CaseDb, checkDbHealth, type DbWitness } from '../../lib/core/db';
+import {
+  addRecords,
+  CaseNotFoundError,
+  deleteRecord,
+  editRecord,
+  listRecords,
+  sortRecords,
+} from '../../lib/case/records';
+import type { CaseRecord } from '../../lib/core/model';
 import { capturedRecord } from './factories';
 
 let db: CaseDb;

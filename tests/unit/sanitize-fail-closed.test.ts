@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertInert, sanitizeSnapshot, SanitizerFailedError } from '../../lib/capture/sanitize';
+import { assertInert, sanitizeSnapshot, SanitizerFailedError } from '../../lib/sanitize/sanitize';
 
 // happy-dom is a DOM under which DOMPurify silently leaves scripts in place: the sanitizer must refuse.
 describe('sanitizer under a DOM that DOMPurify cannot protect', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CaptureOutcome } from '../../lib/clip';
+import { CaptureOutcome } from '../../lib/clip/clip';
 import { Manifest, PACKAGE_FORMAT } from '../../lib/export/manifest';
-import { ClipRequest, ClipSaveRequest, dispatch, type Handlers } from '../../lib/messaging';
-import { CapturedRecord } from '../../lib/model';
-import { QuestionEdit } from '../../lib/questions';
-import { RecordEdit } from '../../lib/records';
-import { z } from '../../lib/schema';
+import { ClipRequest, ClipSaveRequest, dispatch, type Handlers } from '../../lib/core/messaging';
+import { CapturedRecord } from '../../lib/core/model';
+import { QuestionEdit } from '../../lib/case/questions';
+import { RecordEdit } from '../../lib/case/records';
+import { z } from '../../lib/core/schema';
 import { capturedRecord } from './factories';
 
 // The bounds and strictness of the boundary schemas, written as zod/mini checks since issue 7: each

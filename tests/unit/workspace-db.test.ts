@@ -1,11 +1,11 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getDetails, setDecisionField, setNotApplicable, setStoryField } from '../../lib/case-details';
-import { createCase, deleteCase } from '../../lib/cases';
-import { CaseDb } from '../../lib/db';
-import { addOpinion, deleteOpinion, listOpinions, setOpinionField } from '../../lib/opinions';
-import { addQuestion, editQuestion, listQuestions, moveQuestion, setQuestionLink } from '../../lib/questions';
-import { addRecords, deleteRecord } from '../../lib/records';
+import { getDetails, setDecisionField, setNotApplicable, setStoryField } from '../../lib/case/case-details';
+import { createCase, deleteCase } from '../../lib/case/cases';
+import { CaseDb } from '../../lib/core/db';
+import { addOpinion, deleteOpinion, listOpinions, setOpinionField } from '../../lib/case/opinions';
+import { addQuestion, editQuestion, listQuestions, moveQuestion, setQuestionLink } from '../../lib/case/questions';
+import { addRecords, deleteRecord } from '../../lib/case/records';
 import { captured } from './fixtures/records';
 
 let db: CaseDb;

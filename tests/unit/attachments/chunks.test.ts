@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { base64ToBytes, bytesToBase64, CHUNK_BYTES, ChunkAssembler, ChunkError } from '../../../lib/attachments/chunks';
-import { sha256Hex } from '../../../lib/hash';
+import { sha256Hex } from '../../../lib/core/hash';
 
 const bytesOf = (size: number) => Uint8Array.from({ length: size }, (_, i) => (i * 31 + 7) & 0xff);
 

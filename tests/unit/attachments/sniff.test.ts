@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dispositionName, fetchAttachment } from '../../../lib/attachments/fetch-attachment';
 import { checkDownload, looksLikeHtml, magicType } from '../../../lib/attachments/sniff';
-import { sha256Hex } from '../../../lib/hash';
+import { sha256Hex } from '../../../lib/core/hash';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const LOGIN = '<!DOCTYPE html><html><head><title>MyChart - Login Page</title></head><body><form></form></body></html>';

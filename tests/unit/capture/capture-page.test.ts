@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { capturePage } from '../../../lib/capture/capture-page';
-import { CapturedRecord } from '../../../lib/model';
+import { CapturedRecord } from '../../../lib/core/model';
 
 /** The whole capture path in happy-dom: adapter records become snapshots that pass the schema. */
 describe('capturePage with portal adapters', () => {

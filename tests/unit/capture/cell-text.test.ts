@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { cellText } from '../../../lib/capture/dom';
-import { textOf } from '../../../lib/capture/text';
+import { cellText } from '../../../lib/reading/dom';
+import { textOf } from '../../../lib/reading/text';
 
 /** What cellText promised before it was rewritten for speed: textOf on one line. */
 const viaTextOf = (el: Element) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labColumns, readLabTable, readMedicationTable } from '../../../lib/capture/lab-table';
+import { labColumns, readLabTable, readMedicationTable } from '../../../lib/reading/lab-table';
 
 const table = (html: string) => {
   const doc = new DOMParser().parseFromString(`<table>${html}</table>`, 'text/html');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseDate, parseHl7Date } from '../../../lib/capture/dates';
-import { parseFlag, parseLabValue, parseReferenceRange, splitFlag } from '../../../lib/capture/lab-values';
+import { parseDate, parseHl7Date } from '../../../lib/reading/dates';
+import { parseFlag, parseLabValue, parseReferenceRange, splitFlag } from '../../../lib/reading/lab-values';
 
 describe('parseLabValue', () => {
   it.each([

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ClipPanel } from '../../../components/ClipPanel';
 import { ClipPreview } from '../../../components/ClipPreview';
 import { RecordDetail } from '../../../components/RecordDetail';
-import type { RecordSummary } from '../../../lib/messaging';
+import type { RecordSummary } from '../../../lib/core/messaging';
 import { mount } from './render';
 
 const found: RecordSummary[] = [

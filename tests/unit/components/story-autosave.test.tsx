@@ -2,7 +2,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Autosave, createAutosaveRegistry, SAVE_DELAY_MS } from '../../../components/autosave';
 import { StoryForm } from '../../../components/StoryForm';
-import type { Story } from '../../../lib/workspace-model';
+import type { Story } from '../../../lib/core/workspace-model';
 import { click, fire, mount, rerender, type, unlabelledControls } from './render';
 
 beforeEach(() => vi.useFakeTimers());

@@ -3,9 +3,9 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { I18n } from '../../../components/i18n';
-import { createCase } from '../../../lib/cases';
-import { CaseDb } from '../../../lib/db';
-import { listQuestions } from '../../../lib/questions';
+import { createCase } from '../../../lib/case/cases';
+import { CaseDb } from '../../../lib/core/db';
+import { listQuestions } from '../../../lib/case/questions';
 import { Workspace, type WorkspaceProps } from '../../../entrypoints/sidepanel/Workspace';
 import { translate } from './render';
 

@@ -6,12 +6,12 @@ import { OpinionCompare } from '../../../components/OpinionCompare';
 import { OpinionsView } from '../../../components/OpinionsView';
 import { QuestionsView, type QuestionsViewProps } from '../../../components/QuestionsView';
 import { ViewTabs } from '../../../components/ViewTabs';
-import { completeness } from '../../../lib/completeness';
-import { labTrends } from '../../../lib/lab-trends';
-import type { Opinion, Question } from '../../../lib/workspace-model';
+import { completeness } from '../../../lib/case/completeness';
+import { labTrends } from '../../../lib/labs/lab-trends';
+import type { Opinion, Question } from '../../../lib/core/workspace-model';
 import { caseRecord, labRecord } from '../fixtures/records';
 import { click, fire, mount, type, unlabelledControls } from './render';
-import { blankOpinion } from '../../../lib/opinions';
+import { blankOpinion } from '../../../lib/case/opinions';
 
 const now = '2026-11-01T10:00:00.000Z';
 const question = (id: string, priority: number, extra: Partial<Question> = {}): Question => ({

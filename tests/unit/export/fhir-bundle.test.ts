@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Fhir } from 'fhir';
 import { packageEntries } from '../../../lib/export/package';
 import { ucumUnit } from '../../../lib/export/fhir-labs';
-import type { CaseRecord } from '../../../lib/model';
+import type { CaseRecord } from '../../../lib/core/model';
 import { collect, packageInput, RECORDS } from '../helpers/synthetic-case';
 
 const require = createRequire(import.meta.url);

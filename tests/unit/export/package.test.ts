@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { packageEntries, packageEntryCount } from '../../../lib/export/package';
 import { Manifest } from '../../../lib/export/manifest';
-import { sha256Hex } from '../../../lib/hash';
+import { sha256Hex } from '../../../lib/core/hash';
 import { attachments, collect, packageInput } from '../helpers/synthetic-case';
 
 const decode = (data: Uint8Array) => new TextDecoder().decode(data);

@@ -5,7 +5,7 @@ import { packageEntries } from '../../../lib/export/package';
 import type { PackageInput } from '../../../lib/export/package-input';
 import { previewRedaction, REDACTED } from '../../../lib/export/redact';
 import { dateVariants, detectIdentifiers } from '../../../lib/export/redact-patterns';
-import { sha256Hex } from '../../../lib/hash';
+import { sha256Hex } from '../../../lib/core/hash';
 import { collect, packageInput, RECORDS } from '../helpers/synthetic-case';
 
 // Synthetic identifiers only (555-01xx phone numbers are reserved for fiction; example.com is reserved).

@@ -2,7 +2,7 @@ import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { summaryPdf } from '../../../lib/export/summary-pdf';
 import { winAnsiText } from '../../../lib/export/pdf-text';
-import type { CaseRecord } from '../../../lib/model';
+import type { CaseRecord } from '../../../lib/core/model';
 import { CASE, RECORDS, packageInput } from '../helpers/synthetic-case';
 import { pdfinfo, pdftotext } from '../helpers/poppler';
 

@@ -1,10 +1,10 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it } from 'vitest';
-import { CaseDb } from '../../../lib/db';
+import { CaseDb } from '../../../lib/core/db';
 import { Manifest } from '../../../lib/export/manifest';
 import { packageCompleteness, packageQuestions, packageStory } from '../../../lib/export/workspace-cover';
 import { restoreWorkspace, workspaceFromManifest } from '../../../lib/import/restore-workspace';
-import type { Question } from '../../../lib/workspace-model';
+import type { Question } from '../../../lib/core/workspace-model';
 import { translate } from '../components/render';
 
 const t = (key: string) => translate(key as Parameters<typeof translate>[0]);

@@ -1,7 +1,7 @@
 // A synthetic patient ("Alex Testperson"): no real data. Used by the export and import tests.
-import type { Case, CaseRecord } from '../../../lib/model';
+import type { Case, CaseRecord } from '../../../lib/core/model';
 import type { PackageAttachment, PackageInput } from '../../../lib/export/package-input';
-import { sha256Hex } from '../../../lib/hash';
+import { sha256Hex } from '../../../lib/core/hash';
 
 export const CASE: Case = {
   id: 'case-1',

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCcda } from '../../../lib/import/ccda';
 import { MAX_XML_CHARS, parseXml, type XmlParser, XmlRefused } from '../../../lib/import/xml';
-import { StructuredData } from '../../../lib/model';
+import { StructuredData } from '../../../lib/core/model';
 import { THIRD_PARTY } from '../../harness/shared';
 import { parseXmlDocument } from '../../tools/xml-parser';
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createCase } from '../../../lib/cases';
-import { CaseDb } from '../../../lib/db';
-import { sha256Hex } from '../../../lib/hash';
+import { createCase } from '../../../lib/case/cases';
+import { CaseDb } from '../../../lib/core/db';
+import { sha256Hex } from '../../../lib/core/hash';
 import { importFiles, recordsFromFile } from '../../../lib/import/files';
 import { THIRD_PARTY } from '../../harness/shared';
 import { parseXmlDocument } from '../../tools/xml-parser';

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CaseDb } from '../../../lib/db';
+import { CaseDb } from '../../../lib/core/db';
 import { packageEntries } from '../../../lib/export/package';
 import { importCase } from '../../../lib/import/import-case';
 import { readPackage } from '../../../lib/import/package-import';

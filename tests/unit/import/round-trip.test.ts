@@ -1,7 +1,7 @@
 // @vitest-environment node
 // Node's Blob survives fake-indexeddb's structured clone; happy-dom's does not.
 import { afterEach, describe, expect, it } from 'vitest';
-import { CaseDb } from '../../../lib/db';
+import { CaseDb } from '../../../lib/core/db';
 import { Manifest } from '../../../lib/export/manifest';
 import { packageEntries } from '../../../lib/export/package';
 import type { PackageEntry } from '../../../lib/export/package-input';

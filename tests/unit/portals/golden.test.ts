@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CapturedRecord } from '../../../lib/model';
+import { CapturedRecord } from '../../../lib/core/model';
 import { adapters, detectPortal } from '../../../lib/portals/registry';
 import { decodeDocument, parsePage } from '../../tools/load-page';
 import { recordJson } from '../../tools/serialize';
