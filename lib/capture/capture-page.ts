@@ -1,8 +1,8 @@
-import { findAttachments, type AttachmentCandidate } from '../attachments/links';
+import { findAttachments, type AttachmentCandidate } from '../attachments';
 import { LIMITS } from '../core/limits';
 import type { CapturedRecord } from '../core/model';
-import { detectPortal } from '../portals/registry';
-import { cleanSourceUrl } from '../reading/clean-url';
+import { detectPortal } from '../portals';
+import { cleanSourceUrl } from '../reading';
 import { flattenPage } from './flatten';
 import { buildSnapshot, type ImageInliner } from './snapshot';
 

@@ -1,5 +1,5 @@
-import { sanitizeToBody } from '../sanitize/sanitize';
-import { textOf } from '../reading/text';
+import { sanitizeToBody } from '../sanitize';
+import { textOf } from '../reading';
 
 /** Reads a same-origin image with the user's session; null when it cannot or should not be kept. */
 export type ImageInliner = (absoluteUrl: string) => Promise<string | null>;

@@ -1,9 +1,9 @@
-import { ChunkAssembler } from '../attachments/chunks';
+import { ChunkAssembler } from '../attachments';
 import type { CaseDb } from '../core/db';
 import type { AttachmentProblem, ClipProgress, ClipResult, ErrorCode, Result } from '../core/messaging';
 import { CapturedRecord, Sha256Hex, type CaseId } from '../core/model';
-import { addRecords, CaseNotFoundError, type NewAttachment } from '../case/records';
-import { isScriptableUrl } from '../reading/clean-url';
+import { addRecords, CaseNotFoundError, type NewAttachment } from '../case';
+import { isScriptableUrl } from '../reading';
 import { z } from '../core/schema';
 
 /*

@@ -1,5 +1,5 @@
 import { escapeHtml } from './html';
-import { flagLabel, type LabMatrix } from '../labs/lab-matrix';
+import { flagLabel, type LabMatrix } from '../labs';
 import { isGap, type CaseStory, type CompletenessItem, type PackageQuestion } from './package-input';
 
 /** Questions in the patient's priority order (lower number first; ties keep the given order). */

@@ -2,7 +2,7 @@ import { RecordKind, type Case, type CaseRecord } from '../core/model';
 import { completenessHtml, labTableHtml, questionsHtml, storyHtml } from './cover-sheet';
 import { escapeHtml, htmlPage } from './html';
 import { KIND_LABELS } from './kind-labels';
-import { labMatrix } from '../labs/lab-matrix';
+import { labMatrix } from '../labs';
 import type { CaseStory, CompletenessItem, PackageQuestion } from './package-input';
 
 export { KIND_LABELS };

@@ -1,5 +1,5 @@
 import type { CaseRecord } from '../core/model';
-import { sortRecords } from '../case/records';
+import { sortRecords } from '../case';
 import { sha256Hex } from '../core/hash';
 import { fhirBundle, type FhirFileRef } from './fhir-bundle';
 import { isAlreadyCompressed, safeAttachmentName, sha1Base64 } from './files';

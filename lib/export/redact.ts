@@ -1,5 +1,5 @@
 import type { CaseRecord } from '../core/model';
-import { sortRecords } from '../case/records';
+import { sortRecords } from '../case';
 import type { PackageAttachment, PackageInput } from './package-input';
 import {
   dateVariants,

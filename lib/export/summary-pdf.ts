@@ -1,10 +1,10 @@
 import type { Case, CaseRecord } from '../core/model';
-import { sortRecords } from '../case/records';
+import { sortRecords } from '../case';
 import { byPriority } from './cover-sheet';
 import { KIND_LABELS } from './kind-labels';
-import { flagLabel, labMatrix } from '../labs/lab-matrix';
+import { flagLabel, labMatrix } from '../labs';
 import { isGap, type CaseStory, type CompletenessItem, type PackageQuestion, type PageSize } from './package-input';
-import { deflateZlib } from '../zip/deflate';
+import { deflateZlib } from '../zip';
 import { PdfFlow } from './pdf-flow';
 
 export interface SummaryInput {

@@ -1,6 +1,6 @@
-import { completeness, type CompletenessState } from '../case/completeness';
+import { completeness, type CompletenessState } from '../case';
 import type { CaseRecord } from '../core/model';
-import { sortQuestions } from '../case/questions';
+import { sortQuestions } from '../case';
 import type { Question, Story } from '../core/workspace-model';
 import type { CaseStory, CompletenessItem, PackageQuestion } from './package-input';
 

@@ -1,7 +1,7 @@
-import { deflateRaw } from '../zip/deflate';
-import { ENCRYPTED, UTF8_NAME } from '../zip/records';
-import { throwIfCancelled } from '../zip/time-slicer';
-import { AES_METHOD, AES_VERSION, SALT_BYTES, WinZipAesStream, aesExtraField, deriveKeys } from '../zip/winzip-aes';
+import { deflateRaw } from '../zip';
+import { ENCRYPTED, UTF8_NAME } from '../zip';
+import { throwIfCancelled } from '../zip';
+import { AES_METHOD, AES_VERSION, SALT_BYTES, WinZipAesStream, aesExtraField, deriveKeys } from '../zip';
 import type { PackageEntry } from './package-input';
 import { writeEntries, type ZipOptions } from './zip';
 

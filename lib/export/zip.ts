@@ -1,7 +1,7 @@
-import { ZipContainer } from '../zip/container';
-import { deflateRaw } from '../zip/deflate';
-import { UTF8_NAME, dosDateTime, type EntryHeader } from '../zip/records';
-import { throwIfCancelled, timeSlicer } from '../zip/time-slicer';
+import { ZipContainer } from '../zip';
+import { deflateRaw } from '../zip';
+import { UTF8_NAME, dosDateTime, type EntryHeader } from '../zip';
+import { throwIfCancelled, timeSlicer } from '../zip';
 import { crc32Finish, crc32Start, crc32Update } from './crc32';
 import type { PackageEntry } from './package';
 

@@ -1,7 +1,7 @@
-import { bracketedRows, isBracketedName } from '../reading/bracketed';
-import { parseHl7Date } from '../reading/dates';
-import { labRow, unparsedRow } from '../reading/lab-row';
-import { type LabColumn, roleOfHeader } from '../reading/lab-table';
+import { bracketedRows, isBracketedName } from '../reading';
+import { parseHl7Date } from '../reading';
+import { labRow, unparsedRow } from '../reading';
+import { type LabColumn, roleOfHeader } from '../reading';
 import type { LabResultRow } from '../core/model';
 import { attr, child, childElements, descendants, narrativeText, path, type XElement } from './xml';
 

@@ -1,5 +1,5 @@
-import { parseHl7Date } from '../reading/dates';
-import { bodyPartOf, modalityOf } from '../reading/exam';
+import { parseHl7Date } from '../reading';
+import { bodyPartOf, modalityOf } from '../reading';
 import type { Medication, RecordKind, ReportSection, StructuredData } from '../core/model';
 import { codeText, resultPanels } from './ccda-results';
 import {

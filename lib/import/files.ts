@@ -1,9 +1,9 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import type { CaseDb } from '../core/db';
-import { guessKind } from '../reading/kind';
-import { magicType } from '../attachments/sniff';
+import { guessKind } from '../reading';
+import { magicType } from '../attachments';
 import type { CapturedRecord, CaseId } from '../core/model';
-import { addRecords, type AddResult, type NewAttachment } from '../case/records';
+import { addRecords, type AddResult, type NewAttachment } from '../case';
 import { parseCcda } from './ccda';
 import { ccdaToCapturedRecords } from './ccda-records';
 import { readXdm, ZipRefused } from './xdm';

@@ -1,5 +1,5 @@
 import { CapturedRecord, type CaseRecord } from '../core/model';
-import { Manifest, PACKAGE_FORMAT, type ManifestRecord } from '../export/manifest';
+import { Manifest, PACKAGE_FORMAT, type ManifestRecord } from '../export';
 import { ImportError, fail, type ImportErrorCode } from './import-error';
 import { snapshotFromPage, textFromPage } from './record-content';
 import { DEFAULT_ZIP_LIMITS, readZipDirectory, type ZipEntry, type ZipLimits } from './zip-directory';

@@ -1,4 +1,4 @@
-import { SNAPSHOT_END, SNAPSHOT_START, TEXT_RULE, provenanceLines, type ProvenanceSource } from '../export/record-page';
+import { SNAPSHOT_END, SNAPSHOT_START, TEXT_RULE, provenanceLines, type ProvenanceSource } from '../export';
 
 /** The snapshot between our markers in record.html; the first start and last end marker are ours. */
 export function snapshotFromPage(html: string): string | undefined {

@@ -1,5 +1,5 @@
 import type { CaseDb } from '../core/db';
-import type { Manifest } from '../export/manifest';
+import type { Manifest } from '../export';
 import { newId, nowIso } from '../core/ids';
 import { Question, QuestionFamily, Story } from '../core/workspace-model';
 import type { CaseDetails } from '../core/workspace-model';

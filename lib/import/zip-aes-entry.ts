@@ -5,7 +5,7 @@ import {
   VERIFIER_BYTES,
   WinZipAesStream,
   deriveKeys,
-} from '../zip/winzip-aes';
+} from '../zip';
 import { fail } from './import-error';
 import type { ZipEntry } from './zip-directory';
 import { entryDigest, readContent, sourceRange, type EntryDigest } from './zip-entry';

@@ -1,6 +1,6 @@
 import { fail } from './import-error';
 import type { ZipSource } from './zip-source';
-import { CENTRAL, END, LOCAL, MAX32, ZIP64_END, ZIP64_EXTRA, ZIP64_LOCATOR } from '../zip/records';
+import { CENTRAL, END, LOCAL, MAX32, ZIP64_END, ZIP64_EXTRA, ZIP64_LOCATOR } from '../zip';
 
 export interface ZipLimits {
   /** Sum of declared uncompressed sizes. */

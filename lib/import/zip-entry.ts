@@ -1,5 +1,5 @@
 import { sha256 } from '@noble/hashes/sha2.js';
-import { inflateRaw } from '../zip/inflate';
+import { inflateRaw } from '../zip';
 import { ImportError, fail } from './import-error';
 import type { ZipEntry } from './zip-directory';
 import type { ZipSource } from './zip-source';

@@ -1,4 +1,4 @@
-import { labelValues, paragraphsOf, pick, sectionsByHeadings } from '../reading/dom';
+import { labelValues, paragraphsOf, pick, sectionsByHeadings } from '../reading';
 import { generic, tableRecords } from './generic';
 import { noteRecord, reportRecord } from './records';
 import { dateOf, mainOf, pageHeading } from './page';

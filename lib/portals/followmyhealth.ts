@@ -1,8 +1,8 @@
-import { cellText } from '../reading/dom';
-import { labRow } from '../reading/lab-row';
-import { labColumns } from '../reading/lab-table';
+import { cellText } from '../reading';
+import { labRow } from '../reading';
+import { labColumns } from '../reading';
 import type { AbnormalFlag, LabResultRow } from '../core/model';
-import { parseDate } from '../reading/dates';
+import { parseDate } from '../reading';
 import { generic } from './generic';
 import { labRecord } from './records';
 import { headingBefore, mainOf, ownContainer, pageHeading } from './page';

@@ -1,8 +1,8 @@
-import { findClinicalDate } from '../reading/dates';
-import { labelValues, paragraphsOf, pick, sectionsByHeadings, sectionsFromText } from '../reading/dom';
-import { guessKind } from '../reading/kind';
-import { labColumns, readLabTable, readMedicationTable } from '../reading/lab-table';
-import { textOf } from '../reading/text';
+import { findClinicalDate } from '../reading';
+import { labelValues, paragraphsOf, pick, sectionsByHeadings, sectionsFromText } from '../reading';
+import { guessKind } from '../reading';
+import { labColumns, readLabTable, readMedicationTable } from '../reading';
+import { textOf } from '../reading';
 import { labRecord, medicationRecord, noteRecord, reportRecord } from './records';
 import { dateOf, headingBefore, mainOf, ownContainer, pageHeading } from './page';
 import type { ExtractedRecord, PortalAdapter } from './types';

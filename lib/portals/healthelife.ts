@@ -1,5 +1,5 @@
-import { bracketedRows } from '../reading/bracketed';
-import { textOf } from '../reading/text';
+import { bracketedRows } from '../reading';
+import { textOf } from '../reading';
 import type { LabResultRow } from '../core/model';
 import { generic } from './generic';
 import { labRecord } from './records';

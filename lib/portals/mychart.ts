@@ -1,6 +1,6 @@
-import { cellText, labelValues, pick } from '../reading/dom';
-import { labRow } from '../reading/lab-row';
-import { labColumns, readLabTable } from '../reading/lab-table';
+import { cellText, labelValues, pick } from '../reading';
+import { labRow } from '../reading';
+import { labColumns, readLabTable } from '../reading';
 import type { LabResultRow } from '../core/model';
 import { generic } from './generic';
 import { labRecord, noteRecord } from './records';

@@ -1,5 +1,5 @@
-import { parseDate } from '../reading/dates';
-import { cellText } from '../reading/dom';
+import { parseDate } from '../reading';
+import { cellText } from '../reading';
 
 /** The page title without the portal's branding suffix ("Test Details - MyChart"). */
 export function pageHeading(doc: Document): string {

@@ -1,4 +1,4 @@
-import { bodyPartOf, modalityOf } from '../reading/exam';
+import { bodyPartOf, modalityOf } from '../reading';
 import type { LabPanel, LabResultRow, Medication, RecordKind, ReportSection } from '../core/model';
 import type { ExtractedRecord } from './types';
 

@@ -1,5 +1,5 @@
-import { cellText, sectionsFromText } from '../reading/dom';
-import { labRow } from '../reading/lab-row';
+import { cellText, sectionsFromText } from '../reading';
+import { labRow } from '../reading';
 import type { LabResultRow } from '../core/model';
 import { generic } from './generic';
 import { labRecord, reportRecord } from './records';

@@ -1,0 +1,5 @@
+// The case and its workspace: records, questions, opinions, story, completeness, pending edits.
+// Other rooms import from here, not from the files inside.
+export * from './records';
+export * from './completeness';
+export * from './questions';

@@ -1,0 +1,4 @@
+// The records package: INDEX.HTM, record pages, summary.pdf, manifest, FHIR, zip.
+// Other rooms import from here, not from the files inside.
+export * from './manifest';
+export * from './record-page';
