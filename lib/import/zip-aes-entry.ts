@@ -1,11 +1,4 @@
-import {
-  AUTH_CODE_BYTES,
-  AES_OVERHEAD,
-  SALT_BYTES,
-  VERIFIER_BYTES,
-  WinZipAesStream,
-  deriveKeys,
-} from '../zip';
+import { AUTH_CODE_BYTES, AES_OVERHEAD, SALT_BYTES, VERIFIER_BYTES, WinZipAesStream, deriveKeys } from '../zip';
 import { fail } from './import-error';
 import type { ZipEntry } from './zip-directory';
 import { entryDigest, readContent, sourceRange, type EntryDigest } from './zip-entry';
