@@ -9,5 +9,12 @@ export const KIND_LABELS: Record<RecordKind, string> = {
   plan: 'Treatment plans',
   surgical: 'Surgical and operative reports',
   'family-history': 'Family history',
+  allergy: 'Allergies',
+  problem: 'Problems and diagnoses',
+  procedure: 'Procedures',
+  immunization: 'Immunizations',
+  'vital-signs': 'Vital signs',
+  encounter: 'Visits and encounters',
+  'social-history': 'Social history',
   other: 'Other records',
 };
