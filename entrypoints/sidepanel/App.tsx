@@ -22,7 +22,9 @@ import {
   clipStatusStore,
   ClipStatus,
   dbWitnessStore,
+  guideDismissedStore,
 } from '../../lib/core/settings';
+import { FirstRunGuide } from '../../components/FirstRunGuide';
 import { downloadAttachment } from './attachment-download';
 import { useCurrentTab, useSiteAccess } from './current-tab';
 import { ExportSection, ImportSection } from './PackageSection';
@@ -34,6 +36,7 @@ const clipStatus = clipStatusStore(browser.storage.session);
 const clipProgress = clipProgressStore(browser.storage.session);
 const sendMessage = (m: unknown) => browser.runtime.sendMessage(m);
 const dbWitness = dbWitnessStore(browser.storage.local);
+const guideDismissed = guideDismissedStore(browser.storage.local);
 
 export function App({ db }: { db: CaseDb }) {
   const t = useT();
@@ -47,6 +50,13 @@ export function App({ db }: { db: CaseDb }) {
   const [fileState, setFileState] = useState<FileImportState>({ phase: 'idle' });
   const [revokeFailed, setRevokeFailed] = useState<string | null>(null);
   const [view, setView] = useState<View>('records');
+  // Undefined until storage answers, so the guide never flashes for someone who dismissed it.
+  const [showGuide, setShowGuide] = useState<boolean | undefined>(undefined);
+  useEffect(() => void guideDismissed.get().then((dismissed) => setShowGuide(dismissed !== true)), []);
+  const dismissGuide = () => {
+    setShowGuide(false);
+    void guideDismissed.set(true);
+  };
   const autosave = useMemo(createAutosaveRegistry, []);
   const tab = useCurrentTab();
   const [accessOrigins, refreshAccess] = useSiteAccess();
@@ -187,7 +197,17 @@ export function App({ db }: { db: CaseDb }) {
         <header>
           <h1>{t('appTitle')}</h1>
           <p class="muted">{t('disclaimer')}</p>
+          <button
+            type="button"
+            aria-expanded={showGuide === true}
+            aria-controls="first-run-guide"
+            onClick={() => setShowGuide(!showGuide)}
+            data-testid="guide-help"
+          >
+            {t('guideHelp')}
+          </button>
         </header>
+        <div id="first-run-guide">{showGuide ? <FirstRunGuide onDismiss={dismissGuide} /> : null}</div>
         {health && !health.ok ? (
           <div role="alert" class="banner" data-testid="db-problem">
             {t(health.reason === 'replaced' ? 'dbReplaced' : 'dbProblem', [health.detail])}

@@ -10,7 +10,8 @@ const t: Translate = (key, substitutions) => browser.i18n.getMessage(key, substi
 // never mutates what it reads, and cloning 1,000 records cost ~5 ms of each start (issue 7, measure 4).
 const db = new CaseDb(undefined, { cache: 'immutable' });
 
-document.documentElement.lang = browser.i18n.getUILanguage();
+// The language of the messages actually shown (the browser may fall back to another catalogue).
+document.documentElement.lang = browser.i18n.getMessage('langCode') || browser.i18n.getUILanguage();
 render(
   <I18n.Provider value={t}>
     <App db={db} />

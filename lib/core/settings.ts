@@ -41,3 +41,6 @@ export const clipStatusStore = typedKey('clipStatus', ClipStatus);
 
 /** The phase of the clip under way, cleared when it ends. */
 export const clipProgressStore = typedKey('clipProgress', ClipProgress);
+
+/** Set once the patient has dismissed the first-run guide; Help shows it again. */
+export const guideDismissedStore = typedKey('guideDismissed', z.boolean());

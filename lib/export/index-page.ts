@@ -2,6 +2,7 @@ import { RecordKind, type Case, type CaseRecord } from '../core/model';
 import { completenessHtml, labTableHtml, questionsHtml, storyHtml } from './cover-sheet';
 import { escapeHtml, htmlPage } from './html';
 import { KIND_LABELS } from './kind-labels';
+import { PACKAGE_DISCLAIMER } from './disclaimer';
 import { labMatrix } from '../labs';
 import type { CaseStory, CompletenessItem, PackageQuestion } from './package-input';
 
@@ -87,6 +88,7 @@ ${items
 Prepared ${escapeHtml(generatedAt.toISOString().slice(0, 10))}. ${records.length} record(s).
 These are patient-collected copies; each record page names its source and the time it was captured.
 A printable summary is in summary.pdf.</p>
+<p class="notice" data-disclaimer>${escapeHtml(PACKAGE_DISCLAIMER)}</p>
 <nav><ul>${nav.map(([id, label]) => `<li><a href="#${id}">${escapeHtml(label!)}</a></li>`).join('')}</ul></nav>
 ${storyHtml(cover.story)}
 ${questionsHtml(cover.questions, (id) => hrefById.get(id))}

@@ -1,4 +1,5 @@
 import type { Case } from '../core/model';
+import { PACKAGE_DISCLAIMER } from './disclaimer';
 
 /** README.TXT: plain text for anyone who opens the zip without knowing what it is. */
 export function readmeText(caseData: Case, generatedAt: Date, generator: string, paths: string[]): string {
@@ -11,6 +12,8 @@ export function readmeText(caseData: Case, generatedAt: Date, generator: string,
     'Copies of medical records that the patient collected from their patient portals, with their story and',
     'questions, for a second-opinion doctor. The content is patient-collected copies of portal records;',
     'each record names the portal address it came from and when it was captured.',
+    '',
+    PACKAGE_DISCLAIMER,
     '',
     'HOW TO OPEN IT',
     '1. Extract (unzip) the whole archive into a folder.',

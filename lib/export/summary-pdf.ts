@@ -6,6 +6,7 @@ import { flagLabel, labMatrix } from '../labs';
 import { isGap, type CaseStory, type CompletenessItem, type PackageQuestion, type PageSize } from './package-input';
 import { deflateZlib } from '../zip';
 import { PdfFlow } from './pdf-flow';
+import { PACKAGE_DISCLAIMER } from './disclaimer';
 
 export interface SummaryInput {
   caseData: Case;
@@ -31,6 +32,7 @@ function coverSheet(flow: PdfFlow, input: SummaryInput): void {
     'Patient-collected copies of portal records; each record page in the package names its source and capture time.',
     { color: 'grey' },
   );
+  flow.text(PACKAGE_DISCLAIMER, { bold: true });
   if (story?.timeSensitive) {
     flow.space(6);
     flow.text('The patient marked this decision as time-sensitive.', { bold: true, color: 'red' });

@@ -137,6 +137,29 @@ export class CdpPage {
     await this.send('Input.insertText', { text: value });
   }
 
+  /** A real key press (trusted keyDown, char, keyUp) on whatever has focus: Tab, Enter, Space, Escape, letters. */
+  async press(key: 'Tab' | 'Enter' | ' ' | 'Escape' | string, modifiers = 0): Promise<void> {
+    const named: Record<string, { code: string; keyCode: number; text?: string }> = {
+      Tab: { code: 'Tab', keyCode: 9 },
+      Enter: { code: 'Enter', keyCode: 13, text: '\r' },
+      ' ': { code: 'Space', keyCode: 32, text: ' ' },
+      Escape: { code: 'Escape', keyCode: 27 },
+    };
+    const info = named[key] ?? { code: `Key${key.toUpperCase()}`, keyCode: key.toUpperCase().charCodeAt(0), text: key };
+    const base = { key, code: info.code, windowsVirtualKeyCode: info.keyCode, modifiers };
+    await this.send('Input.dispatchKeyEvent', { type: info.text ? 'keyDown' : 'rawKeyDown', ...base, text: info.text });
+    await this.send('Input.dispatchKeyEvent', { type: 'keyUp', ...base });
+  }
+
+  /** Where keyboard focus is, as a short description (test id, or tag and text). */
+  focused(): Promise<string> {
+    return this.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return '';
+      return el.dataset.testid ?? `${el.tagName.toLowerCase()}:${(el.textContent ?? '').trim().slice(0, 40)}`;
+    });
+  }
+
   close(): void {
     this.socket.close();
   }

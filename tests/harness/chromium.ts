@@ -29,6 +29,10 @@ interface LaunchOptions {
   userDataDir?: string;
   downloadDir?: string;
   headless?: boolean;
+  /** Extra command-line flags, e.g. `--lang=es` for the browser's UI language. */
+  args?: string[];
+  /** Extra environment, e.g. LANGUAGE for the UI language on Linux. */
+  env?: Record<string, string>;
 }
 
 /** Flags that keep Chromium off the network (this machine has none) and quiet. */
@@ -76,9 +80,13 @@ export async function launchChromium(options: LaunchOptions): Promise<ChromiumRu
     `--user-data-dir=${userDataDir}`,
     `--load-extension=${options.extensionDir}`,
     `--disable-extensions-except=${options.extensionDir}`,
+    ...(options.args ?? []),
     'about:blank',
   ];
-  const proc = spawn(CHROMIUM, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const proc = spawn(CHROMIUM, args, {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: options.env ? { ...process.env, ...options.env } : process.env,
+  });
   const wsEndpoint = await waitForDevTools(proc);
   const httpOrigin = `http://${new URL(wsEndpoint).host}`;
   const browser = await chromium.connectOverCDP(wsEndpoint);
