@@ -21,7 +21,7 @@ describe('zipSource over a Blob', () => {
       const got = await source.read(offset, length);
       expect(got).toEqual(bytes.subarray(offset, Math.min(offset + length, bytes.length)));
     }
-  });
+  }, 60_000); // a correctness check over ~20 MB of reads: no time limit of its own on a busy machine
 
   it('slices the Blob once per 4 MiB window for a front-to-back read in small pieces', async () => {
     const blob = new Blob([bytes]);
