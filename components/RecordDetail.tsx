@@ -4,6 +4,7 @@ import type { RecordEdit } from '../lib/case/records';
 import { formatBytes } from './ClipPreview';
 import { ConfirmDelete } from './ConfirmDelete';
 import { useT } from './i18n';
+import { PortalName } from './PortalName';
 import { kindKey } from './RecordList';
 import { SnapshotFrame } from './SnapshotFrame';
 import { StructuredSummary } from './StructuredSummary';
@@ -16,6 +17,8 @@ export interface RecordDetailProps {
   /** Files kept with the record (issue 3). */
   attachments?: { id: string; name: string; mediaType: string; size: number }[];
   onDownloadAttachment?: (id: string) => void;
+  /** Names the record's portal for every record from its origin. */
+  onNamePortal?: (name: string) => void;
 }
 
 /** One record: editable title, date, kind and note, and the snapshot as captured. */
@@ -26,6 +29,7 @@ export function RecordDetail({
   onDelete,
   attachments = [],
   onDownloadAttachment,
+  onNamePortal,
 }: RecordDetailProps) {
   const t = useT();
   const [title, setTitle] = useState(record.title);
@@ -51,6 +55,9 @@ export function RecordDetail({
           record.capturedAt.slice(0, 16).replace('T', ' '),
         ])}
       </p>
+      {onNamePortal ? (
+        <PortalName key={record.provenance.origin} provenance={record.provenance} onName={onNamePortal} />
+      ) : null}
       <form
         class="stack"
         onSubmit={(e) => {

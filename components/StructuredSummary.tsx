@@ -21,7 +21,7 @@ export function StructuredSummary({ data }: { data: StructuredData }) {
               .filter(Boolean)
               .join(' · ')}
           </p>
-          <div class="table-scroll">
+          <div class="table-scroll" tabIndex={0} role="region" aria-label={data.panel.name}>
             <table>
               <thead>
                 <tr>

@@ -6,7 +6,14 @@ import { MENU_CLIP_PAGE, MENU_CLIP_SELECTION, routeCommand, routeMenuClick } fro
 import { CaseDb, checkDbHealth } from '../lib/core/db';
 import { dispatch, type ClipProgress, type ClipResult, type Handlers, type Result } from '../lib/core/messaging';
 import { classifySender, type SenderInfo } from '../lib/core/sender';
-import { activeCaseStore, clipProgressStore, clipStatusStore, dbWitnessStore } from '../lib/core/settings';
+import {
+  activeCaseStore,
+  clipProgressStore,
+  clipStatusStore,
+  dbWitnessStore,
+  portalNamesStore,
+  toolbarClickStore,
+} from '../lib/core/settings';
 import type { CaptureApi } from './capture';
 
 type Injected = { secondLook: CaptureApi };
@@ -61,6 +68,7 @@ export default defineBackground({
         });
       },
       onProgress: (progress: ClipProgress) => void progressStore.set(progress),
+      portalNames: async () => (await portalNamesStore(browser.storage.local).get()) ?? {},
     };
     const progressStore = clipProgressStore(browser.storage.session);
     const pending = new PendingClips();
@@ -150,6 +158,7 @@ export default defineBackground({
     browser.action.onClicked.addListener((tab) => {
       if (sidePanel && tab.windowId !== undefined) void sidePanel.open({ windowId: tab.windowId });
       else void sidebarAction?.open();
+      if (tab.id !== undefined) void toolbarClickStore(browser.storage.session).set({ tabId: tab.id, at: Date.now() });
     });
   },
 });

@@ -15,7 +15,7 @@ import { createCase, deleteCase, listCases, renameCase } from '../../lib/case/ca
 import { checkDbHealth, type CaseDb, type DbHealth } from '../../lib/core/db';
 import { ClipProgress, send, type RecordSummary } from '../../lib/core/messaging';
 import { replayPendingEdits } from '../../lib/case/pending-edits';
-import { deleteRecord, editRecord, listRecords } from '../../lib/case/records';
+import { deleteRecord, editRecord, listRecords, namePortal } from '../../lib/case/records';
 import {
   activeCaseStore,
   clipProgressStore,
@@ -23,8 +23,10 @@ import {
   ClipStatus,
   dbWitnessStore,
   guideDismissedStore,
+  portalNamesStore,
 } from '../../lib/core/settings';
 import { FirstRunGuide } from '../../components/FirstRunGuide';
+import { AlwaysAllow } from '../../components/AlwaysAllow';
 import { downloadAttachment } from './attachment-download';
 import { useCurrentTab, useSiteAccess } from './current-tab';
 import { ExportSection, ImportSection } from './PackageSection';
@@ -119,19 +121,13 @@ export function App({ db }: { db: CaseDb }) {
 
   const onClip = (selectionOnly: boolean) => {
     if (tab.tabId === null) return;
-    const pattern = tab.url ? originPattern(tab.url) : null;
-    // Asked synchronously inside the click: the permission prompt needs the user gesture. Declining
-    // still lets this one clip go through on the toolbar-click grant, if there is one.
-    const asked =
-      pattern && !accessOrigins.includes(pattern)
-        ? browser.permissions.request({ origins: [pattern] }).catch(() => false)
-        : Promise.resolve(true);
+    // No permission prompt here: the clip runs on the toolbar click's grant (activeTab) or a standing grant;
+    // standing access is asked for only from "Always allow" (AlwaysAllow), when the patient chooses it.
     setBusy(true);
     setProgress({ phase: 'reading' });
     if (preview) void send(sendMessage, 'clip/discard', { token: preview.token });
     setPreview(null);
-    void asked
-      .then(() => send(sendMessage, 'clip/preview', { tabId: tab.tabId!, selectionOnly }))
+    void send(sendMessage, 'clip/preview', { tabId: tab.tabId, selectionOnly })
       .then((reply) => {
         if (reply.ok && !reply.data.saved) setPreview({ token: reply.data.token, records: reply.data.records });
       })
@@ -140,6 +136,11 @@ export function App({ db }: { db: CaseDb }) {
         setProgress(undefined);
         refreshAccess();
       });
+  };
+  const tabPattern = tab.url ? originPattern(tab.url) : null;
+  const onAllowAlways = () => {
+    // Asked synchronously inside the click: the permission prompt needs the user gesture.
+    if (tabPattern) void browser.permissions.request({ origins: [tabPattern] }).finally(refreshAccess);
   };
 
   // While the user decides, ask after the pending capture: this keeps the background's service worker
@@ -241,6 +242,9 @@ export function App({ db }: { db: CaseDb }) {
                 onSavePreview={onSavePreview}
                 onCancelPreview={onCancelPreview}
               />
+              {tabPattern && !accessOrigins.includes(tabPattern) ? (
+                <AlwaysAllow pattern={tabPattern} onAllow={onAllowAlways} />
+              ) : null}
               <FileImport state={fileState} onFiles={onFiles} />
               {openRecord ? (
                 <RecordDetail
@@ -250,6 +254,12 @@ export function App({ db }: { db: CaseDb }) {
                   onDelete={() => void deleteRecord(db, openRecord.id).then(() => setOpenRecordId(null))}
                   attachments={openAttachments}
                   onDownloadAttachment={(id) => void downloadAttachment(db, id)}
+                  onNamePortal={(name) => {
+                    const { origin } = openRecord.provenance;
+                    void namePortal(db, openRecord.caseId, origin, name);
+                    const names = portalNamesStore(browser.storage.local);
+                    void names.get().then((known) => names.set({ ...known, [origin]: name }));
+                  }}
                 />
               ) : (
                 <RecordList records={records} onOpen={setOpenRecordId} />

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { TOOLBAR_CLICK_KEY } from '../../lib/core/settings';
 
 export interface CurrentTab {
   tabId: number | null;
@@ -22,7 +23,12 @@ export function useCurrentTab(): CurrentTab {
       else setTab({ tabId: active.id, url: active.url });
     };
     const onUpdated = () => void refresh();
+    // A toolbar click while the panel is open grants this tab; the browser announces it nowhere else.
+    const onStorage = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'session' && TOOLBAR_CLICK_KEY in changes) void refresh();
+    };
     void refresh();
+    browser.storage.onChanged.addListener(onStorage);
     browser.tabs.onActivated.addListener(onUpdated);
     browser.tabs.onUpdated.addListener(onUpdated);
     browser.permissions.onAdded.addListener(onUpdated);
@@ -30,6 +36,7 @@ export function useCurrentTab(): CurrentTab {
       browser.tabs.onActivated.removeListener(onUpdated);
       browser.tabs.onUpdated.removeListener(onUpdated);
       browser.permissions.onAdded.removeListener(onUpdated);
+      browser.storage.onChanged.removeListener(onStorage);
     };
   }, []);
   return tab;

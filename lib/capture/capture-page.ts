@@ -16,6 +16,21 @@ export type CaptureOutcome =
   | { ok: true; records: CapturedRecord[]; warnings: string[]; attachments: AttachmentCandidate[][] }
   | { ok: false; error: 'page-too-large' | 'nothing-to-clip' };
 
+/**
+ * The portal as its patients know it: the adapter's family, with the organisation the page names itself
+ * after when it says so (og:site_name, application-name). Unknown portals stay unnamed until the patient
+ * names them.
+ */
+function portalNameOf(adapter: { id: string; name: string }, doc: Document): string | undefined {
+  const site = doc
+    .querySelector('meta[property="og:site_name"], meta[name="application-name"]')
+    ?.getAttribute('content')
+    ?.trim()
+    .slice(0, 100);
+  if (adapter.id === 'generic') return site || undefined;
+  return site && !site.toLowerCase().includes(adapter.name.toLowerCase()) ? `${adapter.name} (${site})` : adapter.name;
+}
+
 /** A detached document holding a copy of the selection, so adapters read it like any page. */
 function selectionDocument(doc: Document, range: Range): Document {
   const copy = doc.implementation.createHTMLDocument(doc.title);
@@ -55,7 +70,13 @@ export async function capturePage(
       kind: item.kind,
       title: item.title,
       clinicalDate: item.clinicalDate,
-      provenance: { portal: adapter.id, origin, path, pageTitle: doc.title.slice(0, 1000) },
+      provenance: {
+        portal: adapter.id,
+        portalName: portalNameOf(adapter, source),
+        origin,
+        path,
+        pageTitle: doc.title.slice(0, 1000),
+      },
       snapshotHtml: snapshot.html,
       text: snapshot.text,
       structured: item.structured,

@@ -100,6 +100,25 @@ export async function editRecord(db: CaseDb, id: RecordId, edit: RecordEdit): Pr
   if (changed === 0) throw new Error('record-not-found');
 }
 
+/**
+ * The patient names a portal (one no adapter knows, or a clearer name): every record of the case from that
+ * origin shows it. Returns how many records changed.
+ */
+export async function namePortal(db: CaseDb, caseId: CaseId, origin: string, name: string): Promise<number> {
+  const portalName = name.trim().slice(0, 200);
+  if (!portalName) throw new Error('portal-name-empty');
+  return db.transaction('rw', db.records, () =>
+    db.records
+      .where('caseId')
+      .equals(caseId)
+      .filter((r) => r.provenance.origin === origin)
+      .modify((r) => {
+        r.provenance = { ...r.provenance, portalName };
+        r.updatedAt = nowIso();
+      }),
+  );
+}
+
 export async function deleteRecord(db: CaseDb, id: RecordId): Promise<void> {
   await db.transaction('rw', db.records, db.attachments, async () => {
     await db.attachments.where('recordId').equals(id).delete();

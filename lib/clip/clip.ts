@@ -61,6 +61,8 @@ export interface ClipDeps {
   /** Lets the tab drop the bytes it kept for us. */
   release?: (tabId: number) => Promise<void>;
   onProgress?: (progress: ClipProgress) => void;
+  /** Names the patient gave portals no adapter knows, by origin. */
+  portalNames?: () => Promise<Record<string, string>>;
 }
 
 /** A capture held in memory between "preview" and "save": records, their files, and what went wrong. */
@@ -174,7 +176,13 @@ export async function captureTab(deps: ClipDeps, tabId: number, selectionOnly: b
   const outcome = CaptureOutcome.safeParse(decodeCapture(raw));
   if (!outcome.success) return { ok: false, error: 'invalid-page-data' };
   if (!outcome.data.ok) return { ok: false, error: outcome.data.error };
-  const { records, warnings } = outcome.data;
+  const { warnings } = outcome.data;
+  const names = (await deps.portalNames?.().catch(() => undefined)) ?? {};
+  const records = outcome.data.records.map((record) =>
+    record.provenance.portalName || !names[record.provenance.origin]
+      ? record
+      : { ...record, provenance: { ...record.provenance, portalName: names[record.provenance.origin] } },
+  );
   // The tab keeps bytes only for files it fetched; most clips have none, and skipping the release
   // saves an executeScript round trip on every such clip.
   const keptFiles = outcome.data.attachments.some((report) => report.ok);

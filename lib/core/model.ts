@@ -36,11 +36,17 @@ export const Sha256Hex = z.string().check(z.regex(/^[0-9a-f]{64}$/));
 /** Where a record came from. The address never carries query strings or fragments (they hold session tokens). */
 export const Provenance = z.object({
   portal: z.string().check(z.minLength(1), z.maxLength(64)),
+  /** The portal as the patient knows it ("Epic MyChart (Example Health)"): from its adapter, or named by the patient. */
+  portalName: z.optional(z.string().check(z.maxLength(200))),
   origin: z.string().check(z.maxLength(2048)),
   path: z.string().check(z.maxLength(4096)),
   pageTitle: z.string().check(z.maxLength(1000)),
 });
 export type Provenance = z.infer<typeof Provenance>;
+
+/** How a record's source is shown to people: the portal's name beside its origin, or the origin alone. */
+export const portalLabel = (provenance: Pick<Provenance, 'portalName' | 'origin'>): string =>
+  provenance.portalName ? `${provenance.portalName} (${provenance.origin})` : provenance.origin;
 
 export const AbnormalFlag = z.enum(['H', 'L', 'HH', 'LL', 'A', 'AA', 'critical', 'N']);
 export type AbnormalFlag = z.infer<typeof AbnormalFlag>;

@@ -44,3 +44,16 @@ export const clipProgressStore = typedKey('clipProgress', ClipProgress);
 
 /** Set once the patient has dismissed the first-run guide; Help shows it again. */
 export const guideDismissedStore = typedKey('guideDismissed', z.boolean());
+
+/** Names the patient gave portals that no adapter recognises, by origin; applied to every later clip. */
+export const portalNamesStore = typedKey(
+  'portalNames',
+  z.record(z.string().check(z.maxLength(2048)), z.string().check(z.minLength(1), z.maxLength(200))),
+);
+
+/**
+ * The latest toolbar click, by tab: the click grants activeTab, and no browser event tells an already open
+ * panel so; the panel re-reads its tab when this changes.
+ */
+export const TOOLBAR_CLICK_KEY = 'toolbarClick';
+export const toolbarClickStore = typedKey(TOOLBAR_CLICK_KEY, z.object({ tabId: z.number(), at: z.number() }));

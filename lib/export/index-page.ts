@@ -1,4 +1,4 @@
-import { RecordKind, type Case, type CaseRecord } from '../core/model';
+import { portalLabel, RecordKind, type Case, type CaseRecord } from '../core/model';
 import { completenessHtml, labTableHtml, questionsHtml, storyHtml } from './cover-sheet';
 import { escapeHtml, htmlPage } from './html';
 import { KIND_LABELS } from './kind-labels';
@@ -64,7 +64,7 @@ export function indexPageHtml(
 ${items
   .map(
     ({ record, href, attachments = [] }) =>
-      `<tr><td>${escapeHtml(record.clinicalDate?.slice(0, 10) ?? 'undated')}</td><td><a href="${escapeHtml(href)}">${escapeHtml(record.title)}</a></td><td>${attachments.map((a) => `<a href="${escapeHtml(a.href)}">${escapeHtml(a.name)}</a>`).join('<br>')}</td><td>${escapeHtml(record.provenance.origin)}</td></tr>`,
+      `<tr><td>${escapeHtml(record.clinicalDate?.slice(0, 10) ?? 'undated')}</td><td><a href="${escapeHtml(href)}">${escapeHtml(record.title)}</a></td><td>${attachments.map((a) => `<a href="${escapeHtml(a.href)}">${escapeHtml(a.name)}</a>`).join('<br>')}</td><td>${escapeHtml(portalLabel(record.provenance))}</td></tr>`,
   )
   .join('\n')}
 </tbody></table>`,

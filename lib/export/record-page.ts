@@ -17,7 +17,7 @@ export function provenanceLines(record: ProvenanceSource): ProvenanceLine[] {
     { label: 'Record', value: record.title },
     { label: 'Kind', value: record.kind },
     { label: 'Clinical date', value: record.clinicalDate ?? 'not stated' },
-    { label: 'Portal', value: record.provenance.portal },
+    { label: 'Portal', value: record.provenance.portalName ?? record.provenance.portal },
     { label: 'Source address', value: record.provenance.origin + record.provenance.path },
     { label: 'Page title', value: record.provenance.pageTitle },
     { label: 'Captured at', value: record.capturedAt },

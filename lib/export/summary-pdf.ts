@@ -134,8 +134,8 @@ function recordIndex(flow: PdfFlow, records: CaseRecord[]): void {
       { header: '#', width: 0.06 },
       { header: 'Date', width: 0.13 },
       { header: 'Kind', width: 0.2 },
-      { header: 'Record', width: 0.41 },
-      { header: 'Portal', width: 0.2 },
+      { header: 'Record', width: 0.36 },
+      { header: 'Portal', width: 0.25 },
     ],
     records.map((r, i) => ({
       cells: [
@@ -143,7 +143,7 @@ function recordIndex(flow: PdfFlow, records: CaseRecord[]): void {
         r.clinicalDate?.slice(0, 10) ?? 'undated',
         KIND_LABELS[r.kind],
         r.title,
-        r.provenance.portal,
+        r.provenance.portalName ?? r.provenance.origin.replace(/^[a-z]+:\/\//, ''),
       ],
     })),
   );

@@ -63,9 +63,19 @@ describe('summary.pdf', () => {
     expect(text).toMatch(/Hemoglobin +g\/dL +12\.0-16\.0 +11\.2 L +10\.1 L/);
     expect(text).toMatch(/Potassium +mmol\/L +6\.9 CRIT/);
     expect(text).toMatch(/#\s+Date\s+Kind\s+Record\s+Portal/);
-    expect(text).toMatch(/0003 +2026-10-20 +Imaging reports +CT chest with contrast +epic-mychart/);
+    // The portal by the name the patient knows, else its host.
+    expect(text).toMatch(/0003 +2026-10-20 +Imaging reports +CT chest with contrast +mychart\.example\.org/);
     expect(text).toMatch(/0006 +undated +Medication lists/);
     expect(text.indexOf('Record index')).toBeGreaterThan(text.indexOf('Lab results across dates'));
+  });
+
+  it('names each record\'s portal as the patient knows it', async () => {
+    const input = await packageInput();
+    const named = input.records.map((r, i) =>
+      i === 0 ? { ...r, provenance: { ...r.provenance, portalName: 'MyChart (Example Health)' } } : r,
+    );
+    const text = readText(await summaryPdf({ ...input, records: named }));
+    expect(text).toMatch(/\d{4} +2026-\d\d-\d\d +Lab results +Complete blood count +MyChart \(Example Health\)/);
   });
 
   it('is a valid PDF with its title, producer and date, and two readers agree on its pages', async () => {
