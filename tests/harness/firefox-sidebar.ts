@@ -1,0 +1,104 @@
+import type { FirefoxRun } from './firefox';
+import { PANEL_URL } from './firefox';
+
+/** Firefox's id for our sidebar_action panel (the add-on id with [@.] turned into _, plus "-sidebar-action"). */
+const SIDEBAR_ID = 'second-look_example_org-sidebar-action';
+
+interface BidiConnection {
+  send: (method: string, params: object) => Promise<{ result: Record<string, unknown> }>;
+}
+interface Evaluated {
+  type: 'success' | 'exception';
+  result?: { value?: unknown };
+  exceptionDetails?: { text: string };
+}
+
+/**
+ * The real Firefox sidebar, opened and driven through the browser window's privileged (chrome) scope over
+ * WebDriver BiDi (allowed by --remote-allow-system-access). The panel inside it runs in a remote
+ * extension browser that BiDi does not list as a context, so page code reaches it through a frame script
+ * on that browser's message manager: the same DOM, events and extension APIs the user's clicks reach.
+ */
+export interface FirefoxSidebar {
+  /** Runs `fn(window)` in the sidebar's panel page and returns its JSON-serialisable result. */
+  evaluate: <T>(fn: string) => Promise<T>;
+  waitFor: <T>(fn: string, timeoutMs?: number) => Promise<T>;
+  click: (selector: string) => Promise<void>;
+  fill: (selector: string, value: string) => Promise<void>;
+  text: (selector: string) => Promise<string>;
+}
+
+export async function openSidebar(run: FirefoxRun): Promise<FirefoxSidebar> {
+  const connection = (run.browser as unknown as { connection: BidiConnection }).connection;
+  const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const windowContext = (tree.result.contexts as { context: string; url: string }[]).find((c) =>
+    c.url.startsWith('chrome://browser/content/browser.xhtml'),
+  )!.context;
+  const chrome = async (expression: string): Promise<unknown> => {
+    const { result } = await connection.send('script.evaluate', {
+      expression,
+      target: { context: windowContext },
+      awaitPromise: true,
+    });
+    const evaluated = result as unknown as Evaluated;
+    if (evaluated.type !== 'success') throw new Error(`chrome scope: ${evaluated.exceptionDetails?.text}`);
+    return evaluated.result?.value;
+  };
+  const inner = `SidebarController.browser.contentDocument?.getElementById('webext-panels-browser')`;
+  // The sidebar's own document loads asynchronously: show it until our panel page is in it.
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    await chrome(`SidebarController.show(${JSON.stringify(SIDEBAR_ID)}).catch(() => undefined)`).catch(() => undefined);
+    const url = await chrome(`${inner}?.currentURI?.spec ?? ''`).catch(() => '');
+    if (url === PANEL_URL) break;
+    if (Date.now() > deadline) throw new Error(`the sidebar did not open our panel (it shows "${url}")`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+
+  let calls = 0;
+  const evaluate = async <T>(fn: string): Promise<T> => {
+    const name = `sl:eval:${++calls}`;
+    const script = `(async () => {
+      try { const value = await (${fn})(content); sendAsyncMessage(${JSON.stringify(name)}, { ok: true, json: JSON.stringify(value ?? null) }); }
+      catch (e) { sendAsyncMessage(${JSON.stringify(name)}, { ok: false, error: String(e) }); }
+    })();`;
+    const reply = (await chrome(`new Promise((resolve) => {
+      const mm = ${inner}.messageManager;
+      const listener = (m) => { mm.removeMessageListener(${JSON.stringify(name)}, listener); resolve(JSON.stringify(m.data)); };
+      mm.addMessageListener(${JSON.stringify(name)}, listener);
+      mm.loadFrameScript('data:,' + encodeURIComponent(${JSON.stringify(script)}), false);
+      setTimeout(() => resolve(JSON.stringify({ ok: false, error: 'no answer from the sidebar' })), 10000);
+    })`)) as string;
+    const parsed = JSON.parse(reply) as { ok: boolean; json?: string; error?: string };
+    if (!parsed.ok) throw new Error(`sidebar: ${parsed.error}`);
+    return JSON.parse(parsed.json!) as T;
+  };
+  const waitFor = async <T>(fn: string, timeoutMs = 20_000): Promise<T> => {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await evaluate<T>(fn).catch(() => undefined);
+      if (value) return value;
+      if (Date.now() > until) throw new Error(`sidebar: timed out waiting for ${fn.slice(0, 160)}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
+  return {
+    evaluate,
+    waitFor,
+    click: async (selector) => {
+      await waitFor(
+        `(w) => { const b = w.document.querySelector(${JSON.stringify(selector)}); return !!b && !b.disabled; }`,
+      );
+      await evaluate(`(w) => w.document.querySelector(${JSON.stringify(selector)}).click()`);
+    },
+    fill: async (selector, value) => {
+      await evaluate(`(w) => {
+        const input = w.document.querySelector(${JSON.stringify(selector)});
+        input.focus();
+        input.value = ${JSON.stringify(value)};
+        input.dispatchEvent(new w.Event('input', { bubbles: true }));
+      }`);
+    },
+    text: (selector) => evaluate(`(w) => w.document.querySelector(${JSON.stringify(selector)})?.textContent ?? ''`),
+  };
+}
