@@ -1,5 +1,5 @@
 import type { FirefoxRun } from './firefox';
-import { PANEL_URL } from './firefox';
+import { ADDON_ID, PANEL_URL } from './firefox';
 
 /** Firefox's id for our sidebar_action panel (the add-on id with [@.] turned into _, plus "-sidebar-action"). */
 const SIDEBAR_ID = 'second-look_example_org-sidebar-action';
@@ -26,7 +26,17 @@ export interface FirefoxSidebar {
   click: (selector: string) => Promise<void>;
   fill: (selector: string, value: string) => Promise<void>;
   text: (selector: string) => Promise<string>;
+  /** A click while the window handles user input, for calls that need it (permissions.request). */
+  userClick: (selector: string) => Promise<void>;
+  /**
+   * The toolbar button's action, through the same code path as the browser's keyboard shortcut for it: it
+   * grants activeTab for the active tab and runs our action.onClicked (which opens this sidebar).
+   */
+  toolbarClick: () => Promise<void>;
 }
+
+const asciiOnly = (source: string) =>
+  source.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 export async function openSidebar(run: FirefoxRun): Promise<FirefoxSidebar> {
   const connection = (run.browser as unknown as { connection: BidiConnection }).connection;
@@ -58,10 +68,11 @@ export async function openSidebar(run: FirefoxRun): Promise<FirefoxSidebar> {
   let calls = 0;
   const evaluate = async <T>(fn: string): Promise<T> => {
     const name = `sl:eval:${++calls}`;
-    const script = `(async () => {
+    // A data: frame script is read as Latin-1: non-ASCII text (curly quotes in messages) goes in as \u escapes.
+    const script = asciiOnly(`(async () => {
       try { const value = await (${fn})(content); sendAsyncMessage(${JSON.stringify(name)}, { ok: true, json: JSON.stringify(value ?? null) }); }
       catch (e) { sendAsyncMessage(${JSON.stringify(name)}, { ok: false, error: String(e) }); }
-    })();`;
+    })();`);
     const reply = (await chrome(`new Promise((resolve) => {
       const mm = ${inner}.messageManager;
       const listener = (m) => { mm.removeMessageListener(${JSON.stringify(name)}, listener); resolve(JSON.stringify(m.data)); };
@@ -100,5 +111,22 @@ export async function openSidebar(run: FirefoxRun): Promise<FirefoxSidebar> {
       }`);
     },
     text: (selector) => evaluate(`(w) => w.document.querySelector(${JSON.stringify(selector)})?.textContent ?? ''`),
+    userClick: async (selector) => {
+      await waitFor(
+        `(w) => { const b = w.document.querySelector(${JSON.stringify(selector)}); return !!b && !b.disabled; }`,
+      );
+      // Firefox's own extension tests mark user input the same way (withHandlingUserInput).
+      await evaluate(`(w) => {
+        const input = w.windowUtils.setHandlingUserInput(true);
+        try { w.document.querySelector(${JSON.stringify(selector)}).click(); } finally { input.destruct(); }
+      }`);
+    },
+    toolbarClick: async () => {
+      await chrome(`(async () => {
+        const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+        const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(ADDON_ID)});
+        await ExtensionParent.apiManager.global.browserActionFor(extension).triggerAction(window);
+      })()`);
+    },
   };
 }

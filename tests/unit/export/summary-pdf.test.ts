@@ -69,7 +69,7 @@ describe('summary.pdf', () => {
     expect(text.indexOf('Record index')).toBeGreaterThan(text.indexOf('Lab results across dates'));
   });
 
-  it('names each record\'s portal as the patient knows it', async () => {
+  it("names each record's portal as the patient knows it", async () => {
     const input = await packageInput();
     const named = input.records.map((r, i) =>
       i === 0 ? { ...r, provenance: { ...r.provenance, portalName: 'MyChart (Example Health)' } } : r,
