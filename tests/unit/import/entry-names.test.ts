@@ -107,7 +107,8 @@ describe('the package importer and the XDM reader judge names alike', () => {
       const expected = entryNameProblem(name) === undefined ? 'accepted' : 'refused';
       if (expected === 'refused') refused++;
       const [pkg, xdm] = [await packageVerdict(name), await xdmVerdict(name)];
-      if (pkg !== expected || xdm !== expected) disagreements.push(`${JSON.stringify(name)}: package ${pkg}, xdm ${xdm}`);
+      if (pkg !== expected || xdm !== expected)
+        disagreements.push(`${JSON.stringify(name)}: package ${pkg}, xdm ${xdm}`);
     }
     expect(disagreements).toEqual([]);
     // The list holds backslashes, colons, control characters, bidi overrides, Windows device names and
