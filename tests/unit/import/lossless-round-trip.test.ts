@@ -13,6 +13,7 @@ import { nodeSanitizer } from '../../harness/node-sanitizer';
 import { fillFullCase, SAMPLES, STRUCTURED_TYPES } from '../helpers/full-case';
 import { collect } from '../helpers/synthetic-case';
 import { zipEntries } from '../helpers/zip-build';
+import { CASE_TABLES, comparableTables, type CaseTables, type Row } from '../../harness/case-tables';
 
 const sanitize = nodeSanitizer();
 const dbs: CaseDb[] = [];
@@ -25,12 +26,9 @@ const freshDb = (name: string) => {
   return db;
 };
 
-const CASE_TABLES = ['cases', 'records', 'attachments', 'caseDetails', 'questions', 'opinions'] as const;
-type Row = Record<string, unknown>;
-
 /** Every row of every case table, Blobs read as their bytes. */
-async function dump(db: CaseDb): Promise<Record<(typeof CASE_TABLES)[number], Row[]>> {
-  const out = {} as Record<(typeof CASE_TABLES)[number], Row[]>;
+async function dump(db: CaseDb): Promise<CaseTables> {
+  const out = {} as CaseTables;
   for (const table of CASE_TABLES) {
     const rows = (await db.table(table).toArray()) as Row[];
     out[table] = await Promise.all(
@@ -47,35 +45,6 @@ async function dump(db: CaseDb): Promise<Record<(typeof CASE_TABLES)[number], Ro
     );
   }
   return out;
-}
-
-/**
- * Rows with their ids replaced by what they stand for, so two databases compare field by field. Only
- * ids may differ: an import makes new ids (the same package may be imported twice, into a profile
- * that may hold the original). Everything else, times included, must be equal.
- */
-function comparable(tables: Awaited<ReturnType<typeof dump>>) {
-  const recordKey = new Map(tables.records.map((r) => [r.id as string, `record:${r.contentHash as string}`]));
-  const byKey = (rows: Row[], key: (r: Row) => string) =>
-    Object.fromEntries(rows.map((r) => [key(r), r]).sort(([a], [b]) => String(a).localeCompare(String(b))));
-  const strip = ({ id: _id, caseId: _caseId, ...rest }: Row) => rest;
-  return {
-    cases: tables.cases.map(strip),
-    records: byKey(tables.records.map(strip), (r) => r.contentHash as string),
-    attachments: byKey(
-      tables.attachments.map(({ recordId, ...r }) => ({ ...strip(r), record: recordKey.get(recordId as string) })),
-      (r) => `${r.record as string}/${r.name as string}/${r.sha256 as string}`,
-    ),
-    caseDetails: tables.caseDetails.map(strip),
-    questions: byKey(
-      tables.questions.map((q) => ({
-        ...strip(q),
-        linkedRecordIds: (q.linkedRecordIds as string[]).map((id) => recordKey.get(id) ?? `missing ${id}`),
-      })),
-      (q) => q.text as string,
-    ),
-    opinions: byKey(tables.opinions.map(strip), (o) => o.clinician as string),
-  };
 }
 
 async function exportCase(db: CaseDb, caseId: string): Promise<PackageEntry[]> {
@@ -120,7 +89,7 @@ describe('lossless round trip (fake-indexeddb)', () => {
     const { altered } = await importInto(restored, zip);
     expect(altered).toEqual([]);
     const after = await dump(restored);
-    expect(comparable(after)).toEqual(comparable(before));
+    expect(comparableTables(after)).toEqual(comparableTables(before));
     // The unknown attachment field came through as stored.
     expect(after.attachments.find((a) => a.name === 'IM00001.dcm')).toMatchObject({
       dicom: { seriesInstanceUid: '1.2.826.0.1.3680043.8.498.2', instanceNumber: 1 },
