@@ -7,7 +7,7 @@ export type ImportState =
   | { phase: 'idle' }
   | { phase: 'reading' }
   | { phase: 'password'; wrong: boolean }
-  | { phase: 'done'; title: string; count: number }
+  | { phase: 'done'; title: string; count: number; altered?: number }
   | { phase: 'failed'; code: ImportErrorCode | 'unexpected'; detail: string };
 
 /** Catalogue key for why a package was refused (`import_error_<code>`, hyphens as underscores). */
@@ -75,6 +75,11 @@ export function ImportPanel({ state, onFile, onPassword, onCancelPassword }: Imp
       <div role="status" aria-live="polite" data-testid="import-status">
         {state.phase === 'reading' ? <p class="muted">{t('importReading')}</p> : null}
         {state.phase === 'done' ? <p class="ok">{t('importDone', [state.title, state.count])}</p> : null}
+        {state.phase === 'done' && state.altered ? (
+          <p class="warn" data-testid="import-altered">
+            {t('importAltered', [state.altered])}
+          </p>
+        ) : null}
         {state.phase === 'failed' ? (
           <p class="error" data-code={state.code}>
             {t('importFailed', [t(importErrorKey(state.code))])}

@@ -10,6 +10,7 @@ import { ExportPanel, type ExportState } from '../../components/ExportPanel';
 import { useT } from '../../components/i18n';
 import { ImportPanel, type ImportState } from '../../components/ImportPanel';
 import type { RedactionPreviewView } from '../../components/RedactionOptions';
+import { getDetails, setRedactionChoices } from '../../lib/case/case-details';
 import type { CaseDb } from '../../lib/core/db';
 import type { CaseId, CaseRecord } from '../../lib/core/model';
 import type { ExportChoices } from './export-run';
@@ -40,6 +41,42 @@ export function ExportSection({ db, caseId, records }: { db: CaseDb; caseId: Cas
     latest.current = change(latest.current);
     setOptions(latest.current);
   };
+  // The redaction choices belong to the case (they travel with it through export and import):
+  // loaded once, then saved a moment after each change.
+  const [choicesLoaded, setChoicesLoaded] = useState(false);
+  const savedChoices = useRef('');
+  useEffect(() => {
+    let current = true;
+    void getDetails(db, caseId).then((details) => {
+      if (!current) return;
+      const stored = details.redaction;
+      const { redact, names, dateOfBirth, rejected } = defaultExportOptions();
+      savedChoices.current = JSON.stringify(stored ?? { enabled: redact, names, dateOfBirth, rejected });
+      if (stored)
+        update((o) => ({
+          ...o,
+          redact: stored.enabled,
+          names: stored.names,
+          dateOfBirth: stored.dateOfBirth,
+          rejected: stored.rejected,
+        }));
+      setChoicesLoaded(true);
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+  useEffect(() => {
+    if (!choicesLoaded) return;
+    const timer = setTimeout(() => {
+      const { redact, names, dateOfBirth, rejected } = latest.current;
+      const choices = { enabled: redact, names, dateOfBirth, rejected };
+      if (JSON.stringify(choices) === savedChoices.current) return;
+      savedChoices.current = JSON.stringify(choices);
+      void setRedactionChoices(db, caseId, choices).catch(() => undefined);
+    }, 400);
+    return () => clearTimeout(timer);
+  }, [choicesLoaded, options.redact, options.names, options.dateOfBirth, options.rejected.join('\n')]);
   const [preview, setPreview] = useState<RedactionPreviewView>({ state: 'off' });
   const abort = useRef<AbortController | null>(null);
   // Closing the panel or switching case mid-export: stop, and nothing is handed to the downloads API.
@@ -124,7 +161,7 @@ export function ImportSection({ db, onImported }: { db: CaseDb; onImported: (cas
       .then((outcome) => {
         if (outcome.ok) {
           file.current = null;
-          setState({ phase: 'done', title: outcome.title, count: outcome.count });
+          setState({ phase: 'done', title: outcome.title, count: outcome.count, altered: outcome.altered });
           onImported(outcome.caseId);
         } else if (outcome.code === 'encrypted' || (outcome.code === 'wrong-password' && password !== undefined)) {
           setState({ phase: 'password', wrong: outcome.code === 'wrong-password' });

@@ -5,11 +5,10 @@ import type { CaseDb } from '../../lib/core/db';
 import { packageEntries, packageEntryCount, packageFileName } from '../../lib/export/package';
 import type { PackageInput, PageSize } from '../../lib/export/package-input';
 import { previewRedaction, type RedactionFinding } from '../../lib/export/redact';
-import { packageCompleteness, packageQuestions, packageStory } from '../../lib/export/workspace-cover';
+import { readPackageInput } from '../../lib/export/package-source';
 import { writeEncryptedZip } from '../../lib/export/zip-encrypted';
 import { blobSink, writeZip } from '../../lib/export/zip';
 import type { CaseId } from '../../lib/core/model';
-import { emptyDetails } from '../../lib/case/case-details';
 
 /** What the user chose in the export options. */
 export interface ExportChoices {
@@ -27,43 +26,19 @@ export interface ExportChoices {
 }
 
 /** A snapshot of the case, read in one transaction, as the package builder wants it. */
-export async function loadPackageInput(
+export function loadPackageInput(
   db: CaseDb,
   caseId: CaseId,
   choices: ExportChoices,
   t: Translate,
 ): Promise<PackageInput> {
-  const [caseData, allRecords, allAttachments, details, questions] = await db.transaction(
-    'r',
-    [db.cases, db.records, db.attachments, db.caseDetails, db.questions],
-    () =>
-      Promise.all([
-        db.cases.get(caseId),
-        db.records.where('caseId').equals(caseId).toArray(),
-        db.attachments.where('caseId').equals(caseId).toArray(),
-        db.caseDetails.get(caseId),
-        db.questions.where('caseId').equals(caseId).toArray(),
-      ]),
-  );
-  if (!caseData) throw new Error('case not found');
-  const excluded = new Set(choices.excludedRecordIds);
-  const records = allRecords.filter((r) => !excluded.has(r.id));
-  const included = new Set(records.map((r) => r.id));
-  const attachments = allAttachments.filter((a) => included.has(a.recordId));
-  const { story, notApplicable } = details ?? emptyDetails(caseId);
-  const text = (key: string) => t(key as MessageKey);
-  return {
-    caseData,
-    records,
-    generatedAt: new Date(),
+  return readPackageInput(db, caseId, {
+    excludedRecordIds: choices.excludedRecordIds,
     generator: { name: 'Second Look', version: browser.runtime.getManifest().version },
     sanitize: (html) => sanitizeSnapshot(window, html),
-    story: packageStory(story, text),
-    questions: packageQuestions(questions, included, text),
-    completeness: packageCompleteness(records, { notApplicable, attachments }, text),
-    attachments: attachments.map((a) => ({ ...a, data: a.blob })),
+    translate: (key) => t(key as MessageKey),
     pageSize: choices.pageSize,
-  };
+  });
 }
 
 export interface RedactionSummary {

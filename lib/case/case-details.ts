@@ -1,7 +1,7 @@
 import type { CaseDb } from '../core/db';
 import type { CaseId } from '../core/model';
 import { nowIso } from '../core/ids';
-import { CaseDetails, Decision, RecordFamily, Story, type StoryField } from '../core/workspace-model';
+import { CaseDetails, Decision, RecordFamily, RedactionChoices, Story, type StoryField } from '../core/workspace-model';
 
 export function emptyDetails(caseId: CaseId, now = nowIso()): CaseDetails {
   return { caseId, story: {}, notApplicable: {}, decision: {}, updatedAt: now };
@@ -23,7 +23,9 @@ async function setPath(db: CaseDb, caseId: CaseId, path: string, value: unknown)
     const now = nowIso();
     if (!(await db.caseDetails.get(caseId))) await db.caseDetails.add(emptyDetails(caseId, now));
     // Dexie treats an undefined value in an update as "delete this key", which is what clearing means.
-    await db.caseDetails.update(caseId, { [path]: value, updatedAt: now } as Record<string, unknown>);
+    await db.caseDetails.update(caseId, { [path]: value, updatedAt: now } as Parameters<
+      typeof db.caseDetails.update
+    >[1]);
   });
 }
 
@@ -54,4 +56,9 @@ export async function setDecisionField<F extends keyof Decision>(
 ): Promise<void> {
   const valid = Decision.shape[field].parse(value);
   await setPath(db, caseId, `decision.${field}`, valid);
+}
+
+/** The export's redaction choices, written whole (they are one form). */
+export async function setRedactionChoices(db: CaseDb, caseId: CaseId, choices: RedactionChoices): Promise<void> {
+  await setPath(db, caseId, 'redaction', RedactionChoices.parse(choices));
 }

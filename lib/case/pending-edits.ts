@@ -65,7 +65,25 @@ export async function saveEdit(db: CaseDb, store: SyncStore, edit: PendingEdit, 
   store.removeItem(key);
 }
 
-/** Replays edits whose durable write may not have finished, oldest first; returns how many. */
+/** The row the edit was for is gone (deleted since): the edit can never be written, nothing to keep. */
+const GONE = new Set(['case-not-found', 'opinion-not-found', 'question-not-found']);
+
+/**
+ * Whether a failed write can never succeed, so its log entry may go: the row it edits was deleted, or
+ * the value no longer parses. Anything else (disk full, database blocked or closing, a crash mid-write)
+ * may succeed next time, so the typed text is kept.
+ */
+export function editCanNeverBeWritten(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return GONE.has(error.message) || error.name === '$ZodError' || error.name === 'ZodError';
+}
+
+/**
+ * Replays edits whose durable write may not have finished, oldest first; returns how many were written.
+ * An entry is removed only once its write is acknowledged, or when it can never be written. At the
+ * first write that fails for another reason (disk full, database blocked), replay stops and keeps that
+ * entry and every later one, so a later edit of the same field is never overtaken by an older one.
+ */
 export async function replayPendingEdits(db: CaseDb, store: SyncStore): Promise<number> {
   const keys: string[] = [];
   for (let i = 0; i < store.length; i++) {
@@ -81,11 +99,12 @@ export async function replayPendingEdits(db: CaseDb, store: SyncStore): Promise<
       parsed = undefined;
     }
     if (parsed?.success) {
-      // A record that was deleted meanwhile makes the write fail: nothing to restore, drop the entry.
-      await applyEdit(db, parsed.data).then(
-        () => replayed++,
-        () => undefined,
-      );
+      try {
+        await applyEdit(db, parsed.data);
+        replayed++;
+      } catch (error) {
+        if (!editCanNeverBeWritten(error)) return replayed;
+      }
     }
     store.removeItem(key);
   }

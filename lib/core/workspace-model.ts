@@ -52,7 +52,19 @@ export type DecisionChoice = z.infer<typeof DecisionChoice>;
 export const Decision = z.object({ choice: z.optional(DecisionChoice), reasons: z.optional(Text) });
 export type Decision = z.infer<typeof Decision>;
 
-/** One row per case for everything that is not a list: story, checklist marks, decision.
+/** What the patient chose to remove from a redacted export, kept with the case so it is not typed again. */
+export const RedactionChoices = z.object({
+  enabled: z.boolean(),
+  /** Names as typed, separated by commas or new lines. */
+  names: z.string().check(z.maxLength(5000)),
+  /** `YYYY-MM-DD` or empty. */
+  dateOfBirth: z.union([z.iso.date(), z.literal('')]),
+  /** Findings the patient unticked (kept in the export), lower-cased. */
+  rejected: z.array(z.string().check(z.maxLength(500))).check(z.maxLength(5000)),
+});
+export type RedactionChoices = z.infer<typeof RedactionChoices>;
+
+/** One row per case for everything that is not a list: story, checklist marks, decision, redaction choices.
  * Nested objects so each field can be updated by key path without overwriting the others. */
 export const CaseDetails = z.object({
   caseId: CaseId,
@@ -60,6 +72,7 @@ export const CaseDetails = z.object({
   /** Families the user marked "not applicable" (e.g. no operations). */
   notApplicable: z.partialRecord(RecordFamily, z.boolean()),
   decision: Decision,
+  redaction: z.optional(RedactionChoices),
   updatedAt: IsoDateTime,
 });
 export type CaseDetails = z.infer<typeof CaseDetails>;

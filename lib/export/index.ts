@@ -2,3 +2,4 @@
 // Other rooms import from here, not from the files inside.
 export * from './manifest';
 export * from './record-page';
+export { ATTACHMENT_OWN_FIELDS } from './package-input';

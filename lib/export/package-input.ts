@@ -1,4 +1,5 @@
 import type { Case, CaseRecord } from '../core/model';
+import type { CaseDetails, Opinion, Question } from '../core/workspace-model';
 import { Sha256Hex } from '../core/model';
 import { z } from '../core/schema';
 
@@ -43,7 +44,7 @@ export type CompletenessItem = z.infer<typeof CompletenessItem>;
 export const isGap = (item: CompletenessItem): boolean =>
   !/^(complete|present|ok|done|not-applicable)$/i.test(item.status);
 
-/** A file kept with a record, as the exporter receives it. */
+/** A file kept with a record, as the exporter receives it (any other field of the stored row rides along). */
 export interface PackageAttachment {
   id: string;
   recordId: string;
@@ -52,6 +53,30 @@ export interface PackageAttachment {
   size: number;
   sha256: string;
   data: Blob | Uint8Array;
+  [field: string]: unknown;
+}
+
+/** Fields of an attachment row the package carries in their own places (or never: ids, the case, the bytes). */
+export const ATTACHMENT_OWN_FIELDS = new Set([
+  'id',
+  'caseId',
+  'recordId',
+  'name',
+  'mediaType',
+  'size',
+  'sha256',
+  'blob',
+  'data',
+]);
+
+const isBinary = (value: unknown) => value instanceof Blob || value instanceof ArrayBuffer || ArrayBuffer.isView(value);
+
+/** The rest of an attachment row (JSON only: bytes travel as files): what `AttachmentMeta.fields` carries. */
+export function attachmentExtraFields(row: Record<string, unknown>): Record<string, unknown> | undefined {
+  const extra = Object.entries(row).filter(
+    ([key, value]) => !ATTACHMENT_OWN_FIELDS.has(key) && value !== undefined && !isBinary(value),
+  );
+  return extra.length ? Object.fromEntries(extra) : undefined;
 }
 
 export const AttachmentMeta = z.object({
@@ -62,6 +87,15 @@ export const AttachmentMeta = z.object({
   sha256: Sha256Hex,
   /** Where the file is in the zip. */
   path: z.string().check(z.minLength(1), z.maxLength(1000)),
+  /**
+   * Any other field the attachment row holds (e.g. what a DICOM reader noted about the file), kept as
+   * stored so such additions survive a round trip without export or import knowing them. Bounded.
+   */
+  fields: z.optional(
+    z
+      .record(z.string().check(z.regex(/^[A-Za-z][\w-]{0,63}$/)), z.json())
+      .check(z.refine((fields) => Object.keys(fields).length <= 50 && JSON.stringify(fields).length <= 1_000_000)),
+  ),
 });
 export type AttachmentMeta = z.infer<typeof AttachmentMeta>;
 
@@ -78,6 +112,10 @@ export interface PackageInput {
   questions?: PackageQuestion[];
   completeness?: CompletenessItem[];
   attachments?: PackageAttachment[];
+  /** The workspace rows as stored (manifest `workspace`), for a lossless import. */
+  workspace?: ManifestWorkspaceInput;
+  /** Every opinion as stored (manifest `opinions`). */
+  opinions?: ManifestOpinionInput[];
   /** summary.pdf page size; Letter unless told (most second-opinion centres are in the US). */
   pageSize?: PageSize;
   /** Leave out summary.pdf (e.g. a quick export); it is on by default. */
@@ -91,3 +129,10 @@ export interface PackageEntry {
   /** Already-compressed formats are stored, not deflated again. */
   compress: boolean;
 }
+
+/** What `ManifestWorkspace` is made from (lib/export/workspace-cover.ts, packageWorkspace). */
+export interface ManifestWorkspaceInput {
+  details?: Omit<CaseDetails, 'caseId'>;
+  questions: Omit<Question, 'caseId'>[];
+}
+export type ManifestOpinionInput = Omit<Opinion, 'caseId'>;

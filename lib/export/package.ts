@@ -6,6 +6,7 @@ import { isAlreadyCompressed, safeAttachmentName, sha1Base64 } from './files';
 import { indexPageHtml, type IndexedRecord } from './index-page';
 import { Manifest, PACKAGE_FORMAT, type ManifestFile, type ManifestRecord } from './manifest';
 import { packageFileName, recordFolderName } from './names';
+import { attachmentExtraFields } from './package-input';
 import type { AttachmentMeta, PackageAttachment, PackageEntry, PackageInput } from './package-input';
 import { readmeText } from './readme';
 import { recordPageHtml, recordPageText } from './record-page';
@@ -160,18 +161,21 @@ export async function* packageEntries(input: PackageInput): AsyncGenerator<Packa
         source.name,
         sha256,
       );
-      metas.push({ id: source.id, name: source.name, mediaType, size: data.byteLength, sha256, path });
+      const fields = attachmentExtraFields(source);
+      metas.push({
+        id: source.id,
+        name: source.name,
+        mediaType,
+        size: data.byteLength,
+        sha256,
+        path,
+        ...(fields ? { fields: JSON.parse(JSON.stringify(fields)) as Record<string, never> } : {}),
+      });
     }
+    // Every stored field but the snapshot and text (they are the record's files) and the case id.
+    const { caseId: _case, snapshotHtml: _page, text: _text, ...stored } = record;
     manifestRecords.push({
-      id: record.id,
-      kind: record.kind,
-      title: record.title,
-      clinicalDate: record.clinicalDate,
-      capturedAt: record.capturedAt,
-      provenance: record.provenance,
-      contentHash: record.contentHash,
-      structured: record.structured,
-      note: record.note,
+      ...stored,
       files: [`${folder}/record.html`, `${folder}/record.txt`, ...metas.map((m) => m.path)],
       ...(metas.length ? { attachments: metas } : {}),
     });
@@ -201,7 +205,8 @@ export async function* packageEntries(input: PackageInput): AsyncGenerator<Packa
     records: manifestRecords,
     questions: input.questions ?? [],
     ...(input.completeness ? { completeness: input.completeness } : {}),
-    opinions: [],
+    opinions: input.opinions ?? [],
+    ...(input.workspace ? { workspace: input.workspace } : {}),
     files,
   });
   yield textEntry('data/manifest.json', JSON.stringify(manifest, null, 2), 'application/json');

@@ -1,6 +1,6 @@
 import type { CaseRecord } from '../core/model';
 import { sortRecords } from '../case';
-import type { PackageAttachment, PackageInput } from './package-input';
+import type { ManifestWorkspaceInput, PackageAttachment, PackageInput } from './package-input';
 import {
   dateVariants,
   detectAddressIds,
@@ -131,6 +131,10 @@ function fields(input: PackageInput): { text: Field[]; paths: Field[] } {
     paths.push({ where: `${at}: source address`, text: r.provenance.path });
   });
   for (const a of input.attachments ?? []) text.push({ where: 'Attachment file name', text: spaced(a.name) });
+  for (const o of input.opinions ?? [])
+    text.push({ where: 'Opinions', text: OPINION_TEXT.map((f) => o[f]).join('\n') });
+  const reasons = input.workspace?.details?.decision.reasons;
+  if (reasons) text.push({ where: 'Decision', text: reasons });
   return { text, paths };
 }
 
@@ -207,5 +211,45 @@ function applyRedaction(input: PackageInput, findings: RedactionFinding[]): Pack
     })),
     completeness: redactDeep(input.completeness, redact),
     attachments: input.attachments?.map(attachment),
+    workspace: input.workspace && redactWorkspace(input.workspace, redact),
+    opinions: input.opinions?.map((o) => ({
+      ...o,
+      ...Object.fromEntries(OPINION_TEXT.map((f) => [f, redact(o[f])])),
+    })),
+  };
+}
+
+/** Opinion fields that hold words (its date stays machine-readable). */
+const OPINION_TEXT = [
+  'clinician',
+  'institution',
+  'diagnosis',
+  'recommendedTreatment',
+  'reasoning',
+  'answers',
+  'notes',
+] as const;
+
+/**
+ * The stored workspace, redacted like the cover sheet. The redaction choices themselves are left out:
+ * the names they list are exactly what the redacted package must not carry.
+ */
+function redactWorkspace(workspace: ManifestWorkspaceInput, redact: (s: string) => string): ManifestWorkspaceInput {
+  const details = workspace.details;
+  return {
+    ...(details
+      ? {
+          details: {
+            story: redactDeep(details.story, redact),
+            notApplicable: details.notApplicable,
+            decision: {
+              ...details.decision,
+              ...(details.decision.reasons === undefined ? {} : { reasons: redact(details.decision.reasons) }),
+            },
+            updatedAt: details.updatedAt,
+          },
+        }
+      : {}),
+    questions: workspace.questions.map((q) => ({ ...q, text: redact(q.text), answer: redact(q.answer) })),
   };
 }

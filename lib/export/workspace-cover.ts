@@ -1,8 +1,14 @@
 import { completeness, type CompletenessState } from '../case';
 import type { CaseRecord } from '../core/model';
 import { sortQuestions } from '../case';
-import type { Question, Story } from '../core/workspace-model';
-import type { CaseStory, CompletenessItem, PackageQuestion } from './package-input';
+import type { CaseDetails, Opinion, Question, Story } from '../core/workspace-model';
+import type {
+  CaseStory,
+  CompletenessItem,
+  ManifestOpinionInput,
+  ManifestWorkspaceInput,
+  PackageQuestion,
+} from './package-input';
 
 /** The catalogue lookup the panel uses; the package is text, so keys are translated before export. */
 export type TranslateKey = (key: string) => string;
@@ -79,4 +85,28 @@ export function packageCompleteness(
     count: item.count,
     hint: item.hint ? t(item.hint) : '',
   }));
+}
+
+/**
+ * The workspace rows as stored, for the manifest's `workspace` and `opinions`: what an import needs to
+ * restore the case exactly. Links to records left out of the package are dropped (they would point at
+ * nothing in the imported case); everything else is the row as stored, minus its case id.
+ */
+export function packageWorkspace(
+  details: CaseDetails | undefined,
+  questions: Question[],
+  opinions: Opinion[],
+  includedRecordIds: ReadonlySet<string>,
+): { workspace: ManifestWorkspaceInput; opinions: ManifestOpinionInput[] } {
+  const withoutCase = <T extends { caseId: string }>({ caseId: _case, ...row }: T): Omit<T, 'caseId'> => row;
+  return {
+    workspace: {
+      ...(details ? { details: withoutCase(details) } : {}),
+      questions: questions.map((q) => ({
+        ...withoutCase(q),
+        linkedRecordIds: q.linkedRecordIds.filter((id) => includedRecordIds.has(id)),
+      })),
+    },
+    opinions: opinions.map(withoutCase),
+  };
 }

@@ -22,8 +22,15 @@ type WholeReader = (entry: ZipEntry) => Promise<EntryDigest & { bytes: Uint8Arra
 
 export const DEFAULT_IMPORT_LIMITS: ImportLimits = { ...DEFAULT_ZIP_LIMITS, maxManifestBytes: 256 * 1024 * 1024 };
 
-/** A record as it will be added to the new case: everything but the ids. */
-export type ImportedRecord = Omit<CaseRecord, 'id' | 'caseId' | 'updatedAt'> & { packageId: string };
+/**
+ * A record as it will be added to the new case: every stored field but the ids. Its snapshot is still
+ * the package's and its content hash the manifest's: `importCase` sanitizes and re-hashes before writing.
+ */
+export type ImportedRecord = Omit<CaseRecord, 'id' | 'caseId' | 'updatedAt'> & {
+  packageId: string;
+  /** Absent in packages made before records carried it. */
+  updatedAt?: string;
+};
 
 export interface ImportedAttachment {
   packageId: string;
@@ -31,8 +38,11 @@ export interface ImportedAttachment {
   name: string;
   mediaType: string;
   size: number;
+  /** Computed from the bytes read, not copied from the manifest. */
   sha256: string;
   blob: Blob;
+  /** Other fields of the stored row (AttachmentMeta.fields). */
+  fields?: Record<string, unknown>;
 }
 
 export interface ImportedPackage {
@@ -105,23 +115,11 @@ function toRecord(meta: ManifestRecord, html: string | undefined, txt: string | 
   const text = txt === undefined ? '' : textFromPage(txt, meta);
   if (snapshotHtml === undefined || text === undefined)
     fail('invalid-record', `${meta.id}: page or text does not match the manifest`);
-  const captured = CapturedRecord.safeParse({
-    kind: meta.kind,
-    title: meta.title,
-    clinicalDate: meta.clinicalDate,
-    provenance: meta.provenance,
-    snapshotHtml,
-    text,
-    structured: meta.structured,
-  });
-  if (!captured.success) fail('invalid-record', `${meta.id}: ${captured.error!.issues[0]?.path.join('.')}`);
-  return {
-    ...captured.data!,
-    packageId: meta.id,
-    capturedAt: meta.capturedAt,
-    contentHash: meta.contentHash,
-    note: meta.note,
-  };
+  if (!CapturedRecord.shape.snapshotHtml.safeParse(snapshotHtml).success) fail('too-large', `${meta.id}: page`);
+  if (!CapturedRecord.shape.text.safeParse(text).success) fail('too-large', `${meta.id}: text`);
+  // Every other field as the manifest schema (derived from CaseRecord, with its limits) accepted it.
+  const { id, files: _files, attachments: _attachments, ...stored } = meta;
+  return { ...stored, snapshotHtml: snapshotHtml!, text: text!, packageId: id };
 }
 
 /**
@@ -166,6 +164,7 @@ async function read(
   const attachmentPaths = new Set(manifest.records.flatMap((r) => (r.attachments ?? []).map((a) => a.path)));
   const recordPages = new Set(manifest.records.flatMap((r) => r.files.filter((p) => !attachmentPaths.has(p))));
   const blobs = new Map<string, Blob>();
+  const digests = new Map<string, string>();
   // Archive order: one pass over the file, each entry verified before the next is read.
   for (const entry of [...entries].sort((a, b) => a.localOffset - b.localOffset)) {
     const file = listed.get(entry.name);
@@ -190,6 +189,7 @@ async function read(
     }
     if (digest.size !== file.size) fail('size-mismatch', entry.name);
     if (digest.sha256 !== file.sha256) fail('hash-mismatch', entry.name);
+    digests.set(entry.name, digest.sha256);
   }
 
   const records = manifest.records.map((meta) => {
@@ -204,8 +204,9 @@ async function read(
       name: a.name,
       mediaType: a.mediaType,
       size: a.size,
-      sha256: a.sha256,
+      sha256: digests.get(a.path)!,
       blob: blobs.get(a.path)!,
+      ...(a.fields ? { fields: a.fields } : {}),
     })),
   );
   return { manifest, records, attachments };

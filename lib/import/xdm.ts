@@ -1,5 +1,6 @@
 import { ImportError } from './import-error';
 import { attr, descendants, parseXml, type XmlParser } from './xml';
+import { entryNameProblem } from '../zip';
 import { readZipDirectory } from './zip-directory';
 import { readEntryBytes } from './zip-entry';
 import { zipSource } from './zip-source';
@@ -26,8 +27,6 @@ export interface ZipLimits {
 export const XDM_LIMITS: ZipLimits = { maxEntries: 2000, maxTotalBytes: 200 * 1024 * 1024, maxRatio: 200 };
 
 const XDM_PATH = /^IHE_XDM\/[^/]+\/[^/]+$/i;
-const unsafeName = (name: string) =>
-  name.startsWith('/') || /(^|[\\/])\.\.([\\/]|$)/.test(name) || /^[a-z]:/i.test(name) || name.includes('\\');
 
 /** The package importer's refusals, worded for the XDM import's message. */
 function refusal(error: unknown, limits: ZipLimits): Error {
@@ -108,7 +107,7 @@ function documentUris(metadataXml: string, parse: XmlParser): string[] {
     return descendants(root, 'Slot')
       .filter((slot) => attr(slot, 'name') === 'URI')
       .flatMap((slot) => descendants(slot, 'Value').map((v) => (v.childNodes[0]?.nodeValue ?? '').trim()))
-      .filter((uri) => uri && !unsafeName(uri) && !uri.includes('/'));
+      .filter((uri) => uri && entryNameProblem(uri) === undefined && !uri.includes('/'));
   } catch {
     return []; // Unreadable metadata: the subset's XML files are still worth trying.
   }

@@ -1,6 +1,6 @@
 import { fail } from './import-error';
 import type { ZipSource } from './zip-source';
-import { CENTRAL, END, LOCAL, MAX32, ZIP64_END, ZIP64_EXTRA, ZIP64_LOCATOR } from '../zip';
+import { CENTRAL, END, LOCAL, MAX32, ZIP64_END, ZIP64_EXTRA, ZIP64_LOCATOR, entryNameProblem } from '../zip';
 
 export interface ZipLimits {
   /** Sum of declared uncompressed sizes. */
@@ -49,16 +49,10 @@ function aesMethod(extra: DataView): number | undefined {
 const view = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 const u64 = (v: DataView, at: number) => Number(v.getBigUint64(at, true));
 
-/** Zip-slip and friends: only relative, forward-slash, printable paths without `.` or `..` segments. */
+/** Zip-slip and friends: the shared entry-name rule, plus a NUL byte hidden in the raw name. */
 export function unsafePathReason(name: string, raw: Uint8Array): string | undefined {
   if (raw.includes(0)) return 'NUL in name';
-  if (name.includes('\\')) return 'backslash in name';
-  if (name.startsWith('/')) return 'absolute path';
-  if (/^[A-Za-z]:/.test(name)) return 'drive letter';
-  if (/[\u0000-\u001f\u007f]/.test(name)) return 'control character in name';
-  const segments = name.replace(/\/$/, '').split('/');
-  if (segments.some((s) => s === '' || s === '.' || s === '..')) return 'empty, . or .. segment';
-  return undefined;
+  return entryNameProblem(name);
 }
 
 async function findEnd(source: ZipSource) {

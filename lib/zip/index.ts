@@ -6,3 +6,4 @@ export * from './time-slicer';
 export * from './winzip-aes';
 export * from './container';
 export * from './inflate';
+export * from './entry-name';

@@ -53,6 +53,8 @@ type Manifest = {
   }[];
   questions: { id: string; text: string; priority: number; recordIds?: string[] }[];
   files: { path: string; size: number; sha256: string; mediaType: string }[];
+  workspace?: { questions: { id: string; linkedRecordIds: string[] }[]; [key: string]: unknown };
+  opinions: { id: string }[];
   [key: string]: unknown;
 };
 const manifestOf = (pkg: CheckedPackage) => pkg.manifest as unknown as Manifest;
@@ -109,6 +111,16 @@ function comparable(m: Manifest) {
       attachments: r.attachments?.map((a) => ({ ...a, id: undefined })),
     })),
     questions: m.questions.map((q) => ({ ...q, id: undefined, recordIds: q.recordIds?.map((id) => hashOf.get(id)) })),
+    // The stored workspace rows and opinions get new ids on import too; their links follow the records.
+    workspace: m.workspace && {
+      ...m.workspace,
+      questions: m.workspace.questions.map((q) => ({
+        ...q,
+        id: undefined,
+        linkedRecordIds: q.linkedRecordIds.map((id) => hashOf.get(id)),
+      })),
+    },
+    opinions: m.opinions.map((o) => ({ ...o, id: undefined })),
     // INDEX.HTM, README.TXT and summary.pdf print the export time; the FHIR bundle carries it and the record ids.
     files: m.files.map((f) => (f.path.startsWith('records/') ? f : { path: f.path, mediaType: f.mediaType })),
   };

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { countRows } from '../harness/panel-actions';
+import { nodeSanitizer } from '../harness/node-sanitizer';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -256,7 +257,7 @@ describe('trust in Firefox', () => {
     const read = await readPackage(new Uint8Array(readFileSync(join(downloadDir, zip!))));
     if (!read.ok) throw new Error(`import refused the Firefox export: ${read.error.code}`);
     const db = new CaseDb('naughty-firefox-import');
-    const { caseId } = await importCase(db, read.data);
+    const { caseId } = await importCase(db, read.data, { sanitize: nodeSanitizer() });
     const imported = (await db.records.where('caseId').equals(caseId).toArray()).find(
       (r) => r.title === 'Naughty strings',
     )!;

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CdpPage } from '../harness/cdp-page';
+import { nodeSanitizer } from '../harness/node-sanitizer';
 import { launchChromium, type ChromiumRun } from '../harness/chromium';
 import { testBuild } from '../harness/builds';
 import { itemTexts, NAUGHTY, naughtyPage } from '../harness/naughty-page';
@@ -49,7 +50,7 @@ describe('naughty strings in Chromium', () => {
     const read = await readPackage(new Uint8Array(readFileSync(path)));
     if (!read.ok) throw new Error(`import refused the export: ${read.error.code} ${read.error.detail}`);
     const db = new CaseDb('naughty-import');
-    const { caseId } = await importCase(db, read.data);
+    const { caseId } = await importCase(db, read.data, { sanitize: nodeSanitizer() });
     const importedCase = await db.cases.get(caseId);
     const [imported] = await db.records.where('caseId').equals(caseId).toArray();
     const fromImport = await panel.evaluate(itemTexts, imported!.snapshotHtml);

@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { CdpPage } from './cdp-page';
+import type { ChromiumRun } from './chromium';
 import { checkPackage, waitForNewZip, type CheckedPackage } from './package-check';
 
 /** Creates a case from the panel as a user would and waits until it is the active one. */
@@ -181,4 +182,21 @@ export function clipTabsAtOnce(panel: CdpPage, tabIds: number[]): Promise<unknow
       ),
     tabIds,
   );
+}
+
+/** Closes the side panel page (as the user closing it would: the page goes away, no blur first). */
+export async function closePanel(r: Pick<ChromiumRun, 'cdp'>) {
+  const { targetInfos } = (await r.cdp.send('Target.getTargets')) as {
+    targetInfos: { targetId: string; url: string }[];
+  };
+  const target = targetInfos.find((t) => t.url.endsWith('/sidepanel.html'));
+  if (!target) throw new Error('no side panel open');
+  await r.cdp.send('Target.closeTarget', { targetId: target.targetId } as never);
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const { targetInfos: now } = (await r.cdp.send('Target.getTargets')) as { targetInfos: { url: string }[] };
+    if (!now.some((t) => t.url.endsWith('/sidepanel.html'))) return;
+    if (Date.now() > deadline) throw new Error('the side panel did not close');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

@@ -58,4 +58,69 @@ describe('pending edits', () => {
     ).rejects.toThrow();
     expect(store.data.size).toBe(1);
   });
+
+  it('keeps the log entry when replaying it fails (database closed, disk full), and writes it next time', async () => {
+    const store = memoryStore();
+    const key = 'second-look:pending-edit:000000000000001:000000';
+    const edit = { kind: 'story', caseId, field: 'diagnosis', value: 'typed just before the panel closed' };
+    store.setItem(key, JSON.stringify(edit));
+    // A write that fails for a reason that can pass: the database is closed under us (blocked, disk full).
+    db.close();
+    expect(await replayPendingEdits(db, store)).toBe(0);
+    expect(store.getItem(key)).toBe(JSON.stringify(edit));
+    // And as the disk full case: the write is refused with QuotaExceededError.
+    await db.open();
+    const update = db.caseDetails.update.bind(db.caseDetails);
+    db.caseDetails.update = () => Promise.reject(new DOMException('disk full', 'QuotaExceededError')) as never;
+    expect(await replayPendingEdits(db, store)).toBe(0);
+    expect(store.getItem(key)).toBe(JSON.stringify(edit));
+    // The next start, with room again, writes it and only then forgets it.
+    db.caseDetails.update = update;
+    expect(await replayPendingEdits(db, store)).toBe(1);
+    expect((await getDetails(db, caseId)).story.diagnosis).toBe('typed just before the panel closed');
+    expect(store.data.size).toBe(0);
+  });
+
+  it('stops at the first failed replay, so an older edit never overwrites a newer one later', async () => {
+    const store = memoryStore();
+    store.setItem(
+      'second-look:pending-edit:000000000000001:000000',
+      JSON.stringify({ kind: 'story', caseId, field: 'goals', value: 'older' }),
+    );
+    store.setItem(
+      'second-look:pending-edit:000000000000002:000001',
+      JSON.stringify({ kind: 'story', caseId, field: 'goals', value: 'newer' }),
+    );
+    const update = db.caseDetails.update.bind(db.caseDetails);
+    let calls = 0;
+    db.caseDetails.update = ((...args: Parameters<typeof update>) =>
+      calls++ === 0 ? Promise.reject(new DOMException('disk full', 'QuotaExceededError')) : update(...args)) as never;
+    expect(await replayPendingEdits(db, store)).toBe(0);
+    expect(store.data.size).toBe(2);
+    expect(await replayPendingEdits(db, store)).toBe(2);
+    expect((await getDetails(db, caseId)).story.goals).toBe('newer');
+  });
+
+  it('drops an entry that can never be written: its opinion or question was deleted, or its value is invalid', async () => {
+    const store = memoryStore();
+    store.setItem(
+      'second-look:pending-edit:000000000000001:000000',
+      JSON.stringify({ kind: 'opinion', id: 'deleted-opinion', field: 'notes', value: 'x' }),
+    );
+    store.setItem(
+      'second-look:pending-edit:000000000000002:000001',
+      JSON.stringify({ kind: 'question', id: 'deleted-question', field: 'answer', value: 'x' }),
+    );
+    store.setItem(
+      'second-look:pending-edit:000000000000003:000002',
+      JSON.stringify({ kind: 'story', caseId, field: 'diagnosis', value: 'x'.repeat(100_000) }),
+    );
+    store.setItem(
+      'second-look:pending-edit:000000000000004:000003',
+      JSON.stringify({ kind: 'story', caseId, field: 'goals', value: 'written' }),
+    );
+    expect(await replayPendingEdits(db, store)).toBe(1);
+    expect(store.data.size).toBe(0);
+    expect((await getDetails(db, caseId)).story.goals).toBe('written');
+  });
 });

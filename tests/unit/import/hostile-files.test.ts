@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { readdirSync, readFileSync } from 'node:fs';
+import { nodeSanitizer } from '../../harness/node-sanitizer';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CaseDb } from '../../../lib/core/db';
 import { packageEntries } from '../../../lib/export/package';
@@ -57,7 +58,7 @@ describe('hostile files', () => {
       const started = performance.now();
       // The import path as the panel runs it: read and check everything, write only when all is well.
       const result = await readPackage(data);
-      if (result.ok) await importCase(db, result.data);
+      if (result.ok) await importCase(db, result.data, { sanitize: nodeSanitizer() });
       let xdm = 'refused';
       try {
         await readXdm(data, parseXmlDocument);

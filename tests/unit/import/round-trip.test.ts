@@ -7,8 +7,12 @@ import { packageEntries } from '../../../lib/export/package';
 import type { PackageEntry } from '../../../lib/export/package-input';
 import { importCase } from '../../../lib/import/import-case';
 import { readPackage } from '../../../lib/import/package-import';
-import { collect, packageInput } from '../helpers/synthetic-case';
+import { collect, packageInput, RECORDS } from '../helpers/synthetic-case';
+import { sha256Hex } from '../../../lib/core/hash';
 import { zipEntries } from '../helpers/zip-build';
+import { nodeSanitizer } from '../../harness/node-sanitizer';
+
+const sanitize = nodeSanitizer();
 
 const dbs: CaseDb[] = [];
 afterEach(async () => {
@@ -37,7 +41,11 @@ function comparable(manifest: Manifest) {
 
 describe('export -> import -> export', () => {
   it('restores the same records and byte-identical attachments as a new case, and exports the same package', async () => {
-    const input = await packageInput();
+    // Real content hashes: import recomputes them from the (sanitized) pages instead of trusting the manifest.
+    const hashed = await Promise.all(
+      RECORDS.map(async (r) => ({ ...r, contentHash: await sha256Hex(r.snapshotHtml) })),
+    );
+    const input = await packageInput({ records: hashed });
     const firstEntries = await collect(packageEntries(input));
     const zip = await zipEntries(firstEntries);
 
@@ -45,7 +53,8 @@ describe('export -> import -> export', () => {
     if (!read.ok) throw new Error(JSON.stringify(read.error));
     const db = new CaseDb(`round-trip-${Math.random()}`);
     dbs.push(db);
-    const { caseId, recordIds } = await importCase(db, read.data);
+    const { caseId, recordIds, altered } = await importCase(db, read.data, { sanitize });
+    expect(altered).toEqual([]);
 
     expect(caseId).not.toBe(input.caseData.id);
     const caseRow = (await db.cases.get(caseId))!;
@@ -116,7 +125,7 @@ describe('importCase', () => {
     const db = new CaseDb(`atomic-${Math.random()}`);
     dbs.push(db);
     db.attachments.bulkAdd = () => Promise.reject(new Error('disk full')) as never;
-    await expect(importCase(db, read.data)).rejects.toThrow('disk full');
+    await expect(importCase(db, read.data, { sanitize })).rejects.toThrow('disk full');
     expect(await db.cases.count()).toBe(0);
     expect(await db.records.count()).toBe(0);
   });
@@ -126,8 +135,8 @@ describe('importCase', () => {
     if (!read.ok) throw new Error(read.error.code);
     const db = new CaseDb(`twice-${Math.random()}`);
     dbs.push(db);
-    const a = await importCase(db, read.data);
-    const b = await importCase(db, read.data);
+    const a = await importCase(db, read.data, { sanitize });
+    const b = await importCase(db, read.data, { sanitize });
     expect(a.caseId).not.toBe(b.caseId);
     expect(await db.records.count()).toBe(2 * read.data.records.length);
   });
