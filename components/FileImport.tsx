@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { FileImportOutcome } from '../lib/import/files';
 import { useT, type MessageKey } from './i18n';
+import { ImportReport } from './ImportReport';
 
 export type FileImportState =
   { phase: 'idle' } | { phase: 'running' } | { phase: 'done'; outcomes: FileImportOutcome[] } | { phase: 'no-case' };
@@ -57,12 +58,18 @@ export function FileImport({ state, onFiles }: FileImportProps) {
         {state.phase === 'done'
           ? state.outcomes.map(({ name, result }, i) =>
               result.ok ? (
-                <p key={i} class={result.added > 0 ? 'ok' : 'warn'}>
-                  {result.added > 0 ? t('filesAdded', [name, result.added]) : t('filesDuplicate', [name])}
-                </p>
+                <div key={i}>
+                  <p class={result.added > 0 ? 'ok' : 'warn'}>
+                    {result.added > 0 ? t('filesAdded', [name, result.added]) : t('filesDuplicate', [name])}
+                  </p>
+                  {result.report || result.missing ? (
+                    <ImportReport reports={result.report ?? []} missing={result.missing} />
+                  ) : null}
+                </div>
               ) : (
                 <p key={i} class="error">
                   {t('fileError', [name, t(errorKey(result.error))])}
+                  {result.detail ? <span class="muted"> ({result.detail})</span> : null}
                 </p>
               ),
             )
