@@ -43,7 +43,7 @@ export function FileImport({ state, onFiles }: FileImportProps) {
           type="file"
           multiple
           data-testid="file-input"
-          accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.tif,.tiff,.xml,.zip,application/pdf,image/*,text/xml,application/xml,application/zip"
+          accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.tif,.tiff,.xml,.zip,.json,application/pdf,image/*,text/xml,application/xml,application/zip,application/json"
           disabled={running}
           onChange={(e) => {
             const files = Array.from(e.currentTarget.files ?? []);

@@ -6,6 +6,7 @@ import type { CapturedRecord, CaseId } from '../core/model';
 import { addRecords, type AddResult, type NewAttachment } from '../case';
 import { NotCcda, parseCcda, type SectionOutcome } from './ccda';
 import { ccdaToCapturedRecords } from './ccda-records';
+import { recordsFromVaJson } from './va-file';
 import { readXdmPackage, ZipRefused } from './xdm';
 import { MAX_XML_CHARS, XmlRefused, type XmlParser } from './xml';
 
@@ -150,6 +151,11 @@ export async function recordsFromFile(file: NamedBlob, parse: XmlParser): Promis
   if (isXml(headText) || /\.xml$/i.test(file.name)) {
     if (file.size > FILE_LIMITS.xmlBytes) return { ok: false, error: 'too-large' };
     return fromCcda(new TextDecoder('utf-8').decode(await file.arrayBuffer()), file.name, parse);
+  }
+  if (/^\s*[[{]/.test(headText.replace(/^\uFEFF/, '')) || /\.json$/i.test(file.name)) {
+    if (file.size > FILE_LIMITS.xmlBytes) return { ok: false, error: 'too-large' };
+    const records = recordsFromVaJson(new TextDecoder('utf-8').decode(await file.arrayBuffer()), file.name);
+    if (records) return { ok: true, records, attachments: records.map(() => []) };
   }
   return { ok: false, error: 'unsupported' };
 }
