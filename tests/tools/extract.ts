@@ -80,14 +80,14 @@ export async function extractFile(
   bytes: Uint8Array,
   pageUrl?: string,
   documents: DocumentSections[] = [],
+  errors: { file: string; error: string }[] = [],
 ): Promise<OutputRecord[]> {
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   if (isZip) {
     const xdm = await readXdmPackage(bytes, parseXmlDocument);
-    const records = xdm.documents.flatMap((doc) => fromCcda(`${file}!${doc.path}`, doc.xml, 'xdm', documents));
-    if (xdm.missing.length)
-      throw new Error(`METADATA.XML lists documents the zip does not hold: ${xdm.missing.join(', ')}`);
-    return records;
+    for (const path of xdm.missing)
+      errors.push({ file: `${file}!${path}`, error: 'listed in METADATA.XML but not in the zip' });
+    return xdm.documents.flatMap((doc) => fromCcda(`${file}!${doc.path}`, doc.xml, 'xdm', documents));
   }
   const text = decodeDocument(bytes);
   const head = text.slice(0, 4000);
@@ -126,14 +126,16 @@ export async function main(
   if (files.length === 0) throw new Error('usage: npm run extract -- FILE... [--url URL]');
   const output: ExtractOutput = { records: [] };
   const documents: DocumentSections[] = [];
+  const errors: { file: string; error: string }[] = [];
   for (const file of files) {
     try {
-      output.records.push(...(await extractFile(file, readFile(file), url, documents)));
+      output.records.push(...(await extractFile(file, readFile(file), url, documents, errors)));
     } catch (error) {
-      (output.errors ??= []).push({ file, error: error instanceof Error ? error.message : String(error) });
+      errors.push({ file, error: error instanceof Error ? error.message : String(error) });
     }
   }
   if (documents.length) output.documents = documents;
+  if (errors.length) output.errors = errors;
   return output;
 }
 
