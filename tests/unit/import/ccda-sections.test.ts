@@ -1,11 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { JSDOM } from 'jsdom';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createCase } from '../../../lib/case/cases';
 import { completeness } from '../../../lib/case/completeness';
 import { CaseDb } from '../../../lib/core/db';
 import { importFiles } from '../../../lib/import/files';
+import { sectionsOf } from '../../harness/ccda-sections';
 import { THIRD_PARTY } from '../../harness/shared';
 import { parseXmlDocument } from '../../tools/xml-parser';
 
@@ -16,50 +16,6 @@ import { parseXmlDocument } from '../../tools/xml-parser';
  */
 const CCDA = `${THIRD_PARTY}/ccda`;
 const samples = readdirSync(CCDA).filter((f) => f.endsWith('.xml'));
-const HL7 = 'urn:hl7-org:v3';
-
-interface XmlSection {
-  title: string;
-  code?: string;
-  /** The narrative's characters without whitespace (cells and lines are joined differently by each reader). */
-  narrative: string;
-  entries: number;
-  /** Identifiers of the coded entries' acts (for sections without narrative, e.g. a DICOM catalog). */
-  ids: string[];
-}
-
-function sectionsOf(xml: string): XmlSection[] {
-  // Some HL7 examples use xsi: without declaring it; the walk only needs element names and text.
-  const doc = new new JSDOM('').window.DOMParser().parseFromString(
-    xml.replace(/\sxsi:type="[^"]*"/g, ''),
-    'application/xml',
-  );
-  const root = doc.documentElement;
-  const kids = (el: Element, name: string) => Array.from(el.children).filter((c) => c.localName === name);
-  const sections =
-    root.localName === 'section'
-      ? [root]
-      : kids(root, 'component')
-          .flatMap((c) => kids(c, 'structuredBody'))
-          .flatMap((b) => kids(b, 'component'))
-          .flatMap((c) => kids(c, 'section'));
-  return sections.map((s) => {
-    const code = kids(s, 'code')[0]?.getAttribute('code') ?? undefined;
-    const title = kids(s, 'title')[0]?.textContent?.trim() || kids(s, 'code')[0]?.getAttribute('displayName') || '';
-    const entries = kids(s, 'entry');
-    return {
-      title,
-      ...(code ? { code } : {}),
-      narrative: (kids(s, 'text')[0]?.textContent ?? '').replace(/\s+/g, ''),
-      entries: entries.length,
-      ids: entries.flatMap((e) =>
-        Array.from(e.getElementsByTagNameNS(HL7, 'id'))
-          .slice(0, 1)
-          .map((id) => id.getAttribute('root') ?? ''),
-      ),
-    };
-  });
-}
 
 let db: CaseDb;
 let caseId: string;
