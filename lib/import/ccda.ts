@@ -1,6 +1,6 @@
 import { parseHl7Date } from '../reading';
 import { bodyPartOf, modalityOf } from '../reading';
-import type { Medication, RecordKind, ReportSection, StructuredData } from '../core/model';
+import type { RecordKind, ReportSection, StructuredData } from '../core/model';
 import { medications } from './ccda-entries';
 import { resultPanels } from './ccda-results';
 import {
