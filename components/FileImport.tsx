@@ -62,8 +62,12 @@ export function FileImport({ state, onFiles }: FileImportProps) {
                   <p class={result.added > 0 ? 'ok' : 'warn'}>
                     {result.added > 0 ? t('filesAdded', [name, result.added]) : t('filesDuplicate', [name])}
                   </p>
-                  {result.report || result.missing ? (
-                    <ImportReport reports={result.report ?? []} missing={result.missing} />
+                  {result.report || result.missing || result.unreadable ? (
+                    <ImportReport
+                      reports={result.report ?? []}
+                      missing={result.missing}
+                      unreadable={result.unreadable}
+                    />
                   ) : null}
                 </div>
               ) : (

@@ -1,12 +1,20 @@
-import type { DocumentReport } from '../lib/import/files';
-import { useT } from './i18n';
+import type { DocumentReport, UnreadableDocument } from '../lib/import/files';
+import { useT, type MessageKey } from './i18n';
 import { kindKey } from './RecordList';
 
 /**
  * What became of every section of every imported document: records of a kind, kept as written, or
  * empty in the file. The patient sees that nothing was dropped, and what to look for in the case.
  */
-export function ImportReport({ reports, missing = [] }: { reports: DocumentReport[]; missing?: string[] }) {
+export function ImportReport({
+  reports,
+  missing = [],
+  unreadable = [],
+}: {
+  reports: DocumentReport[];
+  missing?: string[];
+  unreadable?: UnreadableDocument[];
+}) {
   const t = useT();
   const sections = reports.reduce((n, r) => n + r.sections.length, 0);
   return (
@@ -14,6 +22,12 @@ export function ImportReport({ reports, missing = [] }: { reports: DocumentRepor
       {missing.map((path) => (
         <p key={path} class="warn" data-testid="import-missing">
           {t('importMissingDocument', [path])}
+        </p>
+      ))}
+      {unreadable.map((doc) => (
+        <p key={doc.path} class="warn" data-testid="import-unreadable">
+          {t('importUnreadableDocument', [doc.path, t(`fileError_${doc.error.replace(/-/g, '_')}` as MessageKey)])}
+          {doc.detail ? <span class="muted"> ({doc.detail})</span> : null}
         </p>
       ))}
       {sections > 0 ? (

@@ -37,8 +37,16 @@ export type FileRecords =
       report?: DocumentReport[];
       /** XDM: documents METADATA.XML lists that the zip does not hold. */
       missing?: string[];
+      /** XDM: documents that could not be read (the others were). */
+      unreadable?: UnreadableDocument[];
     }
   | { ok: false; error: FileImportError; detail?: string };
+
+export interface UnreadableDocument {
+  path: string;
+  error: FileImportError;
+  detail?: string;
+}
 
 /** The part of `File` we read, so Node tests can pass plain Blobs with a name. */
 export interface NamedBlob {
@@ -120,9 +128,13 @@ export async function recordsFromFile(file: NamedBlob, parse: XmlParser): Promis
     try {
       const { documents, missing } = await readXdmPackage(new Uint8Array(await file.arrayBuffer()), parse);
       const parts = documents.map((d) => fromCcda(d.xml, `${file.name}!${d.path}`, parse));
-      const bad = parts.find((p) => !p.ok);
-      if (bad) return bad;
+      // One unreadable document does not cost the others: they are imported and it is named.
+      const unreadable = parts.flatMap((p, i): UnreadableDocument[] =>
+        p.ok ? [] : [{ path: documents[i]!.path, error: p.error, ...(p.detail ? { detail: p.detail } : {}) }],
+      );
       const records = parts.flatMap((p) => (p.ok ? p.records : []));
+      const bad = parts.find((p) => !p.ok);
+      if (bad && records.length === 0) return bad;
       const report = parts.flatMap((p) => (p.ok ? (p.report ?? []) : []));
       return records.length > 0
         ? {
@@ -131,6 +143,7 @@ export async function recordsFromFile(file: NamedBlob, parse: XmlParser): Promis
             attachments: records.map(() => []),
             report,
             ...(missing.length ? { missing } : {}),
+            ...(unreadable.length ? { unreadable } : {}),
           }
         : {
             ok: false,
@@ -170,6 +183,7 @@ export interface FileImportOutcome {
         titles: string[];
         report?: DocumentReport[];
         missing?: string[];
+        unreadable?: UnreadableDocument[];
       }
     | { ok: false; error: FileImportError | 'storage'; detail?: string };
 }
@@ -207,6 +221,7 @@ export async function importFiles(
         titles: parsed.records.map((r) => r.title),
         ...(parsed.report ? { report: parsed.report } : {}),
         ...(parsed.missing ? { missing: parsed.missing } : {}),
+        ...(parsed.unreadable ? { unreadable: parsed.unreadable } : {}),
       },
     });
   }

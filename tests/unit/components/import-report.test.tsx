@@ -109,4 +109,16 @@ describe('ImportReport', () => {
       'Functional Status: empty in the file',
     ]);
   });
+
+  it('names a document of the zip that could not be read, with the reason', () => {
+    const host = mount(
+      <ImportReport
+        reports={[]}
+        unreadable={[{ path: 'IHE_XDM/SUBSET01/DOC0002.XML', error: 'not-xml', detail: 'line 1' }]}
+      />,
+    );
+    expect(host.querySelector('[data-testid="import-unreadable"]')?.textContent).toBe(
+      'IHE_XDM/SUBSET01/DOC0002.XML in the zip could not be read: the file is not XML (it may be damaged, or another kind of file with an .xml name). The other documents were imported. (line 1)',
+    );
+  });
 });

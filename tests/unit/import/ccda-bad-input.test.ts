@@ -89,3 +89,22 @@ describe('an XDM zip whose METADATA.XML names a document it does not hold', () =
     expect(await snapshot()).toEqual(before);
   });
 });
+
+describe('an XDM zip with one document that is not XML', () => {
+  it('imports the readable documents and names the unreadable one', async () => {
+    const before = await snapshot();
+    const zip = zipSync({
+      'IHE_XDM/SUBSET01/METADATA.XML': strToU8('<x/>'),
+      'IHE_XDM/SUBSET01/DOC0001.XML': strToU8(sample('sample_ccdas_HL7_Samples_CCD.sample.xml')),
+      'IHE_XDM/SUBSET01/DOC0002.XML': strToU8('<ClinicalDocument xmlns="urn:hl7-org:v3"><title>cut sh'),
+    });
+    const [outcome] = await importFiles(db, caseId, [file('Record.zip', zip)], parseXmlDocument);
+    if (!outcome?.result.ok) throw new Error(JSON.stringify(outcome?.result));
+    expect(outcome.result.added).toBeGreaterThan(0);
+    expect(outcome.result.unreadable).toEqual([
+      { path: 'IHE_XDM/SUBSET01/DOC0002.XML', error: 'not-xml', detail: expect.stringMatching(/not well-formed XML/) },
+    ]);
+    const after = await snapshot();
+    expect(after.filter((r) => before.some((b) => b.id === r.id))).toEqual(before);
+  });
+});
