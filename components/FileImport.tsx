@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { FileImportOutcome } from '../lib/import/files';
 import { useT, type MessageKey } from './i18n';
+import { ImportReport } from './ImportReport';
 
 export type FileImportState =
   { phase: 'idle' } | { phase: 'running' } | { phase: 'done'; outcomes: FileImportOutcome[] } | { phase: 'no-case' };
@@ -42,7 +43,7 @@ export function FileImport({ state, onFiles }: FileImportProps) {
           type="file"
           multiple
           data-testid="file-input"
-          accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.tif,.tiff,.xml,.zip,application/pdf,image/*,text/xml,application/xml,application/zip"
+          accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.tif,.tiff,.xml,.zip,.json,application/pdf,image/*,text/xml,application/xml,application/zip,application/json"
           disabled={running}
           onChange={(e) => {
             const files = Array.from(e.currentTarget.files ?? []);
@@ -57,12 +58,22 @@ export function FileImport({ state, onFiles }: FileImportProps) {
         {state.phase === 'done'
           ? state.outcomes.map(({ name, result }, i) =>
               result.ok ? (
-                <p key={i} class={result.added > 0 ? 'ok' : 'warn'}>
-                  {result.added > 0 ? t('filesAdded', [name, result.added]) : t('filesDuplicate', [name])}
-                </p>
+                <div key={i}>
+                  <p class={result.added > 0 ? 'ok' : 'warn'}>
+                    {result.added > 0 ? t('filesAdded', [name, result.added]) : t('filesDuplicate', [name])}
+                  </p>
+                  {result.report || result.missing || result.unreadable ? (
+                    <ImportReport
+                      reports={result.report ?? []}
+                      missing={result.missing}
+                      unreadable={result.unreadable}
+                    />
+                  ) : null}
+                </div>
               ) : (
                 <p key={i} class="error">
                   {t('fileError', [name, t(errorKey(result.error))])}
+                  {result.detail ? <span class="muted"> ({result.detail})</span> : null}
                 </p>
               ),
             )

@@ -1,5 +1,6 @@
 import type { StructuredData } from '../lib/core/model';
 import { useT } from './i18n';
+import { StructuredList } from './StructuredLists';
 
 /**
  * What Second Look read from the page, as tables: the part software and the doctor can use without
@@ -78,8 +79,16 @@ export function StructuredSummary({ data }: { data: StructuredData }) {
         <p class="muted" dir="auto">
           {[data.noteType, data.author].filter(Boolean).join(' · ')}{' '}
           {t('structuredParagraphs', [data.paragraphs.length])}
+          {data.section ? (
+            <span data-testid="structured-section">
+              {' '}
+              · {t('structuredSection', [data.section.title])}
+              {data.section.code ? ` (LOINC ${data.section.code})` : ''}
+            </span>
+          ) : null}
         </p>
       ) : null}
+      <StructuredList data={data} />
     </section>
   );
 }

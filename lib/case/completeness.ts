@@ -33,15 +33,22 @@ export interface CompletenessState {
   attachments?: { recordId: string; mediaType: string; name: string }[];
 }
 
-const familyKinds: Partial<Record<RecordFamily, RecordKind>> = {
-  notes: 'note',
-  pathology: 'pathology',
-  'imaging-reports': 'imaging',
-  labs: 'lab',
-  medications: 'medication',
-  'treatment-plan': 'plan',
-  operative: 'surgical',
-  'family-history': 'family-history',
+/**
+ * Which record kinds count towards which checklist family. A procedure list (C-CDA "Procedures") names
+ * the operations with their dates, so it counts as operative records. Allergies, problems,
+ * immunizations, vital signs, visits and social history are kept and exported but belong to none of
+ * the eight families: counting them (allergies as the medication list, a problem list as a diagnosis
+ * report, a visit list as doctors' notes) would tell the patient a record is there when it is not.
+ */
+const familyKinds: Partial<Record<RecordFamily, RecordKind[]>> = {
+  notes: ['note'],
+  pathology: ['pathology'],
+  'imaging-reports': ['imaging'],
+  labs: ['lab'],
+  medications: ['medication'],
+  'treatment-plan': ['plan'],
+  operative: ['surgical', 'procedure'],
+  'family-history': ['family-history'],
 };
 
 const hints: Record<RecordFamily, CompletenessHint> = {
@@ -63,7 +70,7 @@ function isImageFile(file: { mediaType: string; name: string }): boolean {
 /** The checklist family a record counts towards (imaging records count as reports; images are files). */
 export function recordFamily(record: Pick<CaseRecord, 'kind' | 'structured'>): RecordFamily | null {
   if (record.structured?.type === 'medications') return 'medications';
-  const entry = Object.entries(familyKinds).find(([, kind]) => kind === record.kind);
+  const entry = Object.entries(familyKinds).find(([, kinds]) => kinds.includes(record.kind));
   return entry ? RecordFamily.parse(entry[0]) : null;
 }
 

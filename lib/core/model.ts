@@ -113,6 +113,13 @@ export const Note = z.object({
   author: z.optional(z.string().check(z.maxLength(500))),
   noteType: z.optional(z.string().check(z.maxLength(200))),
   paragraphs: z.array(z.string().check(z.maxLength(1_000_000))).check(z.maxLength(10_000)),
+  /** The document section a verbatim note keeps (a C-CDA section without a structured reader): LOINC code, title. */
+  section: z.optional(
+    z.object({
+      code: z.optional(z.string().check(z.maxLength(100))),
+      title: z.string().check(z.maxLength(500)),
+    }),
+  ),
 });
 export type Note = z.infer<typeof Note>;
 

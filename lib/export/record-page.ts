@@ -1,5 +1,6 @@
 import type { CaseRecord } from '../core/model';
 import { escapeHtml, htmlPage } from './html';
+import { structuredTablesHtml } from './structured-html';
 
 export interface ProvenanceLine {
   label: string;
@@ -43,13 +44,14 @@ export function recordPageHtml(
   const header = provenanceLines(record)
     .map(({ label, value }) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`)
     .join('');
+  const tables = structuredTablesHtml(record.structured);
   return htmlPage(
     record.title,
     `<p class="notice"><a href="../../INDEX.HTM">&larr; Back to the index</a></p>
 <h1>${escapeHtml(record.title)}</h1>
 <dl class="provenance">${header}</dl>
 <p class="notice">A copy the patient captured from their portal with Second Look. The original is the portal's record.</p>
-${fileList}<div class="snapshot">${SNAPSHOT_START}${sanitizedSnapshot}${SNAPSHOT_END}</div>`,
+${fileList}${sectionLine(record)}${tables ? `${tables}\n` : ''}<div class="snapshot">${SNAPSHOT_START}${sanitizedSnapshot}${SNAPSHOT_END}</div>`,
   );
 }
 
@@ -58,4 +60,11 @@ export function recordPageText(record: CaseRecord): string {
     .map(({ label, value }) => `${label}: ${value}`)
     .join('\n');
   return `${header}\n${TEXT_RULE}\n${record.text}\n`;
+}
+
+/** A verbatim section names where it came from in its document (title and LOINC section code). */
+function sectionLine(record: CaseRecord): string {
+  const section = record.structured?.type === 'note' ? record.structured.section : undefined;
+  if (!section) return '';
+  return `<p class="notice">Section of the document: ${escapeHtml(section.title)}${section.code ? ` (LOINC ${escapeHtml(section.code)})` : ''}, kept as written.</p>\n`;
 }

@@ -1,5 +1,5 @@
 import { CapturedRecord } from '../core/model';
-import type { CcdaDocument } from './ccda';
+import type { CcdaDocument, ImportedRecord } from './ccda';
 
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -22,22 +22,29 @@ function resultsTable(structured: CapturedRecord['structured']): string {
   );
 }
 
+/** Where imported records came from: the file (or `file.zip!entry`), its portal family and its title. */
+export interface ImportSource {
+  portal: string;
+  path: string;
+  pageTitle: string;
+}
+
 /**
- * Imported C-CDA records as the records capture produces. The snapshot is the record's own results
- * and date, then the section's narrative as preformatted text, all escaped: nothing from the file is
- * ever rendered as markup.
+ * Records read from a file, as the records capture produces. The snapshot is the record's own results
+ * and date, then the text as preformatted text, all escaped: nothing from the file is ever rendered
+ * as markup.
  */
-export function ccdaToCapturedRecords(doc: CcdaDocument, fileName: string): CapturedRecord[] {
-  return doc.records.map((record) =>
+export function importedToCapturedRecords(records: ImportedRecord[], source: ImportSource): CapturedRecord[] {
+  return records.map((record) =>
     CapturedRecord.parse({
       kind: record.kind,
-      title: record.title.slice(0, 1000) || doc.title,
+      title: record.title.slice(0, 1000) || source.pageTitle.slice(0, 1000) || source.path.slice(0, 1000),
       clinicalDate: record.clinicalDate,
       provenance: {
-        portal: 'ccda',
+        portal: source.portal,
         origin: 'file://',
-        path: fileName.slice(0, 4096),
-        pageTitle: doc.title.slice(0, 1000),
+        path: source.path.slice(0, 4096),
+        pageTitle: source.pageTitle.slice(0, 1000),
       },
       snapshotHtml:
         `<h1>${escapeHtml(record.title)}</h1>\n` +
@@ -48,4 +55,9 @@ export function ccdaToCapturedRecords(doc: CcdaDocument, fileName: string): Capt
       structured: record.structured,
     }),
   );
+}
+
+/** Imported C-CDA records (portal `ccda`, the document's title as the page title). */
+export function ccdaToCapturedRecords(doc: CcdaDocument, fileName: string): CapturedRecord[] {
+  return importedToCapturedRecords(doc.records, { portal: 'ccda', path: fileName, pageTitle: doc.title });
 }

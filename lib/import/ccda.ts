@@ -1,7 +1,18 @@
 import { parseHl7Date } from '../reading';
 import { bodyPartOf, modalityOf } from '../reading';
-import type { Medication, RecordKind, ReportSection, StructuredData } from '../core/model';
-import { codeText, resultPanels } from './ccda-results';
+import type { RecordKind, ReportSection, StructuredData } from '../core/model';
+import { medications } from './ccda-entries';
+import { resultPanels } from './ccda-results';
+import {
+  dicomCatalogText,
+  roleOf,
+  sectionCode,
+  sectionList,
+  sectionText,
+  sectionTitle,
+  verbatimKind,
+  type SectionRole,
+} from './ccda-sections';
 import {
   attr,
   child,
@@ -24,29 +35,38 @@ export interface ImportedRecord {
   structured?: StructuredData;
 }
 
+/**
+ * What became of one top-level section of a document: structured records (how many, of which kind),
+ * kept verbatim (its own note record, or a part of the document's note or imaging report), or empty.
+ */
+export interface SectionOutcome {
+  title: string;
+  /** LOINC (or DICOM) section code. */
+  code?: string;
+  outcome: 'structured' | 'verbatim' | 'empty';
+  kind?: RecordKind;
+  /** Records made from the section (structured: one per panel or list; verbatim: 1). */
+  records: number;
+  /** Items read from its coded entries (lab rows, allergies, medications ...). */
+  entries?: number;
+  /** The title of the record that holds it, when it is part of the document's note or imaging report. */
+  partOf?: string;
+}
+
 export interface CcdaDocument {
   title: string;
   /** LOINC document type code (34133-9 CCD, 11506-3 progress note...). */
   documentType?: string;
   date?: string;
   records: ImportedRecord[];
+  /** Every top-level section, in document order, with what became of it. */
+  sections: SectionOutcome[];
 }
 
 const T = '2.16.840.1.113883.10.20.22';
 const templates = (el: XElement) => childElements(el, 'templateId').map((t) => attr(t, 'root') ?? '');
 const hasTemplate = (el: XElement, ...roots: string[]) => templates(el).some((r) => roots.includes(r));
 const loinc = (el: XElement | undefined) => attr(child(el, 'code'), 'code');
-
-type SectionRole = 'results' | 'medications' | 'problems' | 'dicom' | 'other';
-
-function roleOf(section: XElement): SectionRole {
-  const code = loinc(section);
-  if (hasTemplate(section, `${T}.2.3`, `${T}.2.3.1`) || code === '30954-2') return 'results';
-  if (hasTemplate(section, `${T}.2.1`, `${T}.2.1.1`) || code === '10160-0') return 'medications';
-  if (hasTemplate(section, `${T}.2.5`, `${T}.2.5.1`) || code === '11450-4') return 'problems';
-  if (code === '121181') return 'dicom';
-  return 'other';
-}
 
 /** Document types read as a single note (LOINC codes of the C-CDA note documents). */
 const NOTE_TYPES: Record<string, { kind: RecordKind; type: string }> = {
@@ -73,9 +93,6 @@ const personName = (name: XElement | undefined) =>
         .join(' ') || narrativeText(name)
     : undefined;
 
-const sectionTitle = (s: XElement) =>
-  narrativeText(child(s, 'title')) || attr(child(s, 'code'), 'displayName') || 'Section';
-
 /** Top-level sections; a bare `<section>` file (HL7 examples) is its own single section. */
 function topSections(root: XElement): XElement[] {
   if (root.localName === 'section') return [root];
@@ -87,50 +104,18 @@ function topSections(root: XElement): XElement[] {
     : [];
 }
 
-function medications(section: XElement, ids: Map<string, XElement>): Medication[] {
-  const meds: Medication[] = [];
-  for (const sa of descendants(section, 'substanceAdministration')) {
-    if (sa.getAttribute('moodCode') && !['EVN', 'INT'].includes(sa.getAttribute('moodCode')!)) continue;
-    const material = path(sa, 'consumable', 'manufacturedProduct', 'manufacturedMaterial');
-    const name = codeText(child(material, 'code'), ids) ?? (narrativeText(child(material, 'name')) || undefined);
-    if (!name) continue;
-    const med: Medication = { name: name.slice(0, 500) };
-    const dose = child(sa, 'doseQuantity');
-    const doseUnit = attr(dose, 'unit') === '1' ? '' : (attr(dose, 'unit') ?? ''); // UCUM "1": a count
-    if (attr(dose, 'value')) med.dose = `${attr(dose, 'value')} ${doseUnit}`.trim();
-    const route = attr(child(sa, 'routeCode'), 'displayName');
-    if (route) med.route = route;
-    for (const time of childElements(sa, 'effectiveTime')) {
-      const period = child(time, 'period');
-      if (period) med.frequency = `every ${attr(period, 'value')} ${attr(period, 'unit') ?? ''}`.trim();
-      const start = parseHl7Date(attr(child(time, 'low'), 'value'));
-      if (start) med.startDate = start;
-    }
-    const status = attr(child(sa, 'statusCode'), 'code');
-    if (status) med.status = status;
-    meds.push(med);
-  }
-  return meds;
+/** Well-formed XML that is not a clinical document (an XHTML page, a FHIR resource ...). */
+export class NotCcda extends Error {
+  override name = 'NotCcda';
 }
 
-function problems(section: XElement, ids: Map<string, XElement>): string[] {
-  return childElements(section, 'entry').flatMap((entry) =>
-    descendants(entry, 'observation')
-      .slice(0, 1)
-      .map((obs) => {
-        const name = codeText(child(obs, 'value'), ids) ?? codeText(child(obs, 'code'), ids) ?? 'Problem';
-        const onset = parseHl7Date(attr(path(obs, 'effectiveTime', 'low'), 'value'));
-        const status = attr(child(child(entry, 'act'), 'statusCode'), 'code');
-        return [name, onset && `onset ${onset}`, status].filter(Boolean).join(' - ');
-      }),
-  );
-}
+const paragraphsOf = (text: string) => text.split('\n').filter(Boolean);
 
 /** Parses C-CDA XML into records with the caller's XML parser. Refuses DOCTYPE/entities (see parseXml). */
 export function parseCcda(xml: string, parse: XmlParser): CcdaDocument {
   const root = parseXml(xml, parse);
   if (root.localName !== 'ClinicalDocument' && root.localName !== 'section') {
-    throw new Error(`Not a C-CDA document (root element is <${root.localName}>).`);
+    throw new NotCcda(`Not a C-CDA document (root element is <${root.localName}>).`);
   }
   const ids = idIndex(root);
   const title =
@@ -140,55 +125,157 @@ export function parseCcda(xml: string, parse: XmlParser): CcdaDocument {
     parseHl7Date(attr(path(root, 'documentationOf', 'serviceEvent', 'effectiveTime', 'low'), 'value')) ??
     parseHl7Date(attr(child(root, 'effectiveTime'), 'value'));
   const author = personName(path(root, 'author', 'assignedAuthor', 'assignedPerson', 'name'));
+  const isImagingReport = documentType === DIR || hasTemplate(root, `${T}.1.5`);
+  const noteType = documentType ? NOTE_TYPES[documentType] : undefined;
   const records: ImportedRecord[] = [];
-  const narrative: XElement[] = [];
+  const sections: SectionOutcome[] = [];
+  /** Sections the document's own record (its note or imaging report) holds, with their outcomes. */
+  const held: { section: XElement; outcome: SectionOutcome }[] = [];
+
   for (const section of topSections(root)) {
     const role = roleOf(section);
-    const text = narrativeText(child(section, 'text'));
-    if (role === 'results') {
-      for (const panel of resultPanels(section, ids)) {
-        records.push({
-          kind: 'lab',
-          title: panel.name.slice(0, 1000),
-          clinicalDate: panel.date ?? date,
-          text,
-          structured: {
-            type: 'lab',
-            panel: { name: panel.name.slice(0, 500), ...(panel.date ? { collected: panel.date } : {}) },
-            results: panel.rows,
-          },
-        });
-      }
+    const code = sectionCode(section);
+    const outcome: SectionOutcome = {
+      title: sectionTitle(section).slice(0, 500),
+      ...(code ? { code } : {}),
+      outcome: 'empty',
+      records: 0,
+    };
+    sections.push(outcome);
+    const text = role === 'dicom' ? dicomCatalogText(section) : sectionText(section);
+    const structured = (kind: RecordKind, made: ImportedRecord[], entries?: number) => {
+      records.push(...made);
+      Object.assign(outcome, { outcome: 'structured', kind, records: made.length }, entries ? { entries } : {});
+    };
+
+    if (role === 'results' || role === 'vital-signs') {
+      const kind = role === 'results' ? 'lab' : 'vital-signs';
+      const panels = resultPanels(section, ids);
+      if (panels.length > 0)
+        structured(
+          kind,
+          panels.map((panel) => ({
+            kind,
+            title: panel.name.slice(0, 1000),
+            clinicalDate: panel.date ?? date,
+            text,
+            structured: {
+              type: 'lab',
+              panel: { name: panel.name.slice(0, 500), ...(panel.date ? { collected: panel.date } : {}) },
+              results: panel.rows,
+            },
+          })),
+          panels.reduce((n, p) => n + p.rows.length, 0),
+        );
     } else if (role === 'medications') {
-      records.push({
-        kind: 'medication',
-        title: sectionTitle(section),
-        clinicalDate: date,
-        text,
-        structured: { type: 'medications', medications: medications(section, ids) },
-      });
-    } else if (role === 'problems') {
-      records.push({
-        kind: 'other',
-        title: sectionTitle(section),
-        clinicalDate: date,
-        text,
-        structured: { type: 'note', noteType: 'Problem list', paragraphs: problems(section, ids) },
-      });
-    } else if (role === 'other') narrative.push(section);
+      const list = medications(section, ids);
+      if (list.length > 0)
+        structured(
+          'medication',
+          [
+            {
+              kind: 'medication',
+              title: outcome.title,
+              clinicalDate: date,
+              text,
+              structured: { type: 'medications', medications: list },
+            },
+          ],
+          list.length,
+        );
+    } else if (role === 'plan' && text) {
+      const note = {
+        type: 'note' as const,
+        noteType: 'Plan of care',
+        paragraphs: paragraphsOf(text),
+        ...(author ? { author } : {}),
+        section: { ...(code ? { code } : {}), title: outcome.title },
+      };
+      structured('plan', [{ kind: 'plan', title: outcome.title, clinicalDate: date, text, structured: note }]);
+    } else {
+      const list = sectionList(role, section, ids);
+      if (list && list.count > 0)
+        structured(
+          list.kind,
+          [{ kind: list.kind, title: outcome.title, clinicalDate: date, text, structured: list.structured }],
+          list.count,
+        );
+    }
+    if (outcome.outcome !== 'empty' || !text) continue;
+
+    // No structured reader, or nothing coded it could read: the section's narrative as it is.
+    if (isImagingReport || (noteType && role === 'narrative')) {
+      held.push({ section, outcome });
+      continue;
+    }
+    const kind = role === 'narrative' || role === 'dicom' ? verbatimKind(section) : ROLE_KINDS[role];
+    records.push({
+      kind,
+      title: outcome.title,
+      clinicalDate: date,
+      text,
+      structured: {
+        type: 'note',
+        noteType: outcome.title,
+        paragraphs: paragraphsOf(text),
+        section: { ...(code ? { code } : {}), title: outcome.title },
+      },
+    });
+    Object.assign(outcome, { outcome: 'verbatim', kind, records: 1 });
   }
-  const noteType = documentType ? NOTE_TYPES[documentType] : undefined;
-  if (documentType === DIR || hasTemplate(root, `${T}.1.5`)) {
+
+  const document = documentRecord(held, { title, date, author, isImagingReport, noteType, root });
+  if (document) {
+    records.unshift(document);
+    for (const { outcome } of held)
+      Object.assign(outcome, { outcome: 'verbatim', kind: document.kind, records: 1, partOf: title });
+  }
+  return { title, ...(documentType ? { documentType } : {}), ...(date ? { date } : {}), records, sections };
+}
+
+const ROLE_KINDS: Record<SectionRole, RecordKind> = {
+  results: 'lab',
+  'vital-signs': 'vital-signs',
+  medications: 'medication',
+  problems: 'problem',
+  allergies: 'allergy',
+  procedures: 'procedure',
+  immunizations: 'immunization',
+  encounters: 'encounter',
+  plan: 'plan',
+  'family-history': 'family-history',
+  'social-history': 'social-history',
+  dicom: 'other',
+  narrative: 'other',
+};
+
+/** The document as one record when it is an imaging report or a note: the narrative sections it holds. */
+function documentRecord(
+  held: { section: XElement }[],
+  doc: {
+    title: string;
+    date?: string;
+    author?: string;
+    isImagingReport: boolean;
+    noteType?: { kind: RecordKind; type: string };
+    root: XElement;
+  },
+): ImportedRecord | undefined {
+  if (held.length === 0) return undefined;
+  const { title, date, author, root } = doc;
+  if (doc.isImagingReport) {
     // Diagnostic imaging report: its sections (history, findings, impression) verbatim, nested ones included.
-    const sections: ReportSection[] = narrative
-      .flatMap((s) => [s, ...descendants(s, 'section')])
-      .filter((s) => roleOf(s) !== 'dicom')
-      .map((s) => ({ heading: sectionTitle(s), text: narrativeText(child(s, 'text')) }))
+    const sections: ReportSection[] = held
+      .flatMap(({ section }) => [section, ...descendants(section, 'section')])
+      .map((s) => ({
+        heading: sectionTitle(s).slice(0, 500),
+        text: roleOf(s) === 'dicom' ? dicomCatalogText(s) : narrativeText(child(s, 'text')),
+      }))
       .filter((s) => s.text);
     const exam = attr(path(root, 'documentationOf', 'serviceEvent', 'code'), 'displayName') ?? title;
     const modality = modalityOf(`${exam} ${title}`);
     const bodyPart = bodyPartOf(`${exam} ${title}`);
-    records.unshift({
+    return {
       kind: 'imaging',
       title,
       clinicalDate: date,
@@ -200,18 +287,15 @@ export function parseCcda(xml: string, parse: XmlParser): CcdaDocument {
         ...(modality ? { modality } : {}),
         ...(bodyPart ? { bodyPart } : {}),
       },
-    });
-  } else if (noteType && narrative.length > 0) {
-    const paragraphs = narrative
-      .flatMap((s) => [sectionTitle(s), ...narrativeText(child(s, 'text')).split('\n')])
-      .filter(Boolean);
-    records.unshift({
-      kind: noteType.kind,
-      title,
-      clinicalDate: date,
-      text: paragraphs.join('\n'),
-      structured: { type: 'note', noteType: noteType.type, paragraphs, ...(author ? { author } : {}) },
-    });
+    };
   }
-  return { title, ...(documentType ? { documentType } : {}), ...(date ? { date } : {}), records };
+  const noteType = doc.noteType!;
+  const paragraphs = held.flatMap(({ section }) => [sectionTitle(section), ...paragraphsOf(sectionText(section))]);
+  return {
+    kind: noteType.kind,
+    title,
+    clinicalDate: date,
+    text: paragraphs.join('\n'),
+    structured: { type: 'note', noteType: noteType.type, paragraphs, ...(author ? { author } : {}) },
+  };
 }

@@ -4,10 +4,11 @@ import { guessKind } from '../reading';
 import { magicType } from '../attachments';
 import type { CapturedRecord, CaseId } from '../core/model';
 import { addRecords, type AddResult, type NewAttachment } from '../case';
-import { parseCcda } from './ccda';
+import { NotCcda, parseCcda, type SectionOutcome } from './ccda';
 import { ccdaToCapturedRecords } from './ccda-records';
-import { readXdm, ZipRefused } from './xdm';
-import { MAX_XML_CHARS, type XmlParser } from './xml';
+import { recordsFromVaJson } from './va-file';
+import { readXdmPackage, ZipRefused } from './xdm';
+import { MAX_XML_CHARS, XmlRefused, type XmlParser } from './xml';
 
 /** Issue 3, records from files: PDFs and images become records with the file attached; C-CDA and XDM are parsed. */
 export const FILE_LIMITS = {
@@ -16,11 +17,36 @@ export const FILE_LIMITS = {
   zipBytes: 200 * 1024 * 1024,
 } as const;
 
-export type FileImportError = 'too-large' | 'unsupported' | 'empty' | 'not-xdm' | 'bad-xml' | 'no-records';
+export type FileImportError =
+  'too-large' | 'unsupported' | 'empty' | 'not-xdm' | 'bad-xml' | 'not-xml' | 'not-ccda' | 'no-records';
+
+/** Every section of one imported C-CDA document and what became of it (nothing is dropped silently). */
+export interface DocumentReport {
+  /** The file, or `file.zip!IHE_XDM/SUBSET01/DOC0001.XML` for a document inside an XDM zip. */
+  source: string;
+  title: string;
+  sections: SectionOutcome[];
+}
 
 export type FileRecords =
-  | { ok: true; records: CapturedRecord[]; attachments: NewAttachment[][] }
+  | {
+      ok: true;
+      records: CapturedRecord[];
+      attachments: NewAttachment[][];
+      /** C-CDA and XDM: each document's sections. */
+      report?: DocumentReport[];
+      /** XDM: documents METADATA.XML lists that the zip does not hold. */
+      missing?: string[];
+      /** XDM: documents that could not be read (the others were). */
+      unreadable?: UnreadableDocument[];
+    }
   | { ok: false; error: FileImportError; detail?: string };
+
+export interface UnreadableDocument {
+  path: string;
+  error: FileImportError;
+  detail?: string;
+}
 
 /** The part of `File` we read, so Node tests can pass plain Blobs with a name. */
 export interface NamedBlob {
@@ -67,12 +93,20 @@ const isXml = (head: string) => /^\s*(<\?xml|<(\w+:)?ClinicalDocument\b)/.test(h
 
 function fromCcda(xml: string, fileName: string, parse: XmlParser): FileRecords {
   try {
-    const records = ccdaToCapturedRecords(parseCcda(xml, parse), fileName);
+    const doc = parseCcda(xml, parse);
+    const records = ccdaToCapturedRecords(doc, fileName);
+    const report = [{ source: fileName, title: doc.title, sections: doc.sections }];
     return records.length > 0
-      ? { ok: true, records, attachments: records.map(() => []) }
+      ? { ok: true, records, attachments: records.map(() => []), report }
       : { ok: false, error: 'no-records' };
   } catch (error) {
-    return { ok: false, error: 'bad-xml', detail: error instanceof Error ? error.message.slice(0, 300) : undefined };
+    const error_: FileImportError =
+      error instanceof XmlRefused && error.reason === 'malformed'
+        ? 'not-xml'
+        : error instanceof NotCcda
+          ? 'not-ccda'
+          : 'bad-xml';
+    return { ok: false, error: error_, detail: error instanceof Error ? error.message.slice(0, 300) : undefined };
   }
 }
 
@@ -92,14 +126,32 @@ export async function recordsFromFile(file: NamedBlob, parse: XmlParser): Promis
   if (head[0] === 0x50 && head[1] === 0x4b) {
     if (file.size > FILE_LIMITS.zipBytes) return { ok: false, error: 'too-large' };
     try {
-      const documents = await readXdm(new Uint8Array(await file.arrayBuffer()), parse);
+      const { documents, missing } = await readXdmPackage(new Uint8Array(await file.arrayBuffer()), parse);
       const parts = documents.map((d) => fromCcda(d.xml, `${file.name}!${d.path}`, parse));
-      const bad = parts.find((p) => !p.ok);
-      if (bad) return bad;
+      // One unreadable document does not cost the others: they are imported and it is named.
+      const unreadable = parts.flatMap((p, i): UnreadableDocument[] =>
+        p.ok ? [] : [{ path: documents[i]!.path, error: p.error, ...(p.detail ? { detail: p.detail } : {}) }],
+      );
       const records = parts.flatMap((p) => (p.ok ? p.records : []));
+      const bad = parts.find((p) => !p.ok);
+      if (bad && records.length === 0) return bad;
+      const report = parts.flatMap((p) => (p.ok ? (p.report ?? []) : []));
       return records.length > 0
-        ? { ok: true, records, attachments: records.map(() => []) }
-        : { ok: false, error: 'no-records' };
+        ? {
+            ok: true,
+            records,
+            attachments: records.map(() => []),
+            report,
+            ...(missing.length ? { missing } : {}),
+            ...(unreadable.length ? { unreadable } : {}),
+          }
+        : {
+            ok: false,
+            error: 'no-records',
+            ...(missing.length
+              ? { detail: `METADATA.XML lists documents the zip does not hold: ${missing.join(', ')}`.slice(0, 300) }
+              : {}),
+          };
     } catch (error) {
       return {
         ok: false,
@@ -113,13 +165,26 @@ export async function recordsFromFile(file: NamedBlob, parse: XmlParser): Promis
     if (file.size > FILE_LIMITS.xmlBytes) return { ok: false, error: 'too-large' };
     return fromCcda(new TextDecoder('utf-8').decode(await file.arrayBuffer()), file.name, parse);
   }
+  if (/^\s*[[{]/.test(headText.replace(/^\uFEFF/, '')) || /\.json$/i.test(file.name)) {
+    if (file.size > FILE_LIMITS.xmlBytes) return { ok: false, error: 'too-large' };
+    const records = recordsFromVaJson(new TextDecoder('utf-8').decode(await file.arrayBuffer()), file.name);
+    if (records) return { ok: true, records, attachments: records.map(() => []) };
+  }
   return { ok: false, error: 'unsupported' };
 }
 
 export interface FileImportOutcome {
   name: string;
   result:
-    | { ok: true; added: number; duplicates: number; titles: string[] }
+    | {
+        ok: true;
+        added: number;
+        duplicates: number;
+        titles: string[];
+        report?: DocumentReport[];
+        missing?: string[];
+        unreadable?: UnreadableDocument[];
+      }
     | { ok: false; error: FileImportError | 'storage'; detail?: string };
 }
 
@@ -154,6 +219,9 @@ export async function importFiles(
         added: saved.added.length,
         duplicates: saved.duplicates.length,
         titles: parsed.records.map((r) => r.title),
+        ...(parsed.report ? { report: parsed.report } : {}),
+        ...(parsed.missing ? { missing: parsed.missing } : {}),
+        ...(parsed.unreadable ? { unreadable: parsed.unreadable } : {}),
       },
     });
   }

@@ -60,8 +60,24 @@ export async function readXdm(
   parse: XmlParser,
   limits: ZipLimits = XDM_LIMITS,
 ): Promise<XdmDocument[]> {
+  return (await readXdmPackage(zip, parse, limits)).documents;
+}
+
+/** The documents of an XDM zip, and the ones METADATA.XML lists that the zip does not hold. */
+export interface XdmPackage {
+  documents: XdmDocument[];
+  /** Paths METADATA.XML names (`IHE_XDM/SUBSET01/DOC0002.XML`) with no entry in the zip. */
+  missing: string[];
+}
+
+export async function readXdmPackage(
+  zip: Uint8Array,
+  parse: XmlParser,
+  limits: ZipLimits = XDM_LIMITS,
+): Promise<XdmPackage> {
   const source = zipSource(zip);
   const files: Record<string, Uint8Array> = {};
+  const entryNames = new Set<string>();
   try {
     const entries = await readZipDirectory(source, {
       maxEntries: limits.maxEntries,
@@ -70,6 +86,7 @@ export async function readXdm(
       maxRatio: limits.maxRatio,
       ratioMinBytes: 1025,
     });
+    for (const e of entries) entryNames.add(e.name.toLowerCase());
     const wanted = entries.filter((e) => !e.directory && XDM_PATH.test(e.name) && /\.xml$/i.test(e.name));
     if (wanted.reduce((n, e) => n + e.size, 0) > limits.maxTotalBytes)
       throw new ZipRefused('The zip expands to more than the allowed size.');
@@ -85,6 +102,7 @@ export async function readXdm(
   }
   const decoder = new TextDecoder('utf-8');
   const documents: XdmDocument[] = [];
+  const missing: string[] = [];
   for (const meta of metadata) {
     const folder = meta.slice(0, meta.lastIndexOf('/') + 1);
     // METADATA.XML names the documents in URI slots; fall back to every XML file of the subset.
@@ -93,12 +111,17 @@ export async function readXdm(
       listed.length > 0 ? listed : Object.keys(files).filter((n) => n.startsWith(folder) && n !== meta);
     for (const path of candidates) {
       const key = Object.keys(files).find((n) => n.toLowerCase() === path.toLowerCase());
-      if (!key) continue;
+      if (!key && !entryNames.has(path.toLowerCase())) {
+        // Listed but absent: said, never skipped silently (the other documents are still read).
+        missing.push(path);
+        continue;
+      }
+      if (!key) continue; // listed and present, but not XML (a PDF or image rendition)
       const xml = decoder.decode(files[key]!);
       if (/<(\w+:)?ClinicalDocument\b/.test(xml.slice(0, 20_000))) documents.push({ path: key, xml });
     }
   }
-  return documents;
+  return { documents, missing };
 }
 
 function documentUris(metadataXml: string, parse: XmlParser): string[] {

@@ -6,6 +6,13 @@
 
 export class XmlRefused extends Error {
   override name = 'XmlRefused';
+  /** Refused for safety or size (`unsafe`), or because the text is not XML at all (`malformed`). */
+  constructor(
+    message: string,
+    readonly reason: 'unsafe' | 'malformed' = 'unsafe',
+  ) {
+    super(message);
+  }
 }
 
 /** The minimal node shape we read; browser and jsdom DOM nodes fit it. */
@@ -78,8 +85,8 @@ export function parseXml(xml: string, parse: XmlParser): XElement {
   }
   const doc = parse(declarePrefixes(xml.replace(/^\uFEFF/, '')));
   const error = parseError(doc);
-  if (error !== undefined) throw new XmlRefused(`The file is not well-formed XML: ${error}`);
-  if (!doc.documentElement) throw new XmlRefused('The file holds no XML element.');
+  if (error !== undefined) throw new XmlRefused(`The file is not well-formed XML: ${error}`, 'malformed');
+  if (!doc.documentElement) throw new XmlRefused('The file holds no XML element.', 'malformed');
   return doc.documentElement;
 }
 

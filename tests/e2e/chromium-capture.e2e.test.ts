@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { goldenLabRows, storedLabRows } from '../harness/ccda-import';
+import { sectionsOf } from '../harness/ccda-sections';
 import type { CdpPage } from '../harness/cdp-page';
 import type { ChromiumRun } from '../harness/chromium';
 import type { DemoPortal } from '../harness/portal-server';
@@ -199,9 +200,66 @@ describe('portal-aware capture in Chromium', () => {
     const truncated = readFileSync(CCDA, 'utf8').slice(0, Math.floor(readFileSync(CCDA).length * 0.8));
     await choose('truncated.xml', truncated);
     expect(await panel.waitForText('[data-testid="file-status"]', 'truncated.xml')).toMatch(
-      /XML is malformed .* Nothing was saved/,
+      /the file is not XML .* Nothing was saved/,
     );
     expect((await recordTitles(panel)).length).toBe(before);
+  });
+
+  it('imports the HL7 CCD sample with its allergies, and reports every section of it', async () => {
+    const file = `${THIRD_PARTY}/ccda/sample_ccdas_HL7_Samples_CCD.sample.xml`;
+    // The sections as the XML holds them, read in Node with a plain DOM walk (not by the extension).
+    const expected = sectionsOf(readFileSync(file, 'utf8'));
+    expect(expected).toHaveLength(14);
+    const { root } = await panel.send<{ root: { nodeId: number } }>('DOM.getDocument', { depth: 0 });
+    const { nodeId } = await panel.send<{ nodeId: number }>('DOM.querySelector', {
+      nodeId: root.nodeId,
+      selector: '[data-testid="file-input"]',
+    });
+    await panel.send('DOM.setFileInputFiles', { nodeId, files: [file] });
+    expect(
+      await panel.waitForText('[data-testid="file-status"]', 'sample_ccdas_HL7_Samples_CCD.sample.xml', 30_000),
+    ).toMatch(/added \d+ record/);
+    const report = await panel.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="import-report-section"]')].map((li) => ({
+        text: li.textContent ?? '',
+        outcome: li.getAttribute('data-outcome'),
+      })),
+    );
+    expect(report).toHaveLength(expected.length);
+    for (const [i, section] of expected.entries()) {
+      expect(report[i]!.text.startsWith(`${section.title}:`), report[i]!.text).toBe(true);
+      if (section.code) expect(report[i]!.text).toContain(`LOINC ${section.code}`);
+      expect(report[i]!.outcome).not.toBe('empty');
+    }
+    // The allergies, as the sample codes them (each active, "Moderate to severe"), stored by Chromium.
+    const allergies = await panel.evaluate(
+      () =>
+        new Promise<{ substance: string; reaction?: string; severity?: string; status?: string }[]>(
+          (resolve, reject) => {
+            const open = indexedDB.open('second-look');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const request = open.result.transaction('records').objectStore('records').getAll();
+              request.onerror = () => reject(request.error);
+              request.onsuccess = () => {
+                open.result.close();
+                const records = request.result as {
+                  kind: string;
+                  structured?: { type: string; allergies?: never[] };
+                }[];
+                resolve(records.find((r) => r.kind === 'allergy')?.structured?.allergies ?? []);
+              };
+            };
+          },
+        ),
+    );
+    expect(allergies.map((a) => [a.reaction, a.severity, a.status])).toEqual([
+      ['Hives', 'Moderate to severe', 'Active'],
+      ['Wheezing', 'Moderate to severe', 'Active'],
+      ['Nausea', 'Moderate to severe', 'Active'],
+    ]);
+    expect(allergies.map((a) => a.substance)).toEqual(['ALLERGENIC EXTRACT, PENICILLIN', 'ASPIRIN', 'Codeine']);
+    await panel.waitForText('[data-testid="records-allergy"]', 'Allergies, Adverse Reactions, Alerts');
   });
 
   it('takes a PDF dropped on the panel as a record with the file attached byte-identical', async () => {

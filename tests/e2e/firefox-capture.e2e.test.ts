@@ -108,7 +108,7 @@ describe('portal-aware capture in Firefox', () => {
       const text = document.querySelector('[data-testid="file-status"]')?.textContent ?? '';
       return text.includes('truncated.xml') ? text : '';
     });
-    expect(status).toMatch(/XML is malformed .* Nothing was saved/);
+    expect(status).toMatch(/the file is not XML .* Nothing was saved/);
     expect(await storedLabRows(panel, 'truncated.xml')).toEqual([]);
   });
 });

@@ -17,7 +17,8 @@ interface LabRecord {
 const facts = (records: LabRecord[]): LabRowFacts[] =>
   records
     .flatMap((r) =>
-      r.structured?.type === 'lab'
+      // Lab results only: vital signs share the lab shape but are their own kind.
+      r.kind === 'lab' && r.structured?.type === 'lab'
         ? (r.structured.results ?? []).map((x): LabRowFacts => [
             x.test,
             x.loinc ?? null,

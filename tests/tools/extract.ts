@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseCcda, type ImportedRecord } from '../../lib/import/ccda';
-import { readXdm } from '../../lib/import/xdm';
+import { parseCcda, type ImportedRecord, type SectionOutcome } from '../../lib/import/ccda';
+import { readXdmPackage } from '../../lib/import/xdm';
+import { vaRecordsFromJson } from '../../lib/portals';
 import type { StructuredData } from '../../lib/core/model';
 import { detectPortal } from '../../lib/portals/registry';
 import { decodeDocument, parsePage } from './load-page';
@@ -32,8 +33,16 @@ interface OutputRecord {
   structured?: StructuredData;
 }
 
+/** What became of every section of each C-CDA document read (the import report). */
+export interface DocumentSections {
+  file: string;
+  title: string;
+  sections: SectionOutcome[];
+}
+
 export interface ExtractOutput {
   records: OutputRecord[];
+  documents?: DocumentSections[];
   errors?: { file: string; error: string }[];
 }
 
@@ -60,17 +69,36 @@ function shape(
   return out;
 }
 
-const fromCcda = (file: string, xml: string, source = 'ccda') =>
-  parseCcda(xml, parseXmlDocument).records.map((r: ImportedRecord) => shape(file, source, r));
+function fromCcda(file: string, xml: string, source: string, documents: DocumentSections[]): OutputRecord[] {
+  const doc = parseCcda(xml, parseXmlDocument);
+  documents.push({ file, title: doc.title, sections: doc.sections });
+  return doc.records.map((r: ImportedRecord) => shape(file, source, r));
+}
 
-export async function extractFile(file: string, bytes: Uint8Array, pageUrl?: string): Promise<OutputRecord[]> {
+export async function extractFile(
+  file: string,
+  bytes: Uint8Array,
+  pageUrl?: string,
+  documents: DocumentSections[] = [],
+  errors: { file: string; error: string }[] = [],
+): Promise<OutputRecord[]> {
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
-  if (isZip)
-    return (await readXdm(bytes, parseXmlDocument)).flatMap((doc) => fromCcda(`${file}!${doc.path}`, doc.xml, 'xdm'));
+  if (isZip) {
+    const xdm = await readXdmPackage(bytes, parseXmlDocument);
+    for (const path of xdm.missing)
+      errors.push({ file: `${file}!${path}`, error: 'listed in METADATA.XML but not in the zip' });
+    return xdm.documents.flatMap((doc) => fromCcda(`${file}!${doc.path}`, doc.xml, 'xdm', documents));
+  }
   const text = decodeDocument(bytes);
   const head = text.slice(0, 4000);
   if (/\.xml$/i.test(file) || /^\s*<\?xml/.test(head) || /<(\w+:)?ClinicalDocument\b/.test(head))
-    return fromCcda(file, text);
+    return fromCcda(file, text, 'ccda', documents);
+  if (/\.json$/i.test(file) || /^\s*[[{]/.test(head)) {
+    const va = vaRecordsFromJson(JSON.parse(text));
+    if (!va)
+      throw new Error('JSON that is not a VA.gov medical record (chemistry/hematology report or radiology record)');
+    return va.map((r) => shape(file, 'va-mhv', r));
+  }
   const url = new URL(pageUrl ?? pathToFileURL(resolve(file)).href);
   const doc = parsePage(text);
   const adapter = detectPortal(url, doc);
@@ -97,13 +125,17 @@ export async function main(
   const { files, url } = parseArgs(argv);
   if (files.length === 0) throw new Error('usage: npm run extract -- FILE... [--url URL]');
   const output: ExtractOutput = { records: [] };
+  const documents: DocumentSections[] = [];
+  const errors: { file: string; error: string }[] = [];
   for (const file of files) {
     try {
-      output.records.push(...(await extractFile(file, readFile(file), url)));
+      output.records.push(...(await extractFile(file, readFile(file), url, documents, errors)));
     } catch (error) {
-      (output.errors ??= []).push({ file, error: error instanceof Error ? error.message : String(error) });
+      errors.push({ file, error: error instanceof Error ? error.message : String(error) });
     }
   }
+  if (documents.length) output.documents = documents;
+  if (errors.length) output.errors = errors;
   return output;
 }
 

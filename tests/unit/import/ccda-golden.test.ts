@@ -16,8 +16,8 @@ const GOLDEN = join(import.meta.dirname, '../../fixtures/ccda');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const samples = readdirSync(CCDA).filter((f) => f.endsWith('.xml'));
 
-const labRows = (doc: ReturnType<typeof parseCcda>) =>
-  doc.records.flatMap((r) => (r.structured?.type === 'lab' ? r.structured.results : []));
+const labRows = (doc: ReturnType<typeof parseCcda>, kind = 'lab') =>
+  doc.records.flatMap((r) => (r.kind === kind && r.structured?.type === 'lab' ? r.structured.results : []));
 
 describe('C-CDA golden output', () => {
   it('covers all twelve third-party samples', () => expect(samples).toHaveLength(12));
@@ -46,5 +46,19 @@ describe('C-CDA golden output', () => {
     expect(rows).toHaveLength(36);
     expect(rows.filter((r) => r.loinc).length).toBeGreaterThan(30);
     expect(rows.find((r) => r.loinc === '2947-0')).toMatchObject({ value: '140', unit: 'mmol/L' });
+  });
+
+  it('reads vital signs as their own kind, apart from the lab results', () => {
+    // HL7 CCD sample, Vital Signs section: organizer of 1999-11-14, Height 177 cm and weight 86 kg.
+    const vitals = labRows(
+      parseCcda(readFileSync(join(CCDA, 'sample_ccdas_HL7_Samples_CCD.sample.xml'), 'utf8'), parseXmlDocument),
+      'vital-signs',
+    );
+    expect(vitals).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ loinc: '8302-2', value: '177', unit: 'cm', date: '1999-11-14' }),
+        expect.objectContaining({ loinc: '3141-9', value: '86', unit: 'kg', date: '1999-11-14' }),
+      ]),
+    );
   });
 });

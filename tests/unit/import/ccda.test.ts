@@ -88,8 +88,10 @@ describe('parseCcda on real samples', () => {
       name: 'lisinopril 10 mg oral tablet',
       route: 'Oral',
     });
-    const problems = records.find((r) => r.structured?.type === 'note' && r.structured.noteType === 'Problem list');
+    const problems = records.find((r) => r.kind === 'problem');
     expect(problems?.text).toMatch(/Hypertension/i);
+    const list = problems?.structured?.type === 'problems' ? problems.structured.problems : [];
+    expect(list.map((p) => p.name)).toEqual(expect.arrayContaining([expect.stringMatching(/hypertension/i)]));
   });
 
   it('falls back to the narrative table when there are no coded entries', () => {

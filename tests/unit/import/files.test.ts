@@ -154,7 +154,7 @@ describe('records from files', () => {
     );
     expect(outcomes.map((o) => (o.result.ok ? 'ok' : o.result.error))).toEqual([
       'bad-xml',
-      'bad-xml',
+      'not-xml',
       'not-xdm',
       'not-xdm',
       'unsupported',

@@ -69,4 +69,36 @@ describe('npm run extract', () => {
     expect(output.records.length).toBeGreaterThan(0);
     expect(output.errors).toEqual([{ file: 'bad.xml', error: expect.stringMatching(/DOCTYPE/) }]);
   });
+
+  it('lists every section of each C-CDA document with what became of it', async () => {
+    const output = await main([`${THIRD_PARTY}/ccda/sample_ccdas_HL7_Samples_CCD.sample.xml`]);
+    const [doc] = output.documents ?? [];
+    expect(doc?.title).toBe('Good Health Health Summary');
+    expect(doc?.sections).toHaveLength(14);
+    expect(doc?.sections.find((s) => s.code === '48765-2')).toMatchObject({ outcome: 'structured', kind: 'allergy' });
+    expect(doc?.sections.find((s) => s.title === 'Insurance Providers')).toMatchObject({ outcome: 'verbatim' });
+    expect(output.records.find((r) => r.kind === 'allergy')?.structured).toMatchObject({ type: 'allergies' });
+  });
+
+  it('reads VA.gov JSON and names XDM documents the zip lacks, keeping the rest', async () => {
+    const metadata =
+      '<SubmitObjectsRequest><Slot name="URI"><ValueList><Value>DOC0001.XML</Value><Value>DOC0002.XML</Value></ValueList></Slot></SubmitObjectsRequest>';
+    const zip = zipSync({
+      'IHE_XDM/SUBSET01/METADATA.XML': strToU8(metadata),
+      'IHE_XDM/SUBSET01/DOC0001.XML': readFileSync(`${THIRD_PARTY}/ccda/hl7_Progress_Note.xml`),
+    });
+    const files: Record<string, Uint8Array> = {
+      'record.zip': zip,
+      'chemHem.json': readFileSync(`${THIRD_PARTY}/va/vets-website_chemHem.json`),
+    };
+    const output = await main(['record.zip', 'chemHem.json'], (p) => files[p]!);
+    expect(output.records.filter((r) => r.source === 'xdm').length).toBeGreaterThan(0);
+    expect(output.records.find((r) => r.source === 'va-mhv')?.results?.map((r) => [r.test, r.value, r.unit])).toEqual([
+      ['POTASSIUM', '3.5', 'mEq/L'],
+      ['SODIUM:SCNC:PT:SER/PLAS:QN:', '138', 'mEq/L'],
+    ]);
+    expect(output.errors).toEqual([
+      { file: 'record.zip!IHE_XDM/SUBSET01/DOC0002.XML', error: 'listed in METADATA.XML but not in the zip' },
+    ]);
+  });
 });
