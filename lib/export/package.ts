@@ -3,6 +3,7 @@ import { sortRecords } from '../case';
 import { sha256Hex } from '../core/hash';
 import { fhirBundle, type FhirFileRef } from './fhir-bundle';
 import { isAlreadyCompressed, safeAttachmentName, sha1Base64 } from './files';
+import { imagePath } from './image-paths';
 import { indexPageHtml, type IndexedRecord } from './index-page';
 import { Manifest, PACKAGE_FORMAT, type ManifestFile, type ManifestRecord } from './manifest';
 import { packageFileName, recordFolderName } from './names';
@@ -54,7 +55,15 @@ function plan(input: PackageInput): PlannedRecord[] {
     const sources = (byRecord.get(record.id) ?? []).sort(
       (a, b) => a.name.localeCompare(b.name) || a.sha256.localeCompare(b.sha256),
     );
+    // A DICOM study's files go under images/, keeping the study's own folder layout (a viewer that
+    // reads folders of DICOM finds its series as they were).
+    const isStudy = record.structured?.type === 'imaging-study';
+    const imagesFolder = `images/${folder.slice('records/'.length)}`;
     const attachments = sources.map((source) => {
+      if (isStudy) {
+        const path = imagePath(imagesFolder, source.name, taken);
+        return { source, fileName: path.slice(imagesFolder.length + 1), path };
+      }
       const fileName = safeAttachmentName(source.name, source.mediaType, taken);
       return { source, fileName, path: `${folder}/files/${fileName}` };
     });
@@ -137,7 +146,10 @@ export async function* packageEntries(input: PackageInput): AsyncGenerator<Packa
 
   const manifestRecords: ManifestRecord[] = [];
   for (const { record, folder, attachments } of planned) {
-    const links = attachments.map((a) => ({ name: a.fileName, href: `files/${a.fileName}` }));
+    const links = attachments.map((a) => ({
+      name: a.fileName,
+      href: a.path.startsWith('images/') ? `../../${a.path}` : `files/${a.fileName}`,
+    }));
     yield await emit(
       textEntry(
         `${folder}/record.html`,

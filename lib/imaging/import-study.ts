@@ -196,3 +196,20 @@ export async function importStudies(db: CaseDb, caseId: CaseId, files: StudyFile
   }
   return outcomes;
 }
+
+/**
+ * Which of the chosen files belong to an imaging import: DICOM files (by their DICM prefix) and
+ * DICOMDIRs, and, when a folder holding them was chosen, everything else in that folder too (a CD's
+ * viewer program and autorun files are counted and left out there, not reported one by one as
+ * unsupported documents). The rest are documents for the ordinary file import.
+ */
+export async function sortChosenFiles<F extends StudyFile>(files: F[]): Promise<{ study: F[]; documents: F[] }> {
+  const dicom = new Set<F>();
+  for (const f of files) if (isDicomdir(f.path) || (await isDicomFile(f.file))) dicom.add(f);
+  const folders = new Set([...dicom].filter((f) => f.path.includes('/')).map((f) => f.path.split('/')[0]!));
+  const inStudyFolder = (f: F) => f.path.includes('/') && folders.has(f.path.split('/')[0]!);
+  return {
+    study: files.filter((f) => dicom.has(f) || inStudyFolder(f)),
+    documents: files.filter((f) => !dicom.has(f) && !inStudyFolder(f)),
+  };
+}

@@ -153,7 +153,7 @@ describe('DICOM de-identification (PS3.15 Annex E, Basic Profile)', () => {
       ],
       salt,
     );
-    const { dataSet } = await parse(result.attachments[0]!.data as Blob);
+    const { dataSet } = await parse(result.attachments[0]!.data as unknown as Blob);
     const s = result.records[0]!.structured!;
     expect(s.type === 'imaging-study' && s.studyInstanceUid).toBe(value(dataSet, 'x0020000d'));
     expect(s.type === 'imaging-study' && s.series[0]!.uid).toBe(value(dataSet, 'x0020000e'));

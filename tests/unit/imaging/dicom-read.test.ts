@@ -56,7 +56,7 @@ describe('DICOM headers', () => {
       privateNote: 'x'.repeat(600_000),
       pixelBytes: 1_000_000,
     });
-    const header = await readDicomHeader(new Blob([bytes]));
+    const header = await readDicomHeader(new Blob([bytes as BlobPart]));
     expect(instanceOf(header.dataSet).studyUid).toBe('1.2.3.4.1');
     expect(header.headerEnd).toBe(bytes.length - 1_000_000);
   });
