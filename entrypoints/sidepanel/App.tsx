@@ -5,6 +5,7 @@ import { CaseBar } from '../../components/CaseBar';
 import { ClipPanel } from '../../components/ClipPanel';
 import { ExportPanel } from '../../components/ExportPanel';
 import { FileImport, type FileImportState, type ImportOutcome, type PickedFile } from '../../components/FileImport';
+import type { StudyFile } from '../../lib/imaging';
 import { useT } from '../../components/i18n';
 import { RecordDetail } from '../../components/RecordDetail';
 import { RecordList } from '../../components/RecordList';
@@ -168,12 +169,22 @@ export function App({ db }: { db: CaseDb }) {
     // The file readers (PDF/image checks, C-CDA and XDM parsers, the DICOM reader) load on first use, not
     // with the panel. C-CDA is parsed by this page's own DOMParser (issue 7: no XML library shipped).
     const run = async (): Promise<ImportOutcome[]> => {
-      const [{ importFiles }, { importStudies, sortChosenFiles }] = await Promise.all([
+      const [{ importFiles }, { importStudies, sortChosenFiles }, { studyFilesFromZip }] = await Promise.all([
         import('../../lib/import/files'),
         import('../../lib/imaging'),
+        import('./study-zip'),
       ]);
-      const { study, documents } = await sortChosenFiles(picked);
-      const studies = study.length > 0 ? await importStudies(db, activeCaseId, study) : [];
+      // A zip of a CD (DICOMDIR) or of a DICOM download is a study; other zips (XDM) are documents.
+      const zipped: StudyFile[] = [];
+      const rest: PickedFile[] = [];
+      for (const p of picked) {
+        const inside = /\.zip$/i.test(p.file.name) ? await studyFilesFromZip(p.file) : null;
+        if (inside) zipped.push(...inside);
+        else rest.push(p);
+      }
+      const { study, documents } = await sortChosenFiles(rest);
+      const all = [...study, ...zipped];
+      const studies = all.length > 0 ? await importStudies(db, activeCaseId, all) : [];
       const files = await importFiles(
         db,
         activeCaseId,
