@@ -7,7 +7,14 @@ import { imagePath } from './image-paths';
 import { indexPageHtml, type IndexedRecord } from './index-page';
 import { Manifest, PACKAGE_FORMAT, type ManifestFile, type ManifestRecord } from './manifest';
 import { packageFileName, recordFolderName } from './names';
-import type { AttachmentMeta, PackageAttachment, PackageEntry, PackageInput } from './package-input';
+import {
+  entrySize,
+  type AttachmentMeta,
+  type PackageAttachment,
+  type PackageEntry,
+  type PackageInput,
+} from './package-input';
+import { streamedHashes } from './streamed-hashes';
 import { readmeText } from './readme';
 import { recordPageHtml, recordPageText } from './record-page';
 
@@ -77,6 +84,9 @@ export function packageEntryCount(input: PackageInput): number {
   return fixed + 2 * input.records.length + (input.attachments?.length ?? 0);
 }
 
+/** Attachments above this size are streamed from their Blob (PackageInput.streamAbove). */
+const STREAM_ABOVE = 64 * 1024 * 1024;
+
 const bytesOf = async (data: Blob | Uint8Array): Promise<Uint8Array> =>
   data instanceof Uint8Array ? data : new Uint8Array(await data.arrayBuffer());
 
@@ -103,13 +113,18 @@ export async function* packageEntries(input: PackageInput): AsyncGenerator<Packa
   ];
   const files: ManifestFile[] = [];
   const fhirRefs = new Map<string, FhirFileRef>();
-  const emit = async (entry: PackageEntry, title = entry.path.split('/').pop()!, knownSha256?: string) => {
+  const emit = async (
+    entry: PackageEntry,
+    title = entry.path.split('/').pop()!,
+    knownSha256?: string,
+    knownSha1?: string,
+  ) => {
     const sha256 = knownSha256 ?? (await sha256Hex(entry.data));
-    files.push({ path: entry.path, size: entry.data.byteLength, sha256, mediaType: entry.mediaType });
-    const sha1 = await sha1Base64(entry.data);
+    files.push({ path: entry.path, size: entrySize(entry), sha256, mediaType: entry.mediaType });
+    const sha1 = knownSha1 ?? (await sha1Base64(entry.data));
     fhirRefs.set(entry.path, {
       path: entry.path,
-      size: entry.data.byteLength,
+      size: entrySize(entry),
       sha1,
       mediaType: entry.mediaType,
       title,
@@ -160,12 +175,27 @@ export async function* packageEntries(input: PackageInput): AsyncGenerator<Packa
     yield await emit(textEntry(`${folder}/record.txt`, recordPageText(record), 'text/plain'));
     const metas: AttachmentMeta[] = [];
     for (const { source, fileName, path } of attachments) {
+      const mediaType = source.mediaType || 'application/octet-stream';
+      if (source.data instanceof Blob && source.data.size > (input.streamAbove ?? STREAM_ABOVE)) {
+        // A large file (a multi-frame study, a long video) is never held whole: hashed and written in slices.
+        const blob = source.data;
+        const hashes = await streamedHashes(blob);
+        if (blob.size !== source.size || hashes.sha256 !== source.sha256)
+          throw new Error(`attachment ${source.id} does not match its recorded size or SHA-256`);
+        yield await emit(
+          { path, data: new Uint8Array(0), blob, mediaType, compress: false },
+          source.name,
+          hashes.sha256,
+          hashes.sha1,
+        );
+        metas.push({ id: source.id, name: source.name, mediaType, size: blob.size, sha256: hashes.sha256, path });
+        continue;
+      }
       const data = await bytesOf(source.data);
       const sha256 = await sha256Hex(data);
       // A stored file that no longer matches its recorded hash is damaged; exporting it silently would mislead.
       if (data.byteLength !== source.size || sha256 !== source.sha256)
         throw new Error(`attachment ${source.id} does not match its recorded size or SHA-256`);
-      const mediaType = source.mediaType || 'application/octet-stream';
       // Hashed just above: emitting it must not hash the same bytes again.
       yield await emit(
         { path, data, mediaType, compress: !isAlreadyCompressed(mediaType, fileName) },
