@@ -22,6 +22,8 @@ export interface ImagingResult {
   study: ImagingRun;
   floor: ImagingRun;
   xdm: { documents: number; records: number; time: Stat; recordsPerSecond: number; heap: HeapPeak };
+  /** One large file (a multi-frame study), imported and then exported through the product's package writer. */
+  large: { bytes: number; importMs: number; importHeap: HeapPeak; exportMs: number; exportHeap: HeapPeak };
 }
 
 const maxHeap = (a: HeapPeak[]): HeapPeak => ({
@@ -83,7 +85,7 @@ async function choose(cdp: CDPSession, bench: Bench, files: string[]): Promise<v
 export async function benchImaging(
   bench: Bench,
   cdp: CDPSession,
-  options: { files: number; fileMb: number; xdmDocuments: number; runs: number; workDir: string },
+  options: { files: number; fileMb: number; largeMb: number; xdmDocuments: number; runs: number; workDir: string },
 ): Promise<ImagingResult> {
   const studyDir = join(options.workDir, 'study');
   const paths = writeStudy(studyDir, options.files, options.fileMb);
@@ -109,6 +111,29 @@ export async function benchImaging(
   }
   await call(bench, 'clearAll');
   rmSync(studyDir, { recursive: true, force: true });
+
+  // One large file: import, then the product's export of that case (streamed past 64 MB).
+  const largeDir = join(options.workDir, 'large');
+  const [largePath] = writeStudy(largeDir, 1, options.largeMb);
+  await choose(cdp, bench, [largePath!]);
+  await sleep(500);
+  const li = await withHeap(cdp, () => call<{ ms: number; caseId: string }>(bench, 'timeStudyImport'));
+  await sleep(500);
+  const le = await withHeap(cdp, () =>
+    call<{ ms: number; bytes: number }>(bench, 'timeProductExport', li.result.caseId),
+  );
+  console.log(
+    `  one ${options.largeMb} MB file: import ${li.result.ms.toFixed(0)} ms, export ${le.result.ms.toFixed(0)} ms`,
+  );
+  const large = {
+    bytes: options.largeMb * 2 ** 20,
+    importMs: li.result.ms,
+    importHeap: li.heap,
+    exportMs: le.result.ms,
+    exportHeap: le.heap,
+  };
+  await call(bench, 'clearAll');
+  rmSync(largeDir, { recursive: true, force: true });
 
   const xdmPath = join(options.workDir, 'bench-xdm.zip');
   writeXdm(xdmPath, options.xdmDocuments);
@@ -143,5 +168,6 @@ export async function benchImaging(
       recordsPerSecond: records / (xdm.median / 1000),
       heap: maxHeap(xdmH),
     },
+    large,
   };
 }

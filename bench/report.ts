@@ -217,6 +217,12 @@ export function renderReport(r: Results): { table: string; markdown: string } {
       '-',
     ]);
     rows.push([
+      `   one ${fmtMb(im.large.bytes)} file: import / export`,
+      `${im.large.importMs.toFixed(0)} ms / ${im.large.exportMs.toFixed(0)} ms`,
+      `heap: import ${heapOf(im.large.importHeap)}; export ${heapOf(im.large.exportHeap)}`,
+      '-',
+    ]);
+    rows.push([
       `7. XDM import, ${im.xdm.documents} C-CDA documents`,
       `${fmtMs(im.xdm.time)}, ${Math.round(im.xdm.recordsPerSecond)} records/s (${im.xdm.records} records)`,
       heapOf(im.xdm.heap),

@@ -37,6 +37,7 @@ const CONFIG = quick
       extractRuns: 1,
       studyFiles: 10,
       studyFileMb: 2,
+      largeFileMb: 20,
       xdmDocuments: 5,
       imagingRuns: 1,
     }
@@ -54,6 +55,7 @@ const CONFIG = quick
       extractRuns: 3,
       studyFiles: 250,
       studyFileMb: 2,
+      largeFileMb: 300,
       xdmDocuments: 50,
       imagingRuns: 3,
     };
@@ -141,6 +143,7 @@ async function browserSections(
       ? await benchImaging(bench, cdp, {
           files: CONFIG.studyFiles,
           fileMb: CONFIG.studyFileMb,
+          largeMb: CONFIG.largeFileMb,
           xdmDocuments: CONFIG.xdmDocuments,
           runs: CONFIG.imagingRuns,
           workDir: userDataDir,

@@ -49,7 +49,9 @@ async function floorCopy(): Promise<{ ms: number; bytes: number }> {
   return { ms, bytes: files.reduce((n, f) => n + f.size, 0) };
 }
 
-async function studyImport(db: CaseDb): Promise<{ ms: number; bytes: number; files: number; stored: number }> {
+async function studyImport(
+  db: CaseDb,
+): Promise<{ ms: number; bytes: number; files: number; stored: number; caseId: string }> {
   const files = chosen();
   const { id } = await createCase(db, 'Imaging bench');
   const t0 = performance.now();
@@ -66,6 +68,7 @@ async function studyImport(db: CaseDb): Promise<{ ms: number; bytes: number; fil
     bytes: files.reduce((n, f) => n + f.size, 0),
     files: files.length,
     stored: await db.attachments.where('caseId').equals(id).count(),
+    caseId: id,
   };
 }
 
