@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDicom } from 'dicom-parser';
+import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CdpPage } from '../harness/cdp-page';
 import type { ChromiumRun } from '../harness/chromium';
@@ -77,6 +78,11 @@ describe('imaging studies in Chromium', () => {
     panel = await run.openPanel(page);
     await panel.fill('[data-testid="case-new-title"]', 'Imaging second opinion');
     await panel.click('[data-testid="case-create"]');
+    await panel.waitFor(
+      (t: string) =>
+        document.querySelector<HTMLSelectElement>('[data-testid="case-select"]')?.selectedOptions[0]?.textContent === t,
+      ['Imaging second opinion'],
+    );
     await panel.waitForSelector('[data-testid="file-input"]');
     const cut = syntheticDicom({
       studyUid: '1.2.826.0.1.3680043.9.7133.22.1',
@@ -179,6 +185,25 @@ describe('imaging studies in Chromium', () => {
     expect(readdirSync(run.downloadDir).filter((f) => !before.includes(f))).toEqual([]);
     await panel.click('[data-testid="redact-toggle"]');
   }, 240_000);
+
+  it('imports a zip of a CD (DICOMDIR and series folders) as its studies', async () => {
+    await panel.click('[data-testid="view-records"]');
+    const root = `${THIRD_PARTY}/dicom/dicomdirtests`;
+    const walk = (d: string): string[] =>
+      readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)],
+      );
+    const zip = zipSync(
+      Object.fromEntries(walk(root).map((p) => [`CD/${p.slice(root.length + 1)}`, new Uint8Array(readFileSync(p))])),
+    );
+    writeFileSync(join(dir, 'patient-cd.zip'), zip);
+    await chooseFiles('[data-testid="file-input"]', [join(dir, 'patient-cd.zip')]);
+    const status = await panel.waitForText('[data-testid="file-status"]', 'different patients', 120_000);
+    // By hand from the DICOMDIR: 6 studies of 2 patients, none missing.
+    expect(status.match(/added 1 record/g)).toHaveLength(6);
+    expect(status).toContain('2 different patients');
+    expect(status).not.toMatch(/Doe|Archibald|missing/);
+  }, 180_000);
 
   it('says a DICOMDIR chosen without its images points nowhere, and writes nothing', async () => {
     await panel.evaluate(() => document.querySelector<HTMLElement>('[data-testid="view-records"]')?.click());
