@@ -1,6 +1,7 @@
 import type { ClipResult, HeapPeak } from './browser';
 import type { PanelResult } from './browser-panel';
 import type { ExportResult } from './browser-export';
+import type { ImagingResult } from './browser-imaging';
 import type { BuildSize } from './size';
 import { fmtKb, fmtMb, fmtMs, type Stat } from './stats';
 
@@ -20,6 +21,7 @@ export interface Results {
   clip: ClipResult[];
   panel: PanelResult;
   export: ExportResult;
+  imaging?: ImagingResult;
   runtimeSeconds: number;
   targets?: { name: string; met: boolean; detail: string }[];
 }
@@ -199,6 +201,34 @@ export function renderReport(r: Results): { table: string; markdown: string } {
     `decode + jsdom parse + extract; heap ${x.heapMb} MB`,
     `${Math.round(x.rowsPerSecond).toLocaleString('en')} rows/s (no target)`,
   ]);
+
+  const im = r.imaging;
+  if (im) {
+    rows.push([
+      `7. DICOM study import, ${fmtMb(im.bytes)} in ${im.files} files`,
+      `${fmtMs(im.study.time)}, ${im.study.mbPerSecond.toFixed(0)} MB/s`,
+      `plain copy into IndexedDB ${fmtMs(im.floor.time)}, ${im.floor.mbPerSecond.toFixed(0)} MB/s`,
+      `x${(im.study.time.median / im.floor.time.median).toFixed(2)} of the copy (no target)`,
+    ]);
+    rows.push([
+      `   peak heap, study import / copy`,
+      `${heapOf(im.study.heap)} / ${heapOf(im.floor.heap)}`,
+      `the study is ${fmtMb(im.bytes)}`,
+      '-',
+    ]);
+    rows.push([
+      `   one ${fmtMb(im.large.bytes)} file: import / export`,
+      `${im.large.importMs.toFixed(0)} ms / ${im.large.exportMs.toFixed(0)} ms`,
+      `heap: import ${heapOf(im.large.importHeap)}; export ${heapOf(im.large.exportHeap)}`,
+      '-',
+    ]);
+    rows.push([
+      `7. XDM import, ${im.xdm.documents} C-CDA documents`,
+      `${fmtMs(im.xdm.time)}, ${Math.round(im.xdm.recordsPerSecond)} records/s (${im.xdm.records} records)`,
+      heapOf(im.xdm.heap),
+      '-',
+    ]);
+  }
 
   r.targets = targets;
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((row) => row[i]!.length), 8));

@@ -13,6 +13,7 @@ import { startDemoPortal } from '../tests/harness/portal-server';
 import { benchClip, openBench, type ClipResult } from './browser';
 import { benchPanel, type PanelResult } from './browser-panel';
 import { benchExport, type ExportResult } from './browser-export';
+import { benchImaging, type ImagingResult } from './browser-imaging';
 import { attribute, buildSize, buildWithSourceMaps, type BuildSize } from './size';
 import { fmtKb, fmtMb, fmtMs, stat, type Stat } from './stats';
 import { renderReport, type Results } from './report';
@@ -34,6 +35,11 @@ const CONFIG = quick
       panelRuns: 1,
       extractRows: 5000,
       extractRuns: 1,
+      studyFiles: 10,
+      studyFileMb: 2,
+      largeFileMb: 20,
+      xdmDocuments: 5,
+      imagingRuns: 1,
     }
   : {
       clipRows: [200, 5000, 50000],
@@ -47,6 +53,11 @@ const CONFIG = quick
       panelRuns: 11,
       extractRows: 50000,
       extractRuns: 3,
+      studyFiles: 250,
+      studyFileMb: 2,
+      largeFileMb: 300,
+      xdmDocuments: 50,
+      imagingRuns: 3,
     };
 
 function machine() {
@@ -108,7 +119,7 @@ function sizes(): {
 
 async function browserSections(
   want: (s: string) => boolean,
-): Promise<{ clip?: ClipResult[]; panel?: PanelResult; export?: ExportResult }> {
+): Promise<{ clip?: ClipResult[]; panel?: PanelResult; export?: ExportResult; imaging?: ImagingResult }> {
   const portal = await startDemoPortal();
   // Our own profile directory, removed afterwards: the export section leaves ~1 GB of IndexedDB in it.
   const userDataDir = mkdtempSync(join(tmpdir(), 'sl-bench-'));
@@ -127,7 +138,18 @@ async function browserSections(
     const exp = want('export')
       ? await benchExport(bench, cdp, CONFIG.exportRecords, CONFIG.exportMb, CONFIG.bigFileMb, CONFIG.exportRuns)
       : undefined;
-    return { clip, panel, export: exp };
+    log('7. imaging study and XDM import');
+    const imaging = want('imaging')
+      ? await benchImaging(bench, cdp, {
+          files: CONFIG.studyFiles,
+          fileMb: CONFIG.studyFileMb,
+          largeMb: CONFIG.largeFileMb,
+          xdmDocuments: CONFIG.xdmDocuments,
+          runs: CONFIG.imagingRuns,
+          workDir: userDataDir,
+        })
+      : undefined;
+    return { clip, panel, export: exp, imaging };
   } finally {
     await run.close();
     await portal.close();
@@ -151,13 +173,13 @@ async function main() {
     `Second Look bench${quick ? ' (--quick)' : ''}: ${results.machine.nproc} CPUs, ${results.machine.memoryGb} GB, ${results.machine.chromium}`,
   );
   log('6. extraction (Node)');
-  // SL_BENCH_ONLY=extract,size,browser|clip,panel,export (comma list) runs a subset while working on one area.
+  // SL_BENCH_ONLY=extract,size,browser|clip,panel,export,imaging (comma list) runs a subset while working on one area.
   const only = process.env.SL_BENCH_ONLY?.split(',');
   const want = (s: string) => !only || only.includes(s);
   results.extract = want('extract') ? benchExtract(CONFIG.extractRows, CONFIG.extractRuns) : (undefined as never);
   log('5. size');
   if (want('size')) results.size = sizes();
-  if (['browser', 'clip', 'panel', 'export'].some(want))
+  if (['browser', 'clip', 'panel', 'export', 'imaging'].some(want))
     Object.assign(results, await browserSections((s) => want('browser') || want(s)));
   if (only) {
     log(JSON.stringify(results, null, 1));

@@ -3,8 +3,13 @@ import type { RecordFamily } from '../lib/core/workspace-model';
 import { useT, type MessageKey } from './i18n';
 
 export const familyKey = (family: RecordFamily) => `family_${family.replace(/-/g, '_')}` as MessageKey;
-const statusKey = { present: 'checkPresent', missing: 'checkMissing', 'not-applicable': 'checkNotApplicable' } as const;
-const statusMark = { present: '✓', missing: '!', 'not-applicable': '–' } as const;
+const statusKey = {
+  present: 'checkPresent',
+  missing: 'checkMissing',
+  'report-only': 'checkReportOnly',
+  'not-applicable': 'checkNotApplicable',
+} as const;
+const statusMark = { present: '✓', missing: '!', 'report-only': '!', 'not-applicable': '–' } as const;
 
 export interface ChecklistViewProps {
   items: CompletenessItem[];
@@ -16,7 +21,7 @@ export interface ChecklistViewProps {
 /** What the records package holds against what a second-opinion doctor needs, with how to get the gaps. */
 export function ChecklistView({ items, holdings, onNotApplicable }: ChecklistViewProps) {
   const t = useT();
-  const missing = items.filter((i) => i.status === 'missing').length;
+  const missing = items.filter((i) => i.status === 'missing' || i.status === 'report-only').length;
   return (
     <section aria-labelledby="checklist-heading" class="card">
       <h2 id="checklist-heading">{t('checklistHeading')}</h2>

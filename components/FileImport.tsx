@@ -1,14 +1,33 @@
 import { useState } from 'preact/hooks';
-import type { FileImportOutcome } from '../lib/import/files';
+import { pickedFromDrop, pickedFromInput, type PickedFile } from './dropped-files';
 import { useT, type MessageKey } from './i18n';
 import { ImportReport } from './ImportReport';
+import type { DocumentReport, UnreadableDocument } from '../lib/import/files';
+
+export type { PickedFile } from './dropped-files';
+
+/** What one file (or one imaging study) gave; `detail` fills the message's placeholder where it has one. */
+export interface ImportOutcome {
+  name: string;
+  result:
+    | {
+        ok: true;
+        added: number;
+        duplicates: number;
+        titles: string[];
+        report?: DocumentReport[];
+        missing?: string[];
+        unreadable?: UnreadableDocument[];
+      }
+    | { ok: false; error: string; detail?: string };
+}
 
 export type FileImportState =
-  { phase: 'idle' } | { phase: 'running' } | { phase: 'done'; outcomes: FileImportOutcome[] } | { phase: 'no-case' };
+  { phase: 'idle' } | { phase: 'running' } | { phase: 'done'; outcomes: ImportOutcome[] } | { phase: 'no-case' };
 
 export interface FileImportProps {
   state: FileImportState;
-  onFiles: (files: File[]) => void;
+  onFiles: (files: PickedFile[]) => void;
 }
 
 const errorKey = (code: string) => `fileError_${code.replace(/-/g, '_')}` as MessageKey;
@@ -31,8 +50,8 @@ export function FileImport({ state, onFiles }: FileImportProps) {
       onDrop={(e) => {
         e.preventDefault();
         setOver(false);
-        const files = Array.from(e.dataTransfer?.files ?? []);
-        if (files.length > 0 && !running) onFiles(files);
+        if (running) return;
+        void pickedFromDrop(e.dataTransfer).then((files) => files.length > 0 && onFiles(files));
       }}
     >
       <h2 id="files-heading">{t('filesHeading')}</h2>
@@ -43,10 +62,25 @@ export function FileImport({ state, onFiles }: FileImportProps) {
           type="file"
           multiple
           data-testid="file-input"
-          accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.tif,.tiff,.xml,.zip,.json,application/pdf,image/*,text/xml,application/xml,application/zip,application/json"
+          accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.tif,.tiff,.xml,.zip,.json,.ndjson,.dcm,.dicom,application/pdf,image/*,text/xml,application/xml,application/zip,application/json,application/dicom"
           disabled={running}
           onChange={(e) => {
-            const files = Array.from(e.currentTarget.files ?? []);
+            const files = pickedFromInput(e.currentTarget.files);
+            e.currentTarget.value = '';
+            if (files.length > 0) onFiles(files);
+          }}
+        />
+      </label>
+      <label class="field">
+        {t('filesChooseFolder')}
+        <input
+          type="file"
+          // A CD or a download of imaging studies is a folder tree (DICOMDIR and series folders).
+          {...{ webkitdirectory: '' }}
+          data-testid="folder-input"
+          disabled={running}
+          onChange={(e) => {
+            const files = pickedFromInput(e.currentTarget.files);
             e.currentTarget.value = '';
             if (files.length > 0) onFiles(files);
           }}
@@ -72,8 +106,14 @@ export function FileImport({ state, onFiles }: FileImportProps) {
                 </div>
               ) : (
                 <p key={i} class="error">
-                  {t('fileError', [name, t(errorKey(result.error))])}
-                  {result.detail ? <span class="muted"> ({result.detail})</span> : null}
+                  {(() => {
+                    // A message with a placeholder takes the detail; otherwise the detail follows it.
+                    const message = t(errorKey(result.error), result.detail ? [result.detail] : undefined);
+                    return t('fileError', [name, message]);
+                  })()}
+                  {result.detail && !t(errorKey(result.error), [result.detail]).includes(result.detail) ? (
+                    <span class="muted"> ({result.detail})</span>
+                  ) : null}
                 </p>
               ),
             )

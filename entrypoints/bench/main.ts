@@ -16,6 +16,7 @@ import { blobSink, writeZip } from '../../lib/export/zip';
 import { readPackage } from '../../lib/import/package-import';
 import type { Attachment } from '../../lib/core/model';
 import { activeCaseStore } from '../../lib/core/settings';
+import { imagingBench } from './imaging';
 
 configure({ useWebWorkers: false });
 const db = new CaseDb();
@@ -206,6 +207,7 @@ const api = {
   setActiveCase,
   clearAll,
   dropEntries: () => void (entries = []),
+  ...imagingBench(db),
 };
 (globalThis as unknown as { slBench: typeof api }).slBench = api;
 document.title = 'bench ready';

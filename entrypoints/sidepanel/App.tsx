@@ -4,7 +4,8 @@ import { Autosave, createAutosaveRegistry } from '../../components/autosave';
 import { CaseBar } from '../../components/CaseBar';
 import { ClipPanel } from '../../components/ClipPanel';
 import { ExportPanel } from '../../components/ExportPanel';
-import { FileImport, type FileImportState } from '../../components/FileImport';
+import { FileImport, type FileImportState, type ImportOutcome, type PickedFile } from '../../components/FileImport';
+import type { StudyFile } from '../../lib/imaging';
 import { useT } from '../../components/i18n';
 import { RecordDetail } from '../../components/RecordDetail';
 import { RecordList } from '../../components/RecordList';
@@ -173,23 +174,44 @@ export function App({ db }: { db: CaseDb }) {
   };
 
   // The panel is an extension page: it may write files straight into the database (DESIGN.md).
-  const onFiles = (files: File[]) => {
+  const onFiles = (picked: PickedFile[]) => {
     if (!activeCaseId) return setFileState({ phase: 'no-case' });
     setFileState({ phase: 'running' });
-    // The file readers (PDF/image checks, C-CDA and XDM parsers) load on first use, not with the panel.
-    // C-CDA is parsed by this page's own DOMParser (issue 7: no XML library shipped).
-    void import('../../lib/import/files')
-      .then(({ importFiles }) =>
-        importFiles(db, activeCaseId, files, (xml) => new DOMParser().parseFromString(xml, 'application/xml')),
-      )
-      .then(
-        (outcomes) => setFileState({ phase: 'done', outcomes }),
-        () =>
-          setFileState({
-            phase: 'done',
-            outcomes: files.map((f) => ({ name: f.name, result: { ok: false, error: 'storage' } })),
-          }),
+    // The file readers (PDF/image checks, C-CDA and XDM parsers, the DICOM reader) load on first use, not
+    // with the panel. C-CDA is parsed by this page's own DOMParser (issue 7: no XML library shipped).
+    const run = async (): Promise<ImportOutcome[]> => {
+      const [{ importFiles }, { importStudies, sortChosenFiles }, { studyFilesFromZip }] = await Promise.all([
+        import('../../lib/import/files'),
+        import('../../lib/imaging'),
+        import('./study-zip'),
+      ]);
+      // A zip of a CD (DICOMDIR) or of a DICOM download is a study; other zips (XDM) are documents.
+      const zipped: StudyFile[] = [];
+      const rest: PickedFile[] = [];
+      for (const p of picked) {
+        const inside = /\.zip$/i.test(p.file.name) ? await studyFilesFromZip(p.file) : null;
+        if (inside) zipped.push(...inside);
+        else rest.push(p);
+      }
+      const { study, documents } = await sortChosenFiles(rest);
+      const all = [...study, ...zipped];
+      const studies = all.length > 0 ? await importStudies(db, activeCaseId, all) : [];
+      const files = await importFiles(
+        db,
+        activeCaseId,
+        documents.map((d) => d.file),
+        (xml) => new DOMParser().parseFromString(xml, 'application/xml'),
       );
+      return [...studies, ...files];
+    };
+    void run().then(
+      (outcomes) => setFileState({ phase: 'done', outcomes }),
+      () =>
+        setFileState({
+          phase: 'done',
+          outcomes: picked.map((f) => ({ name: f.path, result: { ok: false, error: 'storage' } })),
+        }),
+    );
   };
 
   return (

@@ -60,6 +60,25 @@ export async function redactionPreview(
   return { findings, unredactedFiles };
 }
 
+/**
+ * A redacted package never carries names inside its images: every DICOM file's header is de-identified
+ * (Basic Profile, lib/imaging), or the export stops with the file named. The de-identifier loads only here.
+ */
+async function deidentifiedImages(input: PackageInput, t: Translate): Promise<PackageInput> {
+  if (!input.attachments?.length) return input;
+  const { deidentifyImages, DeidentificationRefused } = await import('../../lib/imaging');
+  try {
+    const images = await deidentifyImages(input.attachments, input.records);
+    return { ...input, attachments: images.attachments, records: images.records };
+  } catch (error) {
+    if (error instanceof DeidentificationRefused)
+      throw new Error(
+        t(error.reason === 'burned-in-annotation' ? 'imagesBurnedIn' : 'imagesNotDeidentified', [error.file]),
+      );
+    throw error;
+  }
+}
+
 /** Resolves when the download finished, rejects when the browser interrupted it. */
 function downloadFinished(id: number): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -99,6 +118,7 @@ export async function runExport(
   if (choices.redaction) {
     const rejected = new Set(choices.redaction.rejected);
     input = previewRedaction(input, choices.redaction).apply(input, (f) => !rejected.has(findingKey(f)));
+    input = await deidentifiedImages(input, t);
   }
   const total = packageEntryCount(input);
   const collector = blobSink();

@@ -1,7 +1,8 @@
 import type { CaseRecord, RecordKind } from '../core/model';
 import { RecordFamily } from '../core/workspace-model';
 
-export type CompletenessStatus = 'present' | 'missing' | 'not-applicable';
+/** `report-only`: imaging reports are there but no study (the images) is: the gap DOMAIN.md names. */
+export type CompletenessStatus = 'present' | 'missing' | 'report-only' | 'not-applicable';
 
 /** Catalogue keys of the hints (public/_locales/<lang>/messages.json); translate them where shown. */
 export type CompletenessHint =
@@ -70,6 +71,8 @@ function isImageFile(file: { mediaType: string; name: string }): boolean {
 /** The checklist family a record counts towards (imaging records count as reports; images are files). */
 export function recordFamily(record: Pick<CaseRecord, 'kind' | 'structured'>): RecordFamily | null {
   if (record.structured?.type === 'medications') return 'medications';
+  // An imported DICOM study is the images, not a report: its files count under imaging-images.
+  if (record.structured?.type === 'imaging-study') return null;
   const entry = Object.entries(familyKinds).find(([, kinds]) => kinds.includes(record.kind));
   return entry ? RecordFamily.parse(entry[0]) : null;
 }
@@ -91,7 +94,7 @@ export function completeness(
   records: Pick<CaseRecord, 'id' | 'kind' | 'structured'>[],
   caseState: CompletenessState,
 ): CompletenessItem[] {
-  const hasImagingReports = records.some((r) => r.kind === 'imaging');
+  const hasImagingReports = records.some((r) => r.kind === 'imaging' && r.structured?.type !== 'imaging-study');
   const imageCount = imageFiles(records, caseState.attachments ?? []).length;
 
   return RecordFamily.options.map((family) => {
@@ -99,7 +102,8 @@ export function completeness(
     if (caseState.notApplicable[family]) return { family, status: 'not-applicable', count, hint: null };
     if (count > 0) return { family, status: 'present', count, hint: null };
     // A report without its images is a known gap: say so specifically (DOMAIN.md, Imaging).
-    const hint = family === 'imaging-images' && hasImagingReports ? 'hint_imaging_images_for_reports' : hints[family];
-    return { family, status: 'missing', count, hint };
+    if (family === 'imaging-images' && hasImagingReports)
+      return { family, status: 'report-only', count, hint: 'hint_imaging_images_for_reports' };
+    return { family, status: 'missing', count, hint: hints[family] };
   });
 }

@@ -2,6 +2,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import type { CaseRecord, Medication, MedicationList } from '../core/model';
 import { labObservation, labReport } from './fhir-labs';
 import { bytesToBase64 } from './files';
+import { imagingStudy, studyFiles } from './fhir-imaging';
 import { fhirDateTime, text, type FhirResource, type Reference } from './fhir-types';
 import { KIND_LABELS } from './kind-labels';
 
@@ -124,6 +125,11 @@ function recordResources(item: FhirRecordInput): FhirResource[] {
       ),
       ...observations,
     );
+  } else if (s?.type === 'imaging-study') {
+    // The images themselves: one ImagingStudy and one DocumentReference listing every file of it.
+    out.push(imagingStudy(s, record));
+    if (item.attachments.length > 0) out.push(studyFiles(record, item.attachments, ref(0)));
+    return out;
   } else if (s?.type === 'medications' && s.medications.length > 0) {
     out.push(...(s as MedicationList).medications.map((med) => medicationStatement(med, record)));
   } else if (record.kind === 'imaging' || record.kind === 'pathology' || record.kind === 'lab') {

@@ -120,6 +120,8 @@ export interface PackageInput {
   pageSize?: PageSize;
   /** Leave out summary.pdf (e.g. a quick export); it is on by default. */
   summaryPdf?: boolean;
+  /** Attachments larger than this (bytes; default 64 MB) are streamed from their Blob, never held whole. */
+  streamAbove?: number;
 }
 
 export interface PackageEntry {
@@ -128,6 +130,8 @@ export interface PackageEntry {
   mediaType: string;
   /** Already-compressed formats are stored, not deflated again. */
   compress: boolean;
+  /** A large stored file: its bytes are this Blob's, read in slices as the zip is written; `data` is then empty. */
+  blob?: Blob;
 }
 
 /** What `ManifestWorkspace` is made from (lib/export/workspace-cover.ts, packageWorkspace). */
@@ -136,3 +140,6 @@ export interface ManifestWorkspaceInput {
   questions: Omit<Question, 'caseId'>[];
 }
 export type ManifestOpinionInput = Omit<Opinion, 'caseId'>;
+
+/** An entry's size, whether its bytes are in `data` or in a streamed Blob. */
+export const entrySize = (entry: PackageEntry): number => entry.blob?.size ?? entry.data.byteLength;

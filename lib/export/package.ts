@@ -3,11 +3,19 @@ import { sortRecords } from '../case';
 import { sha256Hex } from '../core/hash';
 import { fhirBundle, type FhirFileRef } from './fhir-bundle';
 import { isAlreadyCompressed, safeAttachmentName, sha1Base64 } from './files';
+import { imagePath } from './image-paths';
 import { indexPageHtml, type IndexedRecord } from './index-page';
 import { Manifest, PACKAGE_FORMAT, type ManifestFile, type ManifestRecord } from './manifest';
 import { packageFileName, recordFolderName } from './names';
-import { attachmentExtraFields } from './package-input';
-import type { AttachmentMeta, PackageAttachment, PackageEntry, PackageInput } from './package-input';
+import {
+  attachmentExtraFields,
+  entrySize,
+  type AttachmentMeta,
+  type PackageAttachment,
+  type PackageEntry,
+  type PackageInput,
+} from './package-input';
+import { streamedHashes } from './streamed-hashes';
 import { readmeText } from './readme';
 import { recordPageHtml, recordPageText } from './record-page';
 
@@ -55,7 +63,15 @@ function plan(input: PackageInput): PlannedRecord[] {
     const sources = (byRecord.get(record.id) ?? []).sort(
       (a, b) => a.name.localeCompare(b.name) || a.sha256.localeCompare(b.sha256),
     );
+    // A DICOM study's files go under images/, keeping the study's own folder layout (a viewer that
+    // reads folders of DICOM finds its series as they were).
+    const isStudy = record.structured?.type === 'imaging-study';
+    const imagesFolder = `images/${folder.slice('records/'.length)}`;
     const attachments = sources.map((source) => {
+      if (isStudy) {
+        const path = imagePath(imagesFolder, source.name, taken);
+        return { source, fileName: path.slice(imagesFolder.length + 1), path };
+      }
       const fileName = safeAttachmentName(source.name, source.mediaType, taken);
       return { source, fileName, path: `${folder}/files/${fileName}` };
     });
@@ -68,6 +84,9 @@ export function packageEntryCount(input: PackageInput): number {
   const fixed = 4 + (input.summaryPdf === false ? 0 : 1); // INDEX, README, [summary.pdf], FHIR bundle, manifest
   return fixed + 2 * input.records.length + (input.attachments?.length ?? 0);
 }
+
+/** Attachments above this size are streamed from their Blob (PackageInput.streamAbove). */
+const STREAM_ABOVE = 64 * 1024 * 1024;
 
 const bytesOf = async (data: Blob | Uint8Array): Promise<Uint8Array> =>
   data instanceof Uint8Array ? data : new Uint8Array(await data.arrayBuffer());
@@ -95,13 +114,18 @@ export async function* packageEntries(input: PackageInput): AsyncGenerator<Packa
   ];
   const files: ManifestFile[] = [];
   const fhirRefs = new Map<string, FhirFileRef>();
-  const emit = async (entry: PackageEntry, title = entry.path.split('/').pop()!, knownSha256?: string) => {
+  const emit = async (
+    entry: PackageEntry,
+    title = entry.path.split('/').pop()!,
+    knownSha256?: string,
+    knownSha1?: string,
+  ) => {
     const sha256 = knownSha256 ?? (await sha256Hex(entry.data));
-    files.push({ path: entry.path, size: entry.data.byteLength, sha256, mediaType: entry.mediaType });
-    const sha1 = await sha1Base64(entry.data);
+    files.push({ path: entry.path, size: entrySize(entry), sha256, mediaType: entry.mediaType });
+    const sha1 = knownSha1 ?? (await sha1Base64(entry.data));
     fhirRefs.set(entry.path, {
       path: entry.path,
-      size: entry.data.byteLength,
+      size: entrySize(entry),
       sha1,
       mediaType: entry.mediaType,
       title,
@@ -138,7 +162,10 @@ export async function* packageEntries(input: PackageInput): AsyncGenerator<Packa
 
   const manifestRecords: ManifestRecord[] = [];
   for (const { record, folder, attachments } of planned) {
-    const links = attachments.map((a) => ({ name: a.fileName, href: `files/${a.fileName}` }));
+    const links = attachments.map((a) => ({
+      name: a.fileName,
+      href: a.path.startsWith('images/') ? `../../${a.path}` : `files/${a.fileName}`,
+    }));
     yield await emit(
       textEntry(
         `${folder}/record.html`,
@@ -149,12 +176,27 @@ export async function* packageEntries(input: PackageInput): AsyncGenerator<Packa
     yield await emit(textEntry(`${folder}/record.txt`, recordPageText(record), 'text/plain'));
     const metas: AttachmentMeta[] = [];
     for (const { source, fileName, path } of attachments) {
+      const mediaType = source.mediaType || 'application/octet-stream';
+      if (source.data instanceof Blob && source.data.size > (input.streamAbove ?? STREAM_ABOVE)) {
+        // A large file (a multi-frame study, a long video) is never held whole: hashed and written in slices.
+        const blob = source.data;
+        const hashes = await streamedHashes(blob);
+        if (blob.size !== source.size || hashes.sha256 !== source.sha256)
+          throw new Error(`attachment ${source.id} does not match its recorded size or SHA-256`);
+        yield await emit(
+          { path, data: new Uint8Array(0), blob, mediaType, compress: false },
+          source.name,
+          hashes.sha256,
+          hashes.sha1,
+        );
+        metas.push({ id: source.id, name: source.name, mediaType, size: blob.size, sha256: hashes.sha256, path });
+        continue;
+      }
       const data = await bytesOf(source.data);
       const sha256 = await sha256Hex(data);
       // A stored file that no longer matches its recorded hash is damaged; exporting it silently would mislead.
       if (data.byteLength !== source.size || sha256 !== source.sha256)
         throw new Error(`attachment ${source.id} does not match its recorded size or SHA-256`);
-      const mediaType = source.mediaType || 'application/octet-stream';
       // Hashed just above: emitting it must not hash the same bytes again.
       yield await emit(
         { path, data, mediaType, compress: !isAlreadyCompressed(mediaType, fileName) },

@@ -172,7 +172,10 @@ export function previewRedaction(input: PackageInput, options: RedactionOptions 
     }
     if (count > 0) findings.push({ ...candidate, count, where: [...where] });
   }
-  const unredactedFiles = (input.attachments ?? []).filter((a) => !/^text\//.test(a.mediaType)).map((a) => a.name);
+  // DICOM is not listed: its headers are de-identified when the package is written (lib/imaging), or the export stops.
+  const unredactedFiles = (input.attachments ?? [])
+    .filter((a) => !/^text\//.test(a.mediaType) && a.mediaType !== 'application/dicom')
+    .map((a) => a.name);
   return {
     findings,
     unredactedFiles,

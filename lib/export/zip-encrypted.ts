@@ -19,7 +19,9 @@ export async function writeEncryptedZip(
 ): Promise<void> {
   if (options.password.length === 0) throw new Error('empty password');
   await writeEntries(entries, sink, options, async (entry, between) => {
-    const plain = entry.compress ? await deflateRaw(entry.data, between) : [entry.data];
+    // A streamed (large) file is read whole here: the encrypted entry is built in memory before it is added.
+    const data = entry.blob ? new Uint8Array(await entry.blob.arrayBuffer()) : entry.data;
+    const plain = entry.compress ? await deflateRaw(data, between) : [data];
     // A fresh salt per entry, as the format requires: the same key stream must never encrypt twice.
     const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
     const keys = await deriveKeys(crypto.subtle, options.password, salt);

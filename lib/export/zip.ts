@@ -4,6 +4,7 @@ import { UTF8_NAME, dosDateTime, type EntryHeader } from '../zip';
 import { throwIfCancelled, timeSlicer } from '../zip';
 import { crc32Finish, crc32Start, crc32Update } from './crc32';
 import type { PackageEntry } from './package';
+import { entrySize } from './package-input';
 
 export interface ZipProgress {
   entries: number;
@@ -23,10 +24,32 @@ async function entryCrc(data: Uint8Array, between: () => Promise<void>, signal?:
   return crc32Finish(state);
 }
 
-/** How one entry is stored: its header fields (the name, size and time are filled in) and its bytes. */
+/** How one entry is stored: its header fields (the name, size and time are filled in) and its bytes,
+ * or, for a large stored file, its size and a reader of its slices. */
 export interface EncodedEntry {
   header: Omit<EntryHeader, 'name' | 'size' | 'compressedSize' | 'dosTime' | 'dosDate'>;
-  body: Uint8Array[];
+  body: Uint8Array[] | { size: number; read: () => AsyncIterable<Uint8Array> };
+}
+
+const BLOB_SLICE = 8 * 1024 * 1024;
+
+/** A Blob's bytes, a slice at a time. */
+export async function* blobSlices(blob: Blob, signal?: AbortSignal): AsyncGenerator<Uint8Array> {
+  for (let at = 0; at < blob.size; at += BLOB_SLICE) {
+    throwIfCancelled(signal);
+    yield new Uint8Array(await blob.slice(at, Math.min(at + BLOB_SLICE, blob.size)).arrayBuffer());
+  }
+}
+
+async function blobCrc(blob: Blob, between: () => Promise<void>, signal?: AbortSignal): Promise<number> {
+  let state = crc32Start;
+  for await (const slice of blobSlices(blob, signal))
+    for (let at = 0; at < slice.byteLength; at += CRC_SLICE) {
+      state = crc32Update(state, slice.subarray(at, Math.min(at + CRC_SLICE, slice.byteLength)));
+      await between();
+      throwIfCancelled(signal);
+    }
+  return crc32Finish(state);
 }
 
 export interface ZipOptions {
@@ -54,18 +77,12 @@ export async function writeEntries(
     throwIfCancelled(options.signal);
     const { header, body } = await encode(entry, maybeYield);
     throwIfCancelled(options.signal);
-    zip.add(
-      {
-        ...header,
-        name: encoder.encode(entry.path),
-        size: entry.data.byteLength,
-        compressedSize: body.reduce((n, part) => n + part.byteLength, 0),
-        ...time,
-      },
-      body,
-    );
+    const fields = { ...header, name: encoder.encode(entry.path), size: entrySize(entry), ...time };
+    if (Array.isArray(body))
+      zip.add({ ...fields, compressedSize: body.reduce((n, part) => n + part.byteLength, 0) }, body);
+    else await zip.addStreamed({ ...fields, compressedSize: body.size }, body.read());
     progress.entries++;
-    progress.bytesIn += entry.data.byteLength;
+    progress.bytesIn += entrySize(entry);
     options.onProgress?.({ ...progress });
     await maybeYield();
   }
@@ -83,14 +100,22 @@ export function writeZip(
   sink: (chunk: Uint8Array) => void,
   options: ZipOptions,
 ): Promise<void> {
-  return writeEntries(entries, sink, options, async (entry, between) => ({
-    header: {
-      method: entry.compress ? 8 : 0,
-      flags: UTF8_NAME,
-      crc: await entryCrc(entry.data, between, options.signal),
-    },
-    body: entry.compress ? await deflateRaw(entry.data, between) : [entry.data],
-  }));
+  return writeEntries(entries, sink, options, async (entry, between) => {
+    const { blob } = entry;
+    if (blob)
+      return {
+        header: { method: 0, flags: UTF8_NAME, crc: await blobCrc(blob, between, options.signal) },
+        body: { size: blob.size, read: () => blobSlices(blob, options.signal) },
+      };
+    return {
+      header: {
+        method: entry.compress ? 8 : 0,
+        flags: UTF8_NAME,
+        crc: await entryCrc(entry.data, between, options.signal),
+      },
+      body: entry.compress ? await deflateRaw(entry.data, between) : [entry.data],
+    };
+  });
 }
 
 /**

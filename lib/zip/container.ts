@@ -28,6 +28,20 @@ export class ZipContainer {
     for (const part of body) this.emit(part);
   }
 
+  /** An entry whose body arrives in pieces (a large stored file read slice by slice); sizes and CRC known already. */
+  async addStreamed(header: EntryHeader, body: AsyncIterable<Uint8Array>): Promise<void> {
+    this.central.push(centralRecord(header, this.offset));
+    this.emit(localHeader(header));
+    let length = 0;
+    for await (const part of body) {
+      length += part.byteLength;
+      if (length > header.compressedSize) break;
+      this.emit(part);
+    }
+    if (length !== header.compressedSize)
+      throw new Error(`zip entry body is ${length} bytes, header says ${header.compressedSize}`);
+  }
+
   finish(): void {
     const cdOffset = this.offset;
     let piece: Uint8Array[] = [];

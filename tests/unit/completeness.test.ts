@@ -24,7 +24,7 @@ describe('completeness', () => {
     expect(items['imaging-reports']).toMatchObject({ status: 'present', count: 1 });
     expect(items['imaging-images']).toEqual({
       family: 'imaging-images',
-      status: 'missing',
+      status: 'report-only',
       count: 0,
       hint: 'hint_imaging_images_for_reports',
     });

@@ -19,6 +19,7 @@ export const ROOM_FLOORS: Record<string, number> = {
   clip: 4,
   export: 4,
   import: 5,
+  imaging: 5,
 };
 
 const root = resolve(__dirname, '../../..');

@@ -71,7 +71,7 @@ describe('the workspace in the package', () => {
       hint: '',
     });
     const images = items.find((i) => i.family === 'Imaging images (DICOM)')!;
-    expect(images.status).toBe('missing');
+    expect(images.status).toBe('report-only');
     expect(images.hint).toBe(translate('hint_imaging_images_for_reports'));
     expect(items.find((i) => i.family === 'Surgical and operative reports')!.status).toBe('not-applicable');
   });
