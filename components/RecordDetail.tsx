@@ -14,8 +14,10 @@ export interface RecordDetailProps {
   onSave: (edit: RecordEdit) => void;
   onDelete: () => void;
   /** Files kept with the record (issue 3). */
-  attachments?: { id: string; name: string; mediaType: string; size: number }[];
+  attachments?: { id: string; name: string; mediaType: string; size: number; sha256?: string }[];
   onDownloadAttachment?: (id: string) => void;
+  /** The record holds nothing but its title (no text, results or file). */
+  titleOnly?: boolean;
 }
 
 /** One record: editable title, date, kind and note, and the snapshot as captured. */
@@ -26,6 +28,7 @@ export function RecordDetail({
   onDelete,
   attachments = [],
   onDownloadAttachment,
+  titleOnly = false,
 }: RecordDetailProps) {
   const t = useT();
   const [title, setTitle] = useState(record.title);
@@ -51,6 +54,11 @@ export function RecordDetail({
           record.capturedAt.slice(0, 16).replace('T', ' '),
         ])}
       </p>
+      {titleOnly ? (
+        <p class="warn" data-testid="record-title-only-hint">
+          {t('recordTitleOnlyHint')}
+        </p>
+      ) : null}
       <form
         class="stack"
         onSubmit={(e) => {
@@ -122,6 +130,11 @@ export function RecordDetail({
                 <span class="muted">
                   {a.mediaType} · {formatBytes(a.size)}
                 </span>{' '}
+                {a.sha256 ? (
+                  <span class="muted hash" data-testid="attachment-sha256" title={a.sha256}>
+                    {t('attachmentSha256', [`${a.sha256.slice(0, 12)}…`])}
+                  </span>
+                ) : null}{' '}
                 <button type="button" data-testid="attachment-download" onClick={() => onDownloadAttachment?.(a.id)}>
                   {t('attachmentDownload')}
                 </button>
