@@ -17,12 +17,16 @@ interface LiveImage {
   naturalHeight?: number;
 }
 
-/** True when `src` (with the element's loaded size when known) is a placeholder rather than a picture. */
-export function isPlaceholderImage(img: Element, src = img.getAttribute('src') ?? ''): boolean {
+/**
+ * True when `src` is a placeholder rather than a picture. When `src` is what the element shows now, its
+ * loaded size counts too (a 1x1 image); an address it does not show yet is judged by its form only.
+ */
+export function isPlaceholderImage(img: Element, src = img.getAttribute('src') ?? '', shown = true): boolean {
   const trimmed = src.trim();
   if (!trimmed) return true;
   if (/^data:/i.test(trimmed) && trimmed.length <= TINY_DATA_URL) return true;
   if (SPACER_NAME.test(trimmed)) return true;
+  if (!shown) return false;
   const live = img as unknown as LiveImage;
   if (live.complete && typeof live.naturalWidth === 'number' && live.naturalWidth > 0) {
     return live.naturalWidth <= 1 && (live.naturalHeight ?? 0) <= 1;
@@ -46,7 +50,7 @@ export function displayedImageSource(img: Element): string | null {
   if (!isPlaceholderImage(img, src)) return src;
   for (const name of LAZY_ATTRIBUTES) {
     const lazy = img.getAttribute(name)?.trim();
-    if (lazy && !isPlaceholderImage(img, lazy)) return lazy;
+    if (lazy && !isPlaceholderImage(img, lazy, false)) return lazy;
   }
   const lazySet = img.getAttribute('data-srcset') ?? img.getAttribute('data-lazy-srcset');
   const first = lazySet?.split(',').pop()?.trim().split(/\s+/)[0];

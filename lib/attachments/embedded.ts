@@ -84,9 +84,10 @@ function fetchableFrom(url: URL, pageOrigin: string): boolean {
   return /^https?:$/.test(url.protocol) && url.origin === pageOrigin;
 }
 
-function classify(element: Element, pageUrl: URL): EmbeddedDocument | null {
+function classify(element: Element, page: Document, pageUrl: URL): EmbeddedDocument | null {
   const inner = element.localName === 'embed' ? null : frameDocument(element);
-  const base = element.ownerDocument.baseURI || pageUrl.href;
+  // Addresses in the page resolve against the page's address (as links do); inside a frame, against the frame's.
+  const base = element.ownerDocument === page ? pageUrl.href : element.ownerDocument.baseURI || pageUrl.href;
   const url = resolve(shownAddress(element, inner), base);
   if (!url || url.protocol === 'about:' || url.protocol === 'javascript:') return null;
   // A readable HTML document is composed into the clip like the rest of the page (lib/capture/flatten.ts),
@@ -128,7 +129,7 @@ export function findEmbeddedDocuments(doc: Document, pageUrl: URL): EmbeddedDocu
       // Fallback content inside a kept <object> (often an <embed> of the same file) is not shown.
       const outer = element.parentElement?.closest('object');
       if (outer && objects.has(outer)) continue;
-      const entry = classify(element, pageUrl);
+      const entry = classify(element, doc, pageUrl);
       if (entry) found.push(entry);
       if (entry && element.localName === 'object') objects.add(element);
       const inner = element.localName === 'iframe' || element.localName === 'frame' ? frameDocument(element) : null;

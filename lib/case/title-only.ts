@@ -55,9 +55,9 @@ export function snapshotContent(html: string): { text: string; hasImage: boolean
 }
 
 function hasStructuredContent(data: StructuredData | undefined): boolean {
-  if (!data) return false;
-  if (data.type === 'report') return data.sections.some((s) => s.text.trim() !== '');
-  if (data.type === 'note') return data.paragraphs.some((p) => p.trim() !== '');
+  // Report sections and note paragraphs are read from the snapshot's own text, which is judged below
+  // (a report read from a bare heading has one "section" holding that heading).
+  if (!data || data.type === 'report' || data.type === 'note') return false;
   // Every other shape is a list of entries (results, medications, allergies ...): any entry is content.
   return Object.values(data).some((value) => Array.isArray(value) && value.length > 0);
 }
