@@ -23,7 +23,7 @@ export function serveViewerRoute(url: URL, res: ServerResponse): boolean {
     const mb = Math.min(Number(url.searchParams.get('mb') ?? '5'), 100);
     const linked = url.searchParams.get('as') === 'links';
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(manyDocumentsPage(n, mb, linked));
+    res.end(manyDocumentsPage(n, mb, linked, (url.searchParams.get('label') ?? '').replace(/[^\w -]/g, '')));
     return true;
   }
   if (url.pathname === '/viewers/numbered.pdf') {
@@ -48,7 +48,7 @@ export function numberedPdf(mb: number, n: number): Buffer {
   return Buffer.concat([first, ...Array.from({ length: mb - 1 }, (_, i) => generatedPdfChunk(i))]);
 }
 
-function manyDocumentsPage(n: number, mb: number, linked: boolean): string {
+function manyDocumentsPage(n: number, mb: number, linked: boolean, label: string): string {
   const items = Array.from({ length: n }, (_, i) => {
     const href = `/viewers/numbered.pdf?mb=${mb}&amp;n=${i + 1}`;
     return linked
@@ -56,6 +56,6 @@ function manyDocumentsPage(n: number, mb: number, linked: boolean): string {
       : `<li><iframe title="Report ${i + 1}" src="${href}" width="300" height="200"></iframe></li>`;
   });
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Scanned records (${n} documents)</title></head>
-<body><main><h1>Scanned records</h1><p>${n} scanned documents of ${mb} MB (synthetic demo data).</p>
+<body><main><h1>Scanned records${label ? ` (${label})` : ''}</h1><p>${n} scanned documents of ${mb} MB (synthetic demo data).</p>
 <ul>${items.join('\n')}</ul></main></body></html>`;
 }
