@@ -1,5 +1,6 @@
 import type { ClipProgress, RecordSummary } from '../lib/core/messaging';
 import type { ClipStatus } from '../lib/core/settings';
+import { embeddedSummary, problemText } from './attachment-problem';
 import { ClipPreview } from './ClipPreview';
 import { useT, type MessageKey, type Translate } from './i18n';
 
@@ -98,13 +99,22 @@ export function ClipPanel({
         {result && result.ok && (result.data.attachmentsSaved ?? 0) > 0 ? (
           <p class="ok">{t('clipAttachmentsSaved', [result.data.attachmentsSaved!])}</p>
         ) : null}
+        {result && result.ok && embeddedSummary(t, result.data.attachmentProblems ?? []) ? (
+          <p class="warn" data-testid="embedded-not-copied">
+            {embeddedSummary(t, result.data.attachmentProblems ?? [])}
+          </p>
+        ) : null}
         {result && result.ok
           ? (result.data.attachmentProblems ?? []).map((problem, i) => (
               <p key={`a${i}`} class="warn" data-testid="attachment-problem">
-                {t('clipAttachmentProblem', [
-                  problem.name,
-                  t(`attachmentReason_${problem.reason.replace(/-/g, '_')}` as MessageKey),
-                ])}
+                {problemText(t, problem)}
+              </p>
+            ))
+          : null}
+        {result && result.ok
+          ? (result.data.titleOnly ?? []).map((title, i) => (
+              <p key={`t${i}`} class="warn" data-testid="title-only">
+                {t('clipTitleOnly', [title])}
               </p>
             ))
           : null}

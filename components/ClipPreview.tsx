@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { RecordSummary } from '../lib/core/messaging';
-import { useT, type MessageKey } from './i18n';
+import { problemText } from './attachment-problem';
+import { useT } from './i18n';
 import { kindKey } from './RecordList';
 
 export interface ClipPreviewProps {
@@ -55,12 +56,14 @@ export function ClipPreview({ records, onSave, onCancel }: ClipPreviewProps) {
             ) : null}
             {record.failed.map((problem, j) => (
               <div key={j} class="warn">
-                {t('clipAttachmentProblem', [
-                  problem.name,
-                  t(`attachmentReason_${problem.reason.replace(/-/g, '_')}` as MessageKey),
-                ])}
+                {problemText(t, problem)}
               </div>
             ))}
+            {record.titleOnly ? (
+              <div class="warn" data-testid="preview-title-only">
+                {t('clipTitleOnly', [record.title])}
+              </div>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -15,10 +15,12 @@ export interface RecordDetailProps {
   onSave: (edit: RecordEdit) => void;
   onDelete: () => void;
   /** Files kept with the record (issue 3). */
-  attachments?: { id: string; name: string; mediaType: string; size: number }[];
+  attachments?: { id: string; name: string; mediaType: string; size: number; sha256?: string }[];
   onDownloadAttachment?: (id: string) => void;
   /** Names the record's portal for every record from its origin. */
   onNamePortal?: (name: string) => void;
+  /** The record holds nothing but its title (no text, results or file). */
+  titleOnly?: boolean;
 }
 
 /** One record: editable title, date, kind and note, and the snapshot as captured. */
@@ -30,6 +32,7 @@ export function RecordDetail({
   attachments = [],
   onDownloadAttachment,
   onNamePortal,
+  titleOnly = false,
 }: RecordDetailProps) {
   const t = useT();
   const [title, setTitle] = useState(record.title);
@@ -57,6 +60,11 @@ export function RecordDetail({
       </p>
       {onNamePortal ? (
         <PortalName key={record.provenance.origin} provenance={record.provenance} onName={onNamePortal} />
+      ) : null}
+      {titleOnly ? (
+        <p class="warn" data-testid="record-title-only-hint">
+          {t('recordTitleOnlyHint')}
+        </p>
       ) : null}
       <form
         class="stack"
@@ -129,6 +137,11 @@ export function RecordDetail({
                 <span class="muted">
                   {a.mediaType} · {formatBytes(a.size)}
                 </span>{' '}
+                {a.sha256 ? (
+                  <span class="muted hash" data-testid="attachment-sha256" title={a.sha256}>
+                    {t('attachmentSha256', [`${a.sha256.slice(0, 12)}…`])}
+                  </span>
+                ) : null}{' '}
                 <button type="button" data-testid="attachment-download" onClick={() => onDownloadAttachment?.(a.id)}>
                   {t('attachmentDownload')}
                 </button>

@@ -6,10 +6,12 @@ export const kindKey = (kind: RecordKind) => `kind_${kind.replace(/-/g, '_')}` a
 export interface RecordListProps {
   records: CaseRecord[];
   onOpen: (id: string) => void;
+  /** Records that hold nothing but their title, flagged in the list. */
+  titleOnly?: ReadonlySet<string>;
 }
 
 /** Records grouped by kind, newest first within a kind (the order `sortRecords` gives). */
-export function RecordList({ records, onOpen }: RecordListProps) {
+export function RecordList({ records, onOpen, titleOnly }: RecordListProps) {
   const t = useT();
   const groups = RecordKind.options
     .map((kind) => ({ kind, items: records.filter((r) => r.kind === kind) }))
@@ -28,6 +30,12 @@ export function RecordList({ records, onOpen }: RecordListProps) {
                   <span class="date">{record.clinicalDate?.slice(0, 10) ?? t('recordUndated')}</span>{' '}
                   <span class="title">{record.title}</span>
                 </button>
+                {titleOnly?.has(record.id) ? (
+                  <span class="warn" data-testid="record-title-only">
+                    {' '}
+                    ({t('titleOnlyFlag')})
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>

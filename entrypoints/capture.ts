@@ -1,5 +1,12 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { CHUNK_BYTES, MAX_ATTACHMENT_BYTES, MAX_CLIP_ATTACHMENT_BYTES, MAX_CLIP_ATTACHMENTS } from '../lib/core/limits';
+import {
+  ATTACHMENT_IDLE_MS,
+  CHUNK_BYTES,
+  MAX_ATTACHMENT_BYTES,
+  MAX_CLIP_ATTACHMENT_BYTES,
+  MAX_CLIP_ATTACHMENTS,
+  MAX_EMBEDDED_BYTES,
+} from '../lib/core/limits';
 import { fetchAttachment } from '../lib/attachments/fetch-attachment';
 import { capturePage } from '../lib/capture/capture-page';
 
@@ -43,7 +50,13 @@ async function captureOutcome(selectionOnly: boolean): Promise<unknown> {
   const range = selectionOnly && selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
   const outcome = await capturePage(window, document, location.href, { selection: range, inlineImage });
   if (!outcome.ok) return outcome;
-  const attachments: unknown[] = [];
+  const attachments: unknown[] = outcome.notCopied.map(({ record, name, reason }) => ({
+    record,
+    ok: false,
+    name,
+    reason,
+    embedded: true,
+  }));
   const warnings = [...outcome.warnings];
   let budget = MAX_CLIP_ATTACHMENT_BYTES;
   let skipped = 0;
@@ -53,16 +66,24 @@ async function captureOutcome(selectionOnly: boolean): Promise<unknown> {
         skipped++;
         continue;
       }
+      const embedded = candidate.source === 'embedded';
       const fetched = await fetchAttachment(
         (url, init) => fetch(url, init),
         candidate,
-        Math.min(MAX_ATTACHMENT_BYTES, budget),
+        Math.min(embedded ? MAX_EMBEDDED_BYTES : MAX_ATTACHMENT_BYTES, budget),
+        ATTACHMENT_IDLE_MS,
       );
       if (!fetched.ok) {
         // "View report" leading to an ordinary page is not a failed file.
         if (!candidate.expectFile && (fetched.reason === 'login-page' || fetched.reason === 'unexpected-type'))
           continue;
-        attachments.push({ record, ok: false, name: fetched.name, reason: fetched.reason });
+        attachments.push({
+          record,
+          ok: false,
+          name: fetched.name,
+          reason: fetched.reason,
+          ...(embedded ? { embedded } : {}),
+        });
         continue;
       }
       budget -= fetched.size;

@@ -17,6 +17,7 @@ import { checkDbHealth, type CaseDb, type DbHealth } from '../../lib/core/db';
 import { ClipProgress, send, type RecordSummary } from '../../lib/core/messaging';
 import { replayPendingEdits } from '../../lib/case/pending-edits';
 import { deleteRecord, editRecord, listRecords, namePortal } from '../../lib/case/records';
+import { isTitleOnly } from '../../lib/case/title-only';
 import {
   activeCaseStore,
   clipProgressStore,
@@ -75,11 +76,22 @@ export function App({ db }: { db: CaseDb }) {
     async () =>
       openRecordId
         ? (await db.attachments.where('recordId').equals(openRecordId).toArray()).map(
-            ({ id, name, mediaType, size }) => ({ id, name, mediaType, size }),
+            ({ id, name, mediaType, size, sha256 }) => ({ id, name, mediaType, size, sha256 }),
           )
         : [],
     [openRecordId],
     [],
+  );
+
+  // Records that kept a file (index keys only, no file is read): the rest may hold only their title.
+  const withFiles = useLive(
+    async () => new Set((await db.attachments.orderBy('recordId').uniqueKeys()).map(String)),
+    [],
+    new Set<string>(),
+  );
+  const titleOnly = useMemo(
+    () => new Set(records.filter((r) => isTitleOnly(r, withFiles.has(r.id) ? 1 : 0)).map((r) => r.id)),
+    [records, withFiles],
   );
 
   useEffect(() => {
@@ -275,6 +287,7 @@ export function App({ db }: { db: CaseDb }) {
                   onSave={(edit) => void editRecord(db, openRecord.id, edit)}
                   onDelete={() => void deleteRecord(db, openRecord.id).then(() => setOpenRecordId(null))}
                   attachments={openAttachments}
+                  titleOnly={titleOnly.has(openRecord.id)}
                   onDownloadAttachment={(id) => void downloadAttachment(db, id)}
                   onNamePortal={(name) => {
                     const { origin } = openRecord.provenance;
@@ -284,7 +297,7 @@ export function App({ db }: { db: CaseDb }) {
                   }}
                 />
               ) : (
-                <RecordList records={records} onOpen={setOpenRecordId} />
+                <RecordList records={records} onOpen={setOpenRecordId} titleOnly={titleOnly} />
               )}
               {activeCaseId ? (
                 <ExportSection

@@ -9,6 +9,7 @@ import type { View } from '../../components/ViewTabs';
 import { emptyDetails, getDetails, setNotApplicable } from '../../lib/case/case-details';
 import { saveEdit } from '../../lib/case/pending-edits';
 import { completeness, imageFiles, recordFamily } from '../../lib/case/completeness';
+import { isTitleOnly } from '../../lib/case/title-only';
 import type { CaseDb } from '../../lib/core/db';
 import { labTrends } from '../../lib/labs/lab-trends';
 import { medicationOffers } from '../../lib/case/medication-offers';
@@ -60,7 +61,10 @@ export function Workspace({ db, caseId, records, view }: WorkspaceProps) {
     const byFamily: Partial<Record<RecordFamily, string[]>> = {
       'imaging-images': imageFiles(records, attachments).map((a) => a.name),
     };
+    const withFiles = new Set(attachments.map((a) => a.recordId));
     for (const record of records) {
+      // As in the checklist: a record that kept only its title does not hold its family.
+      if (isTitleOnly(record, withFiles.has(record.id) ? 1 : 0)) continue;
       const family = recordFamily(record);
       if (family) (byFamily[family] ??= []).push(record.title);
     }

@@ -4,7 +4,8 @@ import { checkDownload } from './sniff';
 import { MAX_ATTACHMENT_BYTES } from '../core/limits';
 
 /** Why one attachment was not kept; the panel explains each. */
-export type AttachmentFailure = 'login-page' | 'unexpected-type' | 'empty' | 'http-error' | 'unreachable' | 'too-large';
+export type AttachmentFailure =
+  'login-page' | 'unexpected-type' | 'empty' | 'http-error' | 'unreachable' | 'too-large' | 'timed-out' | 'released';
 
 export type FetchedAttachment =
   | { ok: true; name: string; mediaType: string; size: number; sha256: string; blob: Blob }
@@ -56,13 +57,43 @@ export async function fetchAttachment(
   fetcher: Fetcher,
   candidate: AttachmentCandidate,
   maxBytes = MAX_ATTACHMENT_BYTES,
+  /** Give up when no byte arrives for this long (0: wait as long as the browser does). */
+  idleMs = 0,
 ): Promise<FetchedAttachment> {
   const fail = (reason: AttachmentFailure): FetchedAttachment => ({ ok: false, name: candidate.name, reason });
+  // A server (or a frame) that never finishes must not hold the clip forever: stop after idleMs of silence.
+  const abort = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const waitAgain = () => {
+    if (!idleMs) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => abort.abort(), idleMs);
+  };
+  // A blob: URL that no longer answers was released by the page (URL.revokeObjectURL) after showing it.
+  const lost = (): FetchedAttachment =>
+    fail(abort.signal.aborted ? 'timed-out' : candidate.url.startsWith('blob:') ? 'released' : 'unreachable');
+  waitAgain();
+  try {
+    return await readAttachment(fetcher, candidate, maxBytes, abort.signal, waitAgain, fail, lost);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function readAttachment(
+  fetcher: Fetcher,
+  candidate: AttachmentCandidate,
+  maxBytes: number,
+  signal: AbortSignal,
+  progressed: () => void,
+  fail: (reason: AttachmentFailure) => FetchedAttachment,
+  lost: () => FetchedAttachment,
+): Promise<FetchedAttachment> {
   let response: Response;
   try {
-    response = await fetcher(candidate.url, { credentials: 'include', redirect: 'follow' });
+    response = await fetcher(candidate.url, { credentials: 'include', redirect: 'follow', signal });
   } catch {
-    return fail('unreachable');
+    return lost();
   }
   if (!response.ok || !response.body) return fail('http-error');
   const declared = Number(response.headers.get('content-length') ?? '0');
@@ -77,7 +108,14 @@ export async function fetchAttachment(
   let mediaType: string | undefined;
   let head = new Uint8Array(0);
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      return lost();
+    }
+    progressed();
+    const { done, value } = chunk;
     if (value) {
       size += value.length;
       if (size > maxBytes) {

@@ -3,3 +3,5 @@
 export * from './links';
 export * from './chunks';
 export * from './sniff';
+export * from './embedded';
+export * from './displayed-image';

@@ -1,9 +1,11 @@
+import { backgroundImageSource, displayedImageSource } from './displayed-image';
+
 /** A file on the page worth keeping with a record: a linked PDF or image, or an embedded image. */
 export interface AttachmentCandidate {
   url: string;
   /** A file name for the user and the package: from the `download` attribute, the path or the link text. */
   name: string;
-  source: 'link' | 'image';
+  source: 'link' | 'image' | 'embedded';
   /**
    * The link says it is a file (an extension, `download`, "PDF", "Download"): if it answers with a page,
    * that is reported (usually an expired session). A link found only by words like "report" may lead
@@ -78,12 +80,15 @@ export function findAttachments(root: Element, pageUrl: URL): AttachmentCandidat
       FILE_WORDS.test(label);
     if (isFile || MAYBE_FILE_WORDS.test(label)) add(href, 'link', link.getAttribute('download') || text, isFile);
   }
-  for (const img of Array.from(root.querySelectorAll('img[src]'))) {
+  // What each image shows (srcset, <picture>, lazy loading, role="img" backgrounds), never a placeholder.
+  for (const img of Array.from(root.querySelectorAll('img, [role="img"]'))) {
+    const shown = img.localName === 'img' ? displayedImageSource(img) : backgroundImageSource(img);
+    if (!shown) continue;
     const width = Number(img.getAttribute('width') ?? Infinity);
     const height = Number(img.getAttribute('height') ?? Infinity);
     if (width < MIN_IMAGE_SIDE || height < MIN_IMAGE_SIDE) continue;
     if (img.closest('header, nav, footer, [role="banner"], [role="navigation"]')) continue;
-    add(img.getAttribute('src'), 'image', img.getAttribute('alt'), true);
+    add(shown, 'image', img.getAttribute('alt') ?? img.getAttribute('aria-label'), true);
   }
   return [...found.values()];
 }

@@ -1,8 +1,9 @@
-import { findAttachments, type AttachmentCandidate } from '../attachments';
+import { findAttachments, findEmbeddedDocuments, type AttachmentCandidate } from '../attachments';
 import { LIMITS } from '../core/limits';
 import type { CapturedRecord } from '../core/model';
 import { detectPortal } from '../portals';
 import { cleanSourceUrl } from '../reading';
+import { assignEmbedded, embeddedOwners, type EmbeddedNotCopied } from './embedded-records';
 import { flattenPage } from './flatten';
 import { buildSnapshot, type ImageInliner } from './snapshot';
 
@@ -13,7 +14,14 @@ export interface CaptureOptions {
 }
 
 export type CaptureOutcome =
-  | { ok: true; records: CapturedRecord[]; warnings: string[]; attachments: AttachmentCandidate[][] }
+  | {
+      ok: true;
+      records: CapturedRecord[];
+      warnings: string[];
+      attachments: AttachmentCandidate[][];
+      /** Embedded documents (PDF or image in a frame, embed or object) that could not be copied. */
+      notCopied: EmbeddedNotCopied[];
+    }
   | { ok: false; error: 'page-too-large' | 'nothing-to-clip' };
 
 /**
@@ -50,11 +58,24 @@ export async function capturePage(
 ): Promise<CaptureOutcome> {
   const url = new URL(rawUrl);
   const bySelection = options.selection && !options.selection.collapsed;
+  // PDFs and images the page shows in frames, embeds and objects: fetched with the record, or reported.
+  const embedded = findEmbeddedDocuments(doc, url).filter(
+    (e) => !bySelection || options.selection!.intersectsNode(e.element),
+  );
   // Shadow roots, same-origin frames and canvases are composed into a copy the adapters can read.
-  const flat = bySelection ? { doc: selectionDocument(doc, options.selection!), warnings: [] } : flattenPage(doc);
+  const flat = bySelection
+    ? { doc: selectionDocument(doc, options.selection!), warnings: [] }
+    : flattenPage(doc, new Map(embedded.map((e, i) => [e.element, i])));
   const source = flat.doc;
   const adapter = detectPortal(url, source);
   const extracted = adapter.extract(source, url);
+  const owners = embeddedOwners(
+    embedded,
+    source,
+    doc,
+    extracted.map((item) => item.element),
+  );
+  const kept: number[] = [];
   const { origin, path } = cleanSourceUrl(rawUrl);
   const records: CapturedRecord[] = [];
   const attachments: AttachmentCandidate[][] = [];
@@ -65,7 +86,10 @@ export async function capturePage(
     if (snapshot.html.length > LIMITS.snapshotBytes || snapshot.text.length > LIMITS.textChars) {
       return { ok: false, error: 'page-too-large' };
     }
-    if (snapshot.text.trim() === '' && !snapshot.html.includes('<img')) continue;
+    // A page that only shows a document still makes a record: the document is its content.
+    const itemIndex = extracted.indexOf(item);
+    if (snapshot.text.trim() === '' && !snapshot.html.includes('<img') && !owners.includes(itemIndex)) continue;
+    kept.push(itemIndex);
     records.push({
       kind: item.kind,
       title: item.title,
@@ -89,5 +113,11 @@ export async function capturePage(
     const seen = new Set(attachments[0]!.map((a) => a.url));
     attachments[0]!.push(...findAttachments(source.body, url).filter((a) => !seen.has(a.url)));
   }
-  return { ok: true, records, warnings: [...warnings], attachments };
+  // Owners index the adapter's items; only kept items became records.
+  const notCopied = assignEmbedded(
+    embedded,
+    owners.map((owner) => Math.max(kept.indexOf(owner), 0)),
+    attachments,
+  );
+  return { ok: true, records, warnings: [...warnings], attachments, notCopied };
 }

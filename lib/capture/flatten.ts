@@ -1,3 +1,5 @@
+import { displayedImageSource, presentDisplayedImage } from '../attachments';
+
 /**
  * Issue 3: capture reads what the user sees, including open shadow roots and same-origin frames, and
  * says which parts it could not read. Adapters work on plain documents, so those parts are copied into
@@ -15,7 +17,12 @@ const LOAD_MORE = /^\s*(show|load|view|see|display)\s+(more|all|older|additional
 interface Counters {
   frames: number;
   canvases: number;
+  /** Embedded PDFs and images (lib/attachments/embedded.ts) by element: marked in the copy, reported there. */
+  embedded: ReadonlyMap<Element, number>;
 }
+
+/** The attribute that marks where an embedded document sat, so it can be given to the record around it. */
+export const EMBED_MARK = 'data-second-look-embed';
 
 /** True when the page has parts a plain `cloneNode` would miss or mis-read. */
 export function needsFlattening(doc: Document): boolean {
@@ -49,6 +56,15 @@ function copyNode(node: Node, target: Document, counters: Counters, depth = 0): 
   if (node.nodeType !== 1) return target.importNode(node, false);
   const element = node as Element;
   const tag = element.localName;
+  const embedded = counters.embedded.get(element);
+  const mark = () => {
+    const span = target.createElement('span');
+    span.setAttribute(EMBED_MARK, String(embedded));
+    return span;
+  };
+  if (embedded !== undefined && (tag === 'embed' || tag === 'object')) return mark();
+  // A placeholder image (1x1, spacer) shows nothing: not copied, so not counted as an image lost.
+  if (tag === 'img' && displayedImageSource(element) === null) return target.createComment(' placeholder image ');
   if (tag === 'iframe' || tag === 'frame') {
     let inner: Document | null = null;
     try {
@@ -57,11 +73,14 @@ function copyNode(node: Node, target: Document, counters: Counters, depth = 0): 
       inner = null;
     }
     if (!inner?.body || depth >= MAX_FRAME_DEPTH) {
+      // An embedded PDF or image is fetched or reported on its own (lib/attachments/embedded.ts).
+      if (embedded !== undefined) return mark();
       counters.frames++;
       return target.createComment(' frame not readable ');
     }
     const section = target.createElement('div');
     section.setAttribute('data-second-look-frame', '');
+    if (embedded !== undefined) section.setAttribute(EMBED_MARK, String(embedded));
     section.append(...Array.from(inner.body.childNodes).map((n) => copyNode(n, target, counters, depth + 1)));
     return section;
   }
@@ -81,6 +100,8 @@ function copyNode(node: Node, target: Document, counters: Counters, depth = 0): 
     ? composedChildren(element, shadow, target, counters)
     : Array.from(element.childNodes).map((n) => copyNode(n, target, counters, depth));
   copy.append(...children);
+  // The copy has no browsing context: record now what each image shows (currentSrc, lazy loading, backgrounds).
+  if (tag === 'img' || element.getAttribute('role') === 'img') presentDisplayedImage(element, copy);
   return copy;
 }
 
@@ -95,11 +116,11 @@ export function notLoadedHints(root: ParentNode): number {
 }
 
 /** A detached, composed copy of the page (or the page itself when nothing needs composing). */
-export function flattenPage(doc: Document): FlatPage {
+export function flattenPage(doc: Document, embedded: ReadonlyMap<Element, number> = new Map()): FlatPage {
   const warnings: string[] = [];
   let result = doc;
   if (needsFlattening(doc)) {
-    const counters: Counters = { frames: 0, canvases: 0 };
+    const counters: Counters = { frames: 0, canvases: 0, embedded };
     const copy = doc.implementation.createHTMLDocument(doc.title);
     const root = copyNode(doc.documentElement, copy, counters);
     copy.removeChild(copy.documentElement);

@@ -1,3 +1,4 @@
+import { presentDisplayedImages } from '../attachments';
 import { sanitizeToBody } from '../sanitize';
 import { textOf } from '../reading';
 
@@ -27,6 +28,9 @@ export async function buildSnapshot(
   // <img>, poster and srcset again, outside the page's own CSP (issue 6, "No data leaves").
   const clone = element.ownerDocument.implementation.createHTMLDocument('').importNode(element, true);
   const warnings: string[] = [];
+  // Each image as shown (currentSrc, lazy-loading addresses, role="img" backgrounds), before canvases
+  // become images, so the live and copied image lists still line up.
+  presentDisplayedImages(element, clone);
 
   const liveCanvases = Array.from(element.querySelectorAll('canvas'));
   Array.from(clone.querySelectorAll('canvas')).forEach((canvas, i) => {

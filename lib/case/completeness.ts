@@ -1,5 +1,9 @@
 import type { CaseRecord, RecordKind } from '../core/model';
 import { RecordFamily } from '../core/workspace-model';
+import { isTitleOnly, type TitleOnlyInput } from './title-only';
+
+/** What the checklist reads of a record; with its title and snapshot, a title-only record is not counted. */
+export type CompletenessRecord = Pick<CaseRecord, 'id' | 'kind' | 'structured'> & Partial<TitleOnlyInput>;
 
 /** `report-only`: imaging reports are there but no study (the images) is: the gap DOMAIN.md names. */
 export type CompletenessStatus = 'present' | 'missing' | 'report-only' | 'not-applicable';
@@ -88,12 +92,17 @@ export function imageFiles<T extends { recordId: string; mediaType: string; name
 
 /**
  * The records-package checklist (DOMAIN.md). A family is present when the case holds at least one
- * record of it; it says nothing about whether those records are the right or latest ones.
+ * record of it that holds more than its title; it says nothing about whether those records are the right
+ * or latest ones.
  */
-export function completeness(
-  records: Pick<CaseRecord, 'id' | 'kind' | 'structured'>[],
-  caseState: CompletenessState,
-): CompletenessItem[] {
+export function completeness(records: CompletenessRecord[], caseState: CompletenessState): CompletenessItem[] {
+  const files = new Map<string, number>();
+  for (const file of caseState.attachments ?? []) files.set(file.recordId, (files.get(file.recordId) ?? 0) + 1);
+  // A record that kept only its title (its document was not copied) does not make its family present.
+  records = records.filter(
+    (r) =>
+      r.title === undefined || r.snapshotHtml === undefined || !isTitleOnly(r as TitleOnlyInput, files.get(r.id) ?? 0),
+  );
   const hasImagingReports = records.some((r) => r.kind === 'imaging' && r.structured?.type !== 'imaging-study');
   const imageCount = imageFiles(records, caseState.attachments ?? []).length;
 

@@ -1,3 +1,4 @@
+import { isTitleOnly } from '../case';
 import type { PendingClip } from './clip';
 import type { RecordSummary } from '../core/messaging';
 
@@ -47,6 +48,7 @@ export function summarize(clip: PendingClip): RecordSummary[] {
     failed: clip.problems
       .filter((p) => p.record === i)
       .slice(0, 100)
-      .map(({ name, reason }) => ({ name, reason })),
+      .map(({ record: _record, ...problem }) => problem),
+    ...(isTitleOnly(record, clip.attachments[i]?.length ?? 0) ? { titleOnly: true } : {}),
   }));
 }

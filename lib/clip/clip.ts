@@ -2,7 +2,7 @@ import { ChunkAssembler } from '../attachments';
 import type { CaseDb } from '../core/db';
 import type { AttachmentProblem, ClipProgress, ClipResult, ErrorCode, Result } from '../core/messaging';
 import { CapturedRecord, Sha256Hex, type CaseId } from '../core/model';
-import { addRecords, CaseNotFoundError, type NewAttachment } from '../case';
+import { addRecords, CaseNotFoundError, isTitleOnly, type NewAttachment } from '../case';
 import { isScriptableUrl } from '../reading';
 import { z } from '../core/schema';
 
@@ -17,7 +17,18 @@ import { z } from '../core/schema';
  * Pulling rather than letting the page push means no runtime message from a tab is ever trusted, and
  * a slow background never has chunks piling up.
  */
-const AttachmentFailure = z.enum(['login-page', 'unexpected-type', 'empty', 'http-error', 'unreachable', 'too-large']);
+const AttachmentFailure = z.enum([
+  'login-page',
+  'unexpected-type',
+  'empty',
+  'http-error',
+  'unreachable',
+  'too-large',
+  'timed-out',
+  'released',
+  'cross-origin',
+  'unsupported-address',
+]);
 
 /** One file the capture script fetched (bytes stay in the tab until pulled) or could not fetch. */
 const AttachmentReport = z.union([
@@ -35,6 +46,8 @@ const AttachmentReport = z.union([
     ok: z.literal(false),
     name: z.string().check(z.maxLength(200)),
     reason: AttachmentFailure,
+    /** Shown inside the page (frame, embed, object) rather than linked. */
+    embedded: z.optional(z.boolean()),
   }),
 ]);
 
@@ -122,7 +135,8 @@ async function transferAttachments(deps: ClipDeps, tabId: number, reports: Repor
   for (const report of reports) {
     if (report.record >= recordCount) continue;
     if (!report.ok) {
-      problems.push({ record: report.record, name: report.name, reason: report.reason });
+      const { record, name, reason, embedded } = report;
+      problems.push({ record, name, reason, ...(embedded ? { embedded } : {}) });
       continue;
     }
     try {
@@ -194,6 +208,13 @@ export async function captureTab(deps: ClipDeps, tabId: number, selectionOnly: b
   }
 }
 
+function titleOnlyTitles(pending: PendingClip, chosen: number[]): { titleOnly?: string[] } {
+  const titles = chosen
+    .filter((i) => isTitleOnly(pending.records[i]!, pending.attachments[i]?.length ?? 0))
+    .map((i) => pending.records[i]!.title);
+  return titles.length > 0 ? { titleOnly: titles } : {};
+}
+
 /** Writes the chosen records of a capture (all when `indexes` is omitted) in one transaction. */
 export async function savePending(db: CaseDb, pending: PendingClip, indexes?: number[]): Promise<Result<ClipResult>> {
   const chosen = (indexes ?? pending.records.map((_, i) => i)).filter(
@@ -218,7 +239,9 @@ export async function savePending(db: CaseDb, pending: PendingClip, indexes?: nu
         // Only the chosen records' files: an unticked record's failures are not news.
         attachmentProblems: pending.problems
           .filter((p) => chosen.includes(p.record))
-          .map(({ name, reason }) => ({ name, reason })),
+          .map(({ record: _record, ...problem }) => problem),
+        // Never saved silently: a record that kept nothing but its title is named.
+        ...titleOnlyTitles(pending, chosen),
       },
     };
   } catch (error) {

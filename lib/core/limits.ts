@@ -17,3 +17,12 @@ export const MAX_ATTACHMENT_BYTES = 512 * 1024 * 1024;
 /** One clip's files are held in memory until saved: bound their number and their sum. */
 export const MAX_CLIP_ATTACHMENTS = 100;
 export const MAX_CLIP_ATTACHMENT_BYTES = 1024 * 1024 * 1024;
+/**
+ * A document the page shows inside itself (PDF or image in a frame, embed or object) is copied from the
+ * page only up to this size: the page already holds it for its viewer, so the copy doubles what the tab
+ * holds. Larger ones are reported with the advice to save the file and add it, which reads it from
+ * disk in slices (up to 512 MB).
+ */
+export const MAX_EMBEDDED_BYTES = 100 * 1024 * 1024;
+/** A file that sends nothing for this long (a frame that never finishes loading) is reported, not awaited. */
+export const ATTACHMENT_IDLE_MS = 10_000;

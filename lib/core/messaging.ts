@@ -38,7 +38,13 @@ export const AttachmentProblem = z.object({
     'unreachable',
     'too-large',
     'transfer-failed',
+    'timed-out',
+    'released',
+    'cross-origin',
+    'unsupported-address',
   ]),
+  /** The file is shown inside the page (frame, embed, object) rather than linked from it. */
+  embedded: z.optional(z.boolean()),
 });
 export type AttachmentProblem = z.infer<typeof AttachmentProblem>;
 
@@ -50,6 +56,8 @@ export const ClipResult = z.object({
   warnings: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(50)),
   attachmentsSaved: z.optional(z.number().check(z.int(), z.nonnegative())),
   attachmentProblems: z.optional(z.array(AttachmentProblem).check(z.maxLength(2000))),
+  /** Titles of the saved records that hold nothing but their title (no text, results or file). */
+  titleOnly: z.optional(z.array(z.string().check(z.maxLength(1000))).check(z.maxLength(500))),
 });
 export type ClipResult = z.infer<typeof ClipResult>;
 
@@ -80,6 +88,8 @@ export const RecordSummary = z.object({
     )
     .check(z.maxLength(100)),
   failed: z.array(AttachmentProblem).check(z.maxLength(100)),
+  /** Nothing but the title was captured (no text, results or file). */
+  titleOnly: z.optional(z.boolean()),
 });
 export type RecordSummary = z.infer<typeof RecordSummary>;
 

@@ -4,6 +4,7 @@ import { escapeHtml, htmlPage } from './html';
 import { KIND_LABELS } from './kind-labels';
 import { PACKAGE_DISCLAIMER } from './disclaimer';
 import { labMatrix } from '../labs';
+import { isTitleOnly } from '../case';
 import type { CaseStory, CompletenessItem, PackageQuestion } from './package-input';
 
 export { KIND_LABELS };
@@ -46,6 +47,10 @@ ${rows.join('\n')}
 </tbody></table>`;
 }
 
+/** Said next to a record that kept nothing but its title, so no one takes it for the document itself. */
+const titleOnlyFlag = (record: CaseRecord, files: number) =>
+  isTitleOnly(record, files) ? ' <strong class="flag">(only the title was captured)</strong>' : '';
+
 /** INDEX.HTM: the doctor's entry point. Works offline with JavaScript disabled. */
 export function indexPageHtml(
   caseData: Case,
@@ -64,7 +69,7 @@ export function indexPageHtml(
 ${items
   .map(
     ({ record, href, attachments = [] }) =>
-      `<tr><td>${escapeHtml(record.clinicalDate?.slice(0, 10) ?? 'undated')}</td><td><a href="${escapeHtml(href)}">${escapeHtml(record.title)}</a></td><td>${attachments.map((a) => `<a href="${escapeHtml(a.href)}">${escapeHtml(a.name)}</a>`).join('<br>')}</td><td>${escapeHtml(portalLabel(record.provenance))}</td></tr>`,
+      `<tr><td>${escapeHtml(record.clinicalDate?.slice(0, 10) ?? 'undated')}</td><td><a href="${escapeHtml(href)}">${escapeHtml(record.title)}</a>${titleOnlyFlag(record, attachments.length)}</td><td>${attachments.map((a) => `<a href="${escapeHtml(a.href)}">${escapeHtml(a.name)}</a>`).join('<br>')}</td><td>${escapeHtml(portalLabel(record.provenance))}</td></tr>`,
   )
   .join('\n')}
 </tbody></table>`,

@@ -1,5 +1,4 @@
-import { completeness, type CompletenessState } from '../case';
-import type { CaseRecord } from '../core/model';
+import { completeness, type CompletenessRecord, type CompletenessState } from '../case';
 import { sortQuestions } from '../case';
 import type { CaseDetails, Opinion, Question, Story } from '../core/workspace-model';
 import type {
@@ -74,7 +73,7 @@ export function packageQuestions(
 
 /** The checklist for the records in the package, with family names and gap hints as text; `familyId` stays stable for software. */
 export function packageCompleteness(
-  records: Pick<CaseRecord, 'id' | 'kind' | 'structured'>[],
+  records: CompletenessRecord[],
   state: CompletenessState,
   t: TranslateKey,
 ): CompletenessItem[] {

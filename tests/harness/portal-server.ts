@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { generatedLabPage, generatedReportPage, LOGIN_PAGE, streamGeneratedPdf } from './generated-pages';
+import { serveViewerRoute } from './viewer-pages';
 
 const ROOT = resolve(import.meta.dirname, '../demo-portal');
 const TYPES: Record<string, string> = {
@@ -32,6 +33,7 @@ export async function startDemoPortal(port = 0, routes: Record<string, Route> = 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     hits.push(url.pathname + url.search);
+    if (serveViewerRoute(url, res)) return;
     // An expired session: the portal answers a document link with its login page (status 200, HTML).
     if (url.pathname === '/mychart/documents/session-expired.pdf') {
       res.writeHead(200, { 'content-type': TYPES['.html']! });
@@ -97,6 +99,11 @@ export async function startDemoPortal(port = 0, routes: Record<string, Route> = 
   return {
     origin: `http://127.0.0.1:${bound}`,
     hits,
-    close: () => new Promise((ok) => server.close(() => ok())),
+    close: () =>
+      new Promise((ok) => {
+        server.close(() => ok());
+        // A response held open on purpose (a frame that never finishes loading) must not keep the server up.
+        server.closeAllConnections();
+      }),
   };
 }
