@@ -37,10 +37,10 @@ function observations(): Resource[] {
   const bundle = fhirBundle(
     RECORDS.map((record) => ({ record, pages: [], attachments: [] })),
     { generatedAt: new Date('2026-11-01T00:00:00Z'), agent: 'test' },
-  ) as { entry: { resource: Resource }[] };
+  ) as unknown as { entry: { resource: Resource }[] };
   expect(new JsonSchemaValidator().validate(bundle, true)).toEqual([]);
   const structure = new Fhir().validate(bundle, { errorOnUnexpected: true });
-  expect(structure.messages.filter((m: { severity: string }) => m.severity === 'error')).toEqual([]);
+  expect(structure.messages.filter((m) => m.severity === 'error')).toEqual([]);
   return bundle.entry.map((e) => e.resource).filter((r) => r.resourceType === 'Observation');
 }
 

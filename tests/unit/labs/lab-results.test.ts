@@ -112,7 +112,7 @@ describe('the same result twice is one result', () => {
     const bundle = fhirBundle(
       records.map((record) => ({ record, pages: [], attachments: [] })),
       { generatedAt: new Date('2026-11-01T00:00:00Z'), agent: 'test' },
-    ) as { entry: { fullUrl: string; resource: Record<string, any> }[] };
+    ) as unknown as { entry: { fullUrl: string; resource: Record<string, any> }[] };
     const resources = bundle.entry.map((e) => e.resource);
     const obsEntries = bundle.entry.filter((e) => e.resource.resourceType === 'Observation');
     expect(obsEntries).toHaveLength(perDocument);
