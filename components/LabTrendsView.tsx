@@ -32,6 +32,11 @@ export function LabTrendsView({ trends }: { trends: LabTrend[] }) {
                   <tr key={trend.key} data-testid="lab-trend">
                     <th scope="row" dir="auto">
                       {trend.test}
+                      {trend.names.length > 1 ? (
+                        <div class="muted" dir="auto">
+                          {t('labsAlsoNamed', [trend.names.slice(1).join('; ')])}
+                        </div>
+                      ) : null}
                       <div class="muted">
                         {trend.unit ?? t('labsNoUnit')}
                         {trend.otherUnits ? <strong class="warn"> {t('labsOtherUnits')}</strong> : null}

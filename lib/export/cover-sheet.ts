@@ -89,7 +89,10 @@ export function labTableHtml(matrix: LabMatrix): string {
           return `<td${flagged ? ' class="flag"' : ''}>${items.join(' · ')}</td>`;
         })
         .join('');
-      return `<tr><th scope="row">${escapeHtml(row.test)}</th><td>${escapeHtml(row.unit)}</td><td>${escapeHtml(rowRangeText(row))}</td>${cells}</tr>`;
+      const also = row.alsoNamed.length
+        ? `<br><span class="notice">also printed as ${escapeHtml(row.alsoNamed.join('; '))}</span>`
+        : '';
+      return `<tr><th scope="row">${escapeHtml(row.test)}${also}</th><td>${escapeHtml(row.unit)}</td><td>${escapeHtml(rowRangeText(row))}</td>${cells}</tr>`;
     })
     .join('\n');
   return `<h2 id="labs">Lab results across dates</h2>

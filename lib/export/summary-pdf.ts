@@ -103,7 +103,12 @@ function labTables(flow: PdfFlow, records: CaseRecord[]): void {
       .map((row) => {
         const cells = dates.map((d) => row.cells.get(d) ?? []);
         return {
-          cells: [row.test, row.unit, rowRangeText(row), ...cells.map((c) => cellText(row, c).join('\n'))],
+          cells: [
+            row.alsoNamed.length ? `${row.test}\n(also ${row.alsoNamed.join('; ')})` : row.test,
+            row.unit,
+            rowRangeText(row),
+            ...cells.map((c) => cellText(row, c).join('\n')),
+          ],
           red: [false, false, false, ...cells.map((c) => c.some((v) => !!flagLabel(v.flag) || v.conflict))],
         };
       });

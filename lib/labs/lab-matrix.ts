@@ -17,6 +17,8 @@ export interface LabCellValue {
 
 export interface LabMatrixRow {
   test: string;
+  /** The other names its results were printed under. */
+  alsoNamed: string[];
   unit: string;
   /** The range every value shares, or undefined when they differ (each value then carries its own). */
   referenceRange: string | undefined;
@@ -72,6 +74,7 @@ export function labMatrix(records: CaseRecord[]): LabMatrix {
     const ranges = new Set(series.observations.map((o) => rangeKey(o.row.referenceRange)));
     return {
       test: series.test,
+      alsoNamed: series.names.slice(1),
       unit: series.unit ?? '',
       referenceRange: ranges.size === 1 ? series.observations[0]!.row.referenceRange?.trim() || '' : undefined,
       cells,

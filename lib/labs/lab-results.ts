@@ -33,6 +33,8 @@ export interface LabSeries {
   key: string;
   /** The name as first seen. */
   test: string;
+  /** Every name the results were printed under, first seen first ("Glucose", "Glucose, Random"). */
+  names: string[];
   /** The unit values are shown in: the one most results were printed in. */
   unit: string | undefined;
   loinc: string | undefined;
@@ -123,6 +125,7 @@ function commensurable(a: Entry, b: Entry): boolean {
 
 interface Bucket {
   first: Entry;
+  names: Set<string>;
   observations: { obs: LabObservation; entry: Entry }[];
 }
 
@@ -138,9 +141,10 @@ export function labSeries(records: LabRecord[]): LabSeries[] {
     byTest.set(entry.identity.key, buckets);
     let bucket = buckets.find((b) => commensurable(b.first, entry));
     if (!bucket) {
-      bucket = { first: entry, observations: [] };
+      bucket = { first: entry, names: new Set(), observations: [] };
       buckets.push(bucket);
     }
+    bucket.names.add(entry.row.test.trim());
     const same = bucket.observations.find(
       (o) =>
         sameMoment(o.obs.date, entry.date) &&
@@ -196,6 +200,7 @@ export function labSeries(records: LabRecord[]): LabSeries[] {
         group: buckets[0]!.first.row.test.trim(),
         key: buckets.length > 1 ? `${key}|${index}` : key,
         test: bucket.first.row.test.trim(),
+        names: [...bucket.names],
         unit,
         loinc: bucket.observations.map((o) => o.obs.row.loinc?.trim()).find(Boolean),
         observations: bucket.observations

@@ -25,6 +25,8 @@ export interface LabTrend {
   key: string;
   /** The name as first seen. */
   test: string;
+  /** Every name the results were printed under, first seen first. */
+  names: string[];
   /** The unit most results were printed in; others are converted to it through UCUM, the original kept. */
   unit: string | undefined;
   loinc: string | undefined;
@@ -79,6 +81,7 @@ export function labTrends(records: LabRecord[]): LabTrend[] {
   return labSeries(records).map((series) => ({
     key: series.key,
     test: series.test,
+    names: series.names,
     unit: series.unit,
     loinc: series.loinc,
     points: series.observations.map(point),

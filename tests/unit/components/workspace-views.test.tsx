@@ -141,7 +141,7 @@ describe('LabTrendsView', () => {
     const root = mount(<LabTrendsView trends={trends} />);
     const rows = Array.from(root.querySelectorAll('[data-testid="lab-trend"]'));
     expect(rows).toHaveLength(3);
-    const hb = rows.find((r) => /^Hemoglobing\/dL/.test(r.querySelector('th')!.textContent!))!;
+    const hb = rows.find((r) => /^Hemoglobinalso printed as HGBg\/dL/.test(r.querySelector('th')!.textContent!))!;
     expect(hb.querySelectorAll('li')).toHaveLength(3);
     expect(hb.querySelectorAll('li')[2]!.textContent).toContain('11.2 (converted from 112 g/L)');
     expect(root.textContent).toContain('another unit');

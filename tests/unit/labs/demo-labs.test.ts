@@ -40,6 +40,7 @@ describe('the demo case', () => {
       ['2026-10-28', '104', 'H', 'epic-mychart'],
     ]);
     expect(glucose[0]!.unit).toBe('mg/dL');
+    expect(glucose[0]!.names).toEqual(['Glucose', 'Glucose, Random']);
   });
 
   it('keeps HbA1c apart from glucose, and lines up "Sodium" with "Sodium Lvl"', () => {

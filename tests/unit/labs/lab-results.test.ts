@@ -34,6 +34,7 @@ describe('the same result twice is one result', () => {
       ['b', 'epic-mychart'],
     ]);
     expect(series[0]!.observations[0]!.conflict).toBe(false);
+    expect(series[0]!.names).toEqual(['Glucose, Random', 'GLU']);
   });
 
   it('the same value printed in mg/dL by one portal and mmol/L by another is one result (within the printed rounding)', () => {
