@@ -87,30 +87,34 @@ function panelSpecimen(input: LabTestInput): Specimen | undefined {
   return undefined;
 }
 
+/** The name's words without specimen and noise words, and the specimen those words named. */
+function strip(all: string[]): { kept: string[]; specimen: Specimen | undefined } {
+  let specimen: Specimen | undefined;
+  const kept = all.filter((w) => {
+    const s = SPECIMEN_WORDS[w];
+    if (s) specimen ??= s;
+    return !s && !NOISE.has(w);
+  });
+  return { kept, specimen };
+}
+
 function nameMatch(test: string): { analyte?: Analyte; specimen?: Specimen; rest: string } {
-  const tries = [test, test.replace(/\([^)]*\)/g, ' '), ...Array.from(test.matchAll(/\(([^)]*)\)/g), (m) => m[1]!)];
+  const tries = test.includes('(')
+    ? [test, test.replace(/\([^)]*\)/g, ' '), ...Array.from(test.matchAll(/\(([^)]*)\)/g), (m) => m[1]!)]
+    : [test];
+  let fallback: { specimen?: Specimen; rest: string } | undefined;
   for (const candidate of tries) {
     const all = words(candidate);
     if (all.length === 0) continue;
     const exact = BY_NAME.get(wordKey(all));
     if (exact) return { analyte: exact, rest: wordKey(all) };
-    let specimen: Specimen | undefined;
-    const kept = all.filter((w) => {
-      const s = SPECIMEN_WORDS[w];
-      if (s) specimen = specimen === undefined || specimen === s ? s : specimen;
-      return !s && !NOISE.has(w);
-    });
-    const analyte = kept.length ? BY_NAME.get(wordKey(kept)) : undefined;
-    if (analyte) return { analyte, specimen, rest: wordKey(kept) };
+    const { kept, specimen } = strip(all);
+    const rest = wordKey(kept.length ? kept : all);
+    const analyte = kept.length ? BY_NAME.get(rest) : undefined;
+    if (analyte) return { analyte, specimen, rest };
+    fallback ??= { specimen, rest };
   }
-  const all = words(test);
-  let specimen: Specimen | undefined;
-  const kept = all.filter((w) => {
-    const s = SPECIMEN_WORDS[w];
-    if (s) specimen = s;
-    return !s && !NOISE.has(w);
-  });
-  return { specimen, rest: wordKey(kept.length ? kept : all) };
+  return fallback ?? { rest: '' };
 }
 
 const LOINC_CODE = /^[0-9]{1,8}-[0-9]$/;
@@ -167,7 +171,14 @@ export function sameLabTest(a: LabTestInput, b: LabTestInput): boolean {
  * one code), and every row of one LOINC code shares the key of the first curated row carrying it.
  */
 export function caseIdentities(inputs: LabTestInput[]): LabTestIdentity[] {
-  const base = inputs.map(labTestIdentity);
+  // A case repeats the same few tests many times: read each distinct one once.
+  const seen = new Map<string, LabTestIdentity>();
+  const base = inputs.map((input) => {
+    const key = `${input.test}\u0000${input.loinc ?? ''}\u0000${input.panelName ?? ''}\u0000${input.panelSpecimen ?? ''}`;
+    let identity = seen.get(key);
+    if (!identity) seen.set(key, (identity = labTestIdentity(input)));
+    return identity;
+  });
   const byLoinc = new Map<string, string>();
   base.forEach((id) => {
     if (id.loinc && !byLoinc.has(id.loinc)) byLoinc.set(id.loinc, id.key);

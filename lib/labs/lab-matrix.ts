@@ -68,9 +68,12 @@ export function labMatrix(records: CaseRecord[]): LabMatrix {
       const column = obs.date ? obs.date.slice(0, 10) : UNDATED;
       if (obs.date) dates.add(column);
       else undated = true;
-      cells.set(column, [...(cells.get(column) ?? []), cellValue(obs)]);
+      const values = cells.get(column);
+      if (values) values.push(cellValue(obs));
+      else cells.set(column, [cellValue(obs)]);
     }
-    for (const values of cells.values()) values.sort((a, b) => (a.time ?? '').localeCompare(b.time ?? ''));
+    for (const values of cells.values())
+      values.sort((a, b) => ((a.time ?? '') < (b.time ?? '') ? -1 : (a.time ?? '') > (b.time ?? '') ? 1 : 0));
     const ranges = new Set(series.observations.map((o) => rangeKey(o.row.referenceRange)));
     return {
       test: series.test,

@@ -55,6 +55,12 @@ interface Entry {
 
 const printedUnit = (unit: string | undefined) => (unit ?? '').normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 const printed = (row: LabResultRow) => `${row.value.trim()} ${row.unit?.trim() ?? ''}`.trim();
+/** Oldest first, undated last; plain code-unit order (ISO strings sort by time within one offset). */
+const byDate = (a: string | undefined, b: string | undefined) => {
+  const x = a ?? '\uffff';
+  const y = b ?? '\uffff';
+  return x < y ? -1 : x > y ? 1 : 0;
+};
 const hasTime = (date: string) => date.length > 10;
 const day = (date: string) => date.slice(0, 10);
 
@@ -127,6 +133,8 @@ interface Bucket {
   first: Entry;
   names: Set<string>;
   observations: { obs: LabObservation; entry: Entry }[];
+  /** The same observations by the day their date names: only those can be the same moment. */
+  byDay: Map<string, { obs: LabObservation; entry: Entry }[]>;
 }
 
 /**
@@ -141,11 +149,13 @@ export function labSeries(records: LabRecord[]): LabSeries[] {
     byTest.set(entry.identity.key, buckets);
     let bucket = buckets.find((b) => commensurable(b.first, entry));
     if (!bucket) {
-      bucket = { first: entry, names: new Set(), observations: [] };
+      bucket = { first: entry, names: new Set(), observations: [], byDay: new Map() };
       buckets.push(bucket);
     }
     bucket.names.add(entry.row.test.trim());
-    const same = bucket.observations.find(
+    // Undated results are never the same moment as anything; dated ones only within their day.
+    const sameDay = entry.date ? (bucket.byDay.get(day(entry.date)) ?? []) : [];
+    const same = sameDay.find(
       (o) =>
         sameMoment(o.obs.date, entry.date) &&
         sameValue(o.entry, entry) &&
@@ -167,7 +177,7 @@ export function labSeries(records: LabRecord[]): LabSeries[] {
       conflict: false,
       disagreeing: [],
     };
-    for (const other of bucket.observations) {
+    for (const other of sameDay) {
       const otherRecords = other.obs.sources.map((s) => s.recordId);
       if (
         identicalMoment(other.obs.date, entry.date) &&
@@ -181,6 +191,10 @@ export function labSeries(records: LabRecord[]): LabSeries[] {
       }
     }
     bucket.observations.push({ obs, entry });
+    if (entry.date) {
+      if (!bucket.byDay.has(day(entry.date))) bucket.byDay.set(day(entry.date), sameDay);
+      sameDay.push({ obs, entry });
+    }
   }
 
   const series: (LabSeries & { group: string })[] = [];
@@ -203,9 +217,7 @@ export function labSeries(records: LabRecord[]): LabSeries[] {
         names: [...bucket.names],
         unit,
         loinc: bucket.observations.map((o) => o.obs.row.loinc?.trim()).find(Boolean),
-        observations: bucket.observations
-          .map((o) => o.obs)
-          .sort((a, b) => (a.date ?? '\uffff').localeCompare(b.date ?? '\uffff')),
+        observations: bucket.observations.map((o) => o.obs).sort((a, b) => byDate(a.date, b.date)),
         otherUnits: buckets.length > 1,
       });
     });
