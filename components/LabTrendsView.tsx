@@ -3,8 +3,10 @@ import { useT } from './i18n';
 import { Sparkline } from './Sparkline';
 
 /**
- * Each test across records, dates and portals in one table. Values are shown exactly as the lab
- * reported them; the same test in another unit gets its own row, marked, never converted.
+ * Each test across records, dates and portals in one table. Values are shown as the lab reported them;
+ * one printed in another unit of the same measure is converted to the row's unit with the printed value
+ * beside it; a unit that cannot be converted gets its own row, marked. A result in several records is
+ * one point listing every portal; two records disagreeing at one time are both shown and marked.
  */
 export function LabTrendsView({ trends }: { trends: LabTrend[] }) {
   const t = useT();
@@ -30,6 +32,11 @@ export function LabTrendsView({ trends }: { trends: LabTrend[] }) {
                   <tr key={trend.key} data-testid="lab-trend">
                     <th scope="row" dir="auto">
                       {trend.test}
+                      {trend.names.length > 1 ? (
+                        <div class="muted" dir="auto">
+                          {t('labsAlsoNamed', [trend.names.slice(1).join('; ')])}
+                        </div>
+                      ) : null}
                       <div class="muted">
                         {trend.unit ?? t('labsNoUnit')}
                         {trend.otherUnits ? <strong class="warn"> {t('labsOtherUnits')}</strong> : null}
@@ -47,11 +54,27 @@ export function LabTrendsView({ trends }: { trends: LabTrend[] }) {
                             <span dir="auto" class="value">
                               {p.value}
                             </span>
+                            {p.original ? (
+                              <span class="muted" dir="auto">
+                                {' '}
+                                ({t('labsConvertedFrom', [`${p.original.value} ${p.original.unit}`.trim()])})
+                              </span>
+                            ) : null}
                             {p.outOfRange ? (
                               <strong class="flag"> {t('labsOutOfRange', [p.flag ?? '!'])}</strong>
                             ) : null}
                             {p.referenceRange ? <span class="muted"> ({p.referenceRange})</span> : null}
-                            <span class="muted"> · {p.portal}</span>
+                            <span class="muted">
+                              {' '}
+                              · {[...new Set(p.sources.map((s) => s.portal))].join(', ')}
+                              {p.sources.length > 1 ? ` (${p.sources.length})` : ''}
+                            </span>
+                            {p.conflict ? (
+                              <strong class="warn" data-conflict="true">
+                                {' '}
+                                {t('labsSourcesDiffer')}
+                              </strong>
+                            ) : null}
                           </li>
                         ))}
                       </ul>

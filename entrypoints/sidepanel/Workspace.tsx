@@ -70,7 +70,8 @@ export function Workspace({ db, caseId, records, view }: WorkspaceProps) {
     }
     return byFamily;
   }, [records, attachments]);
-  const trends = useMemo(() => labTrends(records), [records]);
+  // Only the labs view shows them: other views do not pay for reading every result.
+  const trends = useMemo(() => (view === 'labs' ? labTrends(records) : []), [records, view]);
   const offers = useMemo(() => medicationOffers(records), [records]);
   const recordTitles = useMemo(() => records.map(({ id, title }) => ({ id, title })), [records]);
 

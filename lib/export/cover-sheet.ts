@@ -1,5 +1,5 @@
 import { escapeHtml } from './html';
-import { flagLabel, type LabMatrix } from '../labs';
+import { cellText, flagLabel, rowRangeText, UNDATED, type LabCellValue, type LabMatrix } from '../labs';
 import { isGap, type CaseStory, type CompletenessItem, type PackageQuestion } from './package-input';
 
 /** Questions in the patient's priority order (lower number first; ties keep the given order). */
@@ -66,24 +66,39 @@ export function completenessHtml(items: CompletenessItem[] | undefined): string 
   return `<h2 id="completeness">Completeness</h2>\n${summary}\n<table><thead><tr><th>Records</th><th>Status</th><th>Count</th><th>Gap</th></tr></thead><tbody>\n${rows}\n</tbody></table>`;
 }
 
+const sourcesTitle = (value: LabCellValue) =>
+  value.sources.length > 1
+    ? ` title="${escapeHtml(`Same result in ${value.sources.length} records: ${value.sources.map((s) => `${s.recordTitle} (${s.portal})`).join('; ')}`)}"`
+    : '';
+
 export function labTableHtml(matrix: LabMatrix): string {
   if (!matrix.rows.length) return '';
-  const head = matrix.dates.map((d) => `<th>${escapeHtml(d)}</th>`).join('');
+  const head = matrix.dates.map((d) => `<th>${escapeHtml(d === UNDATED ? 'Undated' : d)}</th>`).join('');
   const rows = matrix.rows
     .map((row) => {
       const cells = matrix.dates
         .map((d) => {
-          const cell = row.cells.get(d);
-          if (!cell) return '<td></td>';
-          const flag = flagLabel(cell.flag);
-          return `<td${flag ? ' class="flag"' : ''}>${escapeHtml(cell.value)}${flag ? ` ${escapeHtml(flag)}` : ''}</td>`;
+          const values = row.cells.get(d);
+          if (!values) return '<td></td>';
+          const texts = cellText(row, values);
+          const flagged = values.some((v) => flagLabel(v.flag) || v.conflict);
+          const items = values.map(
+            (v, i) =>
+              `<span class="lab-value${flagLabel(v.flag) || v.conflict ? ' flag' : ''}"${sourcesTitle(v)}>${escapeHtml(texts[i]!)}</span>`,
+          );
+          return `<td${flagged ? ' class="flag"' : ''}>${items.join(' · ')}</td>`;
         })
         .join('');
-      return `<tr><th scope="row">${escapeHtml(row.test)}</th><td>${escapeHtml(row.unit)}</td><td>${escapeHtml(row.referenceRange)}</td>${cells}</tr>`;
+      const also = row.alsoNamed.length
+        ? `<br><span class="notice">also printed as ${escapeHtml(row.alsoNamed.join('; '))}</span>`
+        : '';
+      return `<tr><th scope="row">${escapeHtml(row.test)}${also}</th><td>${escapeHtml(row.unit)}</td><td>${escapeHtml(rowRangeText(row))}</td>${cells}</tr>`;
     })
     .join('\n');
   return `<h2 id="labs">Lab results across dates</h2>
-<p class="notice">Values as captured from the portals, oldest date first. Flags (H, L, A, CRIT) are the portal's.</p>
+<p class="notice">Values as captured from the portals, oldest date first, each with its own flag (H, L, A, CRIT: the portal's) and time.
+One test printed in another unit is converted to the row's unit, the printed value shown beside it.
+A result found in several records is shown once; "sources differ" marks two records giving different values for the same test and time.</p>
 <div class="wide"><table><thead><tr><th>Test</th><th>Unit</th><th>Reference range</th>${head}</tr></thead><tbody>
 ${rows}
 </tbody></table></div>`;

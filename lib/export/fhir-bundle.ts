@@ -1,6 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import type { CaseRecord, Medication, MedicationList } from '../core/model';
-import { labObservation, labReport } from './fhir-labs';
+import { LabBundlePlan, labResources } from './fhir-labs';
 import { bytesToBase64 } from './files';
 import { imagingStudy, studyFiles } from './fhir-imaging';
 import { fhirDateTime, text, type FhirResource, type Reference } from './fhir-types';
@@ -110,26 +110,25 @@ function medicationStatement(med: Medication, record: CaseRecord): FhirResource 
   };
 }
 
-function recordResources(item: FhirRecordInput): FhirResource[] {
+const resourceRef = (recordId: string, index: number): Reference => ({
+  reference: `urn:uuid:${stableUuid(`${recordId}:${index}`)}`,
+});
+
+/** The record's own resources, and the resources of other records it also holds (a lab result seen twice). */
+function recordResources(item: FhirRecordInput, labs: LabBundlePlan): { own: FhirResource[]; shared: Reference[] } {
   const { record } = item;
   const s = record.structured;
   const out: FhirResource[] = [];
-  const ref = (index: number): Reference => ({ reference: `urn:uuid:${stableUuid(`${record.id}:${index}`)}` });
+  let shared: Reference[] = [];
   if (s?.type === 'lab') {
-    const observations = s.results.map((row) => labObservation(row, s, record));
-    out.push(
-      labReport(
-        s,
-        record,
-        observations.map((_, i) => ref(i + 1)),
-      ),
-      ...observations,
-    );
+    const lab = labResources(s, record, labs, (place) => resourceRef(place.recordId, place.position));
+    out.push(...lab.resources);
+    shared = lab.shared;
   } else if (s?.type === 'imaging-study') {
     // The images themselves: one ImagingStudy and one DocumentReference listing every file of it.
     out.push(imagingStudy(s, record));
-    if (item.attachments.length > 0) out.push(studyFiles(record, item.attachments, ref(0)));
-    return out;
+    if (item.attachments.length > 0) out.push(studyFiles(record, item.attachments, resourceRef(record.id, 0)));
+    return { own: out, shared };
   } else if (s?.type === 'medications' && s.medications.length > 0) {
     out.push(...(s as MedicationList).medications.map((med) => medicationStatement(med, record)));
   } else if (record.kind === 'imaging' || record.kind === 'pathology' || record.kind === 'lab') {
@@ -138,7 +137,7 @@ function recordResources(item: FhirRecordInput): FhirResource[] {
     out.push(documentReference(record, item.pages, record.title));
   }
   for (const file of item.attachments) out.push(documentReference(record, [file], `${record.title}: ${file.title}`));
-  return out;
+  return { own: out, shared };
 }
 
 function provenance(item: FhirRecordInput, targets: Reference[], agent: string): FhirResource {
@@ -178,13 +177,14 @@ function provenance(item: FhirRecordInput, targets: Reference[], agent: string):
 /** data/fhir-bundle.json: FHIR R4 Bundle of type collection (PACKAGE.md). */
 export function fhirBundle(items: FhirRecordInput[], options: { generatedAt: Date; agent: string }): FhirResource {
   const entry: { fullUrl: string; resource: FhirResource }[] = [];
+  const labs = new LabBundlePlan(items.map((item) => item.record));
   for (const item of items) {
-    const resources = recordResources(item);
-    const refs = resources.map((_, i) => ({ reference: `urn:uuid:${stableUuid(`${item.record.id}:${i}`)}` }));
-    resources.forEach((resource, i) => entry.push({ fullUrl: refs[i]!.reference, resource }));
+    const { own, shared } = recordResources(item, labs);
+    const refs = own.map((_, i) => resourceRef(item.record.id, i));
+    own.forEach((resource, i) => entry.push({ fullUrl: refs[i]!.reference, resource }));
     entry.push({
       fullUrl: `urn:uuid:${stableUuid(`${item.record.id}:provenance`)}`,
-      resource: provenance(item, refs, options.agent),
+      resource: provenance(item, [...refs, ...shared], options.agent),
     });
   }
   return {

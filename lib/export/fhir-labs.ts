@@ -1,70 +1,15 @@
-import type { AbnormalFlag, CaseRecord, LabPanel, LabResultRow } from '../core/model';
+import type { AbnormalFlag, CaseRecord, LabPanel, LabResultRow, ReadBy } from '../core/model';
+import { labSeries, ucumUnit, type LabObservation, type LabSource } from '../labs';
 import { fhirDateTime, text, type FhirResource, type Reference } from './fhir-types';
 
 const UCUM = 'http://unitsofmeasure.org';
 const INTERPRETATION = 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation';
+/** How a value was read (coded-entry, adapter, content): Second Look's own extension. */
+export const READ_BY_EXTENSION = 'urn:second-look:fhir:lab-read-by';
+/** The lab identity key: Observations with the same key are the same test (see lib/labs). */
+export const LAB_IDENTITY_EXTENSION = 'urn:second-look:fhir:lab-test-identity';
 
-/** Units as portals print them -> UCUM. Only units we are sure of; anything else stays text. */
-const KNOWN_UNITS: Record<string, string> = {
-  'x10^3/ul': '10*3/uL',
-  'x10e3/ul': '10*3/uL',
-  '10^3/ul': '10*3/uL',
-  '10*3/ul': '10*3/uL',
-  'k/ul': '10*3/uL',
-  'thou/ul': '10*3/uL',
-  'x10^9/l': '10*9/L',
-  '10^9/l': '10*9/L',
-  '10*9/l': '10*9/L',
-  'x10^6/ul': '10*6/uL',
-  'x10e6/ul': '10*6/uL',
-  '10^6/ul': '10*6/uL',
-  '10*6/ul': '10*6/uL',
-  'm/ul': '10*6/uL',
-  'mill/ul': '10*6/uL',
-  'x10^12/l': '10*12/L',
-  '10^12/l': '10*12/L',
-  'meq/l': 'meq/L',
-  'iu/l': '[IU]/L',
-  'miu/l': 'm[IU]/L',
-  'uiu/ml': 'u[IU]/mL',
-  'miu/ml': 'm[IU]/mL',
-  'ml/min/1.73m2': 'mL/min/{1.73_m2}',
-  'ml/min/1.73 m2': 'mL/min/{1.73_m2}',
-  'ml/min/1.73m^2': 'mL/min/{1.73_m2}',
-  'mm/hr': 'mm/h',
-  sec: 's',
-  seconds: 's',
-  min: 'min',
-  'cells/ul': '/uL',
-  '/hpf': '/[HPF]',
-  '/lpf': '/[LPF]',
-  ratio: '{ratio}',
-  index: '{index}',
-  'copies/ml': '{copies}/mL',
-  '%': '%',
-};
-const PREFIX = '(?:k|d|c|m|u|n|p|f)?';
-const ATOM = `${PREFIX}(?:g|L|l|mol|eq|U|kat)`;
-/** Simple metric units such as mg/dL, umol/L, ng/mL, fL, pg, U/L. */
-const SIMPLE_UNIT = new RegExp(`^${ATOM}(?:/${ATOM})?$`);
-
-/** UCUM code for a printed unit, or undefined when it does not parse with confidence. */
-export function ucumUnit(unit: string | undefined): string | undefined {
-  if (!unit) return undefined;
-  const cleaned = unit
-    .trim()
-    .replace(/[µμ]/g, 'u')
-    .replace(/^mcg/, 'ug')
-    .replace(/\/mcl$/i, '/uL');
-  const known = KNOWN_UNITS[cleaned.toLowerCase()];
-  if (known) return known;
-  if (!SIMPLE_UNIT.test(cleaned)) return undefined;
-  // Litre is `L` in UCUM; portals also print `l` (`mmol/l`, `dl`).
-  return cleaned
-    .split('/')
-    .map((part) => (/^(?:k|d|c|m|u|n|p|f)?l$/.test(part) ? `${part.slice(0, -1)}L` : part))
-    .join('/');
-}
+export { ucumUnit };
 
 const FLAG_CODES: Record<AbnormalFlag, { code: string; display: string }> = {
   H: { code: 'H', display: 'High' },
@@ -105,13 +50,52 @@ function referenceRange(row: LabResultRow): Record<string, unknown>[] | undefine
   return Object.keys(range).length > 0 ? [range] : undefined;
 }
 
-export function labObservation(row: LabResultRow, panel: LabPanel, record: CaseRecord): FhirResource {
+const READ_BY_TEXT: Record<ReadBy, string> = {
+  'coded-entry': 'read from a coded entry of the source document',
+  adapter: "read by Second Look's reader for this portal's page layout",
+  content: 'read from the text of the page (no coded entry, no known layout): check it against the record page',
+};
+
+const sourceText = (source: LabSource) =>
+  `${source.recordTitle} (${source.portal}): ${source.readBy ? READ_BY_TEXT[source.readBy] : 'how it was read was not recorded'}`;
+
+/** Notes for the doctor: how the value was read, every record that holds it, and any disagreement. */
+function labNotes(row: LabResultRow, merged: LabObservation | undefined): { text: string }[] {
+  const notes: string[] = [];
+  const own = text(row.notes);
+  if (own) notes.push(own);
+  if (merged && merged.sources.length > 1) {
+    notes.push(`The same result is in ${merged.sources.length} records; ${merged.sources.map(sourceText).join('; ')}.`);
+  } else if (row.readBy) {
+    notes.push(`Value ${READ_BY_TEXT[row.readBy]}.`);
+  }
+  if (merged?.conflict) {
+    notes.push(
+      `Sources differ: for this test at the same time ${merged.disagreeing
+        .map((d) => `${d.source.recordTitle} (${d.source.portal}) gives ${d.value}`)
+        .join('; ')}. Both values are kept; neither is preferred.`,
+    );
+  }
+  return notes.map((note) => ({ text: text(note)! })).filter((n) => n.text);
+}
+
+export function labObservation(
+  row: LabResultRow,
+  panel: LabPanel,
+  record: CaseRecord,
+  merged?: LabObservation,
+): FhirResource {
   const flag = row.flag ? FLAG_CODES[row.flag] : undefined;
   const loinc = row.loinc?.trim();
-  const effective = fhirDateTime(row.date ?? panel.panel.collected ?? record.clinicalDate);
-  const notes = text(row.notes);
+  const effective = fhirDateTime(merged?.date ?? row.date ?? panel.panel.collected ?? record.clinicalDate);
+  const notes = labNotes(row, merged);
+  const extension = [
+    ...(row.readBy ? [{ url: READ_BY_EXTENSION, valueCode: row.readBy }] : []),
+    ...(merged ? [{ url: LAB_IDENTITY_EXTENSION, valueString: merged.identity.key }] : []),
+  ];
   return {
     resourceType: 'Observation',
+    ...(extension.length ? { extension } : {}),
     status: /prelim/i.test(panel.panel.status ?? '') ? 'preliminary' : 'final',
     category: [
       {
@@ -132,8 +116,78 @@ export function labObservation(row: LabResultRow, panel: LabPanel, record: CaseR
     ...observationValue(row),
     ...(flag ? { interpretation: [{ coding: [{ system: INTERPRETATION, ...flag }], text: flag.display }] } : {}),
     ...(referenceRange(row) ? { referenceRange: referenceRange(row) } : {}),
-    ...(notes ? { note: [{ text: notes }] } : {}),
+    ...(notes.length ? { note: notes } : {}),
   };
+}
+
+/** Where a lab row's Observation lives in the bundle: in its own record, or in the first record that holds the same result. */
+export interface LabRowPlace {
+  recordId: string;
+  /** 1-based position among that record's resources (0 is its DiagnosticReport). */
+  position: number;
+}
+
+/**
+ * Each result once in the bundle: a row that repeats a result of an earlier record (same test, time and
+ * value, by the lab identity) gets no Observation of its own; its report points at the first one, and
+ * its record's Provenance names it too.
+ */
+export class LabBundlePlan {
+  private readonly merged = new Map<string, LabObservation>();
+  private readonly owner = new Map<string, { recordId: string; row: number }>();
+  private readonly emitted = new Map<string, number[]>();
+
+  constructor(records: CaseRecord[]) {
+    for (const series of labSeries(records)) {
+      for (const obs of series.observations) {
+        const first = obs.sources[0]!;
+        for (const source of obs.sources) {
+          this.merged.set(`${source.recordId}:${source.row}`, obs);
+          this.owner.set(`${source.recordId}:${source.row}`, { recordId: first.recordId, row: first.row });
+        }
+      }
+    }
+    for (const record of records) {
+      if (record.structured?.type !== 'lab') continue;
+      const rows = record.structured.results.map((_, i) => i).filter((i) => !this.isRepeat(record.id, i));
+      this.emitted.set(record.id, rows);
+    }
+  }
+
+  isRepeat(recordId: string, row: number): boolean {
+    const owner = this.owner.get(`${recordId}:${row}`);
+    return !!owner && owner.recordId !== recordId;
+  }
+
+  observation(recordId: string, row: number): LabObservation | undefined {
+    return this.merged.get(`${recordId}:${row}`);
+  }
+
+  /** Where the Observation of this row is. */
+  place(recordId: string, row: number): LabRowPlace {
+    const owner = this.owner.get(`${recordId}:${row}`);
+    const at = owner && owner.recordId !== recordId ? owner : { recordId, row };
+    return { recordId: at.recordId, position: (this.emitted.get(at.recordId)?.indexOf(at.row) ?? at.row) + 1 };
+  }
+}
+
+/** A lab panel's resources: its DiagnosticReport, then an Observation for each row no earlier record holds. */
+export function labResources(
+  panel: LabPanel,
+  record: CaseRecord,
+  plan: LabBundlePlan,
+  reference: (place: LabRowPlace) => Reference,
+): { resources: FhirResource[]; shared: Reference[] } {
+  const observations: FhirResource[] = [];
+  const results: Reference[] = [];
+  const shared: Reference[] = [];
+  panel.results.forEach((row, i) => {
+    const ref = reference(plan.place(record.id, i));
+    results.push(ref);
+    if (plan.isRepeat(record.id, i)) shared.push(ref);
+    else observations.push(labObservation(row, panel, record, plan.observation(record.id, i)));
+  });
+  return { resources: [labReport(panel, record, results), ...observations], shared };
 }
 
 /** One DiagnosticReport (category LAB) grouping the panel's Observations. */

@@ -107,12 +107,14 @@ export class PdfFlow {
     this.space(size * 0.3);
   }
 
-  /** A table whose header repeats on every page it spans; `red` marks flagged cells. */
+  /** A table whose header repeats on every page it spans; `red` marks flagged cells; `\n` breaks a cell's line. */
   table(columns: TableColumn[], rows: { cells: string[]; red?: boolean[] }[], size = 8): void {
     const widths = columns.map((c) => c.width * this.width);
     const lineHeight = size * 1.3;
     const measure = (cells: string[], bold: boolean) => {
-      const lines = cells.map((cell, i) => this.wrap(cell, widths[i]! - 4, size, bold));
+      const lines = cells.map((cell, i) =>
+        cell.split('\n').flatMap((part) => this.wrap(part, widths[i]! - 4, size, bold)),
+      );
       return { lines, height: Math.max(...lines.map((l) => l.length)) * lineHeight + 3 };
     };
     const draw = ({ lines, height }: ReturnType<typeof measure>, bold: boolean, red: boolean[] = []) => {

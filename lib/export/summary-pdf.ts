@@ -2,7 +2,7 @@ import type { Case, CaseRecord } from '../core/model';
 import { sortRecords } from '../case';
 import { byPriority } from './cover-sheet';
 import { KIND_LABELS } from './kind-labels';
-import { flagLabel, labMatrix } from '../labs';
+import { cellText, flagLabel, labMatrix, rowRangeText, UNDATED } from '../labs';
 import { isGap, type CaseStory, type CompletenessItem, type PackageQuestion, type PageSize } from './package-input';
 import { deflateZlib } from '../zip';
 import { PdfFlow } from './pdf-flow';
@@ -86,10 +86,13 @@ function labTables(flow: PdfFlow, records: CaseRecord[]): void {
   const matrix = labMatrix(records);
   if (!matrix.rows.length) return;
   flow.heading('Lab results across dates');
-  flow.text("Values as captured from the portals, oldest date first. Flags are the portal's.", {
-    color: 'grey',
-    size: 9,
-  });
+  flow.text(
+    'Values as captured from the portals, oldest date first, each with its own flag (the portal\'s) and time. A value in another unit is converted to the row\'s unit, the printed value beside it; a result found in several records is shown once; "sources differ" marks records that disagree for the same test and time.',
+    {
+      color: 'grey',
+      size: 9,
+    },
+  );
   for (let start = 0; start < matrix.dates.length; start += DATES_PER_TABLE) {
     const dates = matrix.dates.slice(start, start + DATES_PER_TABLE);
     if (matrix.dates.length > DATES_PER_TABLE) {
@@ -100,15 +103,15 @@ function labTables(flow: PdfFlow, records: CaseRecord[]): void {
     const rows = matrix.rows
       .filter((row) => dates.some((d) => row.cells.has(d)))
       .map((row) => {
-        const cells = dates.map((d) => row.cells.get(d));
+        const cells = dates.map((d) => row.cells.get(d) ?? []);
         return {
           cells: [
-            row.test,
+            row.alsoNamed.length ? `${row.test}\n(also ${row.alsoNamed.join('; ')})` : row.test,
             row.unit,
-            row.referenceRange,
-            ...cells.map((c) => (c ? `${c.value} ${flagLabel(c.flag)}`.trim() : '')),
+            rowRangeText(row),
+            ...cells.map((c) => cellText(row, c).join('\n')),
           ],
-          red: [false, false, false, ...cells.map((c) => !!flagLabel(c?.flag))],
+          red: [false, false, false, ...cells.map((c) => c.some((v) => !!flagLabel(v.flag) || v.conflict))],
         };
       });
     flow.table(
@@ -116,7 +119,7 @@ function labTables(flow: PdfFlow, records: CaseRecord[]): void {
         { header: 'Test', width: 0.28 },
         { header: 'Unit', width: 0.1 },
         { header: 'Range', width: 0.14 },
-        ...dates.map((d) => ({ header: d, width: share })),
+        ...dates.map((d) => ({ header: d === UNDATED ? 'Undated' : d, width: share })),
       ],
       rows,
     );

@@ -1,64 +1,112 @@
 import type { AbnormalFlag, CaseRecord } from '../core/model';
+import { labSeries, type LabObservation, type LabSource } from './lab-results';
 
-export interface LabCell {
+/** One result in a cell: its own time, flag and range. */
+export interface LabCellValue {
+  /** HH:MM as the source wrote it, when it gave a time. */
+  time: string | undefined;
+  /** In the row's unit (converted when the lab printed another unit). */
   value: string;
-  flag?: AbnormalFlag;
+  /** What the lab printed, when `value` was converted. */
+  original: string | undefined;
+  flag: AbnormalFlag | undefined;
+  referenceRange: string | undefined;
+  conflict: boolean;
+  sources: LabSource[];
 }
 
 export interface LabMatrixRow {
   test: string;
+  /** The other names its results were printed under. */
+  alsoNamed: string[];
   unit: string;
-  referenceRange: string;
-  /** By column date. */
-  cells: Map<string, LabCell>;
+  /** The range every value shares, or undefined when they differ (each value then carries its own). */
+  referenceRange: string | undefined;
+  /** By column (a date, or `UNDATED`). */
+  cells: Map<string, LabCellValue[]>;
 }
 
-/** Lab values across dates: one row per test (and unit), one column per date, oldest first. */
+/** The column of results without any clinical date. */
+export const UNDATED = 'undated';
+
+/** Lab values across dates: one row per test (by the lab identity) and unit family, one column per day, oldest first. */
 export interface LabMatrix {
+  /** Days, oldest first, then `UNDATED` when some result has no date. */
   dates: string[];
   rows: LabMatrixRow[];
 }
 
+const timeOf = (date: string | undefined) => (date && date.length > 10 ? date.slice(11, 16) : undefined);
+const rangeKey = (range: string | undefined) => (range ?? '').replace(/\s+/g, '').toLowerCase();
+
+function cellValue(obs: LabObservation): LabCellValue {
+  const { row } = obs;
+  const printed = row.value.trim();
+  const withComparator =
+    row.comparator && !printed.startsWith(row.comparator) ? `${row.comparator}${printed}` : printed;
+  return {
+    time: timeOf(obs.date),
+    value: obs.converted?.value ?? withComparator,
+    original: obs.converted ? `${withComparator} ${row.unit?.trim() ?? ''}`.trim() : undefined,
+    flag: row.flag,
+    referenceRange: row.referenceRange?.trim() || undefined,
+    conflict: obs.conflict,
+    sources: obs.sources,
+  };
+}
+
 /**
- * The trend view a doctor asks for first. Values are shown as captured (never converted or interpreted);
- * a test printed with two different units gets two rows so values are never mixed.
+ * The trend view a doctor asks for first. Each value keeps its own flag, range and time; results of one
+ * day stay separate; undated results go to their own column, never under the date they were clipped.
  */
 export function labMatrix(records: CaseRecord[]): LabMatrix {
-  const rows = new Map<string, LabMatrixRow>();
   const dates = new Set<string>();
-  for (const record of records) {
-    if (record.structured?.type !== 'lab') continue;
-    const panel = record.structured;
-    for (const result of panel.results) {
-      if (result.unparsed || !result.test.trim()) continue;
-      const date = (result.date ?? panel.panel.collected ?? record.clinicalDate ?? record.capturedAt).slice(0, 10);
-      const unit = result.unit?.trim() ?? '';
-      const key = `${result.test.trim().toLowerCase()}\u0000${unit.toLowerCase()}`;
-      let row = rows.get(key);
-      if (!row) {
-        row = { test: result.test.trim(), unit, referenceRange: result.referenceRange?.trim() ?? '', cells: new Map() };
-        rows.set(key, row);
-      }
-      if (!row.referenceRange && result.referenceRange) row.referenceRange = result.referenceRange.trim();
-      const printed = result.value.trim();
-      const value =
-        result.comparator && !printed.startsWith(result.comparator) ? `${result.comparator}${printed}` : printed;
-      const existing = row.cells.get(date);
-      // Two results for one test on one day (repeat draws) are both shown rather than one hidden.
-      row.cells.set(
-        date,
-        existing
-          ? { value: `${existing.value}; ${value}`, flag: existing.flag ?? result.flag }
-          : { value, flag: result.flag },
-      );
-      dates.add(date);
+  let undated = false;
+  const rows = labSeries(records).map((series): LabMatrixRow => {
+    const cells = new Map<string, LabCellValue[]>();
+    for (const obs of series.observations) {
+      const column = obs.date ? obs.date.slice(0, 10) : UNDATED;
+      if (obs.date) dates.add(column);
+      else undated = true;
+      const values = cells.get(column);
+      if (values) values.push(cellValue(obs));
+      else cells.set(column, [cellValue(obs)]);
     }
-  }
-  return {
-    dates: [...dates].sort(),
-    rows: [...rows.values()].sort((a, b) => a.test.localeCompare(b.test) || a.unit.localeCompare(b.unit)),
-  };
+    for (const values of cells.values())
+      values.sort((a, b) => ((a.time ?? '') < (b.time ?? '') ? -1 : (a.time ?? '') > (b.time ?? '') ? 1 : 0));
+    const ranges = new Set(series.observations.map((o) => rangeKey(o.row.referenceRange)));
+    return {
+      test: series.test,
+      alsoNamed: series.names.slice(1),
+      unit: series.unit ?? '',
+      referenceRange: ranges.size === 1 ? series.observations[0]!.row.referenceRange?.trim() || '' : undefined,
+      cells,
+    };
+  });
+  return { dates: [...[...dates].sort(), ...(undated ? [UNDATED] : [])], rows };
 }
 
 export const flagLabel = (flag: AbnormalFlag | undefined): string =>
   !flag || flag === 'N' ? '' : flag === 'critical' ? 'CRIT' : flag;
+
+/**
+ * A cell's values as text: time (when the cell holds several), value, flag, the printed original of a
+ * converted value, the value's own range when the row has none shared, and a disagreement between sources.
+ */
+export function cellText(row: LabMatrixRow, values: LabCellValue[]): string[] {
+  return values.map((v) =>
+    [
+      values.length > 1 ? v.time : undefined,
+      v.value,
+      flagLabel(v.flag) || undefined,
+      v.original ? `(from ${v.original})` : undefined,
+      row.referenceRange === undefined && v.referenceRange ? `(ref ${v.referenceRange})` : undefined,
+      v.conflict ? '(sources differ)' : undefined,
+    ]
+      .filter(Boolean)
+      .join(' '),
+  );
+}
+
+/** The range column: the shared range, or a pointer to the values' own. */
+export const rowRangeText = (row: LabMatrixRow): string => row.referenceRange ?? 'see each value';

@@ -1,28 +1,37 @@
 import type { AbnormalFlag, CaseRecord } from '../core/model';
+import { labSeries, type LabObservation, type LabSource } from './lab-results';
 
 export interface LabPoint {
+  /** The first source; `sources` lists every record that carried this result. */
   recordId: string;
   recordTitle: string;
   portal: string;
+  sources: LabSource[];
   /** As precise as the source gave it; undefined when no date was found anywhere. */
   date: string | undefined;
+  /** In the trend's unit: converted when the lab printed another unit (then `original` holds what it printed). */
   value: string;
   numericValue: number | undefined;
+  original: { value: string; unit: string } | undefined;
   referenceRange: string | undefined;
   flag: AbnormalFlag | undefined;
   /** Flagged abnormal by the lab, or outside the numeric low/high the lab gave. Never our own judgement. */
   outOfRange: boolean;
+  /** Another source gives a different value for this test at the same recorded time. */
+  conflict: boolean;
 }
 
 export interface LabTrend {
   key: string;
   /** The name as first seen. */
   test: string;
-  /** Shown exactly as the lab wrote it; values in different units are never merged or converted. */
+  /** Every name the results were printed under, first seen first. */
+  names: string[];
+  /** The unit most results were printed in; others are converted to it through UCUM, the original kept. */
   unit: string | undefined;
   loinc: string | undefined;
   points: LabPoint[];
-  /** Another row holds the same test in a different unit: the UI marks both. */
+  /** The same test also appears in a unit that cannot be converted to this one: the UI marks both. */
   otherUnits: boolean;
 }
 
@@ -35,11 +44,6 @@ export function normalizeTestName(name: string): string {
     .trim();
 }
 
-/** Units compare case-insensitively ("mg/dL" = "mg/dl"); nothing else is treated as equal. */
-export function normalizeUnit(unit: string | undefined): string {
-  return (unit ?? '').normalize('NFKC').replace(/\s+/g, '').toLowerCase();
-}
-
 function isOutOfRange(row: { flag?: AbnormalFlag; numericValue?: number; low?: number; high?: number }): boolean {
   if (row.flag && row.flag !== 'N') return true;
   if (row.numericValue === undefined) return false;
@@ -50,63 +54,39 @@ function isOutOfRange(row: { flag?: AbnormalFlag; numericValue?: number; low?: n
 
 type LabRecord = Pick<CaseRecord, 'id' | 'title' | 'clinicalDate' | 'structured' | 'provenance'>;
 
+function point(obs: LabObservation): LabPoint {
+  const first = obs.sources[0]!;
+  const { row } = obs;
+  return {
+    recordId: first.recordId,
+    recordTitle: first.recordTitle,
+    portal: first.portal,
+    sources: obs.sources,
+    date: obs.date,
+    value: obs.converted?.value ?? row.value,
+    numericValue: obs.converted?.numericValue ?? row.numericValue,
+    original: obs.converted ? { value: row.value, unit: row.unit?.trim() ?? '' } : undefined,
+    referenceRange: row.referenceRange,
+    flag: row.flag,
+    outOfRange: isOutOfRange(row),
+    conflict: obs.conflict,
+  };
+}
+
 /**
- * The same test across records, dates and portals, one trend per test and unit. Rows merge by LOINC
- * when they carry one, else by normalised name; a row without LOINC joins a LOINC trend of the same
- * name and unit. Each trend is sorted by date, undated points last.
+ * The same test across records, dates and portals: one trend per test (by the lab identity) and family
+ * of units, each result once, sorted by date with undated points last.
  */
 export function labTrends(records: LabRecord[]): LabTrend[] {
-  const rows = records.flatMap((record) =>
-    record.structured?.type === 'lab'
-      ? record.structured.results
-          .filter((row) => !row.unparsed && row.test.trim())
-          .map((row) => {
-            const panel = record.structured?.type === 'lab' ? record.structured.panel : undefined;
-            return { record, row, date: row.date ?? panel?.collected ?? record.clinicalDate };
-          })
-      : [],
-  );
-
-  // Names that some row ties to a LOINC code, per unit, so rows without one can join it.
-  const loincByName = new Map<string, string>();
-  for (const { row } of rows) {
-    if (row.loinc) loincByName.set(`${normalizeTestName(row.test)}|${normalizeUnit(row.unit)}`, row.loinc.trim());
-  }
-
-  const trends = new Map<string, LabTrend>();
-  for (const { record, row, date } of rows) {
-    const unitKey = normalizeUnit(row.unit);
-    const loinc = row.loinc?.trim() || loincByName.get(`${normalizeTestName(row.test)}|${unitKey}`);
-    const key = `${loinc ? `loinc:${loinc}` : `name:${normalizeTestName(row.test)}`}|unit:${unitKey}`;
-    let trend = trends.get(key);
-    if (!trend) {
-      trend = { key, test: row.test.trim(), unit: row.unit?.trim() || undefined, loinc, points: [], otherUnits: false };
-      trends.set(key, trend);
-    }
-    trend.points.push({
-      recordId: record.id,
-      recordTitle: record.title,
-      portal: record.provenance.portal,
-      date,
-      value: row.value,
-      numericValue: row.numericValue,
-      referenceRange: row.referenceRange,
-      flag: row.flag,
-      outOfRange: isOutOfRange(row),
-    });
-  }
-
-  const all = [...trends.values()];
-  const unitsPerTest = new Map<string, Set<string>>();
-  for (const trend of all) {
-    const test = trend.loinc ?? normalizeTestName(trend.test);
-    unitsPerTest.set(test, (unitsPerTest.get(test) ?? new Set()).add(normalizeUnit(trend.unit)));
-  }
-  for (const trend of all) {
-    trend.otherUnits = (unitsPerTest.get(trend.loinc ?? normalizeTestName(trend.test))?.size ?? 0) > 1;
-    trend.points.sort((a, b) => (a.date ?? '\uffff').localeCompare(b.date ?? '\uffff'));
-  }
-  return all.sort((a, b) => a.test.localeCompare(b.test) || (a.unit ?? '').localeCompare(b.unit ?? ''));
+  return labSeries(records).map((series) => ({
+    key: series.key,
+    test: series.test,
+    names: series.names,
+    unit: series.unit,
+    loinc: series.loinc,
+    points: series.observations.map(point),
+    otherUnits: series.otherUnits,
+  }));
 }
 
 /** Polyline coordinates for a sparkline of the numeric points, in a width x height box. */

@@ -23,14 +23,30 @@ describe('labTrends', () => {
     ]);
   });
 
-  it('never merges different units, and marks them', () => {
+  it('lines up mg/dL and mmol/L of one analyte, converting the value and keeping what the lab printed', () => {
     const trends = labTrends([
       labRecord('a', '2026-09-01', [{ test: 'Glucose', value: '5.5', numericValue: 5.5, unit: 'mmol/L' }]),
-      labRecord('b', '2026-10-01', [{ test: 'Glucose', value: '99', numericValue: 99, unit: 'mg/dL' }]),
+      labRecord('b', '2026-10-01', [{ test: 'Glucose, Random', value: '99', numericValue: 99, unit: 'mg/dL' }]),
+      labRecord('c', '2026-11-01', [{ test: 'GLU', value: '6.1', numericValue: 6.1, unit: 'mmol/L' }]),
+    ]);
+    expect(trends).toHaveLength(1);
+    // Two of three were printed in mmol/L, so the trend is in mmol/L; 99 mg/dL / 18.016 = 5.495.
+    expect(trends[0]).toMatchObject({ unit: 'mmol/L', otherUnits: false });
+    expect(trends[0]!.points.map((p) => [p.value, p.numericValue, p.original])).toEqual([
+      ['5.5', 5.5, undefined],
+      ['5.5', 5.5, { value: '99', unit: 'mg/dL' }],
+      ['6.1', 6.1, undefined],
+    ]);
+  });
+
+  it('never converts % to mmol/mol (HbA1c NGSP and IFCC are different scales), and marks both rows', () => {
+    const trends = labTrends([
+      labRecord('a', '2026-09-01', [{ test: 'Hemoglobin A1c', value: '7.2', numericValue: 7.2, unit: '%' }]),
+      labRecord('b', '2026-10-01', [{ test: 'HbA1c', value: '55', numericValue: 55, unit: 'mmol/mol' }]),
     ]);
     expect(trends.map((t) => [t.unit, t.otherUnits, t.points.length])).toEqual([
-      ['mg/dL', true, 1],
-      ['mmol/L', true, 1],
+      ['%', true, 1],
+      ['mmol/mol', true, 1],
     ]);
   });
 

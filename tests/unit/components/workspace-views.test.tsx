@@ -126,7 +126,7 @@ describe('QuestionsView', () => {
 });
 
 describe('LabTrendsView', () => {
-  it('shows one row per test and unit, marks out-of-range values and draws a sparkline', () => {
+  it('shows one row per test, converts g/L to g/dL with the printed value kept, marks out-of-range values and draws a sparkline', () => {
     const trends = labTrends([
       labRecord('a', '2026-09-01', [
         { test: 'Hemoglobin', value: '12.5', numericValue: 12.5, unit: 'g/dL', low: 12, high: 16 },
@@ -134,15 +134,41 @@ describe('LabTrendsView', () => {
       labRecord('b', '2026-10-01', [
         { test: 'Hemoglobin', value: '11.2', numericValue: 11.2, unit: 'g/dL', flag: 'L' },
       ]),
-      labRecord('c', '2026-10-01', [{ test: 'Hemoglobin', value: '112', numericValue: 112, unit: 'g/L' }]),
+      labRecord('c', '2026-10-15', [{ test: 'HGB', value: '112', numericValue: 112, unit: 'g/L' }]),
+      labRecord('d', '2026-10-01', [{ test: 'Hemoglobin A1c', value: '7.2', numericValue: 7.2, unit: '%' }]),
+      labRecord('e', '2026-10-02', [{ test: 'Hemoglobin A1c', value: '55', numericValue: 55, unit: 'mmol/mol' }]),
     ]);
     const root = mount(<LabTrendsView trends={trends} />);
-    const rows = root.querySelectorAll('[data-testid="lab-trend"]');
-    expect(rows).toHaveLength(2);
+    const rows = Array.from(root.querySelectorAll('[data-testid="lab-trend"]'));
+    expect(rows).toHaveLength(3);
+    const hb = rows.find((r) => /^Hemoglobinalso printed as HGBg\/dL/.test(r.querySelector('th')!.textContent!))!;
+    expect(hb.querySelectorAll('li')).toHaveLength(3);
+    expect(hb.querySelectorAll('li')[2]!.textContent).toContain('11.2 (converted from 112 g/L)');
     expect(root.textContent).toContain('another unit');
     expect(root.querySelectorAll('[data-out="true"]')).toHaveLength(1);
     expect(root.querySelector('[data-out="true"]')?.textContent).toContain('out of range (L)');
-    expect(root.querySelectorAll('svg.sparkline polyline')).toHaveLength(1);
+    expect(hb.querySelectorAll('svg.sparkline polyline')).toHaveLength(1);
+  });
+
+  it('shows a result found in two records once, naming both portals, and marks sources that differ', () => {
+    const trends = labTrends([
+      labRecord('a', '2026-09-01', [{ test: 'Potassium', value: '4.1', numericValue: 4.1, unit: 'mmol/L' }]),
+      labRecord('b', '2026-09-01', [{ test: 'K', value: '4.1', numericValue: 4.1, unit: 'mmol/L' }], 'ccda'),
+      labRecord('c', '2026-09-02', [{ test: 'Sodium', value: '140', numericValue: 140, unit: 'mmol/L' }]),
+      labRecord('d', '2026-09-02', [{ test: 'Na', value: '128', numericValue: 128, unit: 'mmol/L' }], 'ccda'),
+    ]);
+    const root = mount(<LabTrendsView trends={trends} />);
+    const [k, na] = ['Potassium', 'Sodium'].map((name) =>
+      Array.from(root.querySelectorAll('[data-testid="lab-trend"]')).find((r) =>
+        r.querySelector('th')!.textContent!.startsWith(name),
+      )!,
+    );
+    expect(k!.querySelectorAll('li')).toHaveLength(1);
+    expect(k!.textContent).toContain('mychart, ccda (2)');
+    expect(na!.querySelectorAll('li')).toHaveLength(2);
+    expect(na!.querySelectorAll('[data-conflict="true"]')).toHaveLength(2);
+    expect(na!.textContent).toContain('140');
+    expect(na!.textContent).toContain('128');
   });
 
   it('says so when there are no lab values', () => {

@@ -37,7 +37,8 @@ function manyRecords(count: number): CaseRecord[] {
       structured: {
         type: 'lab',
         panel: { name: 'BMP' },
-        results: [{ test: 'Sodium', value: String(130 + (i % 10)), unit: 'mmol/L', date }],
+        // Dates repeat every 84 records; so do values, so a repeat is the same result, not two sources differing.
+        results: [{ test: 'Sodium', value: String(130 + ((i % 84) % 10)), unit: 'mmol/L', date }],
       },
     };
   });
