@@ -3,3 +3,4 @@
 export * from './records';
 export * from './completeness';
 export * from './questions';
+export * from './case-details';

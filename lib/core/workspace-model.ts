@@ -52,6 +52,17 @@ export type DecisionChoice = z.infer<typeof DecisionChoice>;
 export const Decision = z.object({ choice: z.optional(DecisionChoice), reasons: z.optional(Text) });
 export type Decision = z.infer<typeof Decision>;
 
+/** "About the patient": what a receiving record system needs to match the patient, entered once, never guessed. */
+export const PatientSex = z.enum(['female', 'male', 'other', 'unknown']);
+export type PatientSex = z.infer<typeof PatientSex>;
+export const PatientDetails = z.object({
+  name: z.optional(z.string().check(z.maxLength(300))),
+  /** `YYYY-MM-DD`. */
+  birthDate: z.optional(z.iso.date()),
+  sex: z.optional(PatientSex),
+});
+export type PatientDetails = z.infer<typeof PatientDetails>;
+
 /** One row per case for everything that is not a list: story, checklist marks, decision.
  * Nested objects so each field can be updated by key path without overwriting the others. */
 export const CaseDetails = z.object({
@@ -60,6 +71,8 @@ export const CaseDetails = z.object({
   /** Families the user marked "not applicable" (e.g. no operations). */
   notApplicable: z.partialRecord(RecordFamily, z.boolean()),
   decision: Decision,
+  /** Absent until the patient fills "About the patient". */
+  patient: z.optional(PatientDetails),
   updatedAt: IsoDateTime,
 });
 export type CaseDetails = z.infer<typeof CaseDetails>;

@@ -7,6 +7,7 @@ import { addRecords, type AddResult, type NewAttachment } from '../case';
 import { parseCcda } from './ccda';
 import { ccdaToCapturedRecords } from './ccda-records';
 import { readXdm, ZipRefused } from './xdm';
+import { applyPatientAndStory, fhirRecords, splitFhirFiles, type FhirImportSummary } from './fhir-files';
 import { MAX_XML_CHARS, type XmlParser } from './xml';
 
 /** Issue 3, records from files: PDFs and images become records with the file attached; C-CDA and XDM are parsed. */
@@ -16,7 +17,15 @@ export const FILE_LIMITS = {
   zipBytes: 200 * 1024 * 1024,
 } as const;
 
-export type FileImportError = 'too-large' | 'unsupported' | 'empty' | 'not-xdm' | 'bad-xml' | 'no-records';
+export type FileImportError =
+  | 'too-large'
+  | 'unsupported'
+  | 'empty'
+  | 'not-xdm'
+  | 'bad-xml'
+  | 'no-records'
+  | 'bad-json'
+  | 'not-fhir';
 
 export type FileRecords =
   | { ok: true; records: CapturedRecord[]; attachments: NewAttachment[][] }
@@ -119,7 +128,7 @@ export async function recordsFromFile(file: NamedBlob, parse: XmlParser): Promis
 export interface FileImportOutcome {
   name: string;
   result:
-    | { ok: true; added: number; duplicates: number; titles: string[] }
+    | { ok: true; added: number; duplicates: number; titles: string[]; fhir?: FhirImportSummary }
     | { ok: false; error: FileImportError | 'storage'; detail?: string };
 }
 
@@ -129,9 +138,13 @@ export async function importFiles(
   caseId: CaseId,
   files: NamedBlob[],
   parse: XmlParser,
+  /** FHIR files: resources read so far, of all. */
+  onProgress?: (done: number, total: number) => void,
 ): Promise<FileImportOutcome[]> {
   const outcomes: FileImportOutcome[] = [];
-  for (const file of files) {
+  // FHIR files are read together (references cross files); everything else one file at a time.
+  const { texts, tooLarge, rest } = await splitFhirFiles(files);
+  for (const file of rest) {
     const parsed = await recordsFromFile(file, parse);
     if (!parsed.ok) {
       outcomes.push({ name: file.name, result: parsed });
@@ -156,6 +169,40 @@ export async function importFiles(
         titles: parsed.records.map((r) => r.title),
       },
     });
+  }
+  for (const name of tooLarge) outcomes.push({ name, result: { ok: false, error: 'too-large' } });
+  if (texts.length) outcomes.push(...(await importFhir(db, caseId, texts, onProgress)));
+  return outcomes;
+}
+
+async function importFhir(
+  db: CaseDb,
+  caseId: CaseId,
+  texts: { name: string; text: string }[],
+  onProgress?: (done: number, total: number) => void,
+): Promise<FileImportOutcome[]> {
+  const fhir = await fhirRecords(texts, onProgress);
+  const outcomes: FileImportOutcome[] = fhir.summary.refused.map(({ file, error, detail }) => ({
+    name: file,
+    result: { ok: false, error, detail },
+  }));
+  if (!fhir.records.length && !fhir.read.patient && !fhir.read.story) return outcomes;
+  const name = texts.length === 1 ? texts[0]!.name : `${texts[0]!.name} (+${texts.length - 1})`;
+  try {
+    const saved = await addRecords(db, caseId, fhir.records, fhir.attachments);
+    const extras = await applyPatientAndStory(db, caseId, fhir.read);
+    outcomes.push({
+      name,
+      result: {
+        ok: true,
+        added: saved.added.length,
+        duplicates: saved.duplicates.length,
+        titles: fhir.records.map((r) => r.title),
+        fhir: { ...fhir.summary, ...extras },
+      },
+    });
+  } catch (error) {
+    outcomes.push({ name, result: { ok: false, error: 'storage', detail: error instanceof Error ? error.name : undefined } });
   }
   return outcomes;
 }
