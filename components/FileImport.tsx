@@ -1,9 +1,13 @@
 import { useState } from 'preact/hooks';
 import type { FileImportOutcome } from '../lib/import/files';
 import { useT, type MessageKey } from './i18n';
+import { FhirReport } from './FhirReport';
 
 export type FileImportState =
-  { phase: 'idle' } | { phase: 'running' } | { phase: 'done'; outcomes: FileImportOutcome[] } | { phase: 'no-case' };
+  | { phase: 'idle' }
+  | { phase: 'running'; progress?: { done: number; total: number } }
+  | { phase: 'done'; outcomes: FileImportOutcome[] }
+  | { phase: 'no-case' };
 
 export interface FileImportProps {
   state: FileImportState;
@@ -42,7 +46,7 @@ export function FileImport({ state, onFiles }: FileImportProps) {
           type="file"
           multiple
           data-testid="file-input"
-          accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.tif,.tiff,.xml,.zip,application/pdf,image/*,text/xml,application/xml,application/zip"
+          accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.tif,.tiff,.xml,.zip,.json,.ndjson,application/json,application/fhir+json,application/pdf,image/*,text/xml,application/xml,application/zip"
           disabled={running}
           onChange={(e) => {
             const files = Array.from(e.currentTarget.files ?? []);
@@ -53,16 +57,25 @@ export function FileImport({ state, onFiles }: FileImportProps) {
       </label>
       <div role="status" aria-live="polite" data-testid="file-status">
         {running ? <p>{t('filesImporting')}</p> : null}
+        {state.phase === 'running' && state.progress ? (
+          <p>
+            <progress max={state.progress.total} value={state.progress.done} />{' '}
+            {t('fhirReading', [state.progress.done, state.progress.total])}
+          </p>
+        ) : null}
         {state.phase === 'no-case' ? <p class="error">{t('fileNeedsCase')}</p> : null}
         {state.phase === 'done'
           ? state.outcomes.map(({ name, result }, i) =>
               result.ok ? (
-                <p key={i} class={result.added > 0 ? 'ok' : 'warn'}>
-                  {result.added > 0 ? t('filesAdded', [name, result.added]) : t('filesDuplicate', [name])}
-                </p>
+                <div key={i}>
+                  <p class={result.added > 0 ? 'ok' : 'warn'}>
+                    {result.added > 0 ? t('filesAdded', [name, result.added]) : t('filesDuplicate', [name])}
+                  </p>
+                  {result.fhir ? <FhirReport summary={result.fhir} /> : null}
+                </div>
               ) : (
                 <p key={i} class="error">
-                  {t('fileError', [name, t(errorKey(result.error))])}
+                  {t('fileError', [name, t(errorKey(result.error), [result.detail ?? ''])])}
                 </p>
               ),
             )

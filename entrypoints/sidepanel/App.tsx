@@ -169,7 +169,13 @@ export function App({ db }: { db: CaseDb }) {
     // C-CDA is parsed by this page's own DOMParser (issue 7: no XML library shipped).
     void import('../../lib/import/files')
       .then(({ importFiles }) =>
-        importFiles(db, activeCaseId, files, (xml) => new DOMParser().parseFromString(xml, 'application/xml')),
+        importFiles(
+          db,
+          activeCaseId,
+          files,
+          (xml) => new DOMParser().parseFromString(xml, 'application/xml'),
+          (done, total) => setFileState({ phase: 'running', progress: { done, total } }),
+        ),
       )
       .then(
         (outcomes) => setFileState({ phase: 'done', outcomes }),

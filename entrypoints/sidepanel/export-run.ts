@@ -16,6 +16,8 @@ export interface ExportChoices {
   /** Records left out (all are included by default). */
   excludedRecordIds: string[];
   pageSize: PageSize;
+  /** The patient-shared FHIR bundle; on unless unticked. */
+  patientShared?: boolean;
   redaction?: {
     names: string[];
     datesOfBirth: string[];
@@ -50,7 +52,7 @@ export async function loadPackageInput(
   const records = allRecords.filter((r) => !excluded.has(r.id));
   const included = new Set(records.map((r) => r.id));
   const attachments = allAttachments.filter((a) => included.has(a.recordId));
-  const { story, notApplicable } = details ?? emptyDetails(caseId);
+  const { story, notApplicable, patient } = details ?? emptyDetails(caseId);
   const text = (key: string) => t(key as MessageKey);
   return {
     caseData,
@@ -63,6 +65,12 @@ export async function loadPackageInput(
     completeness: packageCompleteness(records, { notApplicable, attachments }, text),
     attachments: attachments.map((a) => ({ ...a, data: a.blob })),
     pageSize: choices.pageSize,
+    patientShared: {
+      include: choices.patientShared !== false,
+      ...(patient ? { patient } : {}),
+      story,
+      questions: questions.map(({ text, family, priority }) => ({ text, family, priority })),
+    },
   };
 }
 
@@ -123,7 +131,11 @@ export async function runExport(
   let input = await loadPackageInput(db, caseId, choices, t);
   if (choices.redaction) {
     const rejected = new Set(choices.redaction.rejected);
-    input = previewRedaction(input, choices.redaction).apply(input, (f) => !rejected.has(findingKey(f)));
+    // A redacted package never carries the patient-shared bundle: it exists to name the patient.
+    input = {
+      ...previewRedaction(input, choices.redaction).apply(input, (f) => !rejected.has(findingKey(f))),
+      redacted: true,
+    };
   }
   const total = packageEntryCount(input);
   const collector = blobSink();

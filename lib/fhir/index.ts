@@ -6,7 +6,14 @@ export * from './pdf-writer';
 export { missingPatientFields, PATIENT_FIELDS, type PatientField } from './patient';
 export { patientSharedBundle, PATIENT_SHARED_PATH, type PatientSharedInput } from './patient-shared-bundle';
 export type { PatientStory, StoryQuestion } from './story-pdf';
-export { readFhir, type FhirItem, type FhirRead, type ReportLine, type ReportProblem, type ResourceOutcome } from './read-fhir';
+export {
+  readFhir,
+  type FhirItem,
+  type FhirRead,
+  type ReportLine,
+  type ReportProblem,
+  type ResourceOutcome,
+} from './read-fhir';
 export { fhirItemsFromText, looksLikeJson, type FhirTextError } from './read-input';
 export type { ReadRecord } from './read-record';
 export type { ReadFile, ReadProblem } from './read-documents';

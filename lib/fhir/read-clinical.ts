@@ -1,5 +1,6 @@
 import type {
   Allergy,
+  ImagingStudy,
   Encounter,
   FamilyMemberHistory,
   Immunization,
@@ -10,8 +11,6 @@ import type {
 import { bounded, clinicalDate, conceptText, firstCoding, narrativeText, type Json } from './read-values';
 
 const name = (value: string, fallback: string) => (value || fallback).slice(0, 500);
-const statusText = (r: Json, field: string) =>
-  bounded(conceptText(r[field]), 100) ?? (typeof r.status === 'string' ? r.status : undefined);
 const optional = <K extends string, V>(key: K, value: V | undefined) =>
   (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
 
@@ -21,7 +20,10 @@ export function problemOf(r: Json): Problem {
   return {
     name: name(conceptText(r.code), 'Unnamed problem'),
     ...optional('code', firstCoding(r.code)),
-    ...optional('status', status === 'entered-in-error' || verification !== 'entered-in-error' ? status : 'entered-in-error'),
+    ...optional(
+      'status',
+      status === 'entered-in-error' || verification !== 'entered-in-error' ? status : 'entered-in-error',
+    ),
     ...optional('onset', clinicalDate(r.onsetDateTime) ?? clinicalDate(r.onsetPeriod?.start)),
     ...optional('resolved', clinicalDate(r.abatementDateTime) ?? clinicalDate(r.abatementPeriod?.end)),
   };
@@ -36,7 +38,8 @@ export function medicationOf(r: Json, medication: Json | undefined): Medication 
     (medication ? conceptText(medication.code) : '') ||
     String(r.medicationReference?.display ?? '');
   const doseText =
-    bounded(dosage?.text, 200) ?? (dose && typeof dose.value === 'number' ? `${dose.value} ${dose.unit ?? ''}`.trim() : undefined);
+    bounded(dosage?.text, 200) ??
+    (dose && typeof dose.value === 'number' ? `${dose.value} ${dose.unit ?? ''}`.trim() : undefined);
   return {
     name: name(medName, 'Unnamed medication'),
     ...optional('dose', doseText),
@@ -53,7 +56,8 @@ export function medicationOf(r: Json, medication: Json | undefined): Medication 
 export function allergyOf(r: Json): Allergy {
   const reaction = (r.reaction as Json[] | undefined)?.[0];
   const manifestations = ((reaction?.manifestation as Json[] | undefined) ?? []).map(conceptText).filter(Boolean);
-  const severity = bounded(reaction?.severity, 100) ?? bounded(/^Severity: (.*)$/.exec(String(reaction?.description ?? ''))?.[1], 100);
+  const severity =
+    bounded(reaction?.severity, 100) ?? bounded(/^Severity: (.*)$/.exec(String(reaction?.description ?? ''))?.[1], 100);
   const verification = conceptText(r.verificationStatus);
   return {
     substance: name(conceptText(r.code), 'Unnamed substance'),
@@ -99,8 +103,26 @@ export function encounterOf(r: Json): Encounter {
     ...optional('code', firstCoding((r.type as Json[] | undefined)?.[0])),
     ...optional('date', clinicalDate(r.period?.start)),
     ...optional('end', clinicalDate(r.period?.end)),
-    ...optional('location', bounded(((r.location as Json[] | undefined) ?? []).map((l) => l.location?.display).filter(Boolean).join(', '), 500)),
-    ...optional('provider', bounded(((r.participant as Json[] | undefined) ?? []).map((p) => p.individual?.display).filter(Boolean).join(', '), 500)),
+    ...optional(
+      'location',
+      bounded(
+        ((r.location as Json[] | undefined) ?? [])
+          .map((l) => l.location?.display)
+          .filter(Boolean)
+          .join(', '),
+        500,
+      ),
+    ),
+    ...optional(
+      'provider',
+      bounded(
+        ((r.participant as Json[] | undefined) ?? [])
+          .map((p) => p.individual?.display)
+          .filter(Boolean)
+          .join(', '),
+        500,
+      ),
+    ),
     ...optional('reason', bounded(reason.join(', '), 1000)),
   };
 }
@@ -109,10 +131,15 @@ export function encounterOf(r: Json): Encounter {
 export function familyMembersOf(r: Json): FamilyMemberHistory[] {
   const relationship = name(conceptText(r.relationship), 'Family member').slice(0, 200);
   const deceased =
-    typeof r.deceasedBoolean === 'boolean' ? r.deceasedBoolean : r.deceasedAge || r.deceasedDate || r.deceasedString ? true : undefined;
+    typeof r.deceasedBoolean === 'boolean'
+      ? r.deceasedBoolean
+      : r.deceasedAge || r.deceasedDate || r.deceasedString
+        ? true
+        : undefined;
   const conditions = (r.condition as Json[] | undefined) ?? [];
   const base = { relationship, ...optional('deceased', deceased) };
-  if (!conditions.length) return [{ ...base, condition: String(r.status === 'health-unknown' ? 'health unknown' : '') }];
+  if (!conditions.length)
+    return [{ ...base, condition: String(r.status === 'health-unknown' ? 'health unknown' : '') }];
   return conditions.map((c) => ({
     ...base,
     condition: name(conceptText(c.code), ''),
@@ -120,7 +147,9 @@ export function familyMembersOf(r: Json): FamilyMemberHistory[] {
     ...optional(
       'onsetAge',
       bounded(c.onsetString, 50) ??
-        (typeof c.onsetAge?.value === 'number' ? `${c.onsetAge.value} ${c.onsetAge.unit ?? ''}`.trim().slice(0, 50) : undefined),
+        (typeof c.onsetAge?.value === 'number'
+          ? `${c.onsetAge.value} ${c.onsetAge.unit ?? ''}`.trim().slice(0, 50)
+          : undefined),
     ),
   }));
 }
@@ -138,4 +167,33 @@ export function carePlanParagraphs(r: Json): string[] {
   ].filter((p): p is string => !!p && !!p.trim());
 }
 
-export { statusText };
+/** An ImagingStudy as our study shape (the images themselves are not in FHIR). */
+export function imagingStudyOf(r: Json): ImagingStudy {
+  const uid = ((r.identifier as Json[] | undefined) ?? [])
+    .map((i) => String(i.value ?? ''))
+    .find((v) => v.startsWith('urn:oid:'))
+    ?.slice(8);
+  const series = ((r.series as Json[] | undefined) ?? []).slice(0, 10_000).map((s) => ({
+    ...optional('uid', bounded(s.uid, 64)),
+    ...optional('modality', bounded(s.modality?.code, 16)),
+    ...optional('description', bounded(s.description, 500)),
+    ...optional('bodyPart', bounded(s.bodySite?.display ?? s.bodySite?.code, 200)),
+    instances: typeof s.numberOfInstances === 'number' ? s.numberOfInstances : 0,
+  }));
+  const modalities = [
+    ...new Set([
+      ...((r.modality as Json[] | undefined) ?? []).map((m) => String(m.code ?? '')),
+      ...series.map((s) => s.modality ?? ''),
+    ]),
+  ].filter(Boolean);
+  return {
+    type: 'imaging-study',
+    ...optional('studyInstanceUid', uid && uid.length <= 64 ? uid : undefined),
+    ...optional('description', bounded(r.description, 500)),
+    modalities: modalities.map((m) => m.slice(0, 16)),
+    ...optional('date', clinicalDate(r.started)),
+    series,
+    instances:
+      typeof r.numberOfInstances === 'number' ? r.numberOfInstances : series.reduce((n, s) => n + s.instances, 0),
+  };
+}

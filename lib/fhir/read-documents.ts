@@ -39,7 +39,10 @@ const safeName = (value: string) => value.replace(/[^A-Za-z0-9._ -]+/g, '_').sli
 export function readAttachments(attachments: Json[], label: string, textOnly = false): ReadAttachments {
   const out: ReadAttachments = { files: [], texts: [], notFetched: [], invalid: [] };
   attachments.forEach((a, i) => {
-    const mediaType = String(a.contentType ?? 'application/octet-stream').split(';')[0]!.trim().toLowerCase();
+    const mediaType = String(a.contentType ?? 'application/octet-stream')
+      .split(';')[0]!
+      .trim()
+      .toLowerCase();
     const title = bounded(a.title, 200);
     if (typeof a.data !== 'string') {
       if (typeof a.url === 'string') out.notFetched.push(a.url.slice(0, 2000));
@@ -76,7 +79,10 @@ export const documentDate = (doc: Json): string | undefined =>
   clinicalDate(doc.context?.period?.start) ?? clinicalDate(doc.date);
 
 export const documentTitle = (doc: Json): string =>
-  (bounded(doc.type?.text, 1000) ?? bounded(doc.description, 1000) ?? (conceptText(doc.type) || 'Document')).slice(0, 1000);
+  (bounded(doc.type?.text, 1000) ?? bounded(doc.description, 1000) ?? (conceptText(doc.type) || 'Document')).slice(
+    0,
+    1000,
+  );
 
 /** Paragraphs, or report sections when the text is "heading\ntext" blocks (how our own bundle writes reports). */
 export function splitText(text: string): string[] {

@@ -4,6 +4,7 @@ import type { CodedEntry, LabResultRow, RecordKind, StructuredData } from '../co
 import { R4_RESOURCE_TYPES } from './fhir-types';
 import {
   allergyOf,
+  imagingStudyOf,
   carePlanParagraphs,
   encounterOf,
   familyMembersOf,
@@ -12,10 +13,26 @@ import {
   problemOf,
   procedureOf,
 } from './read-clinical';
-import { documentDate, documentKind, documentTitle, readAttachments, splitText, type ReadProblem } from './read-documents';
+import {
+  documentDate,
+  documentKind,
+  documentTitle,
+  readAttachments,
+  splitText,
+  type ReadProblem,
+} from './read-documents';
 import { observationDate, observationKind, observationRows, panelOf, reportCategory } from './read-observations';
 import { readRecord, type ReadRecord, type Source } from './read-record';
-import { bounded, clinicalDate, codeIn, conceptText, firstCoding, narrativeText, resourceKey, type Json } from './read-values';
+import {
+  bounded,
+  clinicalDate,
+  codeIn,
+  conceptText,
+  firstCoding,
+  narrativeText,
+  resourceKey,
+  type Json,
+} from './read-values';
 import { resourceLine } from './rendered-pdf';
 import { RECORD_TAG_SYSTEM } from './record-resources';
 import type { StoryQuestion } from './story-pdf';
@@ -126,8 +143,11 @@ class Resolver {
 }
 
 function patientDetails(r: Json): PatientDetails {
-  const name = ((r.name as Json[] | undefined) ?? []).find((n) => n.use === 'official') ?? (r.name as Json[] | undefined)?.[0];
-  const printed = bounded(name?.text, 300) ?? bounded([...((name?.given as string[]) ?? []), name?.family].filter(Boolean).join(' '), 300);
+  const name =
+    ((r.name as Json[] | undefined) ?? []).find((n) => n.use === 'official') ?? (r.name as Json[] | undefined)?.[0];
+  const printed =
+    bounded(name?.text, 300) ??
+    bounded([...((name?.given as string[]) ?? []), name?.family].filter(Boolean).join(' '), 300);
   const sex = PatientSex.safeParse(r.gender);
   return {
     ...(printed ? { name: printed } : {}),
@@ -164,9 +184,15 @@ function ourStory(doc: Json): { story: Story; questions: StoryQuestion[] } | und
 export function readFhir(items: FhirItem[], onProgress?: (done: number, total: number) => void): FhirRead {
   const resolver = new Resolver(items);
   const out: FhirRead = { records: [], report: [], problems: [], outcomes: new Map() };
-  const mark = (item: FhirItem, outcome: ResourceOutcome) => out.outcomes.set(`${item.file}#${resourceKey(item.resource)}`, outcome);
+  const mark = (item: FhirItem, outcome: ResourceOutcome) =>
+    out.outcomes.set(`${item.file}#${resourceKey(item.resource)}`, outcome);
   const problem = (item: FhirItem, kind: ReadProblem, detail: string) =>
-    out.problems.push({ file: item.file, resource: resourceKey(item.resource), problem: kind, detail: detail.slice(0, 500) });
+    out.problems.push({
+      file: item.file,
+      resource: resourceKey(item.resource),
+      problem: kind,
+      detail: detail.slice(0, 500),
+    });
   const consumed = new Set<FhirItem>();
   const groups = new Map<string, Group>();
   const addToGroup = (item: FhirItem, family: Family, extra = '', day = '') => {
@@ -203,7 +229,12 @@ export function readFhir(items: FhirItem[], onProgress?: (done: number, total: n
     const rows: LabResultRow[] = [
       ...results.flatMap((o) => observationRows(o.resource, panelDate)),
       // Named but not given as an Observation: kept as the text the source wrote.
-      ...byDisplay.map((display) => ({ test: display.slice(0, 500), value: '', unparsed: true, readBy: 'coded-entry' as const })),
+      ...byDisplay.map((display) => ({
+        test: display.slice(0, 500),
+        value: '',
+        unparsed: true,
+        readBy: 'coded-entry' as const,
+      })),
     ];
     const title = recordTag(r)?.display ?? (conceptText(r.code) || 'Lab results');
     const kind = reportCategory(r) === 'lab' || reportCategory(r) === 'note' ? 'lab' : reportCategory(r);
@@ -214,7 +245,12 @@ export function readFhir(items: FhirItem[], onProgress?: (done: number, total: n
         kind,
         title,
         panelDate,
-        { type: 'lab', panel: panelOf(r, title, specimen || undefined), results: rows, ...(r.conclusion ? { notes: [String(r.conclusion)] } : {}) },
+        {
+          type: 'lab',
+          panel: panelOf(r, title, specimen || undefined, !!recordTag(r)),
+          results: rows,
+          ...(r.conclusion ? { notes: [String(r.conclusion)] } : {}),
+        },
         [source(item), ...results.map(source)],
         [resourceLine(r), ...results.map((o) => resourceLine(o.resource))],
         files.files,
@@ -246,12 +282,24 @@ export function readFhir(items: FhirItem[], onProgress?: (done: number, total: n
         out.story = story;
         return mark(item, 'story');
       }
-      return out.records.push(documentRecord(item)), mark(item, 'structured');
-    } else if (type === 'DiagnosticReport') return out.records.push(reportRecord(item)), mark(item, 'structured');
-    else if (type === 'CarePlan') {
+      return (out.records.push(documentRecord(item)), mark(item, 'structured'));
+    } else if (type === 'DiagnosticReport') return (out.records.push(reportRecord(item)), mark(item, 'structured'));
+    else if (type === 'ImagingStudy') {
+      const study = imagingStudyOf(r);
+      const title = recordTag(r)?.display ?? study.description ?? 'Imaging study';
+      out.records.push(readRecord('imaging', title, study.date, study, [source(item)], [resourceLine(r)]));
+      return mark(item, 'structured');
+    } else if (type === 'CarePlan') {
       const title = bounded(r.title, 1000) ?? (conceptText((r.category as Json[] | undefined)?.[0]) || 'Care plan');
       out.records.push(
-        readRecord('plan', title, clinicalDate(r.period?.start) ?? clinicalDate(r.created), { type: 'note', noteType: 'Care plan', paragraphs: carePlanParagraphs(r) }, [source(item)], [`Status: ${String(r.status)}`]),
+        readRecord(
+          'plan',
+          title,
+          clinicalDate(r.period?.start) ?? clinicalDate(r.created),
+          { type: 'note', noteType: 'Care plan', paragraphs: carePlanParagraphs(r) },
+          [source(item)],
+          [`Status: ${String(r.status)}`],
+        ),
       );
       return mark(item, 'structured');
     }
@@ -272,28 +320,54 @@ export function readFhir(items: FhirItem[], onProgress?: (done: number, total: n
     line.count++;
     counts.set(key, line);
   }
-  out.report = [...counts.values()].sort((a, b) => a.resourceType.localeCompare(b.resourceType) || a.outcome.localeCompare(b.outcome));
+  out.report = [...counts.values()].sort(
+    (a, b) => a.resourceType.localeCompare(b.resourceType) || a.outcome.localeCompare(b.outcome),
+  );
 
   function documentRecord(item: FhirItem): ReadRecord {
     const r = item.resource;
     const tag = recordTag(r);
-    const files = readAttachments(((r.content as Json[] | undefined) ?? []).map((c) => c.attachment ?? {}), 'document', !!tag);
+    const files = readAttachments(
+      ((r.content as Json[] | undefined) ?? []).map((c) => c.attachment ?? {}),
+      'document',
+      !!tag,
+    );
     files.invalid.forEach((name) => problem(item, 'invalid-base64', name));
     files.notFetched.forEach((url) => problem(item, 'not-fetched', url));
     const kind = documentKind(r);
     const paragraphs = files.texts.flatMap(splitText);
     const noteType = bounded(r.type?.text, 200) ?? bounded(conceptText(r.type), 200);
-    const author = bounded(((r.author as Json[] | undefined) ?? []).map((a) => a.display).filter(Boolean).join(', '), 500);
+    const author = bounded(
+      ((r.author as Json[] | undefined) ?? [])
+        .map((a) => a.display)
+        .filter(Boolean)
+        .join(', '),
+      500,
+    );
     const structured: StructuredData =
       kind === 'imaging' || kind === 'pathology'
-        ? { type: 'report', sections: paragraphs.map((p) => ({ heading: p.split('\n')[0]!.slice(0, 500), text: p.split('\n').slice(1).join('\n') })) }
+        ? {
+            type: 'report',
+            sections: paragraphs.map((p) => ({
+              heading: p.split('\n')[0]!.slice(0, 500),
+              text: p.split('\n').slice(1).join('\n'),
+            })),
+          }
         : { type: 'note', ...(noteType ? { noteType } : {}), ...(author ? { author } : {}), paragraphs };
     const lines = [
       ...(narrativeText(r) ? [narrativeText(r)!] : []),
       ...files.notFetched.map((url) => `Not fetched (only an address was given): ${url}`),
       ...files.invalid.map((name) => `Not readable (the data is not valid base64): ${name}`),
     ];
-    return readRecord(kind, tag?.display ?? documentTitle(r), documentDate(r), structured, [source(item)], lines, files.files);
+    return readRecord(
+      kind,
+      tag?.display ?? documentTitle(r),
+      documentDate(r),
+      structured,
+      [source(item)],
+      lines,
+      files.files,
+    );
   }
 
   function reportRecord(item: FhirItem): ReadRecord {
@@ -306,7 +380,10 @@ export function readFhir(items: FhirItem[], onProgress?: (done: number, total: n
       ...files.texts.map((text) => ({ heading: 'Report', text })),
       ...(narrativeText(r) ? [{ heading: 'Narrative', text: narrativeText(r)! }] : []),
       ...(r.conclusion ? [{ heading: 'Conclusion', text: String(r.conclusion) }] : []),
-      ...((r.conclusionCode as Json[] | undefined) ?? []).map((c) => ({ heading: 'Conclusion code', text: conceptText(c) })),
+      ...((r.conclusionCode as Json[] | undefined) ?? []).map((c) => ({
+        heading: 'Conclusion code',
+        text: conceptText(c),
+      })),
     ];
     const kind: RecordKind = category === 'note' ? 'note' : category;
     const title = conceptText(r.code) || 'Report';
@@ -331,7 +408,9 @@ function verbatimRecord(item: FhirItem): ReadRecord {
   const label =
     conceptText(r.code) ||
     conceptText(r.type) ||
-    (typeof nameOf === 'object' ? String(nameOf.text ?? [...(nameOf.given ?? []), nameOf.family].filter(Boolean).join(' ')) : String(r.name ?? '')) ||
+    (typeof nameOf === 'object'
+      ? String(nameOf.text ?? [...(nameOf.given ?? []), nameOf.family].filter(Boolean).join(' '))
+      : String(r.name ?? '')) ||
     conceptText(r.description) ||
     String(r.id ?? '');
   const json = JSON.stringify(r, null, 2);
@@ -343,11 +422,21 @@ function verbatimRecord(item: FhirItem): ReadRecord {
     undefined,
     [source(item)],
     [...(narrativeText(r) ? [narrativeText(r)!] : []), 'FHIR resource as received:', json],
-    [{ name: `${type}-${String(r.id ?? 'resource')}.json`.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120), mediaType: 'application/fhir+json', bytes: new TextEncoder().encode(json) }],
+    [
+      {
+        name: `${type}-${String(r.id ?? 'resource')}.json`.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120),
+        mediaType: 'application/fhir+json',
+        bytes: new TextEncoder().encode(json),
+      },
+    ],
   );
 }
 
-function groupRecord(group: Group, resolver: Resolver, problem: (item: FhirItem, kind: ReadProblem, detail: string) => void): ReadRecord {
+function groupRecord(
+  group: Group,
+  resolver: Resolver,
+  problem: (item: FhirItem, kind: ReadProblem, detail: string) => void,
+): ReadRecord {
   const { kind, title: familyTitle } = FAMILY[group.family];
   const title = group.title ?? familyTitle;
   const rs = group.items.map((i) => i.resource);
@@ -371,7 +460,9 @@ function groupRecord(group: Group, resolver: Resolver, problem: (item: FhirItem,
         type: 'entries',
         entries: rs.map((o): CodedEntry => {
           const rows = observationRows(o, undefined);
-          const value = rows.map((row) => (rows.length > 1 ? `${row.test}: ` : '') + `${row.value}${row.unit ? ` ${row.unit}` : ''}`).join('; ');
+          const value = rows
+            .map((row) => (rows.length > 1 ? `${row.test}: ` : '') + `${row.value}${row.unit ? ` ${row.unit}` : ''}`)
+            .join('; ');
           const d = observationDate(o);
           const code = firstCoding(o.code);
           return {

@@ -10,7 +10,8 @@ function flatten(file: string, resource: Json, fullUrl: string | undefined, out:
   if (resource.resourceType === 'Bundle') {
     // A Bundle of any type (collection, searchset, transaction, document...): its entries are the content.
     for (const entry of (resource.entry as Json[] | undefined) ?? [])
-      if (entry && typeof entry.resource === 'object' && entry.resource) flatten(file, entry.resource as Json, entry.fullUrl as string | undefined, out);
+      if (entry && typeof entry.resource === 'object' && entry.resource)
+        flatten(file, entry.resource as Json, entry.fullUrl as string | undefined, out);
     return;
   }
   out.push({ file, ...(fullUrl ? { fullUrl } : {}), resource });
@@ -32,7 +33,8 @@ export function fhirItemsFromText(file: string, text: string): FhirItem[] | Fhir
   } catch (error) {
     const lines = body.split(/\r?\n/);
     const nonEmpty = lines.filter((l) => l.trim());
-    if (nonEmpty.length < 2) return { error: 'bad-json', detail: error instanceof Error ? error.message.slice(0, 200) : 'not JSON' };
+    if (nonEmpty.length < 2)
+      return { error: 'bad-json', detail: error instanceof Error ? error.message.slice(0, 200) : 'not JSON' };
     for (const [i, line] of lines.entries()) {
       if (!line.trim()) continue;
       let value: unknown;

@@ -11,7 +11,9 @@ export const bounded = (value: unknown, max: number): string | undefined =>
 
 /** The first coding that has a code, as our Coding shape (system kept as the source wrote it). */
 export function firstCoding(cc: unknown): Coding | undefined {
-  const coding = ((cc as Json | undefined)?.coding as Json[] | undefined)?.find((c) => typeof c.code === 'string' && c.code.trim());
+  const coding = ((cc as Json | undefined)?.coding as Json[] | undefined)?.find(
+    (c) => typeof c.code === 'string' && c.code.trim(),
+  );
   if (!coding) return undefined;
   const system = bounded(coding.system, 200);
   const display = bounded(coding.display, 500);
@@ -23,8 +25,9 @@ export function firstCoding(cc: unknown): Coding | undefined {
 }
 
 export const codeIn = (cc: unknown, system: string): string | undefined =>
-  ((cc as Json | undefined)?.coding as Json[] | undefined)?.find((c) => c.system === system && typeof c.code === 'string')
-    ?.code as string | undefined;
+  ((cc as Json | undefined)?.coding as Json[] | undefined)?.find(
+    (c) => c.system === system && typeof c.code === 'string',
+  )?.code as string | undefined;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;

@@ -67,7 +67,6 @@ export function recordResources(record: CaseRecord, patient: Reference, generate
 }
 
 function withTag(resource: FhirResource, tag: Record<string, string>): FhirResource {
-  const meta = (resource.meta ?? {}) as Record<string, unknown>;
-  const { resourceType, ...rest } = resource;
-  return { resourceType, meta: { ...meta, tag: [tag] }, ...rest };
+  const { resourceType, meta, ...rest } = resource;
+  return { resourceType, meta: { ...(meta as Record<string, unknown> | undefined), tag: [tag] }, ...rest };
 }

@@ -88,7 +88,10 @@ export function labObservation(
     ...(flag
       ? {
           interpretation: [
-            { coding: [{ system: INTERPRETATION, ...flag }], text: row.flag === 'critical' ? 'Critical' : flag.display },
+            {
+              coding: [{ system: INTERPRETATION, ...flag }],
+              text: row.flag === 'critical' ? 'Critical' : flag.display,
+            },
           ],
         }
       : {}),

@@ -3,7 +3,14 @@ import type { CaseId, CapturedRecord } from '../core/model';
 import { sha256Hex } from '../core/hash';
 import { QuestionFamily, STORY_FIELDS } from '../core/workspace-model';
 import { addQuestion, getDetails, setPatientField, setStoryField, type NewAttachment } from '../case';
-import { fhirItemsFromText, readFhir, type FhirItem, type FhirRead, type ReportLine, type ReportProblem } from '../fhir';
+import {
+  fhirItemsFromText,
+  readFhir,
+  type FhirItem,
+  type FhirRead,
+  type ReportLine,
+  type ReportProblem,
+} from '../fhir';
 import { readZipDirectory } from './zip-directory';
 import { readEntryBytes } from './zip-entry';
 import { zipSource } from './zip-source';
@@ -29,12 +36,22 @@ const FHIR_ZIP = { maxEntries: 20_000, maxTotalBytes: 512 * 1024 * 1024, maxRati
 /** The .json and .ndjson files inside a zip (a zipped folder of FHIR files); none when it holds none. */
 export async function fhirTextsFromZip(zip: Uint8Array, zipName: string): Promise<FhirText[]> {
   const source = zipSource(zip);
-  const entries = await readZipDirectory(source, { ...FHIR_ZIP, maxTotalBytes: Number.MAX_SAFE_INTEGER, ratioMinBytes: 1025 });
-  const wanted = entries.filter((e) => !e.directory && /\.(nd)?json$/i.test(e.name) && !/(^|\/)__MACOSX\//.test(e.name));
-  if (wanted.reduce((n, e) => n + e.size, 0) > FHIR_ZIP.maxTotalBytes) throw new Error('The zip expands to more than the allowed size.');
+  const entries = await readZipDirectory(source, {
+    ...FHIR_ZIP,
+    maxTotalBytes: Number.MAX_SAFE_INTEGER,
+    ratioMinBytes: 1025,
+  });
+  const wanted = entries.filter(
+    (e) => !e.directory && /\.(nd)?json$/i.test(e.name) && !/(^|\/)__MACOSX\//.test(e.name),
+  );
+  if (wanted.reduce((n, e) => n + e.size, 0) > FHIR_ZIP.maxTotalBytes)
+    throw new Error('The zip expands to more than the allowed size.');
   const texts: FhirText[] = [];
   for (const entry of wanted)
-    texts.push({ name: `${zipName}!${entry.name}`, text: new TextDecoder().decode(await readEntryBytes(source, entry)) });
+    texts.push({
+      name: `${zipName}!${entry.name}`,
+      text: new TextDecoder().decode(await readEntryBytes(source, entry)),
+    });
   return texts;
 }
 
@@ -46,7 +63,10 @@ export interface FhirRecords {
 }
 
 /** Several FHIR files read together, so a DiagnosticReport in one file finds its Observations in another. */
-export async function fhirRecords(texts: FhirText[], onProgress?: (done: number, total: number) => void): Promise<FhirRecords> {
+export async function fhirRecords(
+  texts: FhirText[],
+  onProgress?: (done: number, total: number) => void,
+): Promise<FhirRecords> {
   const items: FhirItem[] = [];
   const refused: FhirImportSummary['refused'] = [];
   for (const { name, text } of texts) {
@@ -88,7 +108,11 @@ export async function fhirRecords(texts: FhirText[], onProgress?: (done: number,
  * "About the patient" and the story from the import, only where the case has nothing yet: an import
  * never overwrites what the patient typed.
  */
-export async function applyPatientAndStory(db: CaseDb, caseId: CaseId, read: FhirRead): Promise<{ patientFilled: boolean; storyRestored: boolean }> {
+export async function applyPatientAndStory(
+  db: CaseDb,
+  caseId: CaseId,
+  read: FhirRead,
+): Promise<{ patientFilled: boolean; storyRestored: boolean }> {
   const details = await getDetails(db, caseId);
   let patientFilled = false;
   let storyRestored = false;
@@ -130,7 +154,9 @@ export const FHIR_MAX_BYTES = 256 * 1024 * 1024;
  * Which of the chosen files are FHIR (JSON or NDJSON by content or name, or a zip holding .json files);
  * the rest go the usual way (PDF, images, C-CDA, XDM).
  */
-export async function splitFhirFiles<F extends FileLike>(files: F[]): Promise<{ texts: FhirText[]; tooLarge: string[]; rest: F[] }> {
+export async function splitFhirFiles<F extends FileLike>(
+  files: F[],
+): Promise<{ texts: FhirText[]; tooLarge: string[]; rest: F[] }> {
   const texts: FhirText[] = [];
   const tooLarge: string[] = [];
   const rest: F[] = [];

@@ -18,14 +18,7 @@ export const FILE_LIMITS = {
 } as const;
 
 export type FileImportError =
-  | 'too-large'
-  | 'unsupported'
-  | 'empty'
-  | 'not-xdm'
-  | 'bad-xml'
-  | 'no-records'
-  | 'bad-json'
-  | 'not-fhir';
+  'too-large' | 'unsupported' | 'empty' | 'not-xdm' | 'bad-xml' | 'no-records' | 'bad-json' | 'not-fhir';
 
 export type FileRecords =
   | { ok: true; records: CapturedRecord[]; attachments: NewAttachment[][] }
@@ -202,7 +195,10 @@ async function importFhir(
       },
     });
   } catch (error) {
-    outcomes.push({ name, result: { ok: false, error: 'storage', detail: error instanceof Error ? error.name : undefined } });
+    outcomes.push({
+      name,
+      result: { ok: false, error: 'storage', detail: error instanceof Error ? error.name : undefined },
+    });
   }
   return outcomes;
 }
