@@ -4,7 +4,7 @@ import { sanitizeSnapshot } from '../../lib/sanitize/sanitize';
 import type { CaseDb } from '../../lib/core/db';
 import { packageEntries, packageEntryCount, packageFileName } from '../../lib/export/package';
 import type { PackageInput, PageSize } from '../../lib/export/package-input';
-import { previewRedaction, type RedactionFinding } from '../../lib/export/redact';
+import { previewRedaction, redactedInput, type RedactionFinding } from '../../lib/export/redact';
 import { packageCompleteness, packageQuestions, packageStory } from '../../lib/export/workspace-cover';
 import { writeEncryptedZip } from '../../lib/export/zip-encrypted';
 import { blobSink, writeZip } from '../../lib/export/zip';
@@ -132,10 +132,7 @@ export async function runExport(
   if (choices.redaction) {
     const rejected = new Set(choices.redaction.rejected);
     // A redacted package never carries the patient-shared bundle: it exists to name the patient.
-    input = {
-      ...previewRedaction(input, choices.redaction).apply(input, (f) => !rejected.has(findingKey(f))),
-      redacted: true,
-    };
+    input = redactedInput(input, choices.redaction, (f) => !rejected.has(findingKey(f)));
   }
   const total = packageEntryCount(input);
   const collector = blobSink();

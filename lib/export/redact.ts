@@ -209,3 +209,12 @@ function applyRedaction(input: PackageInput, findings: RedactionFinding[]): Pack
     attachments: input.attachments?.map(attachment),
   };
 }
+
+/** The copy a redacted export writes: the accepted findings removed, and marked redacted (no patient-shared bundle). */
+export function redactedInput(
+  input: PackageInput,
+  options: RedactionOptions,
+  accept: (finding: RedactionFinding) => boolean = () => true,
+): PackageInput {
+  return { ...previewRedaction(input, options).apply(input, accept), redacted: true };
+}

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { Fhir } from 'fhir';
 import { packageEntries } from '../../../lib/export/package';
-import { previewRedaction } from '../../../lib/export/redact';
+import { redactedInput } from '../../../lib/export/redact';
 import { collect, packageInput } from '../helpers/synthetic-case';
 import { pdftotext } from '../helpers/poppler';
 import { checkPatientSharedBundle } from './ktc-checker';
@@ -184,7 +184,7 @@ describe('patient-shared bundle (KTC)', () => {
 
   it('is left out of a redacted package, and INDEX.HTM says why', async () => {
     const input = await packageInput({ records: EVERY_KIND, patientShared: PATIENT_SHARED });
-    const redacted = previewRedaction(input, { names: ['Alex Testperson'] }).apply(input);
+    const redacted = redactedInput(input, { names: ['Alex Testperson'] });
     const entries = await collect(packageEntries(redacted));
     expect(entries.map((e) => e.path)).not.toContain(PATH);
     expect(text(entries.find((e) => e.path === 'INDEX.HTM')!.data)).toContain('it was redacted');
