@@ -33,7 +33,7 @@ export async function patientSharedBundle(input: PatientSharedInput): Promise<Fh
   const patientUrl = urnUuid(`patient:${input.patient.name}:${input.patient.birthDate}`);
   const patient = { reference: patientUrl };
   const entries: WrittenResource[] = [{ fullUrl: patientUrl, resource: patientResource(input.patient) }];
-  for (const record of input.records) entries.push(...recordResources(record, patient, at));
+  for (const record of input.records) for (const written of recordResources(record, patient, at)) entries.push(written);
   const story = await storyPdf(input.story, input.generatedAt, input.newPdf);
   const rendered = await renderedPdf({ entries, generatedAt: input.generatedAt, newPdf: input.newPdf });
   const storyJson = JSON.stringify({ story: input.story.story, questions: input.story.questions });

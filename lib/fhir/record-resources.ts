@@ -27,6 +27,8 @@ export function recordResources(record: CaseRecord, patient: Reference, generate
   const s = record.structured;
   const url = (i: number) => urnUuid(`${record.id}:${i}`);
   const resources: FhirResource[] = [];
+  // Not push(...list): a 200,000-row panel would overflow the call stack.
+  const add = (list: FhirResource[]) => list.forEach((r) => resources.push(r));
   const date = fhirDateTime(record.clinicalDate);
   if (s?.type === 'lab') {
     const category = record.kind === 'vital-signs' ? 'vital-signs' : 'laboratory';
@@ -41,15 +43,14 @@ export function recordResources(record: CaseRecord, patient: Reference, generate
           observations.map((_, i) => ({ reference: url(i + 1) })),
         ),
       );
-    resources.push(...observations);
-  } else if (s?.type === 'medications')
-    resources.push(...s.medications.map((m) => medicationStatement(m, patient, generatedAt)));
-  else if (s?.type === 'problems') resources.push(...s.problems.map((p) => condition(p, patient)));
-  else if (s?.type === 'allergies') resources.push(...s.allergies.map((a) => allergyIntolerance(a, patient)));
-  else if (s?.type === 'immunizations') resources.push(...s.immunizations.map((i) => immunization(i, patient)));
-  else if (s?.type === 'procedures') resources.push(...s.procedures.map((p) => procedure(p, patient)));
-  else if (s?.type === 'encounters') resources.push(...s.encounters.map((e) => encounter(e, patient)));
-  else if (s?.type === 'family-history') resources.push(...s.members.map((m) => familyMemberHistory(m, patient)));
+    add(observations);
+  } else if (s?.type === 'medications') add(s.medications.map((m) => medicationStatement(m, patient, generatedAt)));
+  else if (s?.type === 'problems') add(s.problems.map((p) => condition(p, patient)));
+  else if (s?.type === 'allergies') add(s.allergies.map((a) => allergyIntolerance(a, patient)));
+  else if (s?.type === 'immunizations') add(s.immunizations.map((i) => immunization(i, patient)));
+  else if (s?.type === 'procedures') add(s.procedures.map((p) => procedure(p, patient)));
+  else if (s?.type === 'encounters') add(s.encounters.map((e) => encounter(e, patient)));
+  else if (s?.type === 'family-history') add(s.members.map((m) => familyMemberHistory(m, patient)));
   else if (s?.type === 'entries')
     resources.push(
       ...s.entries.map((e) =>

@@ -72,7 +72,7 @@ export async function fhirRecords(
   for (const { name, text } of texts) {
     const parsed = fhirItemsFromText(name, text);
     if ('error' in parsed) refused.push({ file: name, ...parsed });
-    else items.push(...parsed);
+    else for (const item of parsed) items.push(item);
   }
   const read = readFhir(items, onProgress);
   const records = read.records.map((r) => r.record);

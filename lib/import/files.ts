@@ -180,7 +180,8 @@ async function importFhir(
     result: { ok: false, error, detail },
   }));
   if (!fhir.records.length && !fhir.read.patient && !fhir.read.story) return outcomes;
-  const name = texts.length === 1 ? texts[0]!.name : `${texts[0]!.name} (+${texts.length - 1})`;
+  const read = texts.filter((t) => !fhir.summary.refused.some((r) => r.file === t.name));
+  const name = read.length === 1 ? read[0]!.name : `${read[0]?.name ?? ''} (+${read.length - 1})`;
   try {
     const saved = await addRecords(db, caseId, fhir.records, fhir.attachments);
     const extras = await applyPatientAndStory(db, caseId, fhir.read);
