@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseCcda, type ImportedRecord } from '../../lib/import/ccda';
 import { readXdm } from '../../lib/import/xdm';
+import { fhirItemsFromText, looksLikeJson, readFhir } from '../../lib/fhir';
 import type { StructuredData } from '../../lib/core/model';
 import { detectPortal } from '../../lib/portals/registry';
 import { decodeDocument, parsePage } from './load-page';
@@ -69,6 +70,12 @@ export async function extractFile(file: string, bytes: Uint8Array, pageUrl?: str
     return (await readXdm(bytes, parseXmlDocument)).flatMap((doc) => fromCcda(`${file}!${doc.path}`, doc.xml, 'xdm'));
   const text = decodeDocument(bytes);
   const head = text.slice(0, 4000);
+  if (/\.(nd)?json$/i.test(file) || looksLikeJson(head)) {
+    // FHIR R4 JSON or NDJSON: the same records the panel's import makes.
+    const items = fhirItemsFromText(file, text);
+    if ('error' in items) throw new Error(`${items.error}: ${items.detail}`);
+    return readFhir(items).records.map(({ record }) => shape(file, 'fhir', record));
+  }
   if (/\.xml$/i.test(file) || /^\s*<\?xml/.test(head) || /<(\w+:)?ClinicalDocument\b/.test(head))
     return fromCcda(file, text);
   const url = new URL(pageUrl ?? pathToFileURL(resolve(file)).href);
