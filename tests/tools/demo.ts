@@ -9,6 +9,7 @@ import { testBuild } from '../harness/builds';
 import { launchChromium } from '../harness/chromium';
 import { checkPackage, waitForNewZip } from '../harness/package-check';
 import { startDemoPortal } from '../harness/portal-server';
+import { checkPatientSharedZip } from '../harness/patient-shared-check';
 
 const DEMO_PAGES = [
   '/mychart/test-results/cbc.html',
@@ -27,6 +28,8 @@ const DEMO_QUESTIONS = [
   'Would a PET-CT before the biopsy change anything for me?',
   'How many patients with nodules like mine do you see each year?',
 ];
+/** "About the patient" for the synthetic demo patient: what the patient-shared FHIR bundle names. */
+const DEMO_PATIENT = { name: 'Robin Demo-Patient', birthDate: '1961-04-12', sex: 'female' };
 const CASE_TITLE = 'Lung nodule work-up, Nov 2026 (synthetic demo patient)';
 
 async function main(): Promise<string> {
@@ -53,6 +56,14 @@ async function main(): Promise<string> {
 
     // The patient's story and questions, typed through the panel as a patient would.
     await panel.click('[data-testid="view-story"]');
+    for (const [field, value] of [
+      ['patient-name', DEMO_PATIENT.name],
+      ['patient-birth-date', DEMO_PATIENT.birthDate],
+    ] as const) {
+      await panel.fill(`[data-testid="${field}"]`, value);
+      await panel.evaluate((f: string) => document.querySelector<HTMLElement>(`[data-testid="${f}"]`)!.blur(), field);
+    }
+    await panel.click(`[data-testid="patient-sex-${DEMO_PATIENT.sex}"]`);
     for (const [field, text] of Object.entries(DEMO_STORY)) {
       await panel.fill(`[data-testid="story-${field}"]`, text);
       await panel.evaluate(
@@ -90,6 +101,17 @@ async function main(): Promise<string> {
     if (pkg.problems.length > 0) throw new Error(`package check failed: ${pkg.problems.join('; ')}`);
     console.log(
       `Exported ${pkg.manifest.records.length} records, ${pkg.manifest.files.length + 1} files, all hashes verified.`,
+    );
+    const shared = checkPatientSharedZip(target);
+    if (shared.errors.length) throw new Error(`patient-shared bundle: ${shared.errors.join('; ')}`);
+    const flat = (text: string) => text.replace(/\s+/g, ' ');
+    if (!flat(shared.storyText).includes(DEMO_STORY.diagnosis) || !flat(shared.storyText).includes(DEMO_QUESTIONS[0]!))
+      throw new Error('the Patient Story PDF does not read as the story and questions');
+    if (!flat(shared.renderedText).includes(`Name: ${DEMO_PATIENT.name}`) || !/Lab results/.test(shared.renderedText))
+      throw new Error('the FHIR-rendered PDF does not read as the records');
+    console.log(
+      `Patient-shared bundle (data/patient-shared-bundle.json): ${shared.resources} resources, 0 KTC checker errors; ` +
+        `Patient Story PDF (${shared.storyPages} page(s)) and FHIR-rendered PDF (${shared.renderedPages} page(s)) read by pdftotext as what they claim.`,
     );
     panel.close();
     return target;

@@ -7,7 +7,7 @@ import { packageEntries } from '../../../lib/export/package';
 import { redactedInput } from '../../../lib/export/redact';
 import { collect, packageInput } from '../helpers/synthetic-case';
 import { pdftotext } from '../helpers/poppler';
-import { checkPatientSharedBundle } from './ktc-checker';
+import { checkPatientSharedBundle } from '../../harness/ktc-checker';
 import { EVERY_KIND, PATIENT_SHARED } from './every-kind';
 
 const require = createRequire(import.meta.url);
