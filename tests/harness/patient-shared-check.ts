@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkPatientSharedBundle } from './ktc-checker';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 const require = createRequire(import.meta.url);
 /** The official HL7 FHIR R4 JSON schema (fhir.schema.json), as the unit tests use it. */
