@@ -2,6 +2,7 @@
 // as a structured record or a verbatim one. Expected values are copied by hand from the fixtures' own fields.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { zipSync } from 'fflate';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createCase } from '../../../lib/case/cases';
 import { getDetails } from '../../../lib/case/case-details';
@@ -195,5 +196,27 @@ describe('FHIR import of the US Core corpus', () => {
   it('importing the same files again adds nothing', async () => {
     const again = await importFiles(db, caseId, resourceFiles.map(asFile), parseXmlDocument);
     expect(again[0]!.result).toMatchObject({ ok: true, added: 0 });
+  });
+
+  it('a zip of the folder imports the same way (coverage manifests named as not FHIR)', async () => {
+    const zip = zipSync(
+      Object.fromEntries(
+        readdirSync(ROOT)
+          .filter((d) => statSync(join(ROOT, d)).isDirectory())
+          .flatMap((d) =>
+            readdirSync(join(ROOT, d)).map((f) => [
+              `fhir-uscore/${d}/${f}`,
+              new Uint8Array(readFileSync(join(ROOT, d, f))),
+            ]),
+          ),
+      ),
+    );
+    const own = (await createCase(db, 'Zipped')).id;
+    const zipped = await importFiles(db, own, [new File([zip as BlobPart], 'fhir-uscore.zip')], parseXmlDocument);
+    const ok = zipped.find((o) => o.result.ok)!.result as Extract<(typeof zipped)[0]['result'], { ok: true }>;
+    expect(ok.fhir!.report.reduce((n, line) => n + line.count, 0)).toBe(131);
+    expect(zipped.filter((o) => !o.result.ok).map((o) => o.name)).toHaveLength(15);
+    expect(zipped.filter((o) => !o.result.ok).every((o) => /coverage\.json$/.test(o.name))).toBe(true);
+    expect(ok.added).toBe(records.length);
   });
 });
