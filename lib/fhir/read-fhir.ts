@@ -1,146 +1,29 @@
 import type { PatientDetails, Story } from '../core/workspace-model';
 import { PatientSex, Story as StorySchema } from '../core/workspace-model';
-import type { CodedEntry, LabResultRow, RecordKind, StructuredData } from '../core/model';
+import type { LabResultRow } from '../core/model';
 import { R4_RESOURCE_TYPES } from './fhir-types';
-import {
-  allergyOf,
-  imagingStudyOf,
-  carePlanParagraphs,
-  encounterOf,
-  familyMembersOf,
-  immunizationOf,
-  medicationOf,
-  problemOf,
-  procedureOf,
-} from './read-clinical';
-import {
-  documentDate,
-  documentKind,
-  documentTitle,
-  readAttachments,
-  splitText,
-  type ReadProblem,
-} from './read-documents';
+import { carePlanParagraphs, imagingStudyOf } from './read-clinical';
+import { readAttachments } from './read-documents';
 import { observationDate, observationKind, observationRows, panelOf, reportCategory } from './read-observations';
-import { readRecord, type ReadRecord, type Source } from './read-record';
-import {
-  bounded,
-  clinicalDate,
-  codeIn,
-  conceptText,
-  firstCoding,
-  narrativeText,
-  resourceKey,
-  type Json,
-} from './read-values';
+import { readRecord } from './read-record';
+import { bounded, clinicalDate, codeIn, conceptText, resourceKey, type Json } from './read-values';
 import { resourceLine } from './rendered-pdf';
-import { RECORD_TAG_SYSTEM } from './record-resources';
 import type { StoryQuestion } from './story-pdf';
 import { STORY_JSON_TITLE } from './patient-shared-bundle';
+import { FAMILY, FAMILY_OF_TYPE, groupRecord, type Family, type Group } from './read-groups';
+import {
+  recordTag,
+  Resolver,
+  source,
+  type FhirItem,
+  type FhirRead,
+  type ProblemSink,
+  type ReportLine,
+  type ResourceOutcome,
+} from './read-model';
+import { documentRecord, reportRecord, verbatimRecord } from './read-reports';
 
-export interface FhirItem {
-  file: string;
-  fullUrl?: string;
-  resource: Json;
-}
-
-/** What became of a resource: a structured record, kept as is, "About the patient", or the patient's story. */
-export type ResourceOutcome = 'structured' | 'verbatim' | 'patient' | 'story';
-export interface ReportLine {
-  resourceType: string;
-  outcome: ResourceOutcome;
-  count: number;
-}
-export interface ReportProblem {
-  file: string;
-  resource: string;
-  problem: ReadProblem;
-  detail: string;
-}
-
-export interface FhirRead {
-  records: ReadRecord[];
-  report: ReportLine[];
-  problems: ReportProblem[];
-  /** Outcome per resource, as `file#Type/id`. */
-  outcomes: Map<string, ResourceOutcome>;
-  patient?: PatientDetails;
-  story?: { story: Story; questions: StoryQuestion[] };
-}
-
-type Family =
-  | 'problems'
-  | 'medications'
-  | 'allergies'
-  | 'immunizations'
-  | 'procedures'
-  | 'encounters'
-  | 'family-history'
-  | 'lab'
-  | 'vital-signs'
-  | 'social-history'
-  | 'observations';
-
-const FAMILY: Record<Family, { kind: RecordKind; title: string }> = {
-  problems: { kind: 'problem', title: 'Problems' },
-  medications: { kind: 'medication', title: 'Medications' },
-  allergies: { kind: 'allergy', title: 'Allergies' },
-  immunizations: { kind: 'immunization', title: 'Immunizations' },
-  procedures: { kind: 'procedure', title: 'Procedures' },
-  encounters: { kind: 'encounter', title: 'Encounters' },
-  'family-history': { kind: 'family-history', title: 'Family history' },
-  lab: { kind: 'lab', title: 'Lab results' },
-  'vital-signs': { kind: 'vital-signs', title: 'Vital signs' },
-  'social-history': { kind: 'social-history', title: 'Social history' },
-  observations: { kind: 'other', title: 'Observations' },
-};
-
-const FAMILY_OF_TYPE: Record<string, Family> = {
-  Condition: 'problems',
-  MedicationRequest: 'medications',
-  MedicationStatement: 'medications',
-  AllergyIntolerance: 'allergies',
-  Immunization: 'immunizations',
-  Procedure: 'procedures',
-  Encounter: 'encounters',
-  FamilyMemberHistory: 'family-history',
-};
-
-interface Group {
-  family: Family;
-  title?: string;
-  items: FhirItem[];
-}
-
-/** Our own bundle tags each resource with the record it came from: the record comes back whole. */
-const recordTag = (r: Json): { code: string; display?: string } | undefined =>
-  ((r.meta?.tag as Json[] | undefined) ?? []).find(
-    (t) => t.system === RECORD_TAG_SYSTEM && typeof t.code === 'string' && t.code.startsWith('urn:uuid:'),
-  ) as { code: string; display?: string } | undefined;
-
-const source = (item: FhirItem): Source => ({ file: item.file, key: resourceKey(item.resource) });
-
-class Resolver {
-  private readonly byRef = new Map<string, FhirItem>();
-  constructor(items: FhirItem[]) {
-    for (const item of items) {
-      if (item.fullUrl) this.byRef.set(item.fullUrl, item);
-      if (item.resource.id) this.byRef.set(resourceKey(item.resource), item);
-    }
-  }
-  resolve(from: FhirItem, reference: unknown): Json | undefined {
-    if (typeof reference !== 'string') return undefined;
-    if (reference.startsWith('#'))
-      return ((from.resource.contained as Json[] | undefined) ?? []).find((c) => `#${c.id}` === reference);
-    const found = this.byRef.get(reference) ?? this.byRef.get(reference.split('/').slice(-2).join('/'));
-    return found?.resource;
-  }
-  item(reference: unknown): FhirItem | undefined {
-    return typeof reference === 'string'
-      ? (this.byRef.get(reference) ?? this.byRef.get(reference.split('/').slice(-2).join('/')))
-      : undefined;
-  }
-}
+export type { FhirItem, FhirRead, ReportLine, ReportProblem, ResourceOutcome } from './read-model';
 
 function patientDetails(r: Json): PatientDetails {
   const name =
@@ -186,7 +69,7 @@ export function readFhir(items: FhirItem[], onProgress?: (done: number, total: n
   const out: FhirRead = { records: [], report: [], problems: [], outcomes: new Map() };
   const mark = (item: FhirItem, outcome: ResourceOutcome) =>
     out.outcomes.set(`${item.file}#${resourceKey(item.resource)}`, outcome);
-  const problem = (item: FhirItem, kind: ReadProblem, detail: string) =>
+  const problem: ProblemSink = (item, kind, detail) =>
     out.problems.push({
       file: item.file,
       resource: resourceKey(item.resource),
@@ -282,8 +165,9 @@ export function readFhir(items: FhirItem[], onProgress?: (done: number, total: n
         out.story = story;
         return mark(item, 'story');
       }
-      return (out.records.push(documentRecord(item)), mark(item, 'structured'));
-    } else if (type === 'DiagnosticReport') return (out.records.push(reportRecord(item)), mark(item, 'structured'));
+      return (out.records.push(documentRecord(item, problem)), mark(item, 'structured'));
+    } else if (type === 'DiagnosticReport')
+      return (out.records.push(reportRecord(item, problem)), mark(item, 'structured'));
     else if (type === 'ImagingStudy') {
       const study = imagingStudyOf(r);
       const title = recordTag(r)?.display ?? study.description ?? 'Imaging study';
@@ -324,186 +208,5 @@ export function readFhir(items: FhirItem[], onProgress?: (done: number, total: n
     (a, b) => a.resourceType.localeCompare(b.resourceType) || a.outcome.localeCompare(b.outcome),
   );
 
-  function documentRecord(item: FhirItem): ReadRecord {
-    const r = item.resource;
-    const tag = recordTag(r);
-    const files = readAttachments(
-      ((r.content as Json[] | undefined) ?? []).map((c) => c.attachment ?? {}),
-      'document',
-      !!tag,
-    );
-    files.invalid.forEach((name) => problem(item, 'invalid-base64', name));
-    files.notFetched.forEach((url) => problem(item, 'not-fetched', url));
-    const kind = documentKind(r);
-    const paragraphs = files.texts.flatMap(splitText);
-    const noteType = bounded(r.type?.text, 200) ?? bounded(conceptText(r.type), 200);
-    const author = bounded(
-      ((r.author as Json[] | undefined) ?? [])
-        .map((a) => a.display)
-        .filter(Boolean)
-        .join(', '),
-      500,
-    );
-    const structured: StructuredData =
-      kind === 'imaging' || kind === 'pathology'
-        ? {
-            type: 'report',
-            sections: paragraphs.map((p) => ({
-              heading: p.split('\n')[0]!.slice(0, 500),
-              text: p.split('\n').slice(1).join('\n'),
-            })),
-          }
-        : { type: 'note', ...(noteType ? { noteType } : {}), ...(author ? { author } : {}), paragraphs };
-    const lines = [
-      ...(narrativeText(r) ? [narrativeText(r)!] : []),
-      ...files.notFetched.map((url) => `Not fetched (only an address was given): ${url}`),
-      ...files.invalid.map((name) => `Not readable (the data is not valid base64): ${name}`),
-    ];
-    return readRecord(
-      kind,
-      tag?.display ?? documentTitle(r),
-      documentDate(r),
-      structured,
-      [source(item)],
-      lines,
-      files.files,
-    );
-  }
-
-  function reportRecord(item: FhirItem): ReadRecord {
-    const r = item.resource;
-    const files = readAttachments((r.presentedForm as Json[] | undefined) ?? [], 'report');
-    files.invalid.forEach((name) => problem(item, 'invalid-base64', name));
-    files.notFetched.forEach((url) => problem(item, 'not-fetched', url));
-    const category = reportCategory(r);
-    const sections = [
-      ...files.texts.map((text) => ({ heading: 'Report', text })),
-      ...(narrativeText(r) ? [{ heading: 'Narrative', text: narrativeText(r)! }] : []),
-      ...(r.conclusion ? [{ heading: 'Conclusion', text: String(r.conclusion) }] : []),
-      ...((r.conclusionCode as Json[] | undefined) ?? []).map((c) => ({
-        heading: 'Conclusion code',
-        text: conceptText(c),
-      })),
-    ];
-    const kind: RecordKind = category === 'note' ? 'note' : category;
-    const title = conceptText(r.code) || 'Report';
-    return readRecord(
-      kind,
-      title,
-      clinicalDate(r.effectiveDateTime) ?? clinicalDate(r.effectivePeriod?.start) ?? clinicalDate(r.issued),
-      { type: 'report', exam: title.slice(0, 500), sections },
-      [source(item)],
-      [resourceLine(r), ...files.notFetched.map((url) => `Not fetched (only an address was given): ${url}`)],
-      files.files,
-    );
-  }
   return out;
-}
-
-/** Any other resource: kept as it came (its JSON as a file), with its narrative as the record text. */
-function verbatimRecord(item: FhirItem): ReadRecord {
-  const r = item.resource;
-  const type = String(r.resourceType);
-  const nameOf = (r.name as Json[] | undefined)?.[0];
-  const label =
-    conceptText(r.code) ||
-    conceptText(r.type) ||
-    (typeof nameOf === 'object'
-      ? String(nameOf.text ?? [...(nameOf.given ?? []), nameOf.family].filter(Boolean).join(' '))
-      : String(r.name ?? '')) ||
-    conceptText(r.description) ||
-    String(r.id ?? '');
-  const json = JSON.stringify(r, null, 2);
-  const kind: RecordKind = ['Goal', 'ServiceRequest', 'CareTeam'].includes(type) ? 'plan' : 'other';
-  return readRecord(
-    kind,
-    `${type}: ${label}`.slice(0, 1000),
-    clinicalDate(r.effectiveDateTime) ?? clinicalDate(r.authoredOn) ?? clinicalDate(r.recorded),
-    undefined,
-    [source(item)],
-    [...(narrativeText(r) ? [narrativeText(r)!] : []), 'FHIR resource as received:', json],
-    [
-      {
-        name: `${type}-${String(r.id ?? 'resource')}.json`.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120),
-        mediaType: 'application/fhir+json',
-        bytes: new TextEncoder().encode(json),
-      },
-    ],
-  );
-}
-
-function groupRecord(
-  group: Group,
-  resolver: Resolver,
-  problem: (item: FhirItem, kind: ReadProblem, detail: string) => void,
-): ReadRecord {
-  const { kind, title: familyTitle } = FAMILY[group.family];
-  const title = group.title ?? familyTitle;
-  const rs = group.items.map((i) => i.resource);
-  const sources = group.items.map(source);
-  const lines = rs.map((r) => resourceLine(r));
-  let structured: StructuredData;
-  let date: string | undefined;
-  switch (group.family) {
-    case 'lab':
-    case 'vital-signs': {
-      const dates = [...new Set(rs.map(observationDate))];
-      const shared = dates.length === 1 ? dates[0] : undefined;
-      const results: LabResultRow[] = rs.flatMap((o) => observationRows(o, shared));
-      date = shared ?? dates.filter(Boolean).sort()[0];
-      structured = { type: 'lab', panel: { name: title, ...(shared ? { collected: shared } : {}) }, results };
-      break;
-    }
-    case 'social-history':
-    case 'observations':
-      structured = {
-        type: 'entries',
-        entries: rs.map((o): CodedEntry => {
-          const rows = observationRows(o, undefined);
-          const value = rows
-            .map((row) => (rows.length > 1 ? `${row.test}: ` : '') + `${row.value}${row.unit ? ` ${row.unit}` : ''}`)
-            .join('; ');
-          const d = observationDate(o);
-          const code = firstCoding(o.code);
-          return {
-            name: (conceptText(o.code) || 'Unnamed observation').slice(0, 500),
-            ...(code ? { code } : {}),
-            ...(value.trim() ? { value: value.slice(0, 2000) } : {}),
-            ...(d ? { date: d } : {}),
-            ...(o.status && o.status !== 'final' ? { status: String(o.status).slice(0, 100) } : {}),
-          };
-        }),
-      };
-      break;
-    case 'problems':
-      structured = { type: 'problems', problems: rs.map(problemOf) };
-      break;
-    case 'medications':
-      structured = {
-        type: 'medications',
-        medications: group.items.map((item) => {
-          const ref = item.resource.medicationReference?.reference;
-          const medication = ref ? resolver.resolve(item, ref) : undefined;
-          if (ref && !medication) problem(item, 'reference-not-found', String(ref));
-          return medicationOf(item.resource, medication);
-        }),
-      };
-      break;
-    case 'allergies':
-      structured = { type: 'allergies', allergies: rs.map(allergyOf) };
-      break;
-    case 'immunizations':
-      structured = { type: 'immunizations', immunizations: rs.map(immunizationOf) };
-      break;
-    case 'procedures':
-      structured = { type: 'procedures', procedures: rs.map(procedureOf) };
-      break;
-    case 'encounters':
-      structured = { type: 'encounters', encounters: rs.map(encounterOf) };
-      break;
-    case 'family-history':
-      structured = { type: 'family-history', members: rs.flatMap(familyMembersOf) };
-      break;
-  }
-  return readRecord(kind, title, date, structured, sources, lines);
 }
