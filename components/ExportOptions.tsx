@@ -12,10 +12,12 @@ export interface ExportOptionsProps {
   /** Called with an update of the current value (not a snapshot), so quick successive changes compose. */
   onChange: (update: (current: ExportOptionsValue) => ExportOptionsValue) => void;
   preview: RedactionPreviewView;
+  /** "About the patient" lacks name, date of birth or sex: the patient-shared bundle cannot be made. */
+  patientMissing?: boolean;
 }
 
 /** What goes into the package: records, page size, redaction, password. All records by default. */
-export function ExportOptions({ records, value, onChange, preview }: ExportOptionsProps) {
+export function ExportOptions({ records, value, onChange, preview, patientMissing }: ExportOptionsProps) {
   const t = useT();
   // One checkbox per record (1,000 in a big case) inside options that start closed: built when they are
   // opened or the panel is idle, not in the render that first shows the record list (issue 7, measure 4).
@@ -73,6 +75,29 @@ export function ExportOptions({ records, value, onChange, preview }: ExportOptio
             {t(size === 'letter' ? 'exportPageLetter' : 'exportPageA4')}
           </label>
         ))}
+      </fieldset>
+      <fieldset data-testid="export-patient-shared">
+        <legend>{t('exportPatientShared')}</legend>
+        <label class="inline">
+          <input
+            type="checkbox"
+            data-testid="export-patient-shared-box"
+            checked={value.patientShared && !value.redact}
+            disabled={value.redact}
+            onChange={(e) => set({ patientShared: e.currentTarget.checked })}
+          />{' '}
+          {t('exportPatientShared')}
+        </label>
+        <p class="muted">{t('exportPatientSharedHint')}</p>
+        {value.redact ? (
+          <p class="warn" data-testid="patient-shared-why">
+            {t('exportPatientSharedRedacted')}
+          </p>
+        ) : value.patientShared && patientMissing ? (
+          <p class="warn" data-testid="patient-shared-why">
+            {t('exportPatientSharedNeedsPatient')}
+          </p>
+        ) : null}
       </fieldset>
       <RedactionOptions value={value} onChange={onChange} preview={preview} />
       <PasswordOptions value={value} onChange={onChange} />

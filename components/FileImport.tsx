@@ -2,7 +2,9 @@ import { useState } from 'preact/hooks';
 import { pickedFromDrop, pickedFromInput, type PickedFile } from './dropped-files';
 import { useT, type MessageKey } from './i18n';
 import { ImportReport } from './ImportReport';
+import { FhirReport } from './FhirReport';
 import type { DocumentReport, UnreadableDocument } from '../lib/import/files';
+import type { FhirImportSummary } from '../lib/import/fhir-files';
 
 export type { PickedFile } from './dropped-files';
 
@@ -18,12 +20,16 @@ export interface ImportOutcome {
         report?: DocumentReport[];
         missing?: string[];
         unreadable?: UnreadableDocument[];
+        fhir?: FhirImportSummary;
       }
     | { ok: false; error: string; detail?: string };
 }
 
 export type FileImportState =
-  { phase: 'idle' } | { phase: 'running' } | { phase: 'done'; outcomes: ImportOutcome[] } | { phase: 'no-case' };
+  | { phase: 'idle' }
+  | { phase: 'running'; progress?: { done: number; total: number } }
+  | { phase: 'done'; outcomes: ImportOutcome[] }
+  | { phase: 'no-case' };
 
 export interface FileImportProps {
   state: FileImportState;
@@ -62,7 +68,7 @@ export function FileImport({ state, onFiles }: FileImportProps) {
           type="file"
           multiple
           data-testid="file-input"
-          accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.tif,.tiff,.xml,.zip,.json,.ndjson,.dcm,.dicom,application/pdf,image/*,text/xml,application/xml,application/zip,application/json,application/dicom"
+          accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.tif,.tiff,.xml,.zip,.json,.ndjson,.dcm,.dicom,application/pdf,image/*,text/xml,application/xml,application/zip,application/json,application/fhir+json,application/dicom"
           disabled={running}
           onChange={(e) => {
             const files = pickedFromInput(e.currentTarget.files);
@@ -88,6 +94,12 @@ export function FileImport({ state, onFiles }: FileImportProps) {
       </label>
       <div role="status" aria-live="polite" data-testid="file-status">
         {running ? <p>{t('filesImporting')}</p> : null}
+        {state.phase === 'running' && state.progress ? (
+          <p>
+            <progress max={state.progress.total} value={state.progress.done} />{' '}
+            {t('fhirReading', [state.progress.done, state.progress.total])}
+          </p>
+        ) : null}
         {state.phase === 'no-case' ? <p class="error">{t('fileNeedsCase')}</p> : null}
         {state.phase === 'done'
           ? state.outcomes.map(({ name, result }, i) =>
@@ -103,6 +115,7 @@ export function FileImport({ state, onFiles }: FileImportProps) {
                       unreadable={result.unreadable}
                     />
                   ) : null}
+                  {result.fhir ? <FhirReport summary={result.fhir} /> : null}
                 </div>
               ) : (
                 <p key={i} class="error">

@@ -19,6 +19,8 @@ export interface ExportOptionsValue {
   protect: boolean;
   password: string;
   confirm: string;
+  /** data/patient-shared-bundle.json: on unless the patient unticks it (redaction leaves it out anyway). */
+  patientShared: boolean;
 }
 
 export const defaultExportOptions = (): ExportOptionsValue => ({
@@ -31,6 +33,7 @@ export const defaultExportOptions = (): ExportOptionsValue => ({
   protect: false,
   password: '',
   confirm: '',
+  patientShared: true,
 });
 
 export const typedNames = (names: string): string[] =>

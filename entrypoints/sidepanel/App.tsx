@@ -213,6 +213,7 @@ export function App({ db }: { db: CaseDb }) {
         activeCaseId,
         documents.map((d) => d.file),
         (xml) => new DOMParser().parseFromString(xml, 'application/xml'),
+        (done, total) => setFileState({ phase: 'running', progress: { done, total } }),
       );
       return [...studies, ...files];
     };

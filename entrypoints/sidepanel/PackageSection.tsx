@@ -14,10 +14,14 @@ import { getDetails, setRedactionChoices } from '../../lib/case/case-details';
 import type { CaseDb } from '../../lib/core/db';
 import type { CaseId, CaseRecord } from '../../lib/core/model';
 import type { ExportChoices } from './export-run';
+import { emptyDetails } from '../../lib/case/case-details';
+import { missingPatientFields } from '../../lib/fhir';
+import { useLive } from './use-live';
 
 export const exportChoices = (o: ExportOptionsValue): ExportChoices => ({
   excludedRecordIds: o.excluded,
   pageSize: o.pageSize,
+  patientShared: o.patientShared,
   ...(o.redact
     ? {
         redaction: {
@@ -78,6 +82,8 @@ export function ExportSection({ db, caseId, records }: { db: CaseDb; caseId: Cas
     return () => clearTimeout(timer);
   }, [choicesLoaded, options.redact, options.names, options.dateOfBirth, options.rejected.join('\n')]);
   const [preview, setPreview] = useState<RedactionPreviewView>({ state: 'off' });
+  const details = useLive(() => getDetails(db, caseId), [caseId], emptyDetails(caseId));
+  const patientMissing = missingPatientFields(details.patient).length > 0;
   const abort = useRef<AbortController | null>(null);
   // Closing the panel or switching case mid-export: stop, and nothing is handed to the downloads API.
   useEffect(() => () => abort.current?.abort(), []);
@@ -142,7 +148,13 @@ export function ExportSection({ db, caseId, records }: { db: CaseDb; caseId: Cas
       onExport={onExport}
       onCancel={() => abort.current?.abort()}
     >
-      <ExportOptions records={listed} value={options} onChange={update} preview={preview} />
+      <ExportOptions
+        records={listed}
+        value={options}
+        onChange={update}
+        preview={preview}
+        patientMissing={patientMissing}
+      />
       {noneChosen ? <p class="warn">{t('exportNoRecords')}</p> : null}
     </ExportPanel>
   );

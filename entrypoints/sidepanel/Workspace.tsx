@@ -3,10 +3,11 @@ import { ChecklistView } from '../../components/ChecklistView';
 import { useT } from '../../components/i18n';
 import { LabTrendsView } from '../../components/LabTrendsView';
 import { OpinionsView } from '../../components/OpinionsView';
+import { PatientForm } from '../../components/PatientForm';
 import { QuestionsView } from '../../components/QuestionsView';
 import { StoryForm } from '../../components/StoryForm';
 import type { View } from '../../components/ViewTabs';
-import { emptyDetails, getDetails, setNotApplicable } from '../../lib/case/case-details';
+import { emptyDetails, getDetails, setNotApplicable, setPatientField } from '../../lib/case/case-details';
 import { saveEdit } from '../../lib/case/pending-edits';
 import { completeness, imageFiles, recordFamily } from '../../lib/case/completeness';
 import { isTitleOnly } from '../../lib/case/title-only';
@@ -93,6 +94,12 @@ export function Workspace({ db, caseId, records, view }: WorkspaceProps) {
           items={checklist}
           holdings={holdings}
           onNotApplicable={(family, value) => run(setNotApplicable(db, caseId, family, value))}
+        />
+      ) : null}
+      {view === 'story' ? (
+        <PatientForm
+          patient={details.patient ?? {}}
+          onField={(field, value) => run(setPatientField(db, caseId, field, value === '' ? undefined : value))}
         />
       ) : null}
       {view === 'story' ? (

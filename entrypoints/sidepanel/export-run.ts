@@ -4,7 +4,7 @@ import { sanitizeSnapshot } from '../../lib/sanitize/sanitize';
 import type { CaseDb } from '../../lib/core/db';
 import { packageEntries, packageEntryCount, packageFileName } from '../../lib/export/package';
 import type { PackageInput, PageSize } from '../../lib/export/package-input';
-import { previewRedaction, type RedactionFinding } from '../../lib/export/redact';
+import { previewRedaction, redactedInput, type RedactionFinding } from '../../lib/export/redact';
 import { readPackageInput } from '../../lib/export/package-source';
 import { writeEncryptedZip } from '../../lib/export/zip-encrypted';
 import { blobSink, writeZip } from '../../lib/export/zip';
@@ -15,6 +15,8 @@ export interface ExportChoices {
   /** Records left out (all are included by default). */
   excludedRecordIds: string[];
   pageSize: PageSize;
+  /** The patient-shared FHIR bundle; on unless unticked. */
+  patientShared?: boolean;
   redaction?: {
     names: string[];
     datesOfBirth: string[];
@@ -38,6 +40,7 @@ export function loadPackageInput(
     sanitize: (html) => sanitizeSnapshot(window, html),
     translate: (key) => t(key as MessageKey),
     pageSize: choices.pageSize,
+    patientShared: choices.patientShared,
   });
 }
 
@@ -117,7 +120,8 @@ export async function runExport(
   let input = await loadPackageInput(db, caseId, choices, t);
   if (choices.redaction) {
     const rejected = new Set(choices.redaction.rejected);
-    input = previewRedaction(input, choices.redaction).apply(input, (f) => !rejected.has(findingKey(f)));
+    // A redacted package never carries the patient-shared bundle: it exists to name the patient.
+    input = redactedInput(input, choices.redaction, (f) => !rejected.has(findingKey(f)));
     input = await deidentifiedImages(input, t);
   }
   const total = packageEntryCount(input);

@@ -1,7 +1,15 @@
 import type { CaseDb } from '../core/db';
 import type { CaseId } from '../core/model';
 import { nowIso } from '../core/ids';
-import { CaseDetails, Decision, RecordFamily, RedactionChoices, Story, type StoryField } from '../core/workspace-model';
+import {
+  CaseDetails,
+  Decision,
+  PatientDetails,
+  RecordFamily,
+  RedactionChoices,
+  Story,
+  type StoryField,
+} from '../core/workspace-model';
 
 export function emptyDetails(caseId: CaseId, now = nowIso()): CaseDetails {
   return { caseId, story: {}, notApplicable: {}, decision: {}, updatedAt: now };
@@ -61,4 +69,20 @@ export async function setDecisionField<F extends keyof Decision>(
 /** The export's redaction choices, written whole (they are one form). */
 export async function setRedactionChoices(db: CaseDb, caseId: CaseId, choices: RedactionChoices): Promise<void> {
   await setPath(db, caseId, 'redaction', RedactionChoices.parse(choices));
+}
+
+/** "About the patient": one field at a time, like the story; an empty value clears it. */
+export async function setPatientField<F extends keyof PatientDetails>(
+  db: CaseDb,
+  caseId: CaseId,
+  field: F,
+  value: PatientDetails[F],
+): Promise<void> {
+  const valid = PatientDetails.shape[field].parse(value === '' ? undefined : value);
+  await db.transaction('rw', db.cases, db.caseDetails, async () => {
+    const details = await db.caseDetails.get(caseId);
+    // `patient` may be absent on rows saved before it existed: create it before writing into it.
+    if (details && !details.patient) await db.caseDetails.update(caseId, { patient: {} });
+    await setPath(db, caseId, `patient.${field}`, valid);
+  });
 }

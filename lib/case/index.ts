@@ -4,3 +4,4 @@ export * from './records';
 export * from './completeness';
 export * from './questions';
 export * from './title-only';
+export * from './case-details';

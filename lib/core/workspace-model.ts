@@ -64,7 +64,19 @@ export const RedactionChoices = z.object({
 });
 export type RedactionChoices = z.infer<typeof RedactionChoices>;
 
-/** One row per case for everything that is not a list: story, checklist marks, decision, redaction choices.
+/** "About the patient": what a receiving record system needs to match the patient, entered once, never guessed. */
+export const PatientSex = z.enum(['female', 'male', 'other', 'unknown']);
+export type PatientSex = z.infer<typeof PatientSex>;
+export const PatientDetails = z.object({
+  name: z.optional(z.string().check(z.maxLength(300))),
+  /** `YYYY-MM-DD`. */
+  birthDate: z.optional(z.iso.date()),
+  sex: z.optional(PatientSex),
+});
+export type PatientDetails = z.infer<typeof PatientDetails>;
+
+/** One row per case for everything that is not a list: story, checklist marks, decision, redaction choices,
+ * the patient's details.
  * Nested objects so each field can be updated by key path without overwriting the others. */
 export const CaseDetails = z.object({
   caseId: CaseId,
@@ -73,6 +85,8 @@ export const CaseDetails = z.object({
   notApplicable: z.partialRecord(RecordFamily, z.boolean()),
   decision: Decision,
   redaction: z.optional(RedactionChoices),
+  /** Absent until the patient fills "About the patient". */
+  patient: z.optional(PatientDetails),
   updatedAt: IsoDateTime,
 });
 export type CaseDetails = z.infer<typeof CaseDetails>;

@@ -1,8 +1,8 @@
 import type { AbnormalFlag, CaseRecord, LabPanel, LabResultRow, ReadBy } from '../core/model';
-import { labSeries, ucumUnit, type LabObservation, type LabSource } from '../labs';
+import { labSeries, type LabObservation, type LabSource } from '../labs';
+import { UCUM, ucumUnit } from '../fhir';
 import { fhirDateTime, text, type FhirResource, type Reference } from './fhir-types';
 
-const UCUM = 'http://unitsofmeasure.org';
 const INTERPRETATION = 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation';
 /** How a value was read (coded-entry, adapter, content): Second Look's own extension. */
 export const READ_BY_EXTENSION = 'urn:second-look:fhir:lab-read-by';

@@ -27,6 +27,8 @@ export interface CoverSheet {
   story?: CaseStory;
   questions?: PackageQuestion[];
   completeness?: CompletenessItem[];
+  /** One sentence on data/patient-shared-bundle.json: what it is, or why this package has none. */
+  patientShared?: string;
 }
 
 const sizeLabel = (bytes: number) =>
@@ -94,6 +96,7 @@ Prepared ${escapeHtml(generatedAt.toISOString().slice(0, 10))}. ${records.length
 These are patient-collected copies; each record page names its source and the time it was captured.
 A printable summary is in summary.pdf.</p>
 <p class="notice" data-disclaimer>${escapeHtml(PACKAGE_DISCLAIMER)}</p>
+${cover.patientShared ? `<p class="notice" id="patient-shared">${escapeHtml(cover.patientShared)}</p>` : ''}
 <nav><ul>${nav.map(([id, label]) => `<li><a href="#${id}">${escapeHtml(label!)}</a></li>`).join('')}</ul></nav>
 ${storyHtml(cover.story)}
 ${questionsHtml(cover.questions, (id) => hrefById.get(id))}

@@ -2,6 +2,8 @@ import type { Case, CaseRecord } from '../core/model';
 import type { CaseDetails, Opinion, Question } from '../core/workspace-model';
 import { Sha256Hex } from '../core/model';
 import { z } from '../core/schema';
+import type { PatientDetails, Story } from '../core/workspace-model';
+import type { StoryQuestion } from '../fhir';
 
 /**
  * Case preparation the cover sheet shows. Optional everywhere: the story, questions and completeness
@@ -122,7 +124,22 @@ export interface PackageInput {
   summaryPdf?: boolean;
   /** Attachments larger than this (bytes; default 64 MB) are streamed from their Blob, never held whole. */
   streamAbove?: number;
+  /** What data/patient-shared-bundle.json is built from; without it (or without the patient's details) it is left out. */
+  patientShared?: PatientSharedChoice;
+  /** Set by redaction: a redacted package never carries the patient-shared bundle (it exists to name the patient). */
+  redacted?: boolean;
 }
+
+export interface PatientSharedChoice {
+  /** The patient's choice in the export options (on by default). */
+  include: boolean;
+  patient?: PatientDetails;
+  story: Story;
+  questions: StoryQuestion[];
+}
+
+/** Whether the package carries data/patient-shared-bundle.json, and if not, why. */
+export type PatientSharedState = 'included' | 'redacted' | 'unticked' | 'no-patient';
 
 export interface PackageEntry {
   path: string;

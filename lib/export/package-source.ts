@@ -17,6 +17,8 @@ export interface PackageSourceOptions {
   translate: TranslateKey;
   generatedAt?: Date;
   pageSize?: PageSize;
+  /** Whether data/patient-shared-bundle.json is wanted (on unless the patient unticked it). */
+  patientShared?: boolean;
 }
 
 /**
@@ -46,7 +48,7 @@ export async function readPackageInput(
   const records = allRecords.filter((r) => !excluded.has(r.id));
   const included = new Set(records.map((r) => r.id));
   const attachments = allAttachments.filter((a) => included.has(a.recordId));
-  const { story, notApplicable } = details ?? { story: {}, notApplicable: {} };
+  const { story, notApplicable, patient } = details ?? { story: {}, notApplicable: {}, patient: undefined };
   const t = options.translate;
   return {
     caseData,
@@ -60,5 +62,11 @@ export async function readPackageInput(
     attachments: attachments.map((a) => ({ ...a, data: a.blob })),
     ...packageWorkspace(details, questions, opinions, included),
     ...(options.pageSize ? { pageSize: options.pageSize } : {}),
+    patientShared: {
+      include: options.patientShared !== false,
+      ...(patient ? { patient } : {}),
+      story,
+      questions: questions.map(({ text, family, priority }) => ({ text, family, priority })),
+    },
   };
 }

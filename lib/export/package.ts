@@ -16,6 +16,7 @@ import {
   type PackageInput,
 } from './package-input';
 import { streamedHashes } from './streamed-hashes';
+import { PATIENT_SHARED_NOTICE, PATIENT_SHARED_PATH, patientSharedBytes, patientSharedState } from './patient-shared';
 import { readmeText } from './readme';
 import { recordPageHtml, recordPageText } from './record-page';
 
@@ -82,7 +83,12 @@ function plan(input: PackageInput): PlannedRecord[] {
 /** How many entries `packageEntries` yields, for a progress bar. */
 export function packageEntryCount(input: PackageInput): number {
   const fixed = 4 + (input.summaryPdf === false ? 0 : 1); // INDEX, README, [summary.pdf], FHIR bundle, manifest
-  return fixed + 2 * input.records.length + (input.attachments?.length ?? 0);
+  return (
+    fixed +
+    (patientSharedState(input) === 'included' ? 1 : 0) +
+    2 * input.records.length +
+    (input.attachments?.length ?? 0)
+  );
 }
 
 /** Attachments above this size are streamed from their Blob (PackageInput.streamAbove). */
@@ -100,6 +106,7 @@ export async function* packageEntries(input: PackageInput): AsyncGenerator<Packa
   const { caseData, generatedAt, generator } = input;
   const planned = plan(input);
   const withPdf = input.summaryPdf !== false;
+  const shared = patientSharedState(input);
   const allPaths = [
     'INDEX.HTM',
     'README.TXT',
@@ -110,6 +117,7 @@ export async function* packageEntries(input: PackageInput): AsyncGenerator<Packa
       ...p.attachments.map((a) => a.path),
     ]),
     'data/fhir-bundle.json',
+    ...(shared === 'included' ? [PATIENT_SHARED_PATH] : []),
     'data/manifest.json',
   ];
   const files: ManifestFile[] = [];
@@ -144,7 +152,11 @@ export async function* packageEntries(input: PackageInput): AsyncGenerator<Packa
     })),
   }));
   const cover = { story: input.story, questions: input.questions, completeness: input.completeness };
-  yield await emit(textEntry('INDEX.HTM', indexPageHtml(caseData, indexed, generatedAt, cover), 'text/html'));
+  const index = indexPageHtml(caseData, indexed, generatedAt, {
+    ...cover,
+    patientShared: PATIENT_SHARED_NOTICE[shared],
+  });
+  yield await emit(textEntry('INDEX.HTM', index, 'text/html'));
   const generatorName = `${generator.name} ${generator.version}`;
   yield await emit(textEntry('README.TXT', readmeText(caseData, generatedAt, generatorName, allPaths), 'text/plain'));
   if (withPdf) {
@@ -232,6 +244,13 @@ export async function* packageEntries(input: PackageInput): AsyncGenerator<Packa
     { generatedAt, agent: `The patient, with ${generatorName} on their own device` },
   );
   yield await emit(textEntry('data/fhir-bundle.json', JSON.stringify(bundle, null, 1), 'application/fhir+json'));
+  if (shared === 'included') {
+    const data = await patientSharedBytes(
+      input,
+      planned.map((p) => p.record),
+    );
+    yield await emit({ path: PATIENT_SHARED_PATH, data, mediaType: 'application/fhir+json', compress: true });
+  }
 
   const manifest = Manifest.parse({
     format: PACKAGE_FORMAT,

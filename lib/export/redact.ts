@@ -256,3 +256,12 @@ function redactWorkspace(workspace: ManifestWorkspaceInput, redact: (s: string) 
     questions: workspace.questions.map((q) => ({ ...q, text: redact(q.text), answer: redact(q.answer) })),
   };
 }
+
+/** The copy a redacted export writes: the accepted findings removed, and marked redacted (no patient-shared bundle). */
+export function redactedInput(
+  input: PackageInput,
+  options: RedactionOptions,
+  accept: (finding: RedactionFinding) => boolean = () => true,
+): PackageInput {
+  return { ...previewRedaction(input, options).apply(input, accept), redacted: true };
+}

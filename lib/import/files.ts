@@ -9,6 +9,7 @@ import { ccdaToCapturedRecords } from './ccda-records';
 import { recordsFromVaJson } from './va-file';
 import { readXdmPackage, ZipRefused } from './xdm';
 import { MAX_XML_CHARS, XmlRefused, type XmlParser } from './xml';
+import { applyPatientAndStory, fhirRecords, splitFhirFiles, type FhirImportSummary } from './fhir-files';
 
 /** Issue 3, records from files: PDFs and images become records with the file attached; C-CDA and XDM are parsed. */
 export const FILE_LIMITS = {
@@ -18,7 +19,16 @@ export const FILE_LIMITS = {
 } as const;
 
 export type FileImportError =
-  'too-large' | 'unsupported' | 'empty' | 'not-xdm' | 'bad-xml' | 'not-xml' | 'not-ccda' | 'no-records';
+  | 'too-large'
+  | 'unsupported'
+  | 'empty'
+  | 'not-xdm'
+  | 'bad-xml'
+  | 'not-xml'
+  | 'not-ccda'
+  | 'no-records'
+  | 'bad-json'
+  | 'not-fhir';
 
 /** Every section of one imported C-CDA document and what became of it (nothing is dropped silently). */
 export interface DocumentReport {
@@ -184,6 +194,7 @@ export interface FileImportOutcome {
         report?: DocumentReport[];
         missing?: string[];
         unreadable?: UnreadableDocument[];
+        fhir?: FhirImportSummary;
       }
     | { ok: false; error: FileImportError | 'storage'; detail?: string };
 }
@@ -194,9 +205,13 @@ export async function importFiles(
   caseId: CaseId,
   files: NamedBlob[],
   parse: XmlParser,
+  /** FHIR files: resources read so far, of all. */
+  onProgress?: (done: number, total: number) => void,
 ): Promise<FileImportOutcome[]> {
   const outcomes: FileImportOutcome[] = [];
-  for (const file of files) {
+  // FHIR files are read together (references cross files); everything else one file at a time.
+  const { texts, tooLarge, rest } = await splitFhirFiles(files);
+  for (const file of rest) {
     const parsed = await recordsFromFile(file, parse);
     if (!parsed.ok) {
       outcomes.push({ name: file.name, result: parsed });
@@ -223,6 +238,44 @@ export async function importFiles(
         ...(parsed.missing ? { missing: parsed.missing } : {}),
         ...(parsed.unreadable ? { unreadable: parsed.unreadable } : {}),
       },
+    });
+  }
+  for (const name of tooLarge) outcomes.push({ name, result: { ok: false, error: 'too-large' } });
+  if (texts.length) outcomes.push(...(await importFhir(db, caseId, texts, onProgress)));
+  return outcomes;
+}
+
+async function importFhir(
+  db: CaseDb,
+  caseId: CaseId,
+  texts: { name: string; text: string }[],
+  onProgress?: (done: number, total: number) => void,
+): Promise<FileImportOutcome[]> {
+  const fhir = await fhirRecords(texts, onProgress);
+  const outcomes: FileImportOutcome[] = fhir.summary.refused.map(({ file, error, detail }) => ({
+    name: file,
+    result: { ok: false, error, detail },
+  }));
+  if (!fhir.records.length && !fhir.read.patient && !fhir.read.story) return outcomes;
+  const read = texts.filter((t) => !fhir.summary.refused.some((r) => r.file === t.name));
+  const name = read.length === 1 ? read[0]!.name : `${read[0]?.name ?? ''} (+${read.length - 1})`;
+  try {
+    const saved = await addRecords(db, caseId, fhir.records, fhir.attachments);
+    const extras = await applyPatientAndStory(db, caseId, fhir.read);
+    outcomes.push({
+      name,
+      result: {
+        ok: true,
+        added: saved.added.length,
+        duplicates: saved.duplicates.length,
+        titles: fhir.records.map((r) => r.title),
+        fhir: { ...fhir.summary, ...extras },
+      },
+    });
+  } catch (error) {
+    outcomes.push({
+      name,
+      result: { ok: false, error: 'storage', detail: error instanceof Error ? error.name : undefined },
     });
   }
   return outcomes;

@@ -9,6 +9,7 @@ import { testBuild } from '../harness/builds';
 import { launchChromium } from '../harness/chromium';
 import { checkPackage, waitForNewZip } from '../harness/package-check';
 import { startDemoPortal } from '../harness/portal-server';
+import { checkPatientSharedZip } from '../harness/patient-shared-check';
 
 const DEMO_PAGES = [
   '/mychart/test-results/cbc.html',
@@ -27,6 +28,8 @@ const DEMO_QUESTIONS = [
   'Would a PET-CT before the biopsy change anything for me?',
   'How many patients with nodules like mine do you see each year?',
 ];
+/** "About the patient" for the synthetic demo patient: what the patient-shared FHIR bundle names. */
+const DEMO_PATIENT = { name: 'Robin Demo-Patient', birthDate: '1961-04-12', sex: 'female' };
 const CASE_TITLE = 'Lung nodule work-up, Nov 2026 (synthetic demo patient)';
 
 async function main(): Promise<string> {
@@ -53,6 +56,16 @@ async function main(): Promise<string> {
 
     // The patient's story and questions, typed through the panel as a patient would.
     await panel.click('[data-testid="view-story"]');
+    await panel.fill('[data-testid="patient-name"]', DEMO_PATIENT.name);
+    // A date input takes no inserted text: set its value as the date picker does, with an input event.
+    await panel.evaluate((date: string) => {
+      const birth = document.querySelector<HTMLInputElement>('[data-testid="patient-birth-date"]')!;
+      birth.focus();
+      birth.value = date;
+      birth.dispatchEvent(new Event('input', { bubbles: true }));
+      birth.blur();
+    }, DEMO_PATIENT.birthDate);
+    await panel.click(`[data-testid="patient-sex-${DEMO_PATIENT.sex}"]`);
     for (const [field, text] of Object.entries(DEMO_STORY)) {
       await panel.fill(`[data-testid="story-${field}"]`, text);
       await panel.evaluate(
@@ -90,6 +103,17 @@ async function main(): Promise<string> {
     if (pkg.problems.length > 0) throw new Error(`package check failed: ${pkg.problems.join('; ')}`);
     console.log(
       `Exported ${pkg.manifest.records.length} records, ${pkg.manifest.files.length + 1} files, all hashes verified.`,
+    );
+    const shared = checkPatientSharedZip(target);
+    if (shared.errors.length) throw new Error(`patient-shared bundle: ${shared.errors.join('; ')}`);
+    const flat = (text: string) => text.replace(/\s+/g, ' ');
+    if (!flat(shared.storyText).includes(DEMO_STORY.diagnosis) || !flat(shared.storyText).includes(DEMO_QUESTIONS[0]!))
+      throw new Error('the Patient Story PDF does not read as the story and questions');
+    if (!flat(shared.renderedText).includes(`Name: ${DEMO_PATIENT.name}`) || !/Lab results/.test(shared.renderedText))
+      throw new Error('the FHIR-rendered PDF does not read as the records');
+    console.log(
+      `Patient-shared bundle (data/patient-shared-bundle.json): ${shared.resources} resources, 0 KTC checker errors, valid against the FHIR R4 JSON schema; ` +
+        `Patient Story PDF (${shared.storyPages} page(s)) and FHIR-rendered PDF (${shared.renderedPages} page(s)) read by pdftotext as what they claim.`,
     );
     panel.close();
     return target;

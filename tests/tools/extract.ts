@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { parseCcda, type ImportedRecord, type SectionOutcome } from '../../lib/import/ccda';
 import { readXdmPackage } from '../../lib/import/xdm';
 import { vaRecordsFromJson } from '../../lib/portals';
+import { fhirItemsFromText, looksLikeJson, readFhir } from '../../lib/fhir';
 import type { StructuredData } from '../../lib/core/model';
 import { detectPortal } from '../../lib/portals/registry';
 import { decodeDocument, parsePage } from './load-page';
@@ -93,17 +94,27 @@ export async function extractFile(
   const head = text.slice(0, 4000);
   if (/\.xml$/i.test(file) || /^\s*<\?xml/.test(head) || /<(\w+:)?ClinicalDocument\b/.test(head))
     return fromCcda(file, text, 'ccda', documents);
-  if (/\.json$/i.test(file) || /^\s*[[{]/.test(head)) {
-    const va = vaRecordsFromJson(JSON.parse(text));
-    if (!va)
-      throw new Error('JSON that is not a VA.gov medical record (chemistry/hematology report or radiology record)');
-    return va.map((r) => shape(file, 'va-mhv', r));
+  if (/\.(nd)?json$/i.test(file) || looksLikeJson(head)) {
+    // VA.gov's own shapes first (they are FHIR-like but read by the VA reader), then FHIR R4 JSON or NDJSON.
+    const va = /\.json$/i.test(file) ? vaRecordsFromJson(tryJson(text)) : null;
+    if (va) return va.map((r) => shape(file, 'va-mhv', r));
+    const items = fhirItemsFromText(file, text);
+    if ('error' in items) throw new Error(`${items.error}: ${items.detail}`);
+    return readFhir(items).records.map(({ record }) => shape(file, 'fhir', record));
   }
   const url = new URL(pageUrl ?? pathToFileURL(resolve(file)).href);
   const doc = parsePage(text);
   const adapter = detectPortal(url, doc);
   return adapter.extract(doc, url).map((r) => shape(file, adapter.id, r));
 }
+
+const tryJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};
 
 export function parseArgs(argv: string[]): { files: string[]; url?: string } {
   const files: string[] = [];

@@ -15,6 +15,7 @@ export const ROOM_FLOORS: Record<string, number> = {
   reading: 2,
   case: 2,
   portals: 3,
+  fhir: 3,
   capture: 4,
   clip: 4,
   export: 4,

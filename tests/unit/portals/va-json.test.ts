@@ -103,7 +103,7 @@ describe('VA radiology record (My HealtheVet)', () => {
 });
 
 describe('VA JSON from disk', () => {
-  it('imports both files into a case as valid records, and refuses other JSON', async () => {
+  it('imports both files into a case as valid records, and refuses JSON that is neither VA nor FHIR', async () => {
     const db = new CaseDb(`va-${crypto.randomUUID()}`);
     const caseId = (await createCase(db, 'VA')).id;
     const files = ['vets-website_chemHem.json', 'vets-website_radiologyMhv.json'].map(
@@ -112,10 +112,15 @@ describe('VA JSON from disk', () => {
     const outcomes = await importFiles(
       db,
       caseId,
-      [...files, new File(['{"resourceType":"Patient"}'], 'patient.json')],
+      [...files, new File(['{"greeting":"hello"}'], 'notes.json')],
       parseXmlDocument,
     );
-    expect(outcomes.map((o) => (o.result.ok ? o.result.added : o.result.error))).toEqual([1, 1, 'unsupported']);
+    const byName = Object.fromEntries(outcomes.map((o) => [o.name, o.result.ok ? o.result.added : o.result.error]));
+    expect(byName).toEqual({
+      'vets-website_chemHem.json': 1,
+      'vets-website_radiologyMhv.json': 1,
+      'notes.json': 'not-fhir',
+    });
     const stored = await db.records.toArray();
     for (const r of stored) expect(CapturedRecord.safeParse(r).success).toBe(true);
     expect(stored.map((r) => [r.kind, r.provenance.portal, r.provenance.path]).sort()).toEqual([

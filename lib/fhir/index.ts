@@ -1,0 +1,19 @@
+// FHIR both ways: the patient-shared bundle (KTC profile) we write, and FHIR R4 files we read.
+// Other rooms import from here, not from the files inside.
+export * from './resource';
+export * from './ucum';
+export * from './pdf-writer';
+export { missingPatientFields, PATIENT_FIELDS, type PatientField } from './patient';
+export { patientSharedBundle, PATIENT_SHARED_PATH, type PatientSharedInput } from './patient-shared-bundle';
+export type { PatientStory, StoryQuestion } from './story-pdf';
+export {
+  readFhir,
+  type FhirItem,
+  type FhirRead,
+  type ReportLine,
+  type ReportProblem,
+  type ResourceOutcome,
+} from './read-fhir';
+export { fhirItemsFromText, looksLikeJson, type FhirTextError } from './read-input';
+export type { ReadRecord } from './read-record';
+export type { ReadFile, ReadProblem } from './read-documents';

@@ -1,0 +1,279 @@
+import type {
+  Allergy,
+  CodedEntry,
+  Coding,
+  Encounter,
+  FamilyMemberHistory,
+  ImagingStudy,
+  Immunization,
+  Medication,
+  Problem,
+  Procedure,
+} from '../core/model';
+import { fhirDateTime, text, type FhirResource, type Reference } from './resource';
+import { categoryOf } from './write-labs';
+
+/** Code systems as record systems write them in C-CDA (OIDs) and in FHIR (URIs). */
+const SYSTEM_URIS: Record<string, string> = {
+  '2.16.840.1.113883.6.96': 'http://snomed.info/sct',
+  '2.16.840.1.113883.6.1': 'http://loinc.org',
+  '2.16.840.1.113883.6.88': 'http://www.nlm.nih.gov/research/umls/rxnorm',
+  '2.16.840.1.113883.12.292': 'http://hl7.org/fhir/sid/cvx',
+  '2.16.840.1.113883.6.90': 'http://hl7.org/fhir/sid/icd-10-cm',
+  '2.16.840.1.113883.6.12': 'http://www.ama-assn.org/go/cpt',
+};
+
+/** A CodeableConcept with the code when there is one and always the text as the source printed it. */
+export function concept(name: string | undefined, code: Coding | undefined, fallback: string): Record<string, unknown> {
+  const system = code?.system ? (SYSTEM_URIS[code.system] ?? code.system) : undefined;
+  const coding =
+    code && text(code.code)
+      ? [
+          {
+            ...(system && /^(https?:|urn:)/.test(system) ? { system } : {}),
+            code: code.code.trim(),
+            ...(text(code.display) ? { display: text(code.display) } : {}),
+          },
+        ]
+      : undefined;
+  return { ...(coding ? { coding } : {}), text: text(name) ?? fallback };
+}
+
+/** A status our record kept as printed -> the FHIR code, when one of `codes` is plainly meant. */
+function statusCode<T extends string>(status: string | undefined, codes: readonly T[]): T | undefined {
+  const printed = status
+    ?.trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
+  return codes.find((c) => c === printed);
+}
+
+const CLINICAL = 'http://terminology.hl7.org/CodeSystem/condition-clinical';
+const ALLERGY_CLINICAL = 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical';
+
+export function condition(problem: Problem, subject: Reference): FhirResource {
+  const abatement = fhirDateTime(problem.resolved);
+  let clinical = statusCode(problem.status, [
+    'active',
+    'recurrence',
+    'relapse',
+    'inactive',
+    'remission',
+    'resolved',
+  ] as const);
+  // A problem with an end date is over (FHIR con-4); a bare date with no status says it was resolved.
+  if (abatement && !clinical) clinical = 'resolved';
+  if (abatement && (clinical === 'active' || clinical === 'recurrence' || clinical === 'relapse'))
+    clinical = 'inactive';
+  const onset = fhirDateTime(problem.onset);
+  return {
+    resourceType: 'Condition',
+    ...(clinical
+      ? {
+          clinicalStatus: {
+            coding: [{ system: CLINICAL, code: clinical }],
+            ...(text(problem.status) ? { text: text(problem.status) } : {}),
+          },
+        }
+      : {}),
+    category: [
+      {
+        coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-category', code: 'problem-list-item' }],
+      },
+    ],
+    code: concept(problem.name, problem.code, 'Unnamed problem'),
+    subject,
+    ...(onset ? { onsetDateTime: onset } : {}),
+    ...(abatement ? { abatementDateTime: abatement } : {}),
+  };
+}
+
+const MEDICATION_STATUS: [RegExp, string][] = [
+  [/^(active|current|taking)/i, 'active'],
+  [/^(stopped|discontinued|inactive)/i, 'stopped'],
+  [/^completed/i, 'completed'],
+  [/^(on.hold|held|paused)/i, 'on-hold'],
+  [/^(not.taking|not.taken)/i, 'not-taken'],
+  [/^intended/i, 'intended'],
+  [/^entered.in.error/i, 'entered-in-error'],
+];
+
+export function medicationStatement(med: Medication, subject: Reference, asserted: string): FhirResource {
+  const status = MEDICATION_STATUS.find(([pattern]) => pattern.test(med.status ?? ''))?.[1] ?? 'unknown';
+  const start = fhirDateTime(med.startDate);
+  const dosage = {
+    ...(text(med.dose) ? { text: text(med.dose) } : {}),
+    ...(text(med.frequency) ? { timing: { code: { text: text(med.frequency) } } } : {}),
+    ...(text(med.route) ? { route: { text: text(med.route) } } : {}),
+  };
+  return {
+    resourceType: 'MedicationStatement',
+    status,
+    medicationCodeableConcept: { text: text(med.name) ?? 'Unnamed medication' },
+    subject,
+    ...(start ? { effectivePeriod: { start } } : {}),
+    dateAsserted: asserted,
+    ...(Object.keys(dosage).length ? { dosage: [dosage] } : {}),
+  };
+}
+
+const SEVERITY = ['mild', 'moderate', 'severe'] as const;
+
+export function allergyIntolerance(allergy: Allergy, patient: Reference): FhirResource {
+  const clinical = statusCode(allergy.status, ['active', 'inactive', 'resolved'] as const);
+  const severity = statusCode(allergy.severity, SEVERITY);
+  const onset = fhirDateTime(allergy.onset);
+  return {
+    resourceType: 'AllergyIntolerance',
+    ...(clinical
+      ? {
+          clinicalStatus: {
+            coding: [{ system: ALLERGY_CLINICAL, code: clinical }],
+            ...(text(allergy.status) ? { text: text(allergy.status) } : {}),
+          },
+        }
+      : {}),
+    code: concept(allergy.substance, allergy.code, 'Unnamed substance'),
+    patient,
+    ...(onset ? { onsetDateTime: onset } : {}),
+    ...(text(allergy.reaction)
+      ? {
+          reaction: [
+            {
+              manifestation: [{ text: text(allergy.reaction) }],
+              ...(severity ? { severity } : {}),
+              ...(text(allergy.severity) && !severity ? { description: `Severity: ${text(allergy.severity)}` } : {}),
+            },
+          ],
+        }
+      : {}),
+  };
+}
+
+export function immunization(item: Immunization, patient: Reference): FhirResource {
+  const status = statusCode(item.status, ['completed', 'entered-in-error', 'not-done'] as const) ?? 'completed';
+  const date = fhirDateTime(item.date);
+  return {
+    resourceType: 'Immunization',
+    status,
+    vaccineCode: concept(item.vaccine, item.code, 'Unnamed vaccine'),
+    patient,
+    // occurrence[x] is required: a record without a date says so rather than inventing one.
+    ...(date ? { occurrenceDateTime: date } : { occurrenceString: 'date not recorded' }),
+    primarySource: false,
+    ...(text(item.lotNumber) ? { lotNumber: text(item.lotNumber) } : {}),
+  };
+}
+
+const PROCEDURE_STATUS = [
+  'preparation',
+  'in-progress',
+  'not-done',
+  'on-hold',
+  'stopped',
+  'completed',
+  'entered-in-error',
+  'unknown',
+] as const;
+
+export function procedure(item: Procedure, subject: Reference): FhirResource {
+  const date = fhirDateTime(item.date);
+  return {
+    resourceType: 'Procedure',
+    status: statusCode(item.status, PROCEDURE_STATUS) ?? 'unknown',
+    code: concept(item.name, item.code, 'Unnamed procedure'),
+    subject,
+    ...(date ? { performedDateTime: date } : {}),
+    ...(text(item.performer) ? { performer: [{ actor: { display: text(item.performer) } }] } : {}),
+    ...(text(item.bodySite) ? { bodySite: [{ text: text(item.bodySite) }] } : {}),
+  };
+}
+
+export function encounter(item: Encounter, subject: Reference): FhirResource {
+  const start = fhirDateTime(item.date);
+  const end = fhirDateTime(item.end);
+  return {
+    resourceType: 'Encounter',
+    status: end ? 'finished' : 'unknown',
+    // class is required; the record does not say which, and we do not guess.
+    class: { system: 'http://terminology.hl7.org/CodeSystem/v3-NullFlavor', code: 'UNK', display: 'unknown' },
+    type: [concept(item.type, item.code, 'Encounter')],
+    subject,
+    ...(start || end ? { period: { ...(start ? { start } : {}), ...(end ? { end } : {}) } } : {}),
+    ...(text(item.provider) ? { participant: [{ individual: { display: text(item.provider) } }] } : {}),
+    ...(text(item.reason) ? { reasonCode: [{ text: text(item.reason) }] } : {}),
+    ...(text(item.location) ? { location: [{ location: { display: text(item.location) } }] } : {}),
+  };
+}
+
+export function familyMemberHistory(member: FamilyMemberHistory, patient: Reference): FhirResource {
+  return {
+    resourceType: 'FamilyMemberHistory',
+    status: 'partial',
+    patient,
+    relationship: { text: text(member.relationship) ?? 'Family member' },
+    ...(member.deceased !== undefined ? { deceasedBoolean: member.deceased } : {}),
+    ...(text(member.condition) || member.code
+      ? {
+          condition: [
+            {
+              code: concept(member.condition, member.code, 'Unnamed condition'),
+              ...(text(member.onsetAge) ? { onsetString: text(member.onsetAge) } : {}),
+            },
+          ],
+        }
+      : {}),
+  };
+}
+
+export function codedObservation(
+  entry: CodedEntry,
+  subject: Reference,
+  category: 'social-history' | 'exam',
+): FhirResource {
+  const date = fhirDateTime(entry.date);
+  const status = statusCode(entry.status, ['registered', 'preliminary', 'final', 'amended', 'cancelled'] as const);
+  return {
+    resourceType: 'Observation',
+    status: status ?? 'final',
+    category: categoryOf(category),
+    code: concept(entry.name, entry.code, 'Unnamed observation'),
+    subject,
+    ...(date ? { effectiveDateTime: date } : {}),
+    ...(text(entry.value)
+      ? { valueString: text(entry.value) }
+      : {
+          dataAbsentReason: {
+            coding: [{ system: 'http://terminology.hl7.org/CodeSystem/data-absent-reason', code: 'unknown' }],
+          },
+        }),
+  };
+}
+
+/** A DICOM study: the record's files are in the package; the bundle carries what the files describe. */
+export function imagingStudy(study: ImagingStudy, subject: Reference): FhirResource {
+  const started = fhirDateTime(study.date);
+  const series = study.series.filter((s) => text(s.uid) && text(s.modality));
+  return {
+    resourceType: 'ImagingStudy',
+    ...(text(study.studyInstanceUid)
+      ? { identifier: [{ system: 'urn:dicom:uid', value: `urn:oid:${study.studyInstanceUid!.trim()}` }] }
+      : {}),
+    status: 'available',
+    subject,
+    ...(started ? { started } : {}),
+    numberOfInstances: study.instances,
+    ...(text(study.description) ? { description: text(study.description) } : {}),
+    ...(series.length
+      ? {
+          series: series.map((s) => ({
+            uid: s.uid!.trim(),
+            modality: { system: 'http://dicom.nema.org/resources/ontology/DCM', code: s.modality!.trim() },
+            numberOfInstances: s.instances,
+            ...(text(s.description) ? { description: text(s.description) } : {}),
+            ...(text(s.bodyPart) ? { bodySite: { display: text(s.bodyPart) } } : {}),
+          })),
+        }
+      : {}),
+  };
+}
