@@ -169,7 +169,10 @@ export function App({ db }: { db: CaseDb }) {
     // C-CDA is parsed by this page's own DOMParser (issue 7: no XML library shipped).
     void import('../../lib/import/files')
       .then(({ importFiles }) =>
-        importFiles(db, activeCaseId, files, (xml) => new DOMParser().parseFromString(xml, 'application/xml')),
+        importFiles(db, activeCaseId, files, (xml) => new DOMParser().parseFromString(xml, 'application/xml'), {
+          win: window,
+          parseHtml: (html) => new DOMParser().parseFromString(html, 'text/html'),
+        }),
       )
       .then(
         (outcomes) => setFileState({ phase: 'done', outcomes }),

@@ -9,3 +9,4 @@ export * from './lab-table';
 export * from './exam';
 export * from './kind';
 export * from './dom';
+export * from './document-root';

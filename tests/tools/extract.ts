@@ -5,6 +5,7 @@ import { parseCcda, type ImportedRecord } from '../../lib/import/ccda';
 import { readXdm } from '../../lib/import/xdm';
 import type { StructuredData } from '../../lib/core/model';
 import { detectPortal } from '../../lib/portals/registry';
+import { documentRoot } from '../../lib/reading';
 import { decodeDocument, parsePage } from './load-page';
 import { parseXmlDocument } from './xml-parser';
 
@@ -68,8 +69,9 @@ export async function extractFile(file: string, bytes: Uint8Array, pageUrl?: str
   if (isZip)
     return (await readXdm(bytes, parseXmlDocument)).flatMap((doc) => fromCcda(`${file}!${doc.path}`, doc.xml, 'xdm'));
   const text = decodeDocument(bytes);
-  const head = text.slice(0, 4000);
-  if (/\.xml$/i.test(file) || /^\s*<\?xml/.test(head) || /<(\w+:)?ClinicalDocument\b/.test(head))
+  // The root decides, not the prolog or the file name: an XHTML page with `<?xml?>` and a DOCTYPE is a page.
+  const root = documentRoot(text);
+  if (root === 'clinical-document' || root === 'xml' || (root === 'unknown' && /\.xml$/i.test(file)))
     return fromCcda(file, text);
   const url = new URL(pageUrl ?? pathToFileURL(resolve(file)).href);
   const doc = parsePage(text);
