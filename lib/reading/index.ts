@@ -10,3 +10,6 @@ export * from './exam';
 export * from './kind';
 export * from './dom';
 export * from './document-root';
+export * from './result-cells';
+export * from './result-content';
+export * from './sections';

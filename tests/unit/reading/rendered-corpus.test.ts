@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ExtractedRecord } from '../../../lib/portals';
+import type { ExtractedRecord } from '../../../lib/portals/types';
 import { detectPortal } from '../../../lib/portals/registry';
 import {
   codedValues,
