@@ -93,7 +93,7 @@ function contentLabRecord(
     { name, collected, orderingProvider: pick(labels, /order(ing|ed)|provider|physician/) },
     content.rows,
   );
-  return { ...record, kind, textOnly: content.textOnly };
+  return { ...record, kind, ...(content.textOnly ? { textOnly: content.textOnly } : {}) };
 }
 
 /** One section of a page of many: read and classified on its own. */
@@ -103,13 +103,18 @@ export function sectionRecord(doc: Document, url: URL, section: PageSection): Ex
   const tables = tableRecords(doc, element);
   const content = readResultsByContent(element);
   const structuredRows = content.rows.filter((r) => !r.unparsed).length;
-  const kind = sectionKind(heading, text, structuredRows);
+  const kind = sectionKind(heading, text, content.rows.filter((r) => !r.unparsed && r.unit).length);
   const where = { section: { heading, ...(section.anchor ? { anchor: section.anchor } : {}) } };
   if (kind === 'lab' || kind === 'vital-signs') {
     const single = tables.length === 1 && tables[0]!.kind === 'lab' ? tables[0]! : undefined;
     const table = single && single.structured?.type === 'lab' && single.structured.results.length >= structuredRows;
     const record = table
-      ? { ...single, title: heading.slice(0, 1000), element, textOnly: content.textOnly }
+      ? {
+          ...single,
+          title: heading.slice(0, 1000),
+          element,
+          ...(content.textOnly ? { textOnly: content.textOnly } : {}),
+        }
       : contentLabRecord(element, heading, kind);
     if (record) {
       if (record.structured?.type === 'lab') record.structured.panel.name = heading.slice(0, 500);
@@ -143,6 +148,13 @@ export function sectionRecord(doc: Document, url: URL, section: PageSection): Ex
   };
 }
 
+/** Parts of one pathology report: read together, the diagnosis means nothing without its specimen. */
+const REPORT_PART =
+  /^(specimens?|gross|microscopic|final diagnosis|diagnosis|comments?|clinical (history|information)|addendum|synoptic|immunohisto\w*)/i;
+const isOneReport = (doc: Document, sections: PageSection[]) =>
+  guessKind(pageHeading(doc), '') === 'pathology' &&
+  sections.filter((s) => REPORT_PART.test(s.heading)).length * 2 >= sections.length;
+
 /**
  * Any page we do not recognise: a page of several sections gives one record per section; else lab and
  * medication tables as records, else results read by content, else one record of the main content.
@@ -154,7 +166,7 @@ export const generic: PortalAdapter = {
   extract: (doc, url) => {
     const root = mainOf(doc);
     const sections = pageSections(root);
-    if (sections.length >= 2) return sections.map((s) => sectionRecord(doc, url, s));
+    if (sections.length >= 2 && !isOneReport(doc, sections)) return sections.map((s) => sectionRecord(doc, url, s));
     const tables = tableRecords(doc, root);
     if (tables.length > 0) return tables;
     const kind = guessKind(pageHeading(doc), textOf(root).slice(0, 20_000), url.pathname);

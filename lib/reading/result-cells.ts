@@ -17,6 +17,9 @@ const QUALITATIVE =
 /** A unit on its own: UCUM, or the portal spellings (`THOUS/MCL`, `x10E3/uL`, `K/uL`, `10*9/L`, `mm[Hg]`). */
 const UNIT_ONLY =
   /^(?:(?:x\s?)?10(?:[*^E+]|\^)?\d{1,2}\/[A-Za-zµμ]{1,4}|[A-Za-z%µμ°#][A-Za-z0-9%µμ/.*^[\]()²³-]{0,24})$/;
+/** Units written as a bare word: the common ones only, so a one-word test name is never taken for a unit. */
+const UNIT_WORD =
+  /^(?:%|g|mg|kg|lbs?|oz|cm|mm|m|in|inch(?:es)?|ft|m2|mmhg|bpm|sec|s|min|h|hr|hrs|u|iu|miu|meq|mmol|umol|µmol|fl|pg|ng|ug|mcg|µg|l|ml|dl|cel|°c|°f|degf|degc|ratio|titer|copies|cells|units?|mosm|pct|percent)$/i;
 /** Words that are never units (first word of a name, a flag, a status). */
 const NOT_UNIT =
   /^(?:high|low|normal|abnormal|critical|final|pending|result|results|value|test|date|flag|range|units?|none|see|note|comment)$/i;
@@ -33,7 +36,9 @@ export function flagOf(text: string): AbnormalFlag | undefined {
 
 export const isUnit = (text: string): boolean => {
   const t = clean(text);
-  return t.length > 0 && t.length <= 25 && UNIT_ONLY.test(t) && !NOT_UNIT.test(t) && flagOf(t) === undefined;
+  if (t.length === 0 || t.length > 25 || !UNIT_ONLY.test(t) || NOT_UNIT.test(t) || flagOf(t) !== undefined)
+    return false;
+  return /[/%°\d[*^]/.test(t) || UNIT_WORD.test(t);
 };
 
 /** A reference range cell: bounds it can read, in any of the usual spellings (a-b, (a-b), [a-b], <a, >=a, a to b). */
@@ -52,6 +57,8 @@ export interface ValueCell {
   date?: string;
   /** A range written inside the value cell ("13.2 g/dL (12.0-15.5)"). */
   range?: string;
+  /** A marker the reader does not know ("*>HHI*"), kept as shown. */
+  marker?: string;
 }
 
 /** A trailing date in parentheses, as Cerner writes it: "185 mg/dL *HI* (07/10/2013 22:25 America/Chicago)". */
@@ -75,6 +82,12 @@ export function valueOf(text: string): ValueCell | undefined {
     range = ranged[1]!;
     t = t.slice(0, ranged.index).trim();
   }
+  let marker: string | undefined;
+  const unknown = /\s(\*[^*\s]{1,8}\*)$/.exec(t);
+  if (unknown && !parseFlagText(unknown[1]!)) {
+    marker = unknown[1];
+    t = t.slice(0, unknown.index).trim();
+  }
   const flagged = splitFlag(t);
   t = flagged.text;
   // A gloss after a flag word ("H (High)") left at the end.
@@ -84,20 +97,21 @@ export function valueOf(text: string): ValueCell | undefined {
     flag ??= flagOf(gloss[1]!);
     t = t.slice(0, gloss.index).trim();
   }
-  if (QUALITATIVE.test(t)) return { value: t, numeric: false, flag, date, range };
+  if (QUALITATIVE.test(t)) return { value: t, numeric: false, flag, date, range, marker };
   const parsed = parseLabValue(t.replace(/^\.(\d)/, '0.$1'));
   if (parsed.numericValue === undefined) return undefined;
   // "28.0 Alk": a word after the number that is not a unit is not a value cell we can trust.
   if (parsed.unit && !isUnit(parsed.unit)) return undefined;
-  return { value: parsed.value, numeric: true, unit: parsed.unit, flag, date, range };
+  return { value: parsed.value, numeric: true, unit: parsed.unit, flag, date, range, marker };
 }
 
 /** What a cell holds. Order matters: "5.0" is a value, "mg/dL" a unit, "3.5-5.0" a range, "H" a flag. */
 export function roleOfCell(text: string): CellRole {
   const t = clean(text);
   if (t === '') return 'empty';
-  if (flagOf(t)) return 'flag';
+  if (/^\D/.test(t) && flagOf(t)) return 'flag';
   if (valueOf(t)) return 'value';
+  if (flagOf(t)) return 'flag';
   if (rangeOf(t) && /\d\s*(?:-|–|to)\s*\d|^[([]|^[<>≤≥]/.test(t)) return 'range';
   if (parseDate(t) && t.length <= 40) return 'date';
   if (isUnit(t)) return 'unit';

@@ -61,10 +61,25 @@ function contentRow(parts: RowParts): LabResultRow {
     range,
     flag: parts.flag ?? parts.value.flag ?? '',
     date: parts.value.date ?? parts.date,
-    notes: parts.notes,
+    notes: [parts.notes, parts.value.marker ? `Marker as shown: ${parts.value.marker}` : ''].filter(Boolean).join('; '),
   });
   row.readBy = 'content';
   return row;
+}
+
+/** "Blood Pressure 132/86 mmHg": the systolic and diastolic values, named so; only for a blood pressure row. */
+export function bloodPressure(name: string, text: string, date?: string): LabResultRow[] {
+  if (!/^(?:blood pressure|bp|b\/p)\b/i.test(name.trim())) return [];
+  const m = /^(\d{2,3})\s*\/\s*(\d{2,3})\s*(mm ?Hg|mm\[Hg\])?(?:\s*\(([^()]*\d{4}[^()]*)\))?$/i.exec(
+    text.replace(/\s+/g, ' ').trim(),
+  );
+  if (!m) return [];
+  return (['Systolic blood pressure', 'Diastolic blood pressure'] as const).map((test, i) => {
+    const row = labRow({ test, value: m[i + 1]!, unit: m[3], date: m[4] ?? date });
+    row.notes = `Read from "${name.trim()}: ${text.trim()}"`.slice(0, 500);
+    row.readBy = 'content';
+    return row;
+  });
 }
 
 const isTestName = (text: string) => /[A-Za-z]{2}/.test(text) && !NOT_A_TEST.test(text) && text.length <= 200;
@@ -88,11 +103,22 @@ function tableByContent(table: Element, out: ContentResults): void {
     const texts = cells.map(cellText);
     const roles = texts.map((t, i) => {
       const byHeader = headerRoles[i];
-      if (byHeader === 'value' || byHeader === 'test' || byHeader === 'description' || !byHeader) return roleOfCell(t);
+      const byContent = roleOfCell(t);
+      if (byHeader === 'value' || byHeader === 'test' || byHeader === 'description' || !byHeader) return byContent;
+      // The first column's names win over its header ("Most recent to oldest [Reference Range]:").
+      if (i === 0 && byContent === 'name') return byContent;
       return byHeader === 'notes' || byHeader === 'status' || byHeader === 'created' ? 'other' : byHeader;
     });
     const nameAt = roles.findIndex((r, i) => r === 'name' && headerRoles[i] !== 'notes');
     const valueAt = roles.flatMap((r, i) => (r === 'value' && i !== nameAt ? [i] : []));
+    const pressures =
+      nameAt >= 0
+        ? texts.flatMap((t, i) => (i === nameAt ? [] : bloodPressure(texts[nameAt]!, t, headerDates[i])))
+        : [];
+    if (pressures.length > 0 && valueAt.length === 0) {
+      out.rows.push(...pressures);
+      continue;
+    }
     if (valueAt.length === 0) continue;
     const parsedName = nameAt >= 0 ? nameAndRange(texts[nameAt]!) : undefined;
     if (!parsedName || !isTestName(parsedName.name) || nameAt > valueAt[0]!) {

@@ -43,16 +43,34 @@ export interface Score {
   foundWithUnit: number;
   /** Rows on the page that carry a coded number under another coded test's name. */
   wrongTest: number;
+  /** Coded values whose test the page shows with another number: the document's narrative disagrees with its code. */
+  disagree: number;
   missing: string[];
   wrong: string[];
 }
 
 export function scoreValues(coded: CodedValue[], records: FoundRecord[]): Score {
   const rows = records.flatMap((r) => r.rows).filter((r) => !r.unparsed && r.numericValue !== undefined);
-  const score: Score = { coded: coded.length, found: 0, foundWithUnit: 0, wrongTest: 0, missing: [], wrong: [] };
+  const score: Score = {
+    coded: coded.length,
+    found: 0,
+    foundWithUnit: 0,
+    wrongTest: 0,
+    disagree: 0,
+    missing: [],
+    wrong: [],
+  };
   for (const value of coded) {
     const same = rows.filter((r) => sameTest(r.test, value.names) && sameNumber(r.numericValue!, value.value));
     if (same.length > 0) score.found++;
+    else if (
+      rows.some((r) => sameTest(r.test, value.names)) &&
+      !coded.some(
+        (c) =>
+          c !== value && sameTest(c.names[0]!, value.names) && rows.some((r) => sameNumber(r.numericValue!, c.value)),
+      )
+    )
+      score.disagree++;
     if (same.some((r) => unitKey(r.unit) === unitKey(value.unit))) score.foundWithUnit++;
     else
       score.missing.push(

@@ -26,8 +26,9 @@ const found = (records: ExtractedRecord[]): FoundRecord[] =>
 
 const cases = corpusFiles().flatMap((file) => STYLESHEETS.map((stylesheet) => ({ file, stylesheet })));
 const RESULTS = '30954-2';
-const results = { coded: 0, found: 0, foundWithUnit: 0 };
+const results = { coded: 0, found: 0, foundWithUnit: 0, disagree: 0 };
 const totals = {
+  disagree: 0,
   coded: 0,
   found: 0,
   foundWithUnit: 0,
@@ -46,9 +47,12 @@ describe('rendered C-CDA corpus read as pages', () => {
       [
         ...lines,
         `RESULTS sections: ${results.coded} coded numeric values, recall ${pct(results.found, results.coded)} (test+value), ` +
-          `${pct(results.foundWithUnit, results.coded)} (test+value+unit)`,
+          `${pct(results.foundWithUnit, results.coded)} (test+value+unit); ` +
+          `the page shows another number than the code for ${results.disagree}: recall of what the page shows ` +
+          `${pct(results.found, results.coded - results.disagree)}`,
         `TOTAL (results and vital signs) coded numeric values ${totals.coded}: recall ${pct(totals.found, totals.coded)} (test+value), ` +
-          `${pct(totals.foundWithUnit, totals.coded)} (test+value+unit); wrong test ${totals.wrongTest}; ` +
+          `${pct(totals.foundWithUnit, totals.coded)} (test+value+unit); page disagrees with code ${totals.disagree}, ` +
+          `recall of what the page shows ${pct(totals.found, totals.coded - totals.disagree)}; wrong test ${totals.wrongTest}; ` +
           `pages with values that yielded none ${totals.pagesWithNone}/${totals.pages}; ` +
           `sections ${totals.sectionsFound}/${totals.sections} found with their kind`,
       ].join('\n'),
@@ -70,6 +74,8 @@ describe('rendered C-CDA corpus read as pages', () => {
     results.coded += labValues.coded;
     results.found += labValues.found;
     results.foundWithUnit += labValues.foundWithUnit;
+    results.disagree += labValues.disagree;
+    totals.disagree += values.disagree;
     totals.coded += values.coded;
     totals.found += values.found;
     totals.foundWithUnit += values.foundWithUnit;
@@ -79,7 +85,7 @@ describe('rendered C-CDA corpus read as pages', () => {
     totals.sections += sections.expected;
     totals.sectionsFound += sections.found;
     lines.push(
-      `${file} (${stylesheet}): values ${values.found}/${values.coded} (with unit ${values.foundWithUnit}), wrong test ${values.wrongTest}; ` +
+      `${file} (${stylesheet}): values ${values.found}/${values.coded} (with unit ${values.foundWithUnit}, page disagrees ${values.disagree}), wrong test ${values.wrongTest}; ` +
         `sections ${sections.found}/${sections.expected}` +
         (values.missing.length ? `\n    missing values: ${values.missing.join('; ')}` : '') +
         (values.wrong.length ? `\n    WRONG: ${values.wrong.join('; ')}` : '') +
