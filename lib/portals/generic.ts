@@ -151,6 +151,20 @@ export function sectionRecord(doc: Document, url: URL, section: PageSection): Ex
 /** Parts of one pathology report: read together, the diagnosis means nothing without its specimen. */
 const REPORT_PART =
   /^(specimens?|gross|microscopic|final diagnosis|diagnosis|comments?|clinical (history|information)|addendum|synoptic|immunohisto\w*)/i;
+const firstHeading = (root: Element) => {
+  const h = root.querySelector('h1, h2, h3, h4');
+  return h ? textOf(h).replace(/\s+/g, ' ').trim() || undefined : undefined;
+};
+
+/** Cards whose headings are test names ("<h3>Creatinine</h3> 1.4 mg/dL"): results of one list, not sections. */
+const areResultCards = (sections: PageSection[]) =>
+  sections.filter((s) => {
+    const rows = readResultsByContent(s.element).rows.filter((r) => !r.unparsed);
+    return rows.length === 1 && rows[0]!.test === s.heading;
+  }).length *
+    2 >=
+  sections.length;
+
 const isOneReport = (doc: Document, sections: PageSection[]) =>
   guessKind(pageHeading(doc), '') === 'pathology' &&
   sections.filter((s) => REPORT_PART.test(s.heading)).length * 2 >= sections.length;
@@ -166,14 +180,14 @@ export const generic: PortalAdapter = {
   extract: (doc, url) => {
     const root = mainOf(doc);
     const sections = pageSections(root);
-    if (sections.length >= 2 && !isOneReport(doc, sections)) return sections.map((s) => sectionRecord(doc, url, s));
+    if (sections.length >= 2 && !isOneReport(doc, sections) && !areResultCards(sections))
+      return sections.map((s) => sectionRecord(doc, url, s));
     const tables = tableRecords(doc, root);
     if (tables.length > 0) return tables;
     const kind = guessKind(pageHeading(doc), textOf(root).slice(0, 20_000), url.pathname);
+    const title = doc.querySelector('h1') ? pageHeading(doc) : (firstHeading(root) ?? pageHeading(doc));
     const byContent =
-      kind === 'lab' || kind === 'other' || kind === 'vital-signs'
-        ? contentLabRecord(root, pageHeading(doc))
-        : undefined;
+      kind === 'lab' || kind === 'other' || kind === 'vital-signs' ? contentLabRecord(root, title) : undefined;
     return [byContent ?? documentRecord(doc, url, root)];
   },
 };

@@ -36,7 +36,7 @@ const COMPARATORS: Record<string, Comparator> = {
 };
 const NUMBER = String.raw`[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?`;
 /** A unit is one token that does not start like a number (`mg/dL`, `%`, `x10E3/uL`, `10*3/uL`, `mL/min/1.73m2`). */
-const UNIT = String.raw`(?:x?10[*^E+]\d+\/\S+|[A-Za-z%µμ/#°][^\s]*)`;
+const UNIT = String.raw`(?:x?10[*^E]\d+\/\S+|[A-Za-z%µμ/#°][^\s]*)`;
 const VALUE_RE = new RegExp(String.raw`^(<=|>=|=<|=>|≤|≥|<|>)?\s*(${NUMBER})\s*(${UNIT})?$`);
 
 const toNumber = (text: string): number | undefined => {

@@ -52,7 +52,7 @@ interface RowParts {
 }
 
 function contentRow(parts: RowParts): LabResultRow {
-  const range = parts.range ?? parts.value.range ?? parts.nameRange;
+  const range = (parts.range ?? parts.value.range ?? parts.nameRange)?.replace(/^\s*[([]\s*(.*?)\s*[)\]]\s*$/, '$1');
   const unit = parts.value.unit ?? parts.unit ?? (parts.value.numeric ? unitOfRange(range) : undefined);
   const row = labRow({
     test: parts.name,
@@ -231,14 +231,18 @@ function blocksByContent(root: Element, out: ContentResults): void {
   });
   const elements: Element[] = [];
   for (let n = walker.nextNode(); n; n = walker.nextNode()) elements.push(n as Element);
-  // Innermost first, so a card is the smallest block that ties a name to its value.
-  for (const el of elements.slice().reverse()) {
+  // Innermost first, so a card is the smallest block that ties a name to its value; rows in page order.
+  const found: { at: number; row: LabResultRow }[] = [];
+  const push = (at: number, row: LabResultRow) => found.push({ at, row });
+  const candidates = [root, ...elements];
+  for (let at = candidates.length - 1; at >= 0; at--) {
+    const el = candidates[at]!;
     if (el.tagName === 'DT') {
       const dd = el.nextElementSibling;
       const value = dd?.tagName === 'DD' ? valueOf(cellText(dd)) : undefined;
       const { name, range } = nameAndRange(cellText(el));
       if (dd && value && isTestName(name)) {
-        out.rows.push(contentRow({ name, nameRange: range, value }));
+        push(at, contentRow({ name, nameRange: range, value }));
         taken.add(el).add(dd);
       }
       continue;
@@ -246,10 +250,11 @@ function blocksByContent(root: Element, out: ContentResults): void {
     if (Array.from(el.querySelectorAll('*')).some((d) => taken.has(d))) continue;
     const parts = cardParts(el);
     if (parts) {
-      out.rows.push(contentRow(parts));
+      push(at, contentRow(parts));
       taken.add(el);
     }
   }
+  out.rows.push(...found.sort((a, b) => a.at - b.at).map((f) => f.row));
   // Lines of what is left, in reading order; a line that is only a date dates the lines under it.
   const rest = root.ownerDocument.implementation.createHTMLDocument('').importNode(root, true) as Element;
   const copies = Array.from(rest.querySelectorAll('*'));

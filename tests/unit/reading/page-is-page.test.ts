@@ -47,7 +47,10 @@ describe('npm run extract on saved pages', () => {
     const output = await main(['ccd.xhtml'], () => bytes(page));
     expect(output.errors).toBeUndefined();
     expect(output.records.every((r) => r.source !== 'ccda')).toBe(true);
-  });
+    expect(output.records.map((r) => r.title)).toEqual(
+      expect.arrayContaining(['Results', 'Medications', 'Vital Signs']),
+    );
+  }, 30_000);
 
   it('still refuses a real XML document that declares entities', async () => {
     const output = await main(['bomb.xhtml'], () => bytes(ENTITIES));

@@ -94,5 +94,18 @@ describe('rendered C-CDA corpus read as pages', () => {
     );
     expect(values.wrong).toEqual([]);
     expect(NUMERIC_SECTIONS.size).toBeGreaterThan(0);
+    // Every titled section with content is its own record, of its kind.
+    expect(sections.missing).toEqual([]);
+    expect(sections.wrongKind).toEqual([]);
+    // Results: every coded value the page itself shows is read, on its own test.
+    expect(labValues.found).toBe(labValues.coded - labValues.disagree);
+  });
+
+  it('reads at least 98% of the coded result values the pages show, none on the wrong test', () => {
+    // Runs after the per-document cases (vitest runs a file's tests in order).
+    expect(results.coded).toBeGreaterThan(60);
+    expect(results.found / (results.coded - results.disagree)).toBeGreaterThanOrEqual(0.98);
+    expect(totals.wrongTest).toBe(0);
+    expect(totals.pagesWithNone).toBe(0);
   });
 });
