@@ -1,6 +1,6 @@
 import type { LabResultRow } from '../core/model';
 import { parseDate } from './dates';
-import { cellText } from './dom';
+import { cellText, inertDocumentFor } from './dom';
 import { type LabColumn, labColumns, readLabTable, roleOfHeader } from './lab-table';
 import { labRow, unparsedRow } from './lab-row';
 import { parseReferenceRange } from './lab-values';
@@ -172,7 +172,10 @@ export function lineResult(line: string): RowParts | undefined {
     const rest = tokens.slice(k).join(' ');
     const single = valueOf(rest);
     const value = single ? { value: single } : valueWithRange(rest);
-    return value ? { name: test, nameRange, ...value } : undefined;
+    // A bare "name number" line ("Room 12") is not a result: a line needs a unit, range or flag to tie them.
+    const tied =
+      value && (value.value.unit || value.value.flag || value.value.range || 'range' in value || !value.value.numeric);
+    return tied ? { name: test, nameRange, ...value } : undefined;
   }
   return undefined;
 }
@@ -256,13 +259,14 @@ function blocksByContent(root: Element, out: ContentResults): void {
   }
   out.rows.push(...found.sort((a, b) => a.at - b.at).map((f) => f.row));
   // Lines of what is left, in reading order; a line that is only a date dates the lines under it.
-  const rest = root.ownerDocument.implementation.createHTMLDocument('').importNode(root, true) as Element;
+  const rest = inertDocumentFor(root.ownerDocument).importNode(root, true) as Element;
   const copies = Array.from(rest.querySelectorAll('*'));
   const originals = [root, ...elements];
   const copyOf = new Map<Element, Element>();
   [rest, ...copies].forEach((c, i) => originals[i] && copyOf.set(originals[i]!, c));
   for (const el of taken) copyOf.get(el)?.remove();
-  for (const table of Array.from(rest.querySelectorAll('table'))) table.remove();
+  // Headings name sections and panels ("Lab panel 2"), never a result.
+  for (const el of Array.from(rest.querySelectorAll('table, h1, h2, h3, h4, h5, h6'))) el.remove();
   let date: string | undefined;
   for (const line of textOf(rest).split('\n')) {
     const parts = lineResult(line);

@@ -1,5 +1,5 @@
 import type { RecordKind } from '../core/model';
-import { cellText } from './dom';
+import { cellText, inertDocumentFor } from './dom';
 import { guessKind } from './kind';
 
 /**
@@ -44,7 +44,7 @@ export function pageSections(root: Element): PageSection[] {
   const isHead = new Set(heads);
   const holdsOtherHead = (el: Element, own: Element) =>
     isHead.has(el) ? el !== own : Array.from(el.querySelectorAll(HEADINGS)).some((h) => h !== own && isHead.has(h));
-  const inert = root.ownerDocument.implementation.createHTMLDocument('');
+  const inert = inertDocumentFor(root.ownerDocument);
   const sections: PageSection[] = [];
   for (const head of heads) {
     let block: Element = head;
@@ -64,7 +64,19 @@ export function pageSections(root: Element): PageSection[] {
     if (cellText(element).length <= heading.length) continue;
     sections.push({ heading, anchor: anchorOf(head), element });
   }
-  return sections.length >= 2 && sections.length <= MAX_SECTIONS ? sections : [];
+  if (sections.length > MAX_SECTIONS) {
+    // The sections past the limit go into one last record together: nothing on the page is lost.
+    const rest = sections.splice(MAX_SECTIONS - 1);
+    const element = inert.createElement('section');
+    for (const s of rest)
+      element.append(s.element.ownerDocument === inert ? s.element : inert.importNode(s.element, true));
+    sections.push({
+      heading: `${rest[0]!.heading} (+${rest.length - 1})`.slice(0, 500),
+      anchor: rest[0]!.anchor,
+      element,
+    });
+  }
+  return sections.length >= 2 ? sections : [];
 }
 
 /** Heading words of each family, in the order they are tried ("Reason for visit" is a note, not an encounter). */

@@ -97,3 +97,50 @@ describe('results read by content', () => {
     expect(rows(html).filter((r) => !r.unparsed)).toEqual([]);
   });
 });
+
+describe('a page of many sections', () => {
+  const section = (n: number, heading = `Lab panel ${n}`) =>
+    `<h2>${heading}</h2><table><tr><th>Test</th><th>Value</th></tr><tr><td>Test ${n}</td><td>${n} mg/dL</td></tr></table>`;
+
+  it('500 sections: one record each, every value kept', () => {
+    const html = `<html><body><h1>Summary</h1>${Array.from({ length: 500 }, (_, i) => section(i + 1)).join('')}</body></html>`;
+    const records = read(html);
+    expect(records).toHaveLength(500);
+    expect(records.every((r) => r.kind === 'lab')).toBe(true);
+    expect(records[499]?.section?.heading).toBe('Lab panel 500');
+  }, 60_000);
+
+  it('more than 500 sections: the ones past 499 share the last record, nothing lost', () => {
+    const html = `<html><body><h1>Summary</h1>${Array.from({ length: 501 }, (_, i) => section(i + 1)).join('')}</body></html>`;
+    const records = read(html);
+    expect(records).toHaveLength(500);
+    expect(records[499]?.title).toBe('Lab panel 500 (+1)');
+    expect(records.flatMap((r) => (r.structured?.type === 'lab' ? r.structured.results : []))).toHaveLength(501);
+  }, 60_000);
+
+  it('headings all the same: still one record per section', () => {
+    const html = `<html><body>${[1, 2, 3].map((n) => section(n, 'Result')).join('')}</body></html>`;
+    const records = read(html);
+    expect(records.map((r) => r.title)).toEqual(['Result', 'Result', 'Result']);
+    expect(records.map((r) => (r.structured?.type === 'lab' ? r.structured.results[0]?.value : ''))).toEqual([
+      '1',
+      '2',
+      '3',
+    ]);
+  });
+
+  it('nested sections and a section without a heading: deeper headings stay inside, unheaded content is kept', () => {
+    const html = `<html><body>
+      <section><h2>Medications</h2><ul><li>Lisinopril 10 mg daily</li></ul></section>
+      <section><h2>Results</h2><section><h3>CBC</h3><table><tr><th>Test</th><th>Value</th></tr><tr><td>WBC</td><td>6.1 K/uL</td></tr></table></section>
+        <section><h3>BMP</h3><table><tr><th>Test</th><th>Value</th></tr><tr><td>Sodium</td><td>139 mmol/L</td></tr></table></section></section>
+      <section><p>Call the clinic with questions.</p></section></body></html>`;
+    const records = read(html);
+    expect(records.map((r) => [r.kind, r.title])).toEqual([
+      ['medication', 'Medications'],
+      ['lab', 'Results'],
+    ]);
+    const lab = records[1]?.structured;
+    expect(lab?.type === 'lab' && lab.results.map((r) => r.test)).toEqual(['WBC', 'Sodium']);
+  });
+});

@@ -59,47 +59,51 @@ describe('rendered C-CDA corpus read as pages', () => {
     );
   });
 
-  it.each(cases)('$file ($stylesheet)', ({ file, stylesheet }) => {
-    const html = renderCcda(file, stylesheet);
-    const url = new URL(`https://viewer.example.org/summary/${file.replace(/\.xml$/, '.html')}`);
-    const doc = parsePage(html);
-    const records = found(detectPortal(url, doc).extract(doc, url));
-    const coded = codedValues(file);
-    const values = scoreValues(coded, records);
-    const sections = scoreSections(titledSections(file), records);
-    const labValues = scoreValues(
-      coded.filter((c) => c.sectionCode === RESULTS),
-      records,
-    );
-    results.coded += labValues.coded;
-    results.found += labValues.found;
-    results.foundWithUnit += labValues.foundWithUnit;
-    results.disagree += labValues.disagree;
-    totals.disagree += values.disagree;
-    totals.coded += values.coded;
-    totals.found += values.found;
-    totals.foundWithUnit += values.foundWithUnit;
-    totals.wrongTest += values.wrongTest;
-    if (values.coded > 0) totals.pages++;
-    if (values.coded > 0 && values.found === 0) totals.pagesWithNone++;
-    totals.sections += sections.expected;
-    totals.sectionsFound += sections.found;
-    lines.push(
-      `${file} (${stylesheet}): values ${values.found}/${values.coded} (with unit ${values.foundWithUnit}, page disagrees ${values.disagree}), wrong test ${values.wrongTest}; ` +
-        `sections ${sections.found}/${sections.expected}` +
-        (values.missing.length ? `\n    missing values: ${values.missing.join('; ')}` : '') +
-        (values.wrong.length ? `\n    WRONG: ${values.wrong.join('; ')}` : '') +
-        (sections.missing.length ? `\n    missing sections: ${sections.missing.join('; ')}` : '') +
-        (sections.wrongKind.length ? `\n    wrong kind: ${sections.wrongKind.join('; ')}` : ''),
-    );
-    expect(values.wrong).toEqual([]);
-    expect(NUMERIC_SECTIONS.size).toBeGreaterThan(0);
-    // Every titled section with content is its own record, of its kind.
-    expect(sections.missing).toEqual([]);
-    expect(sections.wrongKind).toEqual([]);
-    // Results: every coded value the page itself shows is read, on its own test.
-    expect(labValues.found).toBe(labValues.coded - labValues.disagree);
-  });
+  it.each(cases)(
+    '$file ($stylesheet)',
+    ({ file, stylesheet }) => {
+      const html = renderCcda(file, stylesheet);
+      const url = new URL(`https://viewer.example.org/summary/${file.replace(/\.xml$/, '.html')}`);
+      const doc = parsePage(html);
+      const records = found(detectPortal(url, doc).extract(doc, url));
+      const coded = codedValues(file);
+      const values = scoreValues(coded, records);
+      const sections = scoreSections(titledSections(file), records);
+      const labValues = scoreValues(
+        coded.filter((c) => c.sectionCode === RESULTS),
+        records,
+      );
+      results.coded += labValues.coded;
+      results.found += labValues.found;
+      results.foundWithUnit += labValues.foundWithUnit;
+      results.disagree += labValues.disagree;
+      totals.disagree += values.disagree;
+      totals.coded += values.coded;
+      totals.found += values.found;
+      totals.foundWithUnit += values.foundWithUnit;
+      totals.wrongTest += values.wrongTest;
+      if (values.coded > 0) totals.pages++;
+      if (values.coded > 0 && values.found === 0) totals.pagesWithNone++;
+      totals.sections += sections.expected;
+      totals.sectionsFound += sections.found;
+      lines.push(
+        `${file} (${stylesheet}): values ${values.found}/${values.coded} (with unit ${values.foundWithUnit}, page disagrees ${values.disagree}), wrong test ${values.wrongTest}; ` +
+          `sections ${sections.found}/${sections.expected}` +
+          (values.missing.length ? `\n    missing values: ${values.missing.join('; ')}` : '') +
+          (values.wrong.length ? `\n    WRONG: ${values.wrong.join('; ')}` : '') +
+          (sections.missing.length ? `\n    missing sections: ${sections.missing.join('; ')}` : '') +
+          (sections.wrongKind.length ? `\n    wrong kind: ${sections.wrongKind.join('; ')}` : ''),
+      );
+      expect(values.wrong).toEqual([]);
+      expect(NUMERIC_SECTIONS.size).toBeGreaterThan(0);
+      // Every titled section with content is its own record, of its kind.
+      expect(sections.missing).toEqual([]);
+      expect(sections.wrongKind).toEqual([]);
+      // Results: every coded value the page itself shows is read, on its own test.
+      expect(labValues.found).toBe(labValues.coded - labValues.disagree);
+    },
+    60_000,
+  );
 
   it('reads at least 98% of the coded result values the pages show, none on the wrong test', () => {
     // Runs after the per-document cases (vitest runs a file's tests in order).
