@@ -59,13 +59,6 @@ describe('npm run extract on saved pages', () => {
   });
 });
 
-// jsdom, as in the CLI: happy-dom cannot sanitize a copied <body> (DOMPurify refuses to detach its nodes).
-const jsdom = new JSDOM('').window;
-const reader = {
-  win: jsdom as unknown as Window,
-  parseHtml: (html: string) => new jsdom.DOMParser().parseFromString(html, 'text/html'),
-};
-
 describe('file import of saved pages', () => {
   // jsdom, as in the CLI: happy-dom cannot sanitize a copied <body> (DOMPurify refuses to detach its nodes).
   const jsdom = new JSDOM('').window;
