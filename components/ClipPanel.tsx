@@ -32,6 +32,7 @@ function warningText(t: Translate, warning: string): string {
   const [code, count] = warning.split(':');
   if (code === 'images-not-kept') return t('clipWarningImages', [count ?? '?']);
   if (code === 'canvas-unreadable') return t('clipWarningCanvas');
+  if (code === 'values-kept-as-text') return t('clipWarningTextOnly', [count ?? '?']);
   if (code === 'frames-unreadable') return t('clipWarningFrames', [count ?? '?']);
   if (code === 'content-not-loaded') return t('clipWarningNotLoaded');
   if (code === 'attachments-not-fetched') return t('clipWarningAttachmentsLimit', [count ?? '?']);

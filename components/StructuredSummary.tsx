@@ -6,6 +6,13 @@ import { StructuredList } from './StructuredLists';
  * What Second Look read from the page, as tables: the part software and the doctor can use without
  * retyping. Flags are shown as the portal marked them; nothing is interpreted.
  */
+/** How each value was read, so a coded value can be told from one read off a page. */
+const READ_BY = {
+  'coded-entry': 'readByCodedEntry',
+  adapter: 'readByAdapter',
+  content: 'readByContent',
+} as const;
+
 export function StructuredSummary({ data }: { data: StructuredData }) {
   const t = useT();
   return (
@@ -31,6 +38,7 @@ export function StructuredSummary({ data }: { data: StructuredData }) {
                   <th scope="col">{t('structuredRange')}</th>
                   <th scope="col">{t('structuredFlag')}</th>
                   <th scope="col">{t('structuredDate')}</th>
+                  <th scope="col">{t('structuredReadBy')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -44,6 +52,7 @@ export function StructuredSummary({ data }: { data: StructuredData }) {
                     <td dir="auto">{row.referenceRange ?? ''}</td>
                     <td class={row.flag && row.flag !== 'N' ? 'flag' : undefined}>{row.flag ?? ''}</td>
                     <td>{row.date?.slice(0, 10) ?? ''}</td>
+                    <td class="muted">{row.readBy ? t(READ_BY[row.readBy]) : ''}</td>
                   </tr>
                 ))}
               </tbody>

@@ -214,6 +214,8 @@ export function App({ db }: { db: CaseDb }) {
         documents.map((d) => d.file),
         (xml) => new DOMParser().parseFromString(xml, 'application/xml'),
         (done, total) => setFileState({ phase: 'running', progress: { done, total } }),
+        // Saved pages (.html, .xhtml) are read as pages, with this panel's own parser.
+        { win: window, parseHtml: (html) => new DOMParser().parseFromString(html, 'text/html') },
       );
       return [...studies, ...files];
     };

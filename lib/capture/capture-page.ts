@@ -80,6 +80,9 @@ export async function capturePage(
   const records: CapturedRecord[] = [];
   const attachments: AttachmentCandidate[][] = [];
   const warnings = new Set<string>(flat.warnings);
+  // Numbers that look like results but were kept as text only: the panel says how many.
+  const textOnly = extracted.reduce((n, item) => n + (item.textOnly ?? 0), 0);
+  if (textOnly > 0) warnings.add(`values-kept-as-text:${textOnly}`);
   for (const item of extracted) {
     const snapshot = await buildSnapshot(win, item.element, url, options.inlineImage);
     snapshot.warnings.forEach((w) => warnings.add(w));
@@ -100,6 +103,8 @@ export async function capturePage(
         origin,
         path,
         pageTitle: doc.title.slice(0, 1000),
+        ...(item.section ? { section: item.section.heading.slice(0, 500) } : {}),
+        ...(item.section?.anchor ? { anchor: item.section.anchor.slice(0, 100) } : {}),
       },
       snapshotHtml: snapshot.html,
       text: snapshot.text,

@@ -41,6 +41,9 @@ export const Provenance = z.object({
   origin: z.string().check(z.maxLength(2048)),
   path: z.string().check(z.maxLength(4096)),
   pageTitle: z.string().check(z.maxLength(1000)),
+  /** The page section a record is, when the page held several (its heading, and its anchor in the page). */
+  section: z.optional(z.string().check(z.maxLength(500))),
+  anchor: z.optional(z.string().check(z.maxLength(100))),
 });
 export type Provenance = z.infer<typeof Provenance>;
 

@@ -118,6 +118,7 @@ function observationRow(obs: XElement, ids: Map<string, XElement>): LabResultRow
   });
   const date = timeOf(child(obs, 'effectiveTime'));
   if (date) row.date = date;
+  row.readBy = 'coded-entry';
   if (attr(code, 'codeSystem') === LOINC && attr(code, 'code')) row.loinc = attr(code, 'code')!.slice(0, 20);
   return row;
 }

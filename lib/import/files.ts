@@ -1,6 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import type { CaseDb } from '../core/db';
-import { guessKind } from '../reading';
+import { documentRoot, guessKind } from '../reading';
+import { capturePage } from '../capture';
 import { magicType } from '../attachments';
 import type { CapturedRecord, CaseId } from '../core/model';
 import { addRecords, type AddResult, type NewAttachment } from '../case';
@@ -99,7 +100,39 @@ function documentRecord(name: string, mediaType: string, sha256: string, size: n
   return { ok: true, records: [record], attachments: [[{ name: name.slice(0, 200), mediaType, size, sha256, blob }]] };
 }
 
-const isXml = (head: string) => /^\s*(<\?xml|<(\w+:)?ClinicalDocument\b)/.test(head.replace(/^\uFEFF/, ''));
+/** Reads a saved web page: the panel passes its own window and an HTML `DOMParser`; Node tests pass jsdom's. */
+export interface PageReader {
+  win: Window;
+  parseHtml: (html: string) => Document;
+}
+
+const PAGE_NAME = /\.(x?html?|mht)$/i;
+
+/** The charset a saved page declares (`<meta charset>`, or the XML declaration), else UTF-8. */
+function decodePage(bytes: Uint8Array): string {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
+  const declared =
+    /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1] ??
+    /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1];
+  try {
+    return new TextDecoder(declared ?? 'utf-8').decode(bytes);
+  } catch {
+    return new TextDecoder('utf-8').decode(bytes);
+  }
+}
+
+/** A saved page is read like a clip of it: the same adapters, sections and sanitized snapshots. */
+async function fromPage(html: string, fileName: string, reader: PageReader): Promise<FileRecords> {
+  const doc = reader.parseHtml(html);
+  const url = `file:///${encodeURIComponent(fileName)}`;
+  const outcome = await capturePage(reader.win, doc, url, { inlineImage: async () => null });
+  if (!outcome.ok) return { ok: false, error: 'no-records' };
+  const records = outcome.records.map((r) => ({
+    ...r,
+    provenance: { ...r.provenance, origin: 'file://', path: fileName.slice(0, 4096) },
+  }));
+  return { ok: true, records, attachments: records.map(() => []) };
+}
 
 function fromCcda(xml: string, fileName: string, parse: XmlParser): FileRecords {
   try {
@@ -124,7 +157,7 @@ function fromCcda(xml: string, fileName: string, parse: XmlParser): FileRecords 
  * One file -> records (nothing written). Bad files give an error code, never partial records.
  * `parse` is the page's XML parser (the panel's `DOMParser`; jsdom's in Node).
  */
-export async function recordsFromFile(file: NamedBlob, parse: XmlParser): Promise<FileRecords> {
+export async function recordsFromFile(file: NamedBlob, parse: XmlParser, page?: PageReader): Promise<FileRecords> {
   if (file.size === 0) return { ok: false, error: 'empty' };
   if (file.size > FILE_LIMITS.documentBytes) return { ok: false, error: 'too-large' };
   const head = new Uint8Array(await file.slice(0, 1024).arrayBuffer());
@@ -171,15 +204,23 @@ export async function recordsFromFile(file: NamedBlob, parse: XmlParser): Promis
     }
   }
   const headText = new TextDecoder('utf-8', { fatal: false }).decode(head);
-  if (isXml(headText) || /\.xml$/i.test(file.name)) {
-    if (file.size > FILE_LIMITS.xmlBytes) return { ok: false, error: 'too-large' };
-    return fromCcda(new TextDecoder('utf-8').decode(await file.arrayBuffer()), file.name, parse);
-  }
   if (/^\s*[[{]/.test(headText.replace(/^\uFEFF/, '')) || /\.json$/i.test(file.name)) {
     if (file.size > FILE_LIMITS.xmlBytes) return { ok: false, error: 'too-large' };
     const records = recordsFromVaJson(new TextDecoder('utf-8').decode(await file.arrayBuffer()), file.name);
     if (records) return { ok: true, records, attachments: records.map(() => []) };
   }
+  if (!/^\s*</.test(headText.replace(/^\uFEFF/, '')) && !PAGE_NAME.test(file.name) && !/\.xml$/i.test(file.name))
+    return { ok: false, error: 'unsupported' };
+  if (file.size > FILE_LIMITS.xmlBytes) return { ok: false, error: 'too-large' };
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const text = decodePage(bytes);
+  // The root decides, not the prolog: an XHTML page with `<?xml?>` and a DOCTYPE is a page; a C-CDA or any
+  // other XML goes to the XML reader, which refuses DOCTYPEs and entities.
+  const root = documentRoot(text);
+  if (root === 'page' && page) return fromPage(text, file.name, page);
+  if (root === 'clinical-document' || root === 'xml' || /\.xml$/i.test(file.name))
+    return fromCcda(text.replace(/^\uFEFF/, ''), file.name, parse);
+  if (root === 'unknown' && PAGE_NAME.test(file.name) && page) return fromPage(text, file.name, page);
   return { ok: false, error: 'unsupported' };
 }
 
@@ -207,12 +248,13 @@ export async function importFiles(
   parse: XmlParser,
   /** FHIR files: resources read so far, of all. */
   onProgress?: (done: number, total: number) => void,
+  page?: PageReader,
 ): Promise<FileImportOutcome[]> {
   const outcomes: FileImportOutcome[] = [];
   // FHIR files are read together (references cross files); everything else one file at a time.
   const { texts, tooLarge, rest } = await splitFhirFiles(files);
   for (const file of rest) {
-    const parsed = await recordsFromFile(file, parse);
+    const parsed = await recordsFromFile(file, parse, page);
     if (!parsed.ok) {
       outcomes.push({ name: file.name, result: parsed });
       continue;

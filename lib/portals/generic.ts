@@ -3,6 +3,7 @@ import { labelValues, paragraphsOf, pick, sectionsByHeadings, sectionsFromText }
 import { guessKind } from '../reading';
 import { labColumns, readLabTable, readMedicationTable } from '../reading';
 import { textOf } from '../reading';
+import { type PageSection, pageSections, readResultsByContent, sectionKind } from '../reading';
 import { labRecord, medicationRecord, noteRecord, reportRecord } from './records';
 import { dateOf, headingBefore, mainOf, ownContainer, pageHeading } from './page';
 import type { ExtractedRecord, PortalAdapter } from './types';
@@ -76,14 +77,117 @@ export function documentRecord(doc: Document, url: URL, element: Element): Extra
   return { kind, title, clinicalDate, element };
 }
 
-/** Any page we do not recognise: lab and medication tables as records, else one record of the main content. */
+/** Results read by content from `element`, as one lab (or vital-signs) record, or undefined when there are none. */
+function contentLabRecord(
+  element: Element,
+  name: string,
+  kind: 'lab' | 'vital-signs' = 'lab',
+): ExtractedRecord | undefined {
+  const content = readResultsByContent(element);
+  if (!content.rows.some((r) => !r.unparsed)) return undefined;
+  const labels = labelValues(element);
+  const collected =
+    dateOf(pick(labels, /collect|observation date|specimen date/)) ?? findClinicalDate(textOutsideTables(element));
+  const record = labRecord(
+    element,
+    { name, collected, orderingProvider: pick(labels, /order(ing|ed)|provider|physician/) },
+    content.rows,
+  );
+  return { ...record, kind, ...(content.textOnly ? { textOnly: content.textOnly } : {}) };
+}
+
+/** One section of a page of many: read and classified on its own. */
+export function sectionRecord(doc: Document, url: URL, section: PageSection): ExtractedRecord {
+  const { heading, element } = section;
+  const text = textOf(element);
+  const tables = tableRecords(doc, element);
+  const content = readResultsByContent(element);
+  const structuredRows = content.rows.filter((r) => !r.unparsed).length;
+  const kind = sectionKind(heading, text, content.rows.filter((r) => !r.unparsed && r.unit).length);
+  const where = { section: { heading, ...(section.anchor ? { anchor: section.anchor } : {}) } };
+  if (kind === 'lab' || kind === 'vital-signs') {
+    const single = tables.length === 1 && tables[0]!.kind === 'lab' ? tables[0]! : undefined;
+    const table = single && single.structured?.type === 'lab' && single.structured.results.length >= structuredRows;
+    const record = table
+      ? {
+          ...single,
+          title: heading.slice(0, 1000),
+          element,
+          ...(content.textOnly ? { textOnly: content.textOnly } : {}),
+        }
+      : contentLabRecord(element, heading, kind);
+    if (record) {
+      if (record.structured?.type === 'lab') record.structured.panel.name = heading.slice(0, 500);
+      return { ...record, kind, ...where };
+    }
+  }
+  if (kind === 'medication') {
+    const meds = tables.find((t) => t.kind === 'medication');
+    if (meds) return { ...meds, title: heading.slice(0, 1000), element, ...where };
+  }
+  const date = findClinicalDate(text);
+  if (kind === 'imaging' || kind === 'pathology') {
+    const inner = sectionsByHeadings(element).filter((s) => s.heading !== heading);
+    const sections = inner.length > 0 ? inner : [{ heading, text: text.slice(heading.length).trim() }];
+    return { ...reportRecord(element, { kind, exam: heading, date, sections }), ...where };
+  }
+  if (kind === 'note' || kind === 'plan' || kind === 'surgical' || kind === 'family-history') {
+    const paragraphs = paragraphsOf(element);
+    if (paragraphs[0] === heading) paragraphs.shift();
+    return { ...noteRecord(element, { kind, title: heading, date, noteType: heading, paragraphs }), ...where };
+  }
+  return {
+    kind,
+    title: heading.slice(0, 1000) || 'Section',
+    clinicalDate: date,
+    element,
+    ...where,
+    ...(kind === 'other' && content.textOnly + structuredRows > 0
+      ? { textOnly: content.textOnly + structuredRows }
+      : {}),
+  };
+}
+
+/** Parts of one pathology report: read together, the diagnosis means nothing without its specimen. */
+const REPORT_PART =
+  /^(specimens?|gross|microscopic|final diagnosis|diagnosis|comments?|clinical (history|information)|addendum|synoptic|immunohisto\w*)/i;
+const firstHeading = (root: Element) => {
+  const h = root.querySelector('h1, h2, h3, h4');
+  return h ? textOf(h).replace(/\s+/g, ' ').trim() || undefined : undefined;
+};
+
+/** Cards whose headings are test names ("<h3>Creatinine</h3> 1.4 mg/dL"): results of one list, not sections. */
+const areResultCards = (sections: PageSection[]) =>
+  sections.filter((s) => {
+    const rows = readResultsByContent(s.element).rows.filter((r) => !r.unparsed);
+    return rows.length === 1 && rows[0]!.test === s.heading;
+  }).length *
+    2 >=
+  sections.length;
+
+const isOneReport = (doc: Document, sections: PageSection[]) =>
+  guessKind(pageHeading(doc), '') === 'pathology' &&
+  sections.filter((s) => REPORT_PART.test(s.heading)).length * 2 >= sections.length;
+
+/**
+ * Any page we do not recognise: a page of several sections gives one record per section; else lab and
+ * medication tables as records, else results read by content, else one record of the main content.
+ */
 export const generic: PortalAdapter = {
   id: 'generic',
   name: 'Web page',
   matches: () => true,
   extract: (doc, url) => {
     const root = mainOf(doc);
+    const sections = pageSections(root);
+    if (sections.length >= 2 && !isOneReport(doc, sections) && !areResultCards(sections))
+      return sections.map((s) => sectionRecord(doc, url, s));
     const tables = tableRecords(doc, root);
-    return tables.length > 0 ? tables : [documentRecord(doc, url, root)];
+    if (tables.length > 0) return tables;
+    const kind = guessKind(pageHeading(doc), textOf(root).slice(0, 20_000), url.pathname);
+    const title = doc.querySelector('h1') ? pageHeading(doc) : (firstHeading(root) ?? pageHeading(doc));
+    const byContent =
+      kind === 'lab' || kind === 'other' || kind === 'vital-signs' ? contentLabRecord(root, title) : undefined;
+    return [byContent ?? documentRecord(doc, url, root)];
   },
 };

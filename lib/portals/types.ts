@@ -8,6 +8,10 @@ export interface ExtractedRecord {
   structured?: StructuredData;
   /** The part of the page the record comes from: its snapshot and text are taken from it. */
   element: Element;
+  /** The page section the record is (its heading and anchor), when the page holds several. */
+  section?: { heading: string; anchor?: string };
+  /** Numbers in this part of the page that look like results but were kept as text only. */
+  textOnly?: number;
 }
 
 /** A portal family: data plus small pure functions of the page (CONVENTIONS.md, "Shapes we want"). */

@@ -40,6 +40,18 @@ export const cellText = (el: Element | null | undefined): string => {
 
 const HEADING = /^H[1-6]$/;
 
+const inertDocuments = new WeakMap<Document, Document>();
+
+/**
+ * A document without a browsing context, one per page, to hold copies of parts of it: a copy made in
+ * the live page would load its images again (and outside the page's own CSP).
+ */
+export function inertDocumentFor(doc: Document): Document {
+  let inert = inertDocuments.get(doc);
+  if (!inert) inertDocuments.set(doc, (inert = doc.implementation.createHTMLDocument('')));
+  return inert;
+}
+
 /** Label/value pairs such as `<span class="InfoLabel">Collected</span><span>10/28/2026</span>`, `dt/dd`, `th/td`. */
 export function labelValues(root: ParentNode): Map<string, string> {
   const pairs = new Map<string, string>();

@@ -9,3 +9,7 @@ export * from './lab-table';
 export * from './exam';
 export * from './kind';
 export * from './dom';
+export * from './document-root';
+export * from './result-cells';
+export * from './result-content';
+export * from './sections';

@@ -7,6 +7,7 @@ import { vaRecordsFromJson } from '../../lib/portals';
 import { fhirItemsFromText, looksLikeJson, readFhir } from '../../lib/fhir';
 import type { StructuredData } from '../../lib/core/model';
 import { detectPortal } from '../../lib/portals/registry';
+import { documentRoot } from '../../lib/reading';
 import { decodeDocument, parsePage } from './load-page';
 import { parseXmlDocument } from './xml-parser';
 
@@ -92,7 +93,9 @@ export async function extractFile(
   }
   const text = decodeDocument(bytes);
   const head = text.slice(0, 4000);
-  if (/\.xml$/i.test(file) || /^\s*<\?xml/.test(head) || /<(\w+:)?ClinicalDocument\b/.test(head))
+  // The root decides, not the prolog or the file name: an XHTML page with `<?xml?>` and a DOCTYPE is a page.
+  const root = documentRoot(text);
+  if (root === 'clinical-document' || root === 'xml' || (root === 'unknown' && /\.xml$/i.test(file)))
     return fromCcda(file, text, 'ccda', documents);
   if (/\.(nd)?json$/i.test(file) || looksLikeJson(head)) {
     // VA.gov's own shapes first (they are FHIR-like but read by the VA reader), then FHIR R4 JSON or NDJSON.

@@ -58,7 +58,7 @@ describe('ClipPanel progress and problems', () => {
           added: ['r'],
           duplicates: [],
           titles: ['Lipid Panel'],
-          warnings: ['frames-unreadable:2', 'content-not-loaded'],
+          warnings: ['frames-unreadable:2', 'content-not-loaded', 'values-kept-as-text:12'],
           attachmentsSaved: 1,
           attachmentProblems: [{ name: 'scan.pdf', reason: 'too-large' as const }],
         },
@@ -82,6 +82,7 @@ describe('ClipPanel progress and problems', () => {
     expect(text).toContain('“scan.pdf” was not kept: it is too large (over 512 MB');
     expect(text).toContain('a frame Second Look cannot read (2)');
     expect(text).toContain('“Show more”');
+    expect(text).toContain('12 values on this page were kept as text only.');
   });
 });
 

@@ -18,6 +18,7 @@ describe('StructuredSummary', () => {
               referenceRange: '3.40 - 10.80 K/uL',
               flag: 'H',
               date: '2026-10-28',
+              readBy: 'content',
             },
             { test: 'Comment', value: 'see note 1) <b>x</b>', unparsed: true },
           ],
@@ -27,7 +28,8 @@ describe('StructuredSummary', () => {
     const rows = [...host.querySelectorAll('tbody tr')].map((tr) =>
       [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim()),
     );
-    expect(rows[0]).toEqual(['WBC', '11.9 K/uL', '3.40 - 10.80 K/uL', 'H', '2026-10-28']);
+    // How the value was read travels with it: a value read off a page is told from a coded one.
+    expect(rows[0]).toEqual(['WBC', '11.9 K/uL', '3.40 - 10.80 K/uL', 'H', '2026-10-28', 'page content']);
     expect(rows[1]![1]).toContain('kept as text');
     // Pasted markup is text, never HTML.
     expect(host.querySelector('tbody b')).toBeNull();
