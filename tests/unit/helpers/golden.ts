@@ -33,8 +33,8 @@ export function lineDiff(before: string, after: string, context = 2): string {
       lines.push(`  ${x[i]}`);
       i++;
       j++;
-    } else if (j < y.length && (i === x.length || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) lines.push(`+ ${y[j++]}`);
-    else lines.push(`- ${x[i++]}`);
+    } else if (i < x.length && (j === y.length || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) lines.push(`- ${x[i++]}`);
+    else lines.push(`+ ${y[j++]}`);
   }
   lines.push(...a.slice(endA, endA + context).map((l) => `  ${l}`));
   return `@@ line ${start + 1} @@\n${lines.join('\n')}`;
