@@ -4,7 +4,8 @@ import { launchChromium, type ChromiumRun } from '../harness/chromium';
 import { testBuild } from '../harness/builds';
 import { clipFromPanel, clipTabsAtOnce, countRows, createCase, readTable } from '../harness/panel-actions';
 import { startDemoPortal, type DemoPortal } from '../harness/portal-server';
-import { protocol, type MessageName, type RequestOf } from '../../lib/core/messaging';
+import { protocol } from '../../lib/core/messaging';
+import { COMMANDS, SAMPLES } from '../harness/forged-commands';
 import { CaseRecord } from '../../lib/core/model';
 
 // Issue 6, figures 2 (forged messages) and 7 (concurrency), in Chromium.
@@ -44,17 +45,6 @@ window.fireForgeries = async (commands, tabId) => {
   return reached;
 };
 </script></body></html>`;
-
-/** A well-formed request for every command the background accepts, so a refusal is by sender, not by shape. */
-type Samples = { [N in MessageName]: (ctx: { tabId: number; token: string }) => RequestOf<N> };
-const SAMPLES: Samples = {
-  'clip/tab': ({ tabId }) => ({ tabId, selectionOnly: false }),
-  'clip/preview': ({ tabId }) => ({ tabId, selectionOnly: false }),
-  'clip/save': ({ token }) => ({ token, indexes: [0, 1] }),
-  'clip/pending': ({ token }) => ({ token }),
-  'clip/discard': ({ token }) => ({ token }),
-};
-const COMMANDS = Object.keys(protocol) as MessageName[];
 
 type Reply = { ok?: boolean; error?: string; data?: unknown } | string | null | undefined;
 const sendFromPanel = (panel: CdpPage, message: unknown): Promise<Reply> =>
