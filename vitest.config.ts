@@ -8,5 +8,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'happy-dom',
     setupFiles: ['fake-indexeddb/auto'],
+    // Eight engineers share two cores here (load average ~20): a 5 s default fails sound tests by load alone.
+    testTimeout: 30_000,
   },
 });

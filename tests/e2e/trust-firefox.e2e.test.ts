@@ -15,6 +15,7 @@ import { extractPackage } from '../harness/panel-actions';
 import type { Page } from 'puppeteer-core';
 import { testBuild } from '../harness/builds';
 import { launchFirefox, type FirefoxRun, until } from '../harness/firefox';
+import { COMMANDS, forgedCommands } from '../harness/forged-commands';
 import { allPayloads, hostilePage, type Payload } from '../harness/hostile-pages';
 import { itemTexts, NAUGHTY, naughtyPage } from '../harness/naughty-page';
 import { startDemoPortal, type DemoPortal } from '../harness/portal-server';
@@ -200,35 +201,47 @@ describe('trust in Firefox', () => {
     );
     expect(report.runtime).toBe(false);
     const before = await rowCounts();
-    const replies = await panel.evaluate(async (u: string) => {
+    const tabId: number = await panel.evaluate(async (u: string) => {
       const api = (globalThis as unknown as { browser: Api }).browser;
-      const target = (await api.tabs.query({})).find((t) => t.url === u)!;
-      return api.scripting.executeScript({
-        target: { tabId: target.id, allFrames: true },
-        func: async (tabId: number) => {
-          const send = (m: unknown) =>
-            (globalThis as unknown as { browser: Api }).browser.runtime
-              .sendMessage(m)
-              .catch((e: unknown) => `error ${String(e)}`);
-          return [
-            await send({ type: 'clip/tab', payload: { tabId, selectionOnly: false } }),
-            await send({ type: 'clip/tab', payload: { tabId: 'x' } }),
-            await send({ type: '__proto__', payload: {} }),
-            await send(null),
-          ];
-        },
-        args: [target.id],
-      });
+      return (await api.tabs.query({})).find((t) => t.url === u)!.id as number;
     }, url);
+    // Every command of the protocol, well-formed (the real tab id), then odd shapes.
+    const messages: unknown[] = [
+      ...forgedCommands({ tabId, token: crypto.randomUUID() }),
+      { type: 'clip/tab', payload: { tabId: 'x' } },
+      { type: '__proto__', payload: {} },
+      null,
+    ];
+    const replies: { frameId: number; result: unknown }[] = await panel.evaluate(
+      async (id: number, list: unknown[]) => {
+        const api = (globalThis as unknown as { browser: Api }).browser;
+        return api.scripting.executeScript({
+          target: { tabId: id, allFrames: true },
+          func: async (shapes: unknown[]) => {
+            const out: unknown[] = [];
+            for (const m of shapes)
+              out.push(
+                await (globalThis as unknown as { browser: Api }).browser.runtime
+                  .sendMessage(m)
+                  .catch((e: unknown) => `error ${String(e)}`),
+              );
+            return out;
+          },
+          args: [list],
+        });
+      },
+      tabId,
+      messages,
+    );
     const after = await rowCounts();
     const results = replies.flatMap((r) => r.result as unknown[]);
     const forbidden = results.filter((x) => (x as { error?: string } | null)?.error === 'forbidden').length;
     const accepted = results.filter((x) => (x as { ok?: boolean } | null)?.ok === true).length;
     console.log(
-      `Forged messages (Firefox): ${results.length} from content scripts in ${replies.length} frames: ${accepted} accepted, ${forbidden} forbidden; rows changed: ${JSON.stringify(before) === JSON.stringify(after) ? 0 : 'YES'}`,
+      `Forged messages (Firefox): ${results.length} from content scripts in ${replies.length} frames (every protocol command: ${COMMANDS.join(', ')}; then odd shapes): ${accepted} accepted, ${forbidden} forbidden; rows changed: ${JSON.stringify(before) === JSON.stringify(after) ? 0 : 'YES'}`,
     );
     expect(accepted).toBe(0);
-    expect(forbidden).toBe(2 * replies.length);
+    expect(forbidden).toBe((COMMANDS.length + 1) * replies.length);
     expect(after).toEqual(before);
     await tab.close();
   });

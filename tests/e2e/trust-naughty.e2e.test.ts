@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CdpPage } from '../harness/cdp-page';
@@ -28,6 +29,9 @@ afterAll(async () => {
   await portal?.close();
 });
 
+/** SHA-256 recomputed here, independently of the product, from the content itself. */
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
 const count = (expected: string[], got: string[]) => expected.filter((s, i) => got[i] === s).length;
 
 describe('naughty strings in Chromium', () => {
@@ -46,7 +50,9 @@ describe('naughty strings in Chromium', () => {
     const [stored] = await readTable(panel, 'records');
     const fromStorage = await panel.evaluate(itemTexts, String(stored!.snapshotHtml));
 
-    const { path } = await exportFromPanel(panel, run.downloadDir);
+    const { path, pkg } = await exportFromPanel(panel, run.downloadDir);
+    // Every file of the package against the manifest, hashed by the checker (tests/harness/package-check.ts).
+    expect(pkg.problems).toEqual([]);
     const read = await readPackage(new Uint8Array(readFileSync(path)));
     if (!read.ok) throw new Error(`import refused the export: ${read.error.code} ${read.error.detail}`);
     const db = new CaseDb('naughty-import');
@@ -60,12 +66,17 @@ describe('naughty strings in Chromium', () => {
       `Naughty strings: ${NAUGHTY.length} strings; unchanged after clip+storage ${count(shown, fromStorage)}, ` +
         `after export+import ${count(shown, fromImport)}; case title round-trips: ${importedCase?.title === CASE_TITLE}; ` +
         `record text identical after import: ${imported!.text === stored!.text}; ` +
+        `content hash recomputed from the imported snapshot equals the clip's: ${sha256(imported!.snapshotHtml) === stored!.contentHash}; ` +
         `${NAUGHTY.length - count(NAUGHTY, shown)} already differ from the raw list in the page itself (HTML parsing of NUL/CR)`,
     );
     expect(fromStorage).toEqual(shown);
     expect(fromImport).toEqual(shown);
     expect(importedCase?.title).toBe(CASE_TITLE);
     expect(imported!.text).toBe(stored!.text);
-    expect(imported!.contentHash).toBe(stored!.contentHash);
+    // Hashes recomputed from the content, not the hash the import copied from the manifest: the clip's
+    // hash is the hash of what was clipped, and the imported snapshot hashes to the same value.
+    expect(sha256(String(stored!.snapshotHtml))).toBe(stored!.contentHash);
+    expect(sha256(imported!.snapshotHtml)).toBe(stored!.contentHash);
+    expect(imported!.snapshotHtml).toBe(stored!.snapshotHtml);
   });
 });

@@ -90,6 +90,10 @@ function ownPayloads(beacon: string): Omit<Payload, 'id'>[] {
     ['body onload', `<body onload="alert('body')">`],
     ['dom clobbering', `<form name="getElementById"></form><img name="querySelector"><a id="defaultView"></a>`],
     ['custom element is', `<p is="x-evil" onclick="alert('is')">is</p>`],
+    // Local files: a page opened from file:// (the exported package) must not load other local files.
+    ['file: image', `<img src="file:///etc/hostname" onerror="alert('file-img')">`],
+    ['file: stylesheet', `<link rel="stylesheet" href="file:///etc/passwd">`],
+    ['file: iframe', `<iframe src="file:///etc/hosts"></iframe>`],
   ].map(([title, html]) => ({ title: `own: ${title}`, html: html! }));
 }
 

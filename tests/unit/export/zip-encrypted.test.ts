@@ -9,6 +9,7 @@ import { packageEntries } from '../../../lib/export/package';
 import type { PackageEntry } from '../../../lib/export/package-input';
 import { writeEncryptedZip } from '../../../lib/export/zip-encrypted';
 import { readPackage } from '../../../lib/import/package-import';
+import { requireProgram } from '../helpers/programs';
 import { collect, packageInput } from '../helpers/synthetic-case';
 import { concat } from '../helpers/zip-build';
 
@@ -43,8 +44,6 @@ async function extract(zip: Uint8Array, password: string): Promise<Map<string, U
   }
   return out;
 }
-
-const has7z = spawnSync('7z', ['i'], { stdio: 'ignore' }).status === 0;
 
 describe('password-protected package (AES-256)', () => {
   it('decrypts with the right password to the same files', async () => {
@@ -84,25 +83,22 @@ describe('password-protected package (AES-256)', () => {
     await expect(encrypted([], '')).rejects.toThrow(/empty password/);
   });
 
-  it.skipIf(!has7z)(
-    `opens in 7-Zip with the password and not without it${has7z ? '' : ' (skipped: 7z is not installed)'}`,
-    async () => {
-      const entries = await collect(packageEntries(await packageInput()));
-      const dir = mkdtempSync(join(tmpdir(), 'second-look-7z-'));
-      try {
-        const file = join(dir, 'package.zip');
-        writeFileSync(file, await encrypted(entries));
-        const listing = execFileSync('7z', ['l', '-slt', `-p${PASSWORD}`, file], { encoding: 'utf8' });
-        expect(listing).toMatch(/Method = AES-256/);
-        expect(spawnSync('7z', ['t', `-p${PASSWORD}`, file], { encoding: 'utf8' }).status).toBe(0);
-        expect(spawnSync('7z', ['t', '-pnot-the-password', file], { encoding: 'utf8' }).status).not.toBe(0);
-        execFileSync('7z', ['x', `-p${PASSWORD}`, `-o${join(dir, 'out')}`, file], { encoding: 'utf8' });
-        for (const entry of entries)
-          expect(new Uint8Array(readFileSync(join(dir, 'out', entry.path)))).toEqual(entry.data);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
-  );
+  it('opens in 7-Zip with the password and not without it', async () => {
+    requireProgram('7z');
+    const entries = await collect(packageEntries(await packageInput()));
+    const dir = mkdtempSync(join(tmpdir(), 'second-look-7z-'));
+    try {
+      const file = join(dir, 'package.zip');
+      writeFileSync(file, await encrypted(entries));
+      const listing = execFileSync('7z', ['l', '-slt', `-p${PASSWORD}`, file], { encoding: 'utf8' });
+      expect(listing).toMatch(/Method = AES-256/);
+      expect(spawnSync('7z', ['t', `-p${PASSWORD}`, file], { encoding: 'utf8' }).status).toBe(0);
+      expect(spawnSync('7z', ['t', '-pnot-the-password', file], { encoding: 'utf8' }).status).not.toBe(0);
+      execFileSync('7z', ['x', `-p${PASSWORD}`, `-o${join(dir, 'out')}`, file], { encoding: 'utf8' });
+      for (const entry of entries)
+        expect(new Uint8Array(readFileSync(join(dir, 'out', entry.path)))).toEqual(entry.data);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
-if (!has7z) console.warn('zip-encrypted.test.ts: 7z not found; the 7-Zip compatibility test is skipped.');

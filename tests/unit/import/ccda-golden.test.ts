@@ -1,19 +1,20 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCcda } from '../../../lib/import/ccda';
 import { THIRD_PARTY } from '../../harness/shared';
 import { parseXmlDocument } from '../../tools/xml-parser';
+import { updateGolden } from '../helpers/golden';
 
 /**
  * Golden output for every third-party C-CDA sample (read in place): records, lab rows with LOINC,
  * values, units, ranges and notes, narrative text. Issue 7 swapped the XML parser (xmldom for the
  * platform's DOMParser); these files were checked identical to xmldom's output when they were written.
- * `UPDATE_GOLDEN=1 npx vitest run tests/unit/import/ccda-golden.test.ts` rewrites them; review the diff.
+ * `UPDATE_GOLDEN=1 npx vitest run tests/unit/import/ccda-golden.test.ts` rewrites them and fails, printing the
+ * diff to review (tests/unit/helpers/golden.ts).
  */
 const CCDA = `${THIRD_PARTY}/ccda`;
 const GOLDEN = join(import.meta.dirname, '../../fixtures/ccda');
-const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const samples = readdirSync(CCDA).filter((f) => f.endsWith('.xml'));
 
 const labRows = (doc: ReturnType<typeof parseCcda>, kind = 'lab') =>
@@ -25,10 +26,7 @@ describe('C-CDA golden output', () => {
   it.each(samples)('%s', (name) => {
     const actual = parseCcda(readFileSync(join(CCDA, name), 'utf8'), parseXmlDocument);
     const expectedPath = join(GOLDEN, name.replace(/\.xml$/, '.expected.json'));
-    if (UPDATE) {
-      mkdirSync(GOLDEN, { recursive: true });
-      writeFileSync(expectedPath, `${JSON.stringify(actual, null, 2)}\n`);
-    }
+    updateGolden(expectedPath, actual);
     if (!existsSync(expectedPath))
       throw new Error(`${expectedPath} is missing: run with UPDATE_GOLDEN=1 and review it`);
     const expected = JSON.parse(readFileSync(expectedPath, 'utf8')) as typeof actual;

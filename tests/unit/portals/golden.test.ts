@@ -1,17 +1,18 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CapturedRecord } from '../../../lib/core/model';
 import { adapters, detectPortal } from '../../../lib/portals/registry';
 import { decodeDocument, parsePage } from '../../tools/load-page';
 import { recordJson } from '../../tools/serialize';
+import { updateGolden } from '../helpers/golden';
 
 /**
  * Golden fixtures (CONVENTIONS.md, Obsidian Web Clipper): tests/fixtures/portals/<adapter-id>/<name>.html
- * beside <name>.expected.json. `UPDATE_GOLDEN=1 npx vitest run tests/unit/portals` rewrites them; review the diff.
+ * beside <name>.expected.json. `UPDATE_GOLDEN=1 npx vitest run tests/unit/portals` rewrites them and fails,
+ * printing the diff to review (tests/unit/helpers/golden.ts).
  */
 const ROOT = join(import.meta.dirname, '../../fixtures/portals');
-const UPDATE = process.env.UPDATE_GOLDEN === '1';
 /** A neutral address: detection must work from the page itself, whatever host the portal runs on. */
 const URL_OF = (name: string) => new URL(`https://portal.example.org/records/${name}.html`);
 
@@ -66,10 +67,9 @@ describe('portal golden fixtures', () => {
     }
     const actual = { adapter: adapter.id, records: records.map(recordJson) };
     const expectedPath = join(dir, `${name}.expected.json`);
-    if (UPDATE || !existsSync(expectedPath)) {
-      if (!UPDATE) throw new Error(`${expectedPath} is missing: run with UPDATE_GOLDEN=1 and review it`);
-      writeFileSync(expectedPath, `${JSON.stringify(actual, null, 2)}\n`);
-    }
+    updateGolden(expectedPath, actual);
+    if (!existsSync(expectedPath))
+      throw new Error(`${expectedPath} is missing: run with UPDATE_GOLDEN=1 and review it`);
     expect(actual).toEqual(JSON.parse(readFileSync(expectedPath, 'utf8')));
   });
 });
