@@ -46,24 +46,34 @@ export function pageSections(root: Element): PageSection[] {
     isHead.has(el) ? el !== own : Array.from(el.querySelectorAll(HEADINGS)).some((h) => h !== own && isHead.has(h));
   const inert = inertDocumentFor(root.ownerDocument);
   const sections: PageSection[] = [];
+  /** The page's own elements each section holds (or, for a section with nothing under it, its heading). */
+  const covered: Element[] = [];
   for (const head of heads) {
     let block: Element = head;
     while (block.parentElement && block.parentElement !== root && !holdsOtherHead(block.parentElement, head))
       block = block.parentElement;
     const heading = cellText(head).slice(0, 500);
     let element: Element;
-    if (block !== head && cellText(block).length > heading.length) element = block;
-    else {
+    if (block !== head && cellText(block).length > heading.length) {
+      element = block;
+      covered.push(block);
+    } else {
+      covered.push(block);
       // The heading and the siblings after it, up to the next section's heading: copied into an inert
       // document (a copy in the live page would load its images again).
       element = inert.createElement('section');
       element.append(inert.importNode(block, true));
-      for (let next = block.nextElementSibling; next && !holdsOtherHead(next, head); next = next.nextElementSibling)
+      for (let next = block.nextElementSibling; next && !holdsOtherHead(next, head); next = next.nextElementSibling) {
         element.append(inert.importNode(next, true));
+        covered.push(next);
+      }
     }
     if (cellText(element).length <= heading.length) continue;
     sections.push({ heading, anchor: anchorOf(head), element });
   }
+  // A heading no section holds (deeper headings between the sections, e.g. under a title whose own section
+  // is empty) would take its content with it: then the page is read as one record, so nothing is lost.
+  if (headings.some((h) => !covered.some((el) => el.contains(h)))) return [];
   if (sections.length > MAX_SECTIONS) {
     // The sections past the limit go into one last record together: nothing on the page is lost.
     const rest = sections.splice(MAX_SECTIONS - 1);

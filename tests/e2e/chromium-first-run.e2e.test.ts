@@ -30,7 +30,8 @@ async function openPanel(lang: 'en' | 'es'): Promise<CdpPage> {
     env: { LANGUAGE: lang, LANG: lang === 'es' ? 'es_ES.UTF-8' : 'en_US.UTF-8' },
   });
   const page = run.context.pages()[0]!;
-  await page.goto(`${portal.origin}/healthelife/results.html`);
+  // One record on this page: the clip saves at once (a page of several sections opens a preview).
+  await page.goto(`${portal.origin}/mychart/test-results/cbc.html`);
   return run.openPanel(page);
 }
 

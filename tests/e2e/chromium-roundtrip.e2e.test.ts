@@ -160,7 +160,8 @@ describe('lossless round trip in Chromium', () => {
 
     // Checklist marks.
     await showView(panel, 'checklist');
-    for (const family of ['operative', 'family-history']) {
+    // Families the case lacks (the C-CDA brings procedures and family history, so those are present).
+    for (const family of ['notes', 'imaging-images']) {
       await panel.evaluate(
         (f: string) =>
           document.querySelector<HTMLInputElement>(`[data-testid="check-${f}"] input[type="checkbox"]`)!.click(),
@@ -280,7 +281,7 @@ describe('lossless round trip in Chromium', () => {
     const details = original.caseDetails[0]!;
     expect(details).toMatchObject({
       story: STORY,
-      notApplicable: { operative: true, 'family-history': true },
+      notApplicable: { notes: true, 'imaging-images': true },
       decision: { choice: 'third-opinion', reasons: 'The two opinions differ on surgery.' },
       redaction: {
         enabled: false,

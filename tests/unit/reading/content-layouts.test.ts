@@ -143,4 +143,17 @@ describe('a page of many sections', () => {
     const lab = records[1]?.structured;
     expect(lab?.type === 'lab' && lab.results.map((r) => r.test)).toEqual(['WBC', 'Sodium']);
   });
+
+  it('headings the sections do not hold (deeper ones under an empty title section) keep the page one record', () => {
+    // The trust suite's payload page: a title, then many <h2> sections, some of whose content holds an <h1>.
+    // Splitting at <h1> would keep two scraps and drop every <h2> section with its text.
+    const payload = (i: number, inner: string) => `<section><h2>Payload ${i} marker</h2><div>${inner}</div></section>`;
+    const html = `<html><body><main><h1>Hostile markup test page</h1><div id="payloads">
+      ${payload(1, '<p>plain text one</p>')}${payload(2, '<h1>Drop me</h1><p>x</p>')}
+      ${payload(3, '<p>plain text three</p>')}${payload(4, '<h1>Movie website</h1><p>y</p>')}</div></main></body></html>`;
+    const records = read(html);
+    expect(records).toHaveLength(1);
+    const text = records[0]!.element.textContent ?? '';
+    for (const i of [1, 2, 3, 4]) expect(text).toContain(`Payload ${i} marker`);
+  });
 });
