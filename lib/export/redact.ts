@@ -187,7 +187,10 @@ function applyRedaction(input: PackageInput, findings: RedactionFinding[]): Pack
   const terms = findings.map((f) => f.text);
   const textPattern = termsPattern(terms, false);
   const htmlPattern = termsPattern(terms, true);
-  if (!textPattern || !htmlPattern) return input;
+  // Nothing to replace still leaves out what only a plain package may carry (the redaction choices, the
+  // patient's details): they name exactly what a redacted package must not.
+  if (!textPattern || !htmlPattern)
+    return { ...input, workspace: input.workspace && redactWorkspace(input.workspace, (s) => s) };
   const redact = (s: string) => replaceTerms(s, textPattern);
   const record = (r: CaseRecord): CaseRecord => ({
     ...r,

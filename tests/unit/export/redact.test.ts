@@ -136,13 +136,29 @@ describe('previewRedaction', () => {
     expect(text).toBe(`Ordering provider${REDACTED}, MD. Ordana clinic; ${REDACTED}`);
   });
 
-  it('leaves the input untouched and returns it unchanged when nothing is found', async () => {
+  it('leaves the input untouched and the records unchanged when nothing is found', async () => {
     const input = await packageInput();
     const before = JSON.stringify(input.records);
     const preview = previewRedaction(input, {});
     expect(preview.findings).toEqual([]);
-    expect(preview.apply(input)).toBe(input);
+    expect(preview.apply(input).records).toBe(input.records);
     expect(JSON.stringify(input.records)).toBe(before);
+  });
+
+  it('leaves out the redaction choices and the patient details even when the names are found nowhere', async () => {
+    const input = await packageInput();
+    const details = {
+      story: {},
+      notApplicable: {},
+      decision: {},
+      redaction: { enabled: true, names: 'Juniper Quillfeather', dateOfBirth: '', rejected: [] },
+      patient: { name: 'Juniper Quillfeather', birthDate: '1970-01-02' },
+      updatedAt: '2026-12-01T10:00:00.000Z',
+    };
+    const withWorkspace = { ...input, workspace: { details, questions: [] } };
+    const preview = previewRedaction(withWorkspace, { names: ['Juniper Quillfeather'] });
+    expect(preview.findings).toEqual([]);
+    expect(JSON.stringify(preview.apply(withWorkspace))).not.toContain('Quillfeather');
   });
 });
 
