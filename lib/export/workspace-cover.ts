@@ -91,6 +91,9 @@ export function packageCompleteness(
  * restore the case exactly. Links to records left out of the package are dropped (they would point at
  * nothing in the imported case); everything else is the row as stored, minus its case id.
  */
+const byPriority = (a: Question, b: Question) =>
+  a.priority - b.priority || (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0);
+
 export function packageWorkspace(
   details: CaseDetails | undefined,
   questions: Question[],
@@ -101,11 +104,14 @@ export function packageWorkspace(
   return {
     workspace: {
       ...(details ? { details: withoutCase(details) } : {}),
-      questions: questions.map((q) => ({
+      // In priority order, not storage order (ids change on import), so the same case writes the same manifest.
+      questions: [...questions].sort(byPriority).map((q) => ({
         ...withoutCase(q),
         linkedRecordIds: q.linkedRecordIds.filter((id) => includedRecordIds.has(id)),
       })),
     },
-    opinions: opinions.map(withoutCase),
+    opinions: [...opinions]
+      .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0))
+      .map(withoutCase),
   };
 }

@@ -114,6 +114,8 @@ function comparable(m: Manifest) {
     // The stored workspace rows and opinions get new ids on import too; their links follow the records.
     workspace: m.workspace && {
       ...m.workspace,
+      // A modification time, like the case's: the export options may save their choices on the new case.
+      details: m.workspace.details && { ...m.workspace.details, updatedAt: undefined },
       questions: m.workspace.questions.map((q) => ({
         ...q,
         id: undefined,

@@ -129,12 +129,23 @@ export class CdpPage {
 
   /** Types into an input as a user would (focus, select all, insert text). */
   async fill(selector: string, value: string): Promise<void> {
-    await this.evaluate((s: string) => {
-      const el = document.querySelector<HTMLInputElement>(s)!;
-      el.focus();
-      el.select();
-    }, selector);
-    await this.send('Input.insertText', { text: value });
+    // Like a user, wait for the field, type, and look at what the field now shows (a view that renders
+    // again while it mounts can replace the field under the typing: then type again).
+    for (let attempt = 0; ; attempt++) {
+      await this.waitFor((s: string) => document.querySelector(s) !== null, [selector]);
+      await this.evaluate((s: string) => {
+        const el = document.querySelector<HTMLInputElement>(s)!;
+        el.focus();
+        el.select();
+      }, selector);
+      await this.send('Input.insertText', { text: value });
+      const shown = await this.waitFor(
+        (s: string, v: string) => document.querySelector<HTMLInputElement>(s)?.value === v,
+        [selector, value],
+        2_000,
+      ).catch(() => false);
+      if (shown || attempt >= 2) return;
+    }
   }
 
   /** A real key press (trusted keyDown, char, keyUp) on whatever has focus: Tab, Enter, Space, Escape, letters. */
