@@ -49,7 +49,10 @@ describe('site access on the Firefox release build', () => {
   });
 
   it('sees no portal before the toolbar click, and clips after it', async () => {
-    expect(await sidebar.text('[data-testid="tab-origin"]')).toBe(en.tabNoAccess.message);
+    // The panel has read its tab (the sidebar may still be rendering when it opens).
+    await sidebar.waitFor(
+      `(w) => w.document.querySelector('[data-testid="tab-origin"]')?.textContent === ${JSON.stringify(en.tabNoAccess.message)}`,
+    );
     await sidebar.toolbarClick();
     await sidebar.waitFor(
       `(w) => w.document.querySelector('[data-testid="tab-origin"]').textContent.includes(${JSON.stringify(portal.origin)})`,

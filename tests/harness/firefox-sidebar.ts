@@ -93,6 +93,8 @@ export async function openSidebar(run: FirefoxRun): Promise<FirefoxSidebar> {
       await new Promise((r) => setTimeout(r, 200));
     }
   };
+  // Open is not rendered: wait for the panel's own markup, as a user waits to see it.
+  await waitFor(`(w) => !!w.document.querySelector('main [data-testid="tab-origin"]')`);
   return {
     evaluate,
     waitFor,
