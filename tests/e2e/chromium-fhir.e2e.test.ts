@@ -109,9 +109,10 @@ describe('FHIR import in Chromium', () => {
 
     // About the patient was filled from the constant Patient.
     await panel.click('[data-testid="view-story"]');
-    await panel.waitForSelector('[data-testid="patient-name"]');
-    expect(
-      await panel.evaluate(() => document.querySelector<HTMLInputElement>('[data-testid="patient-name"]')!.value),
-    ).toBe('Casey Breadth-Tester');
+    // The form shows the stored details once the case's details have loaded.
+    await panel.waitFor(
+      () => document.querySelector<HTMLInputElement>('[data-testid="patient-name"]')?.value === 'Casey Breadth-Tester',
+      [],
+    );
   }, 240_000);
 });
