@@ -5,3 +5,5 @@ export * from './completeness';
 export * from './questions';
 export * from './title-only';
 export * from './case-details';
+export * from './timeline';
+export * from './sent-log';

@@ -6,6 +6,10 @@ import { PACKAGE_DISCLAIMER } from './disclaimer';
 import { labMatrix } from '../labs';
 import { isTitleOnly } from '../case';
 import type { CaseStory, CompletenessItem, PackageQuestion } from './package-input';
+import { caseTimeline, type TimelineOpinion } from '../case';
+import type { SentPackage } from '../core/sent-package';
+import { timelineHtml } from './timeline-html';
+import { sentLogHtml } from './sent-log-html';
 
 export { KIND_LABELS };
 
@@ -29,6 +33,10 @@ export interface CoverSheet {
   completeness?: CompletenessItem[];
   /** One sentence on data/patient-shared-bundle.json: what it is, or why this package has none. */
   patientShared?: string;
+  /** Opinions received, for the timeline. */
+  opinions?: TimelineOpinion[];
+  /** Earlier exports of this case (data/sent-log.json). */
+  sentLog?: SentPackage[];
 }
 
 const sizeLabel = (bytes: number) =>
@@ -79,6 +87,14 @@ ${items
     .join('\n');
   const labs = labTableHtml(labMatrix(records.map((r) => r.record)));
   const attachments = attachmentList(records);
+  const timeline = timelineHtml(
+    caseTimeline(
+      records.map((r) => r.record),
+      cover.opinions,
+    ),
+    (id) => hrefById.get(id),
+  );
+  const sent = sentLogHtml(cover.sentLog ?? []);
   const nav = [
     cover.story?.reason?.trim() ? ['reason', 'Reason for the opinion'] : null,
     cover.questions?.length ? ['questions', 'Questions'] : null,
@@ -87,6 +103,8 @@ ${items
     ...groups.map(({ kind, items }) => [`kind-${kind}`, `${KIND_LABELS[kind]} (${items.length})`]),
     labs ? ['labs', 'Lab results across dates'] : null,
     attachments ? ['attachments', 'Attached files'] : null,
+    timeline ? ['timeline', 'Timeline'] : null,
+    sent ? ['sent-log', 'Packages sent before this one'] : null,
   ].filter((x): x is string[] => x !== null);
   return htmlPage(
     `${caseData.title}: records for a second opinion`,
@@ -104,6 +122,8 @@ ${completenessHtml(cover.completeness)}
 <h2 id="records">Records by kind, newest first</h2>
 ${sections || '<p>No records in this case yet.</p>'}
 ${labs}
-${attachments}`,
+${attachments}
+${timeline}
+${sent}`,
   );
 }

@@ -4,6 +4,7 @@ import { Sha256Hex } from '../core/model';
 import { z } from '../core/schema';
 import type { PatientDetails, Story } from '../core/workspace-model';
 import type { StoryQuestion } from '../fhir';
+import type { SentPackage } from '../core/sent-package';
 
 /**
  * Case preparation the cover sheet shows. Optional everywhere: the story, questions and completeness
@@ -128,6 +129,8 @@ export interface PackageInput {
   patientShared?: PatientSharedChoice;
   /** Set by redaction: a redacted package never carries the patient-shared bundle (it exists to name the patient). */
   redacted?: boolean;
+  /** The case's earlier exports (data/sent-log.json and INDEX.HTM); this package is not in it yet. */
+  sentLog?: SentPackage[];
 }
 
 export interface PatientSharedChoice {

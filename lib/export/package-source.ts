@@ -1,6 +1,7 @@
 import type { CaseDb } from '../core/db';
 import type { CaseId } from '../core/model';
 import type { PackageInput, PageSize } from './package-input';
+import { listSentPackages } from '../case';
 import {
   packageCompleteness,
   packageQuestions,
@@ -30,9 +31,9 @@ export async function readPackageInput(
   caseId: CaseId,
   options: PackageSourceOptions,
 ): Promise<PackageInput> {
-  const [caseData, allRecords, allAttachments, details, questions, opinions] = await db.transaction(
+  const [caseData, allRecords, allAttachments, details, questions, opinions, sentLog] = await db.transaction(
     'r',
-    [db.cases, db.records, db.attachments, db.caseDetails, db.questions, db.opinions],
+    [db.cases, db.records, db.attachments, db.caseDetails, db.questions, db.opinions, db.sentPackages],
     () =>
       Promise.all([
         db.cases.get(caseId),
@@ -41,6 +42,7 @@ export async function readPackageInput(
         db.caseDetails.get(caseId),
         db.questions.where('caseId').equals(caseId).toArray(),
         db.opinions.where('caseId').equals(caseId).toArray(),
+        listSentPackages(db, caseId),
       ]),
   );
   if (!caseData) throw new Error('case not found');
@@ -62,6 +64,7 @@ export async function readPackageInput(
     attachments: attachments.map((a) => ({ ...a, data: a.blob })),
     ...packageWorkspace(details, questions, opinions, included),
     ...(options.pageSize ? { pageSize: options.pageSize } : {}),
+    ...(sentLog.length ? { sentLog } : {}),
     patientShared: {
       include: options.patientShared !== false,
       ...(patient ? { patient } : {}),

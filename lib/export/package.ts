@@ -1,5 +1,6 @@
 import type { CaseRecord } from '../core/model';
-import { sortRecords } from '../case';
+import { sentLogFile, sortRecords } from '../case';
+import { SENT_LOG_PATH } from './sent-log-html';
 import { sha256Hex } from '../core/hash';
 import { fhirBundle, type FhirFileRef } from './fhir-bundle';
 import { isAlreadyCompressed, safeAttachmentName, sha1Base64 } from './files';
@@ -87,7 +88,8 @@ export function packageEntryCount(input: PackageInput): number {
     fixed +
     (patientSharedState(input) === 'included' ? 1 : 0) +
     2 * input.records.length +
-    (input.attachments?.length ?? 0)
+    (input.attachments?.length ?? 0) +
+    (input.sentLog?.length ? 1 : 0)
   );
 }
 
@@ -116,6 +118,7 @@ export async function* packageEntries(input: PackageInput): AsyncGenerator<Packa
       `${p.folder}/record.txt`,
       ...p.attachments.map((a) => a.path),
     ]),
+    ...(input.sentLog?.length ? [SENT_LOG_PATH] : []),
     'data/fhir-bundle.json',
     ...(shared === 'included' ? [PATIENT_SHARED_PATH] : []),
     'data/manifest.json',
@@ -154,6 +157,8 @@ export async function* packageEntries(input: PackageInput): AsyncGenerator<Packa
   const cover = { story: input.story, questions: input.questions, completeness: input.completeness };
   const index = indexPageHtml(caseData, indexed, generatedAt, {
     ...cover,
+    opinions: input.opinions,
+    sentLog: input.sentLog,
     patientShared: PATIENT_SHARED_NOTICE[shared],
   });
   yield await emit(textEntry('INDEX.HTM', index, 'text/html'));
@@ -235,6 +240,8 @@ export async function* packageEntries(input: PackageInput): AsyncGenerator<Packa
     });
   }
 
+  if (input.sentLog?.length)
+    yield await emit(textEntry(SENT_LOG_PATH, JSON.stringify(sentLogFile(input.sentLog), null, 2), 'application/json'));
   const bundle = fhirBundle(
     planned.map(({ record, folder, attachments }) => ({
       record,

@@ -133,6 +133,7 @@ function fields(input: PackageInput): { text: Field[]; paths: Field[] } {
   for (const a of input.attachments ?? []) text.push({ where: 'Attachment file name', text: spaced(a.name) });
   for (const o of input.opinions ?? [])
     text.push({ where: 'Opinions', text: OPINION_TEXT.map((f) => o[f]).join('\n') });
+  for (const p of input.sentLog ?? []) text.push({ where: 'Sent packages', text: `${p.fileName}\n${p.recipient}` });
   const reasons = input.workspace?.details?.decision.reasons;
   if (reasons) text.push({ where: 'Decision', text: reasons });
   return { text, paths };
@@ -222,6 +223,7 @@ function applyRedaction(input: PackageInput, findings: RedactionFinding[]): Pack
       ...o,
       ...Object.fromEntries(OPINION_TEXT.map((f) => [f, redact(o[f])])),
     })),
+    sentLog: input.sentLog?.map((p) => ({ ...p, fileName: redact(p.fileName), recipient: redact(p.recipient) })),
   };
 }
 

@@ -6,6 +6,7 @@ import { fail } from './import-error';
 import { ATTACHMENT_OWN_FIELDS } from '../export';
 import type { ImportedPackage } from './package-import';
 import { workspaceFromManifest } from './restore-workspace';
+import { sentLogFromFile } from '../case';
 
 export interface ImportCaseOptions {
   /**
@@ -26,6 +27,8 @@ export interface ImportedCase {
    * hash of what was stored, and the user is told.
    */
   altered: string[];
+  /** Entries of data/sent-log.json that did not parse and were left out. */
+  sentLogDropped: number;
 }
 
 /**
@@ -82,11 +85,12 @@ export async function importCase(db: CaseDb, data: ImportedPackage, options: Imp
     };
   });
   const workspace = workspaceFromManifest(data.manifest, caseRow.id, recordIds, at);
+  const sentLog = data.sentLog === undefined ? { rows: [], dropped: 0 } : sentLogFromFile(data.sentLog, caseRow.id);
   // Everything above (sanitizing, hashing) is done before the transaction: IndexedDB commits a
   // transaction that waits on anything else.
   await db.transaction(
     'rw',
-    [db.cases, db.records, db.attachments, db.caseDetails, db.questions, db.opinions],
+    [db.cases, db.records, db.attachments, db.caseDetails, db.questions, db.opinions, db.sentPackages],
     async () => {
       await db.cases.add(caseRow);
       await db.records.bulkAdd(records);
@@ -94,7 +98,8 @@ export async function importCase(db: CaseDb, data: ImportedPackage, options: Imp
       if (workspace.details) await db.caseDetails.put(workspace.details);
       await db.questions.bulkAdd(workspace.questions);
       await db.opinions.bulkAdd(workspace.opinions);
+      await db.sentPackages.bulkAdd(sentLog.rows);
     },
   );
-  return { caseId: caseRow.id, recordIds, altered };
+  return { caseId: caseRow.id, recordIds, altered, sentLogDropped: sentLog.dropped };
 }

@@ -49,12 +49,15 @@ export interface ImportedPackage {
   manifest: Manifest;
   records: ImportedRecord[];
   attachments: ImportedAttachment[];
+  /** data/sent-log.json as parsed JSON (verified against the manifest like every file), when the package has one. */
+  sentLog?: unknown;
 }
 
 export type ImportResult =
   { ok: true; data: ImportedPackage } | { ok: false; error: { code: ImportErrorCode; detail: string } };
 
 const MANIFEST_PATH = 'data/manifest.json';
+const SENT_LOG_PATH = 'data/sent-log.json';
 
 async function readText(
   readAny: EntryReader,
@@ -165,13 +168,18 @@ async function read(
   const recordPages = new Set(manifest.records.flatMap((r) => r.files.filter((p) => !attachmentPaths.has(p))));
   const blobs = new Map<string, Blob>();
   const digests = new Map<string, string>();
+  let sentLogText: string | undefined;
   // Archive order: one pass over the file, each entry verified before the next is read.
   for (const entry of [...entries].sort((a, b) => a.localOffset - b.localOffset)) {
     const file = listed.get(entry.name);
     if (!file) continue;
     if (file.size !== entry.size) fail('size-mismatch', entry.name);
     let digest;
-    if (recordPages.has(entry.name)) {
+    if (entry.name === SENT_LOG_PATH) {
+      const { text, ...rest } = await readText(readAny, entry);
+      sentLogText = text;
+      digest = rest;
+    } else if (recordPages.has(entry.name)) {
       const { text, ...rest } = await readText(readAny, entry);
       pages.set(entry.name, text);
       digest = rest;
@@ -209,5 +217,14 @@ async function read(
       ...(a.fields ? { fields: a.fields } : {}),
     })),
   );
-  return { manifest, records, attachments };
+  return { manifest, records, attachments, ...(sentLogText === undefined ? {} : { sentLog: parseJson(sentLogText) }) };
+}
+
+/** A sent log that is not JSON is dropped with the rest of its damage counted by the caller, never fatal. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
 }
