@@ -3,3 +3,5 @@
 export * from './manifest';
 export * from './record-page';
 export { ATTACHMENT_OWN_FIELDS } from './package-input';
+export { PdfFlow, type TextStyle, type TableColumn } from './pdf-flow';
+export { slugify } from './names';

@@ -100,6 +100,15 @@ export class PdfFlow {
     }
   }
 
+  /** Empty ruled lines to write on by hand (a visit sheet's answers and notes); `gap` points apart. */
+  ruledLines(count: number, gap = 20, indent = 0): void {
+    for (let i = 0; i < count; i++) {
+      this.ensure(gap);
+      this.y -= gap;
+      this.page.line(MARGIN + indent, this.y, MARGIN + this.width, this.y, 0.4, GREY);
+    }
+  }
+
   heading(value: string, size = 14): void {
     this.ensure(size * 3);
     this.space(size * 0.6);
