@@ -1,6 +1,6 @@
 import { useT, type MessageKey } from './i18n';
 
-export const VIEWS = ['records', 'checklist', 'story', 'questions', 'labs', 'opinions'] as const;
+export const VIEWS = ['records', 'checklist', 'story', 'questions', 'labs', 'opinions', 'timeline'] as const;
 export type View = (typeof VIEWS)[number];
 
 export const viewKey = (view: View) => `view_${view}` as MessageKey;

@@ -17,6 +17,8 @@ import type { ExportChoices } from './export-run';
 import { emptyDetails } from '../../lib/case/case-details';
 import { missingPatientFields } from '../../lib/fhir';
 import { useLive } from './use-live';
+import { SentLogView } from '../../components/SentLogView';
+import { confirmArrival, listSentPackages } from '../../lib/case/sent-log';
 
 export const exportChoices = (o: ExportOptionsValue): ExportChoices => ({
   excludedRecordIds: o.excluded,
@@ -38,6 +40,10 @@ export const exportChoices = (o: ExportOptionsValue): ExportChoices => ({
 export function ExportSection({ db, caseId, records }: { db: CaseDb; caseId: CaseId; records: CaseRecord[] }) {
   const t = useT();
   const [state, setState] = useState<ExportState>({ phase: 'idle' });
+  // Read at the click like the options: the last keystroke before Export is logged.
+  const recipient = useRef('');
+  const [recipientText, setRecipientText] = useState('');
+  const sentLog = useLive(() => listSentPackages(db, caseId), [caseId], []);
   const [options, setOptions] = useState<ExportOptionsValue>(defaultExportOptions);
   // Applied at once, not at the next render: a click on Export right after a change exports that change.
   const latest = useRef(options);
@@ -125,7 +131,7 @@ export function ExportSection({ db, caseId, records }: { db: CaseDb; caseId: Cas
         runExport(
           db,
           caseId,
-          exportChoices(latest.current),
+          { ...exportChoices(latest.current), recipient: recipient.current },
           t,
           (done, total) => setState({ phase: 'running', done, total }),
           controller.signal,
@@ -142,21 +148,40 @@ export function ExportSection({ db, caseId, records }: { db: CaseDb; caseId: Cas
   };
 
   return (
-    <ExportPanel
-      state={state}
-      disabled={noneChosen || problem !== null}
-      onExport={onExport}
-      onCancel={() => abort.current?.abort()}
-    >
-      <ExportOptions
-        records={listed}
-        value={options}
-        onChange={update}
-        preview={preview}
-        patientMissing={patientMissing}
+    <>
+      <ExportPanel
+        state={state}
+        disabled={noneChosen || problem !== null}
+        onExport={onExport}
+        onCancel={() => abort.current?.abort()}
+      >
+        <label class="field">
+          {t('exportRecipient')}
+          <input
+            type="text"
+            data-testid="export-recipient"
+            maxLength={500}
+            value={recipientText}
+            onInput={(e) => {
+              recipient.current = e.currentTarget.value;
+              setRecipientText(recipient.current);
+            }}
+          />
+        </label>
+        <ExportOptions
+          records={listed}
+          value={options}
+          onChange={update}
+          preview={preview}
+          patientMissing={patientMissing}
+        />
+        {noneChosen ? <p class="warn">{t('exportNoRecords')}</p> : null}
+      </ExportPanel>
+      <SentLogView
+        log={sentLog}
+        onConfirm={(id, arrived) => void confirmArrival(db, id, arrived).catch(() => undefined)}
       />
-      {noneChosen ? <p class="warn">{t('exportNoRecords')}</p> : null}
-    </ExportPanel>
+    </>
   );
 }
 

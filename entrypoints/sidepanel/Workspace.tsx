@@ -1,4 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
+import { TimelineView } from '../../components/TimelineView';
+import { VisitSheetPanel, type VisitSheetState } from '../../components/VisitSheetPanel';
+import { caseTimeline } from '../../lib/case/timeline';
 import { ChecklistView } from '../../components/ChecklistView';
 import { useT } from '../../components/i18n';
 import { LabTrendsView } from '../../components/LabTrendsView';
@@ -75,6 +78,23 @@ export function Workspace({ db, caseId, records, view }: WorkspaceProps) {
   const trends = useMemo(() => (view === 'labs' ? labTrends(records) : []), [records, view]);
   const offers = useMemo(() => medicationOffers(records), [records]);
   const recordTitles = useMemo(() => records.map(({ id, title }) => ({ id, title })), [records]);
+  // Built only while the timeline is shown: other views do not pay for sorting every record.
+  const timeline = useMemo(
+    () => (view === 'timeline' ? caseTimeline(records, opinions) : []),
+    [records, opinions, view],
+  );
+  const [visitSheet, setVisitSheet] = useState<VisitSheetState>({ phase: 'idle' });
+  const makeVisitSheet = (language: 'en' | 'es') => {
+    setVisitSheet({ phase: 'making' });
+    // The PDF writer loads on first use, not with the panel.
+    import('./visit-sheet-run')
+      .then(({ downloadVisitSheet }) => downloadVisitSheet(db, caseId, language))
+      .then(
+        (fileName) => setVisitSheet({ phase: 'done', fileName }),
+        (error: unknown) =>
+          setVisitSheet({ phase: 'failed', detail: error instanceof Error ? error.message : String(error) }),
+      );
+  };
 
   const run = (write: Promise<unknown>) =>
     void write.then(
@@ -120,7 +140,16 @@ export function Workspace({ db, caseId, records, view }: WorkspaceProps) {
           onLink={(id, recordId, linked) => run(setQuestionLink(db, id, recordId, linked))}
         />
       ) : null}
+      {view === 'questions' ? (
+        <VisitSheetPanel
+          state={visitSheet}
+          hasQuestions={questions.length > 0}
+          defaultLanguage={t('langCode') === 'es' ? 'es' : 'en'}
+          onMake={makeVisitSheet}
+        />
+      ) : null}
       {view === 'labs' ? <LabTrendsView trends={trends} /> : null}
+      {view === 'timeline' ? <TimelineView entries={timeline} /> : null}
       {view === 'opinions' ? (
         <OpinionsView
           opinions={opinions}

@@ -9,6 +9,9 @@ import { readPackageInput } from '../../lib/export/package-source';
 import { writeEncryptedZip } from '../../lib/export/zip-encrypted';
 import { blobSink, writeZip } from '../../lib/export/zip';
 import type { CaseId } from '../../lib/core/model';
+import { sha256Hex } from '../../lib/core/hash';
+import { logSentPackage } from '../../lib/case/sent-log';
+import { streamedHashes } from '../../lib/export/streamed-hashes';
 
 /** What the user chose in the export options. */
 export interface ExportChoices {
@@ -25,6 +28,8 @@ export interface ExportChoices {
   };
   /** Set only when the user asked for protection and both fields matched. */
   password?: string;
+  /** Who the package is for, as typed on the export screen (kept in the case's sent log). */
+  recipient?: string;
 }
 
 /** A snapshot of the case, read in one transaction, as the package builder wants it. */
@@ -82,6 +87,12 @@ async function deidentifiedImages(input: PackageInput, t: Translate): Promise<Pa
   }
 }
 
+/** SHA-256 of the saved zip: natively in one piece up to 256 MB, else in slices (never the whole file twice). */
+async function zipSha256(zip: Blob): Promise<string> {
+  if (zip.size <= 256 * 1024 * 1024) return sha256Hex(new Uint8Array(await zip.arrayBuffer()));
+  return (await streamedHashes(zip)).sha256;
+}
+
 /** Resolves when the download finished, rejects when the browser interrupted it. */
 function downloadFinished(id: number): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -136,13 +147,25 @@ export async function runExport(
   else await writeZip(packageEntries(input), collector.sink, options);
   if (signal.aborted) throw new DOMException('Export cancelled', 'AbortError');
   const fileName = packageFileName(input.caseData.title, input.generatedAt);
-  const url = URL.createObjectURL(collector.blob());
+  const zip = collector.blob();
+  const sha256 = await zipSha256(zip);
+  const url = URL.createObjectURL(zip);
   try {
     const id = await browser.downloads.download({ url, filename: fileName, saveAs: false, conflictAction: 'uniquify' });
     await downloadFinished(id);
   } finally {
     URL.revokeObjectURL(url);
   }
+  // Logged once the browser has the file: an export that never reached the disk was not sent.
+  await logSentPackage(db, caseId, {
+    sentAt: new Date().toISOString(),
+    fileName,
+    sha256,
+    recordCount: input.records.length,
+    redacted: input.redacted === true,
+    passwordProtected: choices.password !== undefined,
+    recipient: (choices.recipient ?? '').slice(0, 500),
+  });
   return fileName;
 }
 

@@ -248,11 +248,12 @@ describe('ViewTabs', () => {
       'Questions',
       'Labs',
       'Opinions',
+      'Timeline',
     ]);
     expect(tabs[0]!.getAttribute('aria-selected')).toBe('true');
     fire(tabs[0]!, new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
     expect(onSelect).toHaveBeenCalledWith('checklist');
     fire(tabs[0]!, new KeyboardEvent('keydown', { key: 'End', bubbles: true }));
-    expect(onSelect).toHaveBeenCalledWith('opinions');
+    expect(onSelect).toHaveBeenCalledWith('timeline');
   });
 });
