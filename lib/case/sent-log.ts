@@ -18,7 +18,8 @@ export async function logSentPackage(db: CaseDb, caseId: CaseId, sent: SentPacka
 /** The case's exports, oldest first. */
 export async function listSentPackages(db: CaseDb, caseId: CaseId): Promise<SentPackage[]> {
   const rows = await db.sentPackages.where('caseId').equals(caseId).toArray();
-  return rows.sort((a, b) => a.sentAt.localeCompare(b.sentAt) || a.id.localeCompare(b.id));
+  // A copy: live-query results are frozen.
+  return [...rows].sort((a, b) => a.sentAt.localeCompare(b.sentAt) || a.id.localeCompare(b.id));
 }
 
 /** The patient says the records arrived (or takes that back with `confirmed` false). */
