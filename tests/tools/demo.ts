@@ -1,8 +1,10 @@
 /**
  * The main job: builds are made by `npm run demo` before this runs. Serves the synthetic demo portal,
  * starts Chromium with the extension, clips every demo page through the real side panel, exports the
- * case and prints the package's path as the last line. `--headed` shows the browser when a display exists.
+ * case, writes the case's visit sheet beside the package (its path printed) and prints the package's path
+ * as the last line. `--headed` shows the browser when a display exists.
  */
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { testBuild } from '../harness/builds';
@@ -31,6 +33,25 @@ const DEMO_QUESTIONS = [
 /** "About the patient" for the synthetic demo patient: what the patient-shared FHIR bundle names. */
 const DEMO_PATIENT = { name: 'Robin Demo-Patient', birthDate: '1961-04-12', sex: 'female' };
 const CASE_TITLE = 'Lung nodule work-up, Nov 2026 (synthetic demo patient)';
+
+/** A finished new download ending in `suffix` (the browser renames it only when it is complete). */
+async function waitForNewFile(dir: string, before: string[], suffix: string, timeoutMs = 30_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const fresh = readdirSync(dir).filter((f) => f.endsWith(suffix) && !before.includes(f));
+    if (fresh.length === 1) return resolve(dir, fresh[0]!);
+    if (Date.now() > deadline) throw new Error(`no new ${suffix} download in ${dir}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The PDF's text as poppler reads it, white space folded. */
+function pdfText(path: string): string {
+  const out = spawnSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+  if (out.error || out.status !== 0)
+    throw new Error(`pdftotext could not read ${path}: run bash tests/tools/ensure-browsers.sh`);
+  return out.stdout.replace(/\s+/g, ' ');
+}
 
 async function main(): Promise<string> {
   const headed = process.argv.includes('--headed') && Boolean(process.env.DISPLAY);
@@ -88,6 +109,12 @@ async function main(): Promise<string> {
       );
     }
     console.log(`  story: ${Object.keys(DEMO_STORY).length} fields; questions: ${DEMO_QUESTIONS.length}`);
+    // The visit sheet for the appointment, made by the panel's own button (English), checked with pdftotext.
+    const sheetsBefore = readdirSync(run.downloadDir);
+    await panel.click('[data-testid="visit-download"]');
+    const sheetStatus = await panel.waitForText('[data-testid="visit-status"]', '.pdf', 60_000);
+    const sheetName = /(SecondLook_\S+\.pdf)/.exec(sheetStatus)?.[1] ?? 'SecondLook_visit-sheet.pdf';
+    const sheetSaved = await waitForNewFile(run.downloadDir, sheetsBefore, '.pdf');
     await panel.click('[data-testid="view-records"]');
 
     const downloadsBefore = readdirSync(run.downloadDir);
@@ -99,6 +126,12 @@ async function main(): Promise<string> {
     mkdirSync(outDir, { recursive: true });
     const target = resolve(outDir, fileName);
     copyFileSync(saved, target);
+    const visitSheet = resolve(outDir, sheetName);
+    copyFileSync(sheetSaved, visitSheet);
+    const sheetText = pdfText(visitSheet);
+    if (!sheetText.includes('Visit sheet') || !sheetText.includes(DEMO_QUESTIONS[1]!))
+      throw new Error('the visit sheet does not read as the case and its questions');
+    console.log(`Visit sheet (${DEMO_QUESTIONS.length} questions, read by pdftotext): ${visitSheet}`);
     const pkg = checkPackage(target);
     if (pkg.problems.length > 0) throw new Error(`package check failed: ${pkg.problems.join('; ')}`);
     console.log(
