@@ -103,7 +103,7 @@ export default tseslint.config(
   },
   { files: ['lib/core/schema.ts'], rules: { 'no-restricted-syntax': ['error', ...htmlSinks] } },
   {
-    files: ['tests/**/*.ts', 'tests/**/*.tsx', 'bench/**/*.ts'],
+    files: ['tests/**/*.ts', 'tests/**/*.tsx', 'bench/**/*.ts', 'bench/**/*.tsx'],
     // Tests build fixture DOMs from strings; the product code may not.
     rules: { 'no-console': 'off', 'no-restricted-syntax': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },
