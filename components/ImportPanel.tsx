@@ -7,7 +7,7 @@ export type ImportState =
   | { phase: 'idle' }
   | { phase: 'reading' }
   | { phase: 'password'; wrong: boolean }
-  | { phase: 'done'; title: string; count: number; altered?: number }
+  | { phase: 'done'; title: string; count: number; altered?: number; sentLogDropped?: number }
   | { phase: 'failed'; code: ImportErrorCode | 'unexpected'; detail: string };
 
 /** Catalogue key for why a package was refused (`import_error_<code>`, hyphens as underscores). */
@@ -78,6 +78,11 @@ export function ImportPanel({ state, onFile, onPassword, onCancelPassword }: Imp
         {state.phase === 'done' && state.altered ? (
           <p class="warn" data-testid="import-altered">
             {t('importAltered', [state.altered])}
+          </p>
+        ) : null}
+        {state.phase === 'done' && state.sentLogDropped ? (
+          <p class="warn" data-testid="import-sent-log-dropped">
+            {t('importSentLogDropped', [state.sentLogDropped])}
           </p>
         ) : null}
         {state.phase === 'failed' ? (

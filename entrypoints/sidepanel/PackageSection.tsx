@@ -198,7 +198,13 @@ export function ImportSection({ db, onImported }: { db: CaseDb; onImported: (cas
       .then((outcome) => {
         if (outcome.ok) {
           file.current = null;
-          setState({ phase: 'done', title: outcome.title, count: outcome.count, altered: outcome.altered });
+          setState({
+            phase: 'done',
+            title: outcome.title,
+            count: outcome.count,
+            altered: outcome.altered,
+            sentLogDropped: outcome.sentLogDropped,
+          });
           onImported(outcome.caseId);
         } else if (outcome.code === 'encrypted' || (outcome.code === 'wrong-password' && password !== undefined)) {
           setState({ phase: 'password', wrong: outcome.code === 'wrong-password' });

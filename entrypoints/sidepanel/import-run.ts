@@ -5,7 +5,7 @@ import { readPackage } from '../../lib/import/package-import';
 import { sanitizeSnapshot } from '../../lib/sanitize/sanitize';
 
 export type ImportOutcome =
-  | { ok: true; caseId: string; title: string; count: number; altered: number }
+  | { ok: true; caseId: string; title: string; count: number; altered: number; sentLogDropped: number }
   | { ok: false; code: ImportErrorCode | 'unexpected'; detail: string };
 
 /**
@@ -27,6 +27,7 @@ export async function runImport(db: CaseDb, file: Blob, password?: string): Prom
       title,
       count: result.data.records.length,
       altered: imported.altered.length,
+      sentLogDropped: imported.sentLogDropped,
     };
   } catch (error) {
     if (error instanceof ImportError) return { ok: false, code: error.code, detail: error.detail };

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { ImportPanel } from '../../../components/ImportPanel';
 import { SentLogView } from '../../../components/SentLogView';
 import { TimelineView } from '../../../components/TimelineView';
 import { VisitSheetPanel } from '../../../components/VisitSheetPanel';
@@ -97,5 +98,21 @@ describe('VisitSheetPanel', () => {
     expect([...select.options].map((o) => o.value)).toEqual(['en', 'es']);
     click(root.querySelector('[data-testid="visit-download"]')!);
     expect(onMake).toHaveBeenCalledWith('es');
+  });
+});
+
+describe('ImportPanel and the sent log', () => {
+  it('says how many sent-log entries of an imported package were left out', () => {
+    const root = mount(
+      <ImportPanel
+        state={{ phase: 'done', title: 'Lung nodule', count: 4, sentLogDropped: 2 }}
+        onFile={vi.fn()}
+        onPassword={vi.fn()}
+        onCancelPassword={vi.fn()}
+      />,
+    );
+    expect(root.querySelector('[data-testid="import-sent-log-dropped"]')!.textContent).toBe(
+      "2 entries of the package's sent-package log could not be read and were left out; everything else was imported.",
+    );
   });
 });
