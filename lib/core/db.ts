@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Attachment, Case, CaseRecord } from './model';
+import type { RecordsRequest } from './request-model';
 import type { CaseDetails, Opinion, Question } from './workspace-model';
 
 export const DB_NAME = 'second-look';
@@ -23,6 +24,7 @@ export class CaseDb extends Dexie {
   caseDetails!: EntityTable<CaseDetails, 'caseId'>;
   questions!: EntityTable<Question, 'id'>;
   opinions!: EntityTable<Opinion, 'id'>;
+  requests!: EntityTable<RecordsRequest, 'id'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, { chromeTransactionDurability: 'strict', ...options });
@@ -38,6 +40,8 @@ export class CaseDb extends Dexie {
       questions: 'id, caseId',
       opinions: 'id, caseId',
     });
+    // Version 4 (records requests and their tracking): a new table only, so existing rows need no upgrade.
+    this.version(4).stores({ requests: 'id, caseId' });
     this.on('populate', (tx) => {
       void tx.table('meta').add({ key: 'created', createdAt: new Date().toISOString() });
     });

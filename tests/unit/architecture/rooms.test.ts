@@ -21,6 +21,7 @@ export const ROOM_FLOORS: Record<string, number> = {
   export: 4,
   import: 5,
   imaging: 5,
+  letters: 5,
 };
 
 const root = resolve(__dirname, '../../..');

@@ -1,0 +1,8 @@
+// Letters and sheets the patient hands to others: records requests and their follow-ups, the referral
+// request, the decision letter. Other rooms import from here, not from the files inside.
+export * from './make';
+export * from './tracking';
+export * from './validation';
+export * from './requests';
+export { decisionProblems, decisionRecipients } from './decision-letter';
+export { WORDING, longDate, type Wording } from './wording';
