@@ -25,6 +25,7 @@ import {
   setQuestionLink,
 } from '../../lib/case/questions';
 import type { RecordFamily } from '../../lib/core/workspace-model';
+import { DecisionLetterSection, RequestsSection } from './Letters';
 import { useLive } from './use-live';
 
 export interface WorkspaceProps {
@@ -96,6 +97,9 @@ export function Workspace({ db, caseId, records, view }: WorkspaceProps) {
           onNotApplicable={(family, value) => run(setNotApplicable(db, caseId, family, value))}
         />
       ) : null}
+      {view === 'checklist' ? (
+        <RequestsSection db={db} caseId={caseId} records={records} checklist={checklist} details={details} run={run} />
+      ) : null}
       {view === 'story' ? (
         <PatientForm
           patient={details.patient ?? {}}
@@ -139,6 +143,7 @@ export function Workspace({ db, caseId, records, view }: WorkspaceProps) {
           onDecision={(field, value) => run(saveEdit(db, localStorage, { kind: 'decision', caseId, field, value }))}
         />
       ) : null}
+      {view === 'opinions' ? <DecisionLetterSection opinions={opinions} details={details} /> : null}
     </>
   );
 }

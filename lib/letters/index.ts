@@ -4,5 +4,5 @@ export * from './make';
 export * from './tracking';
 export * from './validation';
 export * from './requests';
-export { decisionProblems, decisionRecipients } from './decision-letter';
+export * from './decision-check';
 export { WORDING, longDate, type Wording } from './wording';

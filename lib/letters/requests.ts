@@ -5,7 +5,10 @@ import { ProviderAddress, RecordsRequest, type RequestPurpose } from '../core/re
 import type { RecordFamily } from '../core/workspace-model';
 
 /** The fields the patient edits on a request; ids, case and times are the store's. */
-export type RequestEdit = Partial<Omit<RecordsRequest, 'id' | 'caseId' | 'createdAt' | 'updatedAt'>>;
+export type RequestEdit = Partial<Omit<RecordsRequest, 'id' | 'caseId' | 'createdAt' | 'updatedAt' | 'provider'>> & {
+  /** Only the provider fields given change: two fields saved close together both keep their edit. */
+  provider?: Partial<ProviderAddress>;
+};
 
 export async function listRequests(db: CaseDb, caseId: CaseId): Promise<RecordsRequest[]> {
   const requests = await db.requests.where('caseId').equals(caseId).toArray();
@@ -64,7 +67,8 @@ export async function editRequest(db: CaseDb, id: string, edit: RequestEdit): Pr
   await db.transaction('rw', db.requests, async () => {
     const current = await db.requests.get(id);
     if (!current) throw new Error('request-not-found');
-    const next = RecordsRequest.parse({ ...current, ...edit, updatedAt: nowIso() });
+    const provider = { ...current.provider, ...edit.provider };
+    const next = RecordsRequest.parse({ ...current, ...edit, provider, updatedAt: nowIso() });
     await db.requests.put(next);
   });
 }
@@ -82,11 +86,16 @@ export const markReceived = (db: CaseDb, id: string, receivedOn: string, recordI
  * The address the patient typed last time for a provider of this name (any case), so it is typed once.
  * Names compare without case or surrounding spaces.
  */
-export async function rememberedProvider(db: CaseDb, name: string): Promise<ProviderAddress | undefined> {
+export async function rememberedProvider(
+  db: CaseDb,
+  name: string,
+  exceptId?: string,
+): Promise<ProviderAddress | undefined> {
   const key = name.trim().toLowerCase();
   if (!key) return undefined;
   const all = await db.requests.toArray();
   const match = all
+    .filter((r) => r.id !== exceptId)
     .filter((r) => r.provider.name.trim().toLowerCase() === key && (r.provider.address || r.provider.fax))
     .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt))
     .pop();
@@ -97,4 +106,20 @@ export async function rememberedProvider(db: CaseDb, name: string): Promise<Prov
 export async function knownProviders(db: CaseDb): Promise<string[]> {
   const names = (await db.requests.toArray()).map((r) => r.provider.name.trim()).filter(Boolean);
   return [...new Set(names)].sort((a, b) => a.localeCompare(b));
+}
+
+/**
+ * Sets who the letter goes to; when the patient has written to this provider before and this request has no
+ * address yet, the department, address and fax typed then are filled in. Resolves true when they were.
+ */
+export async function setProviderName(db: CaseDb, id: string, name: string): Promise<boolean> {
+  return db.transaction('rw', db.requests, async () => {
+    const current = await db.requests.get(id);
+    if (!current) throw new Error('request-not-found');
+    const { department, address, fax } = current.provider;
+    const known = department || address || fax ? undefined : await rememberedProvider(db, name, id);
+    const provider = known ? { ...known, name } : { ...current.provider, name };
+    await db.requests.put(RecordsRequest.parse({ ...current, provider, updatedAt: nowIso() }));
+    return known !== undefined;
+  });
 }

@@ -12,6 +12,7 @@ import {
   markReceived,
   markSent,
   rememberedProvider,
+  setProviderName,
 } from '../../../lib/letters/requests';
 
 const names: string[] = [];
@@ -107,6 +108,35 @@ describe('database version 4', () => {
     expect(await db.requests.count()).toBe(0);
     const request = await addRequest(db, 'c1', 'records', ['pathology'], 'en');
     expect(await listRequests(db, 'c1')).toEqual([request]);
+    db.close();
+  });
+});
+
+describe('provider typed once', () => {
+  it('fills the address of a provider written to before, and never overwrites one already typed', async () => {
+    const db = open('requests-3');
+    const c = await createCase(db, 'Case');
+    const first = await addRequest(db, c.id, 'records', ['labs'], 'en');
+    await editRequest(db, first.id, { provider: { name: 'Valley General Hospital' } });
+    await editRequest(db, first.id, { provider: { address: '100 Example Road', fax: '555-0100' } });
+    expect((await db.requests.get(first.id))?.provider).toEqual({
+      name: 'Valley General Hospital',
+      department: '',
+      address: '100 Example Road',
+      fax: '555-0100',
+    });
+    const second = await addRequest(db, c.id, 'records', ['notes'], 'en');
+    expect(await setProviderName(db, second.id, 'valley general hospital')).toBe(true);
+    expect((await db.requests.get(second.id))?.provider).toEqual({
+      name: 'valley general hospital',
+      department: '',
+      address: '100 Example Road',
+      fax: '555-0100',
+    });
+    const third = await addRequest(db, c.id, 'records', ['notes'], 'en');
+    await editRequest(db, third.id, { provider: { address: 'Typed by hand' } });
+    expect(await setProviderName(db, third.id, 'Valley General Hospital')).toBe(false);
+    expect((await db.requests.get(third.id))?.provider.address).toBe('Typed by hand');
     db.close();
   });
 });
