@@ -3,7 +3,9 @@ import { DecisionLetter } from '../../components/DecisionLetter';
 import { useT } from '../../components/i18n';
 import { problemKey, type LetterFormat, type LetterOutcome } from '../../components/LetterActions';
 import { RequestsView, type RequestLetterKind } from '../../components/RequestsView';
+import { getDetails } from '../../lib/case/case-details';
 import { recordFamily, type CompletenessItem } from '../../lib/case/completeness';
+import { listOpinions } from '../../lib/case/opinions';
 import type { CaseDb } from '../../lib/core/db';
 import type { DocumentLanguage } from '../../lib/core/document-language';
 import type { CaseId, CaseRecord } from '../../lib/core/model';
@@ -47,11 +49,13 @@ export function RequestsSection({ db, caseId, records, checklist, details, run }
   const language: DocumentLanguage = t('langCode') === 'es' ? 'es' : 'en';
 
   const onLetter = async (id: string, kind: RequestLetterKind, format: LetterFormat): Promise<LetterOutcome> => {
-    const request = requests.find((r) => r.id === id);
+    // Read what is stored now: a field left by this very click has just been saved.
+    const request = await db.requests.get(id);
     if (!request) return { kind: 'failed', error: 'request-not-found' };
+    const patient = (await getDetails(db, caseId)).patient ?? {};
     const found = kind === 'follow-up' && !request.sentOn ? ['not-sent'] : requestProblems(request, gaps);
     if (found.length) return problems(found);
-    const input = { request, patient: details.patient ?? {}, today };
+    const input = { request, patient, today };
     return deliverLetter(
       (make) => ({
         letter:
@@ -106,12 +110,14 @@ export function RequestsSection({ db, caseId, records, checklist, details, run }
 }
 
 export interface DecisionLetterSectionProps {
+  db: CaseDb;
+  caseId: CaseId;
   opinions: Opinion[];
   details: CaseDetails;
 }
 
 /** Wiring of the decision letter under the decision: made from the recorded opinions and the decision. */
-export function DecisionLetterSection({ opinions, details }: DecisionLetterSectionProps) {
+export function DecisionLetterSection({ db, caseId, opinions, details }: DecisionLetterSectionProps) {
   const t = useT();
   const [language, setLanguage] = useState<DocumentLanguage>(t('langCode') === 'es' ? 'es' : 'en');
   const today = localDate(new Date());
@@ -128,11 +134,20 @@ export function DecisionLetterSection({ opinions, details }: DecisionLetterSecti
       recipients={decisionRecipients(input)}
       language={language}
       onLanguage={setLanguage}
-      onLetter={(format) => {
-        const found = decisionProblems(input);
-        if (found.length) return Promise.resolve(problems(found));
+      onLetter={async (format) => {
+        // Read what is stored now: a field left by this very click has just been saved.
+        const [stored, storedOpinions] = await Promise.all([getDetails(db, caseId), listOpinions(db, caseId)]);
+        const current = {
+          ...input,
+          decision: stored.decision,
+          opinions: storedOpinions,
+          story: stored.story,
+          patient: stored.patient ?? {},
+        };
+        const found = decisionProblems(current);
+        if (found.length) return problems(found);
         return deliverLetter(
-          (make) => ({ letter: make.decisionLetter(input), kind: 'decision-letter', to: '' }),
+          (make) => ({ letter: make.decisionLetter(current), kind: 'decision-letter', to: '' }),
           format,
           today,
         );

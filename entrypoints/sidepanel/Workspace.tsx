@@ -143,7 +143,9 @@ export function Workspace({ db, caseId, records, view }: WorkspaceProps) {
           onDecision={(field, value) => run(saveEdit(db, localStorage, { kind: 'decision', caseId, field, value }))}
         />
       ) : null}
-      {view === 'opinions' ? <DecisionLetterSection opinions={opinions} details={details} /> : null}
+      {view === 'opinions' ? (
+        <DecisionLetterSection db={db} caseId={caseId} opinions={opinions} details={details} />
+      ) : null}
     </>
   );
 }

@@ -12,7 +12,8 @@ export type RequestEdit = Partial<Omit<RecordsRequest, 'id' | 'caseId' | 'create
 
 export async function listRequests(db: CaseDb, caseId: CaseId): Promise<RecordsRequest[]> {
   const requests = await db.requests.where('caseId').equals(caseId).toArray();
-  return requests.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  // A live query's result may be frozen (Dexie's cache): sort a copy.
+  return [...requests].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
 /** A new draft: what is missing ticked, the language given, the contact and doctor from the patient's last request. */
@@ -94,7 +95,7 @@ export async function rememberedProvider(
   const key = name.trim().toLowerCase();
   if (!key) return undefined;
   const all = await db.requests.toArray();
-  const match = all
+  const match = [...all]
     .filter((r) => r.id !== exceptId)
     .filter((r) => r.provider.name.trim().toLowerCase() === key && (r.provider.address || r.provider.fax))
     .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt))
