@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ChecklistView } from '../../components/ChecklistView';
 import { useT } from '../../components/i18n';
 import { LabTrendsView } from '../../components/LabTrendsView';
@@ -25,7 +25,6 @@ import {
   setQuestionLink,
 } from '../../lib/case/questions';
 import type { RecordFamily } from '../../lib/core/workspace-model';
-import { DecisionLetterSection, RequestsSection } from './Letters';
 import { useLive } from './use-live';
 
 export interface WorkspaceProps {
@@ -77,6 +76,12 @@ export function Workspace({ db, caseId, records, view }: WorkspaceProps) {
   const offers = useMemo(() => medicationOffers(records), [records]);
   const recordTitles = useMemo(() => records.map(({ id, title }) => ({ id, title })), [records]);
 
+  // The requests and letters load with the first view that shows them, not with the panel.
+  const [letters, setLetters] = useState<typeof import('./Letters') | null>(null);
+  useEffect(() => {
+    if (!letters && (view === 'checklist' || view === 'opinions')) void import('./Letters').then(setLetters);
+  }, [view]);
+
   const run = (write: Promise<unknown>) =>
     void write.then(
       () => setSaveFailed(false),
@@ -97,8 +102,15 @@ export function Workspace({ db, caseId, records, view }: WorkspaceProps) {
           onNotApplicable={(family, value) => run(setNotApplicable(db, caseId, family, value))}
         />
       ) : null}
-      {view === 'checklist' ? (
-        <RequestsSection db={db} caseId={caseId} records={records} checklist={checklist} details={details} run={run} />
+      {view === 'checklist' && letters ? (
+        <letters.RequestsSection
+          db={db}
+          caseId={caseId}
+          records={records}
+          checklist={checklist}
+          details={details}
+          run={run}
+        />
       ) : null}
       {view === 'story' ? (
         <PatientForm
@@ -143,8 +155,8 @@ export function Workspace({ db, caseId, records, view }: WorkspaceProps) {
           onDecision={(field, value) => run(saveEdit(db, localStorage, { kind: 'decision', caseId, field, value }))}
         />
       ) : null}
-      {view === 'opinions' ? (
-        <DecisionLetterSection db={db} caseId={caseId} opinions={opinions} details={details} />
+      {view === 'opinions' && letters ? (
+        <letters.DecisionLetterSection db={db} caseId={caseId} opinions={opinions} details={details} />
       ) : null}
     </>
   );
