@@ -75,6 +75,7 @@ describe('records-request letters in Chromium', () => {
       [],
     );
     // By keyboard: focus "Request missing records" and press Enter.
+    await panel.waitForSelector('[data-testid="request-add"]');
     await panel.evaluate(() => document.querySelector<HTMLElement>('[data-testid="request-add"]')!.focus());
     await panel.press('Enter');
     await panel.waitForSelector('[data-testid="request-provider"]');
