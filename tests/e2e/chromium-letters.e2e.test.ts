@@ -4,7 +4,6 @@
 // letter; axe-core on the new views in light and dark; the main actions by keyboard.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../harness/axe';
 import type { CdpPage } from '../harness/cdp-page';
