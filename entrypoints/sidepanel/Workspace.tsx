@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { TimelineView } from '../../components/TimelineView';
 import { VisitSheetPanel, type VisitSheetState } from '../../components/VisitSheetPanel';
 import { caseTimeline } from '../../lib/case/timeline';
@@ -96,6 +96,12 @@ export function Workspace({ db, caseId, records, view }: WorkspaceProps) {
       );
   };
 
+  // The requests and letters load with the first view that shows them, not with the panel.
+  const [letters, setLetters] = useState<typeof import('./Letters') | null>(null);
+  useEffect(() => {
+    if (!letters && (view === 'checklist' || view === 'opinions')) void import('./Letters').then(setLetters);
+  }, [view]);
+
   const run = (write: Promise<unknown>) =>
     void write.then(
       () => setSaveFailed(false),
@@ -114,6 +120,16 @@ export function Workspace({ db, caseId, records, view }: WorkspaceProps) {
           items={checklist}
           holdings={holdings}
           onNotApplicable={(family, value) => run(setNotApplicable(db, caseId, family, value))}
+        />
+      ) : null}
+      {view === 'checklist' && letters ? (
+        <letters.RequestsSection
+          db={db}
+          caseId={caseId}
+          records={records}
+          checklist={checklist}
+          details={details}
+          run={run}
         />
       ) : null}
       {view === 'story' ? (
@@ -167,6 +183,9 @@ export function Workspace({ db, caseId, records, view }: WorkspaceProps) {
           onDelete={(id) => run(deleteOpinion(db, id))}
           onDecision={(field, value) => run(saveEdit(db, localStorage, { kind: 'decision', caseId, field, value }))}
         />
+      ) : null}
+      {view === 'opinions' && letters ? (
+        <letters.DecisionLetterSection db={db} caseId={caseId} opinions={opinions} details={details} />
       ) : null}
     </>
   );

@@ -17,8 +17,19 @@ export async function renameCase(db: CaseDb, id: CaseId, title: string): Promise
 
 /** Deletes the case with everything in it, in one transaction: never half a case. */
 export async function deleteCase(db: CaseDb, id: CaseId): Promise<void> {
-  const tables = [db.cases, db.records, db.attachments, db.caseDetails, db.questions, db.opinions];
+  const tables = [
+    db.cases,
+    db.records,
+    db.attachments,
+    db.caseDetails,
+    db.questions,
+    db.opinions,
+    db.requests,
+    db.sentPackages,
+  ];
   await db.transaction('rw', tables, async () => {
+    await db.sentPackages.where('caseId').equals(id).delete();
+    await db.requests.where('caseId').equals(id).delete();
     await db.opinions.where('caseId').equals(id).delete();
     await db.questions.where('caseId').equals(id).delete();
     await db.caseDetails.delete(id);

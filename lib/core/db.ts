@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Attachment, Case, CaseRecord } from './model';
+import type { RecordsRequest } from './request-model';
 import type { CaseDetails, Opinion, Question } from './workspace-model';
 import type { SentPackage } from './sent-package';
 
@@ -24,6 +25,7 @@ export class CaseDb extends Dexie {
   caseDetails!: EntityTable<CaseDetails, 'caseId'>;
   questions!: EntityTable<Question, 'id'>;
   opinions!: EntityTable<Opinion, 'id'>;
+  requests!: EntityTable<RecordsRequest, 'id'>;
   sentPackages!: EntityTable<SentPackage, 'id'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
@@ -40,6 +42,8 @@ export class CaseDb extends Dexie {
       questions: 'id, caseId',
       opinions: 'id, caseId',
     });
+    // Version 4 (records requests and their tracking): a new table only, so existing rows need no upgrade.
+    this.version(4).stores({ requests: 'id, caseId' });
     // Version 5 (the sent-package log): a new table only, so existing rows need no upgrade.
     this.version(5).stores({ sentPackages: 'id, caseId' });
     this.on('populate', (tx) => {

@@ -12,6 +12,7 @@ import { launchChromium } from '../harness/chromium';
 import { checkPackage, waitForNewZip } from '../harness/package-check';
 import { startDemoPortal } from '../harness/portal-server';
 import { checkPatientSharedZip } from '../harness/patient-shared-check';
+import { saveRequestLetter } from '../harness/letter-actions';
 
 const DEMO_PAGES = [
   '/mychart/test-results/cbc.html',
@@ -32,6 +33,13 @@ const DEMO_QUESTIONS = [
 ];
 /** "About the patient" for the synthetic demo patient: what the patient-shared FHIR bundle names. */
 const DEMO_PATIENT = { name: 'Robin Demo-Patient', birthDate: '1961-04-12', sex: 'female' };
+/** Where the demo's records-request letter goes (a synthetic clinic) and how the patient is reached. */
+const DEMO_REQUEST = {
+  provider: 'Athena Demo Clinic',
+  department: 'Medical Records',
+  address: '1 Example Plaza\nSpringfield, ST 00000',
+  contact: 'robin.demo@example.test',
+};
 const CASE_TITLE = 'Lung nodule work-up, Nov 2026 (synthetic demo patient)';
 
 /** A finished new download ending in `suffix` (the browser renames it only when it is complete). */
@@ -148,6 +156,10 @@ async function main(): Promise<string> {
       `Patient-shared bundle (data/patient-shared-bundle.json): ${shared.resources} resources, 0 KTC checker errors, valid against the FHIR R4 JSON schema; ` +
         `Patient Story PDF (${shared.storyPages} page(s)) and FHIR-rendered PDF (${shared.renderedPages} page(s)) read by pdftotext as what they claim.`,
     );
+    // The records the case still lacks (the pathology reports among them), asked for in a letter.
+    const letter = await saveRequestLetter(panel, run.downloadDir, outDir, DEMO_REQUEST);
+    console.log(`Records-request letter (read by pdftotext as a request for the pathology reports): ${letter.pdf}`);
+    console.log(`Records-request letter, text: ${letter.txt}`);
     panel.close();
     return target;
   } finally {

@@ -119,4 +119,22 @@ describe('deleteCase', () => {
     expect(await db.caseDetails.get(gone.id)).toBeUndefined();
     expect(await db.caseDetails.get(kept.id)).toBeDefined();
   });
+
+  it('empties every table that holds rows of a case, including tables added later', async () => {
+    const gone = await createCase(db, 'Gone');
+    const perCase = db.tables.filter(
+      (t) =>
+        t.name !== 'cases' && (t.schema.primKey.name === 'caseId' || t.schema.indexes.some((i) => i.name === 'caseId')),
+    );
+    expect(perCase.length).toBeGreaterThanOrEqual(7);
+    for (const table of perCase) {
+      const key = table.schema.primKey.name;
+      await table.put(key === 'caseId' ? { caseId: gone.id } : { [key]: `row-of-${table.name}`, caseId: gone.id });
+    }
+    await deleteCase(db, gone.id);
+    for (const table of perCase) {
+      const left = await table.where('caseId').equals(gone.id).count();
+      expect(left, `${table.name} still holds rows of the deleted case`).toBe(0);
+    }
+  });
 });
