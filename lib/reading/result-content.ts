@@ -74,9 +74,11 @@ export function bloodPressure(name: string, text: string, date?: string): LabRes
     text.replace(/\s+/g, ' ').trim(),
   );
   if (!m) return [];
+  // A blood pressure is always in mm[Hg]; a page that leaves the unit out ("132/88") still means it.
+  const unitNote = m[3] ? '' : '; unit not written on the page, blood pressure is in mm[Hg]';
   return (['Systolic blood pressure', 'Diastolic blood pressure'] as const).map((test, i) => {
-    const row = labRow({ test, value: m[i + 1]!, unit: m[3], date: m[4] ?? date });
-    row.notes = `Read from "${name.trim()}: ${text.trim()}"`.slice(0, 500);
+    const row = labRow({ test, value: m[i + 1]!, unit: m[3] ?? 'mm[Hg]', date: m[4] ?? date });
+    row.notes = `Read from "${name.trim()}: ${text.trim()}"${unitNote}`.slice(0, 500);
     row.readBy = 'content';
     return row;
   });

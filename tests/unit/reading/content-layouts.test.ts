@@ -91,6 +91,22 @@ describe('results read by content', () => {
     expect(record?.textOnly).toBe(3);
   });
 
+  it('blood pressure written as "132/86" in a vital-signs table dated by column: systolic and diastolic, mm[Hg] when the page leaves the unit out (C-CDA vital-signs narrative)', () => {
+    const html = `<html><body><h2>Vital Signs</h2><table>
+      <thead><tr><th>Date / Time:</th><th>Sept 10, 2012</th><th>Sept 1, 2011</th></tr></thead>
+      <tbody><tr><th>Height</th><td>177 cm</td><td>177 cm</td></tr>
+      <tr><th>Blood Pressure</th><td>132/86 mmHg</td><td>128/80</td></tr></tbody></table></body></html>`;
+    const all = rows(html);
+    expect(all.filter((r) => /blood pressure/i.test(r.test)).map(pick)).toEqual([
+      { test: 'Systolic blood pressure', value: '132', unit: 'mmHg', date: '2012-09-10' },
+      { test: 'Diastolic blood pressure', value: '86', unit: 'mmHg', date: '2012-09-10' },
+      { test: 'Systolic blood pressure', value: '128', unit: 'mm[Hg]', date: '2011-09-01' },
+      { test: 'Diastolic blood pressure', value: '80', unit: 'mm[Hg]', date: '2011-09-01' },
+    ]);
+    expect(all.find((r) => r.value === '128')?.notes).toMatch(/unit not written on the page/);
+    expect(all.find((r) => r.value === '132')?.notes).not.toMatch(/unit not written/);
+  });
+
   it('never ties a value to a label that is not a test', () => {
     const html = `<html><body><h1>Results</h1><div><span>Page</span><span>2</span></div>
       <div><span>Date</span><span>5</span></div><p>Room 12 mg/dL</p></body></html>`;
