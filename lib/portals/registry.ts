@@ -4,7 +4,7 @@ import { generic } from './generic';
 import { healow } from './healow';
 import { healthelife } from './healthelife';
 import { mychart } from './mychart';
-import { addressOrMarkupSign, lookAt, signOf } from './signs';
+import { addressOrMarkupSign, contentSign, lookAt } from './signs';
 import type { PortalAdapter } from './types';
 import { va } from './va';
 
@@ -43,7 +43,7 @@ export function detectPortal(url: URL, doc: Document): PortalAdapter {
   const look = lookAt(doc, url);
   return (
     adapters.find((a) => a.signs && addressOrMarkupSign(a.signs, url, doc)) ??
-    adapters.find((a) => a.signs && signOf(a.signs, url, doc, look)) ??
+    adapters.find((a) => a.signs && contentSign(a.signs, look)) ??
     adapters.find((a) => !a.signs && a.matches(url, doc)) ??
     adapters[adapters.length - 1]!
   );

@@ -90,15 +90,8 @@ export function addressOrMarkupSign(signs: PageSigns, url: URL, doc: Document): 
   return undefined;
 }
 
-/** The first sign of `signs` the page shows (its address and markup, then its content), or undefined. */
-export function signOf(
-  signs: PageSigns,
-  url: URL,
-  doc: Document,
-  look: () => PageFacts = lookAt(doc, url),
-): SignKind | undefined {
-  const sure = addressOrMarkupSign(signs, url, doc);
-  if (sure) return sure;
+/** The family's content sign the page shows: its own resources, its words, its results table's columns. */
+export function contentSign(signs: PageSigns, look: () => PageFacts): SignKind | undefined {
   const page = look();
   if (signs.resources && page.resources.some((path) => signs.resources!.test(path))) return 'resources';
   if (signs.text?.test(page.text)) return 'text';
@@ -106,6 +99,16 @@ export function signOf(
   if (columns && page.headerRows.some((cells) => columns.every((column) => cells.some((c) => column.test(c)))))
     return 'columns';
   return undefined;
+}
+
+/** The first sign of `signs` the page shows (its address and markup, then its content), or undefined. */
+export function signOf(
+  signs: PageSigns,
+  url: URL,
+  doc: Document,
+  look: () => PageFacts = lookAt(doc, url),
+): SignKind | undefined {
+  return addressOrMarkupSign(signs, url, doc) ?? contentSign(signs, look);
 }
 
 export const showsSigns = (signs: PageSigns) => (url: URL, doc: Document) => signOf(signs, url, doc) !== undefined;

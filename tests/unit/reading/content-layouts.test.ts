@@ -107,6 +107,17 @@ describe('results read by content', () => {
     expect(all.find((r) => r.value === '132')?.notes).not.toMatch(/unit not written/);
   });
 
+  it('a card and a line after a table are each read once (the lines left are what the table and cards did not hold)', () => {
+    const html = `<html><body><h2>Results</h2><table><tr><td>Sodium</td><td>139</td><td>mmol/L</td><td>135-145</td></tr></table>
+      <div class="card"><h3>Potassium</h3><span>5.9 mmol/L</span><span>H</span></div>
+      <ul><li>Glucose 112 mg/dL H</li></ul></body></html>`;
+    expect(rows(html).map((r) => [r.test, r.value])).toEqual([
+      ['Sodium', '139'],
+      ['Potassium', '5.9'],
+      ['Glucose', '112'],
+    ]);
+  });
+
   it('never ties a value to a label that is not a test', () => {
     const html = `<html><body><h1>Results</h1><div><span>Page</span><span>2</span></div>
       <div><span>Date</span><span>5</span></div><p>Room 12 mg/dL</p></body></html>`;
