@@ -70,9 +70,9 @@ function measure(mode: ReadingMode['mode'], rows: number, runs: number): Reading
 
 const ms = (s: Stat) => `${s.median.toFixed(0)} ms`;
 
-/** `--quick` (CI): 200 and 2,000 rows, one run each; full: 200, 5,000 (3 runs) and 50,000 rows (1 run: ~2 GB each). */
+/** `--quick` (CI): 200 and 1,000 rows, one run each; full: 200, 5,000 (3 runs) and 50,000 rows (1 run: ~2 GB each). */
 export function benchReading(quick: boolean, log: (s: string) => void): ReadingResult {
-  const sizes = quick ? [200, 2000] : [200, 5000, 50_000];
+  const sizes = quick ? [200, 1000] : [200, 5000, 50_000];
   const runsOf = (rows: number) => (quick || rows >= 50_000 ? 1 : 3);
   const modes: ReadingMode[] = [];
   const targets: ReadingResult['targets'] = [];
