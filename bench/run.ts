@@ -17,6 +17,7 @@ import { benchImaging, type ImagingResult } from './browser-imaging';
 import { attribute, buildSize, buildWithSourceMaps, type BuildSize } from './size';
 import { fmtKb, fmtMb, fmtMs, stat, type Stat } from './stats';
 import { renderReport, type Results } from './report';
+import { benchReading } from './reading';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const quick = process.argv.includes('--quick');
@@ -177,6 +178,8 @@ async function main() {
   const only = process.env.SL_BENCH_ONLY?.split(',');
   const want = (s: string) => !only || only.includes(s);
   results.extract = want('extract') ? benchExtract(CONFIG.extractRows, CONFIG.extractRuns) : (undefined as never);
+  log('8. reading by content (Node)');
+  if (want('reading')) Object.assign(results, { reading: benchReading(quick, log) });
   log('5. size');
   if (want('size')) results.size = sizes();
   if (['browser', 'clip', 'panel', 'export', 'imaging'].some(want))

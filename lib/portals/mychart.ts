@@ -5,6 +5,7 @@ import type { LabResultRow } from '../core/model';
 import { generic } from './generic';
 import { labRecord, noteRecord } from './records';
 import { dateOf, mainOf, pageHeading } from './page';
+import { type PageSigns, showsSigns } from './signs';
 import type { ExtractedRecord, PortalAdapter } from './types';
 
 /** PORTALS.md, "Epic MyChart": component cards (current), `table.components` (older and Kaiser), visit notes. */
@@ -101,11 +102,24 @@ function visitNote(doc: Document, note: Element, main: Element): ExtractedRecord
   });
 }
 
+/**
+ * Markup and paths: PORTALS.md (`/MyChart/api/...`, `/MyChart/Image/Load`). Resources and footer: a saved
+ * MyChart sign-in page (scripts and styles under `/mychartprd/`, `span.copystring` "MyChart® licensed from
+ * Epic Systems Corporation"), a line open-source MyChart result parsers also key on.
+ */
+const SIGNS: PageSigns = {
+  hosts: /mychart/i,
+  paths: /\/mychart(?:prd)?\//i,
+  markup: MARKERS,
+  resources: /^\/mychart(?:prd)?\//i,
+  text: /mychart\W{0,8}(?:-\s*)?licensed from epic systems/i,
+};
+
 export const mychart: PortalAdapter = {
   id: 'epic-mychart',
   name: 'Epic MyChart',
-  matches: (url, doc) =>
-    /\/mychart(?:prd)?\//i.test(url.pathname) || /mychart/i.test(url.hostname) || doc.querySelector(MARKERS) !== null,
+  signs: SIGNS,
+  matches: showsSigns(SIGNS),
   extract: (doc, url) => {
     const main = mainOf(doc);
     const notes = Array.from(main.querySelectorAll('div[data-copy-context^="NOTE"]')).map((n) =>

@@ -4,6 +4,7 @@ import { generic } from './generic';
 import { healow } from './healow';
 import { healthelife } from './healthelife';
 import { mychart } from './mychart';
+import { addressOrMarkupSign, contentSign, lookAt } from './signs';
 import type { PortalAdapter } from './types';
 import { va } from './va';
 
@@ -33,6 +34,17 @@ function markedReadBy(adapter: PortalAdapter): PortalAdapter {
 
 export const adapters: readonly PortalAdapter[] = families.map(markedReadBy);
 
+/**
+ * The family whose host or markup the page shows; else the one whose content signs it shows (resources,
+ * footer, generator, table columns: one look at the page for all); else the generic reader, which reads
+ * sections and results by content.
+ */
 export function detectPortal(url: URL, doc: Document): PortalAdapter {
-  return adapters.find((adapter) => adapter.matches(url, doc)) ?? adapters[adapters.length - 1]!;
+  const look = lookAt(doc, url);
+  return (
+    adapters.find((a) => a.signs && addressOrMarkupSign(a.signs, url, doc)) ??
+    adapters.find((a) => a.signs && contentSign(a.signs, look)) ??
+    adapters.find((a) => !a.signs && a.matches(url, doc)) ??
+    adapters[adapters.length - 1]!
+  );
 }

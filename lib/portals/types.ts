@@ -1,4 +1,5 @@
 import type { RecordKind, StructuredData } from '../core/model';
+import type { PageSigns } from './signs';
 
 /** One record found on a page, before snapshotting. */
 export interface ExtractedRecord {
@@ -19,6 +20,8 @@ export interface PortalAdapter {
   id: string;
   /** The portal family as users know it. */
   name: string;
+  /** How the family is recognised (host names and page signs); none for the generic reader. */
+  signs?: PageSigns;
   matches: (url: URL, doc: Document) => boolean;
   extract: (doc: Document, url: URL) => ExtractedRecord[];
 }

@@ -4,6 +4,7 @@ import type { LabResultRow } from '../core/model';
 import { generic } from './generic';
 import { labRecord, reportRecord } from './records';
 import { dateOf, mainOf, pageHeading } from './page';
+import { type PageSigns, showsSigns } from './signs';
 import type { ExtractedRecord, PortalAdapter } from './types';
 
 /**
@@ -73,11 +74,22 @@ function radiology(doc: Document, main: Element): ExtractedRecord | undefined {
   });
 }
 
+/**
+ * The VA's own portal code (vets-website, mhv-medical-records): design-system `vads-` classes and `va-`
+ * elements, result cards `ul.result-cards > li > h3` (LabsAndTests/ChemHemResults.jsx) and `chem-hem-*` test
+ * ids (ChemHemDetails.jsx); "My HealtheVet" in the title or footer.
+ */
+const SIGNS: PageSigns = {
+  hosts: /(^|\.)va\.gov$/i,
+  markup: '[class*="vads-"], [data-mhv], va-card, ul.result-cards, [data-testid^="chem-hem-"]',
+  text: /\bmy healthevet\b/i,
+};
+
 export const va: PortalAdapter = {
   id: 'va-mhv',
   name: 'VA.gov / My HealtheVet',
-  matches: (url, doc) =>
-    /(^|\.)va\.gov$/i.test(url.hostname) || doc.querySelector('[class*="vads-"], [data-mhv], va-card') !== null,
+  signs: SIGNS,
+  matches: showsSigns(SIGNS),
   extract: (doc, url) => {
     const main = mainOf(doc);
     const record = labCards(doc, main) ?? radiology(doc, main);

@@ -74,9 +74,11 @@ export function bloodPressure(name: string, text: string, date?: string): LabRes
     text.replace(/\s+/g, ' ').trim(),
   );
   if (!m) return [];
+  // A blood pressure is always in mm[Hg]; a page that leaves the unit out ("132/88") still means it.
+  const unitNote = m[3] ? '' : '; unit not written on the page, blood pressure is in mm[Hg]';
   return (['Systolic blood pressure', 'Diastolic blood pressure'] as const).map((test, i) => {
-    const row = labRow({ test, value: m[i + 1]!, unit: m[3], date: m[4] ?? date });
-    row.notes = `Read from "${name.trim()}: ${text.trim()}"`.slice(0, 500);
+    const row = labRow({ test, value: m[i + 1]!, unit: m[3] ?? 'mm[Hg]', date: m[4] ?? date });
+    row.notes = `Read from "${name.trim()}: ${text.trim()}"${unitNote}`.slice(0, 500);
     row.readBy = 'content';
     return row;
   });
@@ -225,6 +227,29 @@ function cardParts(el: Element): RowParts | undefined {
   };
 }
 
+/** Tables are read on their own; headings name sections and panels ("Lab panel 2"), never a result. */
+const NOT_LINES = new Set(['TABLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+
+/**
+ * An inert copy of `root` without its tables, headings and the blocks already read: the lines left to read.
+ * Copied node by node, so a page's 50,000-row table is never cloned only to be thrown away.
+ */
+function linesLeft(root: Element, taken: Set<Element>): Element {
+  const inert = inertDocumentFor(root.ownerDocument);
+  const copyChildren = (from: Node, into: Node) => {
+    for (let child = from.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) into.appendChild(inert.importNode(child, false));
+      if (child.nodeType !== 1) continue;
+      const el = child as Element;
+      if (taken.has(el) || NOT_LINES.has(el.tagName)) continue;
+      copyChildren(el, into.appendChild(inert.importNode(el, false)));
+    }
+  };
+  const top = inert.importNode(root, false) as Element;
+  copyChildren(root, top);
+  return top;
+}
+
 /** Everything outside tables: definition lists, cards, then lines (list items, paragraphs) under their dates. */
 function blocksByContent(root: Element, out: ContentResults): void {
   const taken = new Set<Element>();
@@ -259,16 +284,8 @@ function blocksByContent(root: Element, out: ContentResults): void {
   }
   out.rows.push(...found.sort((a, b) => a.at - b.at).map((f) => f.row));
   // Lines of what is left, in reading order; a line that is only a date dates the lines under it.
-  const rest = inertDocumentFor(root.ownerDocument).importNode(root, true) as Element;
-  const copies = Array.from(rest.querySelectorAll('*'));
-  const originals = [root, ...elements];
-  const copyOf = new Map<Element, Element>();
-  [rest, ...copies].forEach((c, i) => originals[i] && copyOf.set(originals[i]!, c));
-  for (const el of taken) copyOf.get(el)?.remove();
-  // Headings name sections and panels ("Lab panel 2"), never a result.
-  for (const el of Array.from(rest.querySelectorAll('table, h1, h2, h3, h4, h5, h6'))) el.remove();
   let date: string | undefined;
-  for (const line of textOf(rest).split('\n')) {
+  for (const line of textOf(linesLeft(root, taken)).split('\n')) {
     const parts = lineResult(line);
     if (parts) {
       out.rows.push(contentRow({ ...parts, date: parts.date ?? date }));

@@ -61,6 +61,13 @@ export interface CodedValue {
   section: string;
   /** The LOINC code of its section: 30954-2 results, 8716-3 vital signs. */
   sectionCode: string;
+  /**
+   * The document's own narrative shows this number for it: in the narrative row its entry points to (or,
+   * with no pointer, anywhere in the section's narrative). False where the narrative and the code disagree.
+   */
+  shownOnPage: boolean;
+  /** The narrative text that decides it (its row, item or paragraph), for the report. */
+  narrative: string;
 }
 
 export interface TitledSection {
@@ -94,6 +101,18 @@ export function titledSections(file: string): TitledSection[] {
 /** Result and vital-sign sections: the ones whose coded numbers a reader of the page should recover. */
 export const NUMERIC_SECTIONS = new Set(['30954-2', '8716-3']);
 
+/**
+ * LOINC's long common names for the codes whose narrative writes two values in one row ("Blood Pressure
+ * 132/86 mmHg"), so a page's systolic and diastolic rows can be told apart. Written by hand from LOINC.
+ */
+const LOINC_NAMES: Record<string, string> = {
+  '8480-6': 'Systolic blood pressure',
+  '8462-4': 'Diastolic blood pressure',
+};
+
+/** The numbers a text shows, ".8" and "0.80" included. */
+const numbersIn = (text: string) => Array.from(text.matchAll(/\d*\.?\d+/g), (m) => Number(m[0]));
+
 /** Every physical quantity (`value xsi:type="PQ"`) observed in a results or vital-signs section. */
 export function codedValues(file: string): CodedValue[] {
   const doc = parseDocument(file);
@@ -111,6 +130,7 @@ export function codedValues(file: string): CodedValue[] {
     const code = kid(section, 'code')?.getAttribute('code') ?? '';
     if (!NUMERIC_SECTIONS.has(code)) continue;
     const title = squash(kid(section, 'title')?.textContent);
+    const narrative = squash(kid(section, 'text')?.textContent);
     for (const obs of Array.from(section.getElementsByTagNameNS('*', 'observation'))) {
       const value = kids(obs, 'value').find((v) => /(^|:)PQ$/.test(v.getAttributeNS(XSI, 'type') ?? ''));
       const number = Number(value?.getAttribute('value'));
@@ -118,11 +138,15 @@ export function codedValues(file: string): CodedValue[] {
       const obsCode = kid(obs, 'code');
       const original = kid(obsCode, 'originalText');
       const row = resolve(kid(obs, 'text'));
+      const pointed = row ?? resolve(original);
+      // The narrative row, list item or paragraph the entry points to; the whole narrative when it points nowhere.
+      const shownIn = pointed ? squash((pointed.closest('tr, item, paragraph') ?? pointed).textContent) : narrative;
       const names = [
         obsCode?.getAttribute('displayName'),
         squash(resolve(original)?.textContent) || squash(original?.textContent),
         row?.localName === 'tr' ? squash(kids(row, 'td')[0]?.textContent ?? kids(row, 'th')[0]?.textContent) : '',
         squash(kid(obs, 'text')?.textContent),
+        LOINC_NAMES[obsCode?.getAttribute('code') ?? ''],
       ]
         .map((n) => squash(n))
         .filter((n) => n !== '');
@@ -132,6 +156,8 @@ export function codedValues(file: string): CodedValue[] {
         unit: value.getAttribute('unit') ?? '1',
         section: title,
         sectionCode: code,
+        shownOnPage: numbersIn(shownIn).includes(number),
+        narrative: shownIn.slice(0, 120),
       });
     }
   }

@@ -26,12 +26,14 @@ export function sameTest(page: string, names: string[]): boolean {
   });
 }
 
+/** Spellings of one unit that documents and pages both use (written by hand). */
+const UNIT_SPELLINGS: Record<string, string> = { inches: 'in', inch: 'in', '[in_i]': 'in', lbs: 'lb', '[lb_av]': 'lb' };
+
 /** Units compared as written, ignoring case, spaces, brackets and the `10+3` / `10*3` / `10^3` spellings. */
-export const unitKey = (unit: string | undefined) =>
-  (unit ?? '')
-    .toLowerCase()
-    .replace(/[\s[\]]/g, '')
-    .replace(/10[+*^]/g, '10^');
+export const unitKey = (unit: string | undefined) => {
+  const written = (unit ?? '').toLowerCase().replace(/\s/g, '');
+  return (UNIT_SPELLINGS[written] ?? written).replace(/[[\]]/g, '').replace(/10[+*^]/g, '10^');
+};
 
 const sameNumber = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 
@@ -41,11 +43,18 @@ export interface Score {
   found: number;
   /** ... and the same unit. */
   foundWithUnit: number;
+  /** Coded values the document's own narrative shows (decided from the XML, see CodedValue.shownOnPage). */
+  shown: number;
+  /** Of those, found on the page with the same test and number. */
+  shownFound: number;
   /** Rows on the page that carry a coded number under another coded test's name. */
   wrongTest: number;
-  /** Coded values whose test the page shows with another number: the document's narrative disagrees with its code. */
-  disagree: number;
+  /** Coded values not found on the page (test and number). */
   missing: string[];
+  /** Found, but the page writes another unit than the code (or none). */
+  otherUnit: string[];
+  /** Coded values the narrative does not show, with what its row shows instead. */
+  notShown: string[];
   wrong: string[];
 }
 
@@ -55,27 +64,24 @@ export function scoreValues(coded: CodedValue[], records: FoundRecord[]): Score 
     coded: coded.length,
     found: 0,
     foundWithUnit: 0,
+    shown: 0,
+    shownFound: 0,
     wrongTest: 0,
-    disagree: 0,
     missing: [],
+    otherUnit: [],
+    notShown: [],
     wrong: [],
   };
   for (const value of coded) {
+    const label = `${value.names[value.names.length - 1]} ${value.value} ${value.unit}`;
     const same = rows.filter((r) => sameTest(r.test, value.names) && sameNumber(r.numericValue!, value.value));
     if (same.length > 0) score.found++;
-    else if (
-      rows.some((r) => sameTest(r.test, value.names)) &&
-      !coded.some(
-        (c) =>
-          c !== value && sameTest(c.names[0]!, value.names) && rows.some((r) => sameNumber(r.numericValue!, c.value)),
-      )
-    )
-      score.disagree++;
-    if (same.some((r) => unitKey(r.unit) === unitKey(value.unit))) score.foundWithUnit++;
-    else
-      score.missing.push(
-        `${value.names[value.names.length - 1]} ${value.value} ${value.unit}${same.length ? ` (page unit: ${same.map((r) => r.unit ?? 'none').join(', ')})` : ''}`,
-      );
+    if (value.shownOnPage) score.shown++;
+    if (value.shownOnPage && same.length > 0) score.shownFound++;
+    if (!value.shownOnPage) score.notShown.push(`${label} (the narrative shows: "${value.narrative}")`);
+    if (same.length === 0) score.missing.push(label);
+    else if (same.some((r) => unitKey(r.unit) === unitKey(value.unit))) score.foundWithUnit++;
+    else score.otherUnit.push(`${label} (page unit: ${same.map((r) => r.unit ?? 'none').join(', ')})`);
   }
   for (const row of rows) {
     const named = coded.filter((c) => sameTest(row.test, c.names));

@@ -91,6 +91,33 @@ describe('results read by content', () => {
     expect(record?.textOnly).toBe(3);
   });
 
+  it('blood pressure written as "132/86" in a vital-signs table dated by column: systolic and diastolic, mm[Hg] when the page leaves the unit out (C-CDA vital-signs narrative)', () => {
+    const html = `<html><body><h2>Vital Signs</h2><table>
+      <thead><tr><th>Date / Time:</th><th>Sept 10, 2012</th><th>Sept 1, 2011</th></tr></thead>
+      <tbody><tr><th>Height</th><td>177 cm</td><td>177 cm</td></tr>
+      <tr><th>Blood Pressure</th><td>132/86 mmHg</td><td>128/80</td></tr></tbody></table></body></html>`;
+    const all = rows(html);
+    expect(all.filter((r) => /blood pressure/i.test(r.test)).map(pick)).toEqual([
+      { test: 'Systolic blood pressure', value: '132', unit: 'mmHg', date: '2012-09-10' },
+      { test: 'Diastolic blood pressure', value: '86', unit: 'mmHg', date: '2012-09-10' },
+      { test: 'Systolic blood pressure', value: '128', unit: 'mm[Hg]', date: '2011-09-01' },
+      { test: 'Diastolic blood pressure', value: '80', unit: 'mm[Hg]', date: '2011-09-01' },
+    ]);
+    expect(all.find((r) => r.value === '128')?.notes).toMatch(/unit not written on the page/);
+    expect(all.find((r) => r.value === '132')?.notes).not.toMatch(/unit not written/);
+  });
+
+  it('a card and a line after a table are each read once (the lines left are what the table and cards did not hold)', () => {
+    const html = `<html><body><h2>Results</h2><table><tr><td>Sodium</td><td>139</td><td>mmol/L</td><td>135-145</td></tr></table>
+      <div class="card"><h3>Potassium</h3><span>5.9 mmol/L</span><span>H</span></div>
+      <ul><li>Glucose 112 mg/dL H</li></ul></body></html>`;
+    expect(rows(html).map((r) => [r.test, r.value])).toEqual([
+      ['Sodium', '139'],
+      ['Potassium', '5.9'],
+      ['Glucose', '112'],
+    ]);
+  });
+
   it('never ties a value to a label that is not a test', () => {
     const html = `<html><body><h1>Results</h1><div><span>Page</span><span>2</span></div>
       <div><span>Date</span><span>5</span></div><p>Room 12 mg/dL</p></body></html>`;
