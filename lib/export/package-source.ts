@@ -1,5 +1,6 @@
 import type { CaseDb } from '../core/db';
 import type { CaseId } from '../core/model';
+import type { DocumentLanguage } from '../core/document-language';
 import type { PackageInput, PageSize } from './package-input';
 import {
   packageCompleteness,
@@ -17,6 +18,8 @@ export interface PackageSourceOptions {
   translate: TranslateKey;
   generatedAt?: Date;
   pageSize?: PageSize;
+  /** The package language; `translate` must answer in it. */
+  language?: DocumentLanguage;
   /** Whether data/patient-shared-bundle.json is wanted (on unless the patient unticked it). */
   patientShared?: boolean;
 }
@@ -62,6 +65,7 @@ export async function readPackageInput(
     attachments: attachments.map((a) => ({ ...a, data: a.blob })),
     ...packageWorkspace(details, questions, opinions, included),
     ...(options.pageSize ? { pageSize: options.pageSize } : {}),
+    ...(options.language ? { language: options.language } : {}),
     patientShared: {
       include: options.patientShared !== false,
       ...(patient ? { patient } : {}),
