@@ -106,7 +106,7 @@ export function labTableHtml(matrix: LabMatrix, text: PackageText = EN): string 
   const columns = text.labs.columns.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
   return `<h2 id="labs">${escapeHtml(text.labs.heading)}</h2>
 <p class="notice">${escapeHtml(text.labs.notice)}</p>
-<div class="wide"><table><thead><tr>${columns}${head}</tr></thead><tbody>
+<div class="wide" tabindex="0" role="region" aria-labelledby="labs"><table><thead><tr>${columns}${head}</tr></thead><tbody>
 ${rows}
 </tbody></table></div>`;
 }

@@ -105,6 +105,7 @@ A result found in several records is shown once; "sources differ" marks two reco
       note: 'Patient note',
     },
     notStated: 'not stated',
+    snapshotLabel: 'The record as it looked in the portal',
     back: 'Back to the index',
     copyNotice: "A copy the patient captured from their portal with Second Look. The original is the portal's record.",
     filesWithRecord: 'Files downloaded with this record:',

@@ -112,6 +112,7 @@ Un resultado que aparece en varios registros se muestra una vez; «las fuentes d
       note: 'Nota del paciente',
     },
     notStated: 'no indicada',
+    snapshotLabel: 'El registro tal como se veía en el portal',
     back: 'Volver al índice',
     copyNotice:
       'Una copia que el paciente capturó de su portal con Second Look. El original es el registro del portal.',

@@ -87,6 +87,8 @@ export interface PackageText {
       note: string;
     };
     notStated: string;
+    /** Names the scrollable region holding the captured page (keyboard users scroll it). */
+    snapshotLabel: string;
     back: string;
     copyNotice: string;
     filesWithRecord: string;

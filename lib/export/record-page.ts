@@ -57,7 +57,7 @@ export function recordPageHtml(
 <h1>${escapeHtml(record.title)}</h1>
 <dl class="provenance">${header}</dl>
 <p class="notice">${escapeHtml(text.record.copyNotice)}</p>
-${fileList}${sectionLine(record, language)}${tables ? `${tables}\n` : ''}<div class="snapshot">${SNAPSHOT_START}${sanitizedSnapshot}${SNAPSHOT_END}</div>`,
+${fileList}${sectionLine(record, language)}${tables ? `${tables}\n` : ''}<div class="snapshot" tabindex="0" role="region" aria-label="${escapeHtml(text.record.snapshotLabel)}">${SNAPSHOT_START}${sanitizedSnapshot}${SNAPSHOT_END}</div>`,
     text.lang,
   );
 }

@@ -99,7 +99,7 @@ export function structuredTablesHtml(data: StructuredData | undefined, language:
   return structuredTables(data, text)
     .map(
       (table) =>
-        `<h2>${escapeHtml(table.caption)}</h2>\n<div class="wide"><table><thead><tr>${table.headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>\n` +
+        `<h2>${escapeHtml(table.caption)}</h2>\n<div class="wide" tabindex="0" role="region" aria-label="${escapeHtml(table.caption)}"><table><thead><tr>${table.headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>\n` +
         table.rows
           .map((row) => `<tr>${row.map((c) => `<td>${escapeHtml(cellText(c, text.yes))}</td>`).join('')}</tr>`)
           .join('\n') +
