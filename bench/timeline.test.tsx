@@ -8,6 +8,7 @@ import { TimelineView } from '../components/TimelineView';
 import { I18n } from '../components/i18n';
 import { caseTimeline, filterTimeline } from '../lib/case/timeline';
 import type { CaseRecord } from '../lib/core/model';
+import { PACKAGE_TEXT_EN } from '../lib/export/package-text-en';
 import { timelineHtml } from '../lib/export/timeline-html';
 import { translate } from '../tests/unit/components/render';
 import { caseRecord, labRecord } from '../tests/unit/fixtures/records';
@@ -87,7 +88,7 @@ it('times the timeline at 100 and 10,000 records', () => {
       filterTimeline(entries, new Set(['result']));
       const filtered = performance.now() - at;
       at = performance.now();
-      timelineHtml(entries, (id) => `records/${id}/record.html`);
+      timelineHtml(entries, (id) => `records/${id}/record.html`, PACKAGE_TEXT_EN);
       const html = performance.now() - at;
       render(null, host);
       if (runIndex === 0) continue;

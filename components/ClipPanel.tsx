@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import type { ClipProgress, RecordSummary } from '../lib/core/messaging';
 import type { ClipStatus } from '../lib/core/settings';
 import { embeddedSummary, problemText } from './attachment-problem';
@@ -53,8 +54,20 @@ export function ClipPanel({
 }: ClipPanelProps) {
   const t = useT();
   const result = status?.result;
+  const section = useRef<HTMLElement>(null);
+  const clipButton = useRef<HTMLButtonElement>(null);
+  // The Clip button is disabled while a clip runs and a preview's buttons go when it closes: either drops
+  // keyboard focus to the page. When the clip ends, focus that was lost comes back to Clip.
+  const working = busy || !!preview;
+  const wasWorking = useRef(working);
+  useEffect(() => {
+    const doc = section.current?.ownerDocument;
+    if (wasWorking.current && !working && doc && (!doc.activeElement || doc.activeElement === doc.body))
+      clipButton.current?.focus();
+    wasWorking.current = working;
+  }, [working]);
   return (
-    <section aria-labelledby="clip-heading" class="card">
+    <section aria-labelledby="clip-heading" class="card" ref={section}>
       <h2 id="clip-heading">{t('clipHeading')}</h2>
       <p class="muted" data-testid="tab-origin">
         {tabOrigin ? t('tabCurrent', [tabOrigin]) : t('tabNoAccess')}
@@ -64,6 +77,7 @@ export function ClipPanel({
           type="button"
           class="primary"
           data-testid="clip-page"
+          ref={clipButton}
           disabled={busy || disabled}
           onClick={() => onClip(false)}
         >

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RecordSummary } from '../lib/core/messaging';
 import { problemText } from './attachment-problem';
 import { useT } from './i18n';
@@ -22,9 +22,14 @@ export function ClipPreview({ records, onSave, onCancel }: ClipPreviewProps) {
   const t = useT();
   const [chosen, setChosen] = useState<boolean[]>(() => records.map(() => true));
   const indexes = chosen.flatMap((on, i) => (on ? [i] : []));
+  // The Clip button that opened the preview is disabled by then: keyboard focus starts on what was found.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   return (
     <div class="stack" data-testid="clip-preview">
-      <h3>{t('previewHeading', [records.length])}</h3>
+      <h3 tabIndex={-1} ref={heading}>
+        {t('previewHeading', [records.length])}
+      </h3>
       <p class="muted">{t('previewHint')}</p>
       <ul class="records">
         {records.map((record, i) => (

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { DOCUMENT_LANGUAGES } from '../lib/core/document-language';
 import type { RecordKind } from '../lib/core/model';
 import { type ExportOptionsValue } from './export-choices';
 import { useT } from './i18n';
@@ -75,6 +76,24 @@ export function ExportOptions({ records, value, onChange, preview, patientMissin
             {t(size === 'letter' ? 'exportPageLetter' : 'exportPageA4')}
           </label>
         ))}
+      </fieldset>
+      <fieldset data-testid="export-language">
+        <legend>{t('exportLanguage')}</legend>
+        {DOCUMENT_LANGUAGES.map((language) => (
+          <label key={language} class="inline">
+            <input
+              type="radio"
+              name="export-language"
+              data-testid={`export-language-${language}`}
+              checked={value.language === language}
+              onChange={() => set({ language })}
+            />{' '}
+            <span lang={language === 'es' ? 'es' : undefined}>
+              {t(language === 'es' ? 'exportLanguageEs' : 'exportLanguageEn')}
+            </span>
+          </label>
+        ))}
+        <p class="muted">{t('exportLanguageHint')}</p>
       </fieldset>
       <fieldset data-testid="export-patient-shared">
         <legend>{t('exportPatientShared')}</legend>

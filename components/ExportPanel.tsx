@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 import { useT } from './i18n';
 
 export type ExportState =
@@ -19,8 +20,21 @@ export interface ExportPanelProps {
 
 export function ExportPanel({ state, disabled, onExport, onCancel, children }: ExportPanelProps) {
   const t = useT();
+  // Export and Cancel take each other's place: the one that had focus is gone, so focus moves to the other.
+  const section = useRef<HTMLElement>(null);
+  const running = state.phase === 'running';
+  const wasRunning = useRef(running);
+  useEffect(() => {
+    const doc = section.current?.ownerDocument;
+    const lost = doc && (!doc.activeElement || doc.activeElement === doc.body);
+    if (lost && running !== wasRunning.current)
+      section.current
+        ?.querySelector<HTMLButtonElement>(running ? '[data-focus="cancel"]' : '[data-focus="export"]')
+        ?.focus();
+    wasRunning.current = running;
+  }, [running]);
   return (
-    <section aria-labelledby="export-heading" class="card">
+    <section aria-labelledby="export-heading" class="card" ref={section}>
       <h2 id="export-heading">{t('exportHeading')}</h2>
       {children}
       {state.phase === 'running' ? (
@@ -29,12 +43,19 @@ export function ExportPanel({ state, disabled, onExport, onCancel, children }: E
             {t('exportProgress')}
             <progress data-testid="export-progress" max={state.total} value={state.done} />
           </label>
-          <button type="button" data-testid="export-cancel" onClick={onCancel}>
+          <button type="button" data-testid="export-cancel" data-focus="cancel" onClick={onCancel}>
             {t('exportCancel')}
           </button>
         </div>
       ) : (
-        <button type="button" class="primary" data-testid="export" disabled={disabled} onClick={onExport}>
+        <button
+          type="button"
+          class="primary"
+          data-testid="export"
+          data-focus="export"
+          disabled={disabled}
+          onClick={onExport}
+        >
           {t('exportButton')}
         </button>
       )}

@@ -1,3 +1,4 @@
+import type { DocumentLanguage } from '../lib/core/document-language';
 import type { PageSize } from '../lib/export/package-input';
 import type { IdentifierKind } from '../lib/export/redact';
 import type { MessageKey } from './i18n';
@@ -9,6 +10,8 @@ export const MIN_PASSWORD_LENGTH = 10;
 export interface ExportOptionsValue {
   excluded: string[];
   pageSize: PageSize;
+  /** The language of the package's own pages; the panel's language unless changed. */
+  language: DocumentLanguage;
   redact: boolean;
   /** Names to remove, separated by commas or new lines. */
   names: string;
@@ -23,9 +26,10 @@ export interface ExportOptionsValue {
   patientShared: boolean;
 }
 
-export const defaultExportOptions = (): ExportOptionsValue => ({
+export const defaultExportOptions = (language: DocumentLanguage = 'en'): ExportOptionsValue => ({
   excluded: [],
   pageSize: 'letter',
+  language,
   redact: false,
   names: '',
   dateOfBirth: '',

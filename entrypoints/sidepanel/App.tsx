@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Autosave, createAutosaveRegistry } from '../../components/autosave';
 import { CaseBar } from '../../components/CaseBar';
@@ -57,8 +57,11 @@ export function App({ db }: { db: CaseDb }) {
   // Undefined until storage answers, so the guide never flashes for someone who dismissed it.
   const [showGuide, setShowGuide] = useState<boolean | undefined>(undefined);
   useEffect(() => void guideDismissed.get().then((dismissed) => setShowGuide(dismissed !== true)), []);
+  // The dismiss button goes away with the guide: focus moves to Help, which brings the guide back.
+  const helpButton = useRef<HTMLButtonElement>(null);
   const dismissGuide = () => {
     setShowGuide(false);
+    helpButton.current?.focus();
     void guideDismissed.set(true);
   };
   const autosave = useMemo(createAutosaveRegistry, []);
@@ -240,6 +243,7 @@ export function App({ db }: { db: CaseDb }) {
             aria-expanded={showGuide === true}
             aria-controls="first-run-guide"
             onClick={() => setShowGuide(!showGuide)}
+            ref={helpButton}
             data-testid="guide-help"
           >
             {t('guideHelp')}

@@ -14,6 +14,7 @@ import { getDetails, setRedactionChoices } from '../../lib/case/case-details';
 import type { CaseDb } from '../../lib/core/db';
 import type { CaseId, CaseRecord } from '../../lib/core/model';
 import type { ExportChoices } from './export-run';
+import type { DocumentLanguage } from '../../lib/core/document-language';
 import { emptyDetails } from '../../lib/case/case-details';
 import { missingPatientFields } from '../../lib/fhir';
 import { useLive } from './use-live';
@@ -23,6 +24,7 @@ import { confirmArrival, listSentPackages } from '../../lib/case/sent-log';
 export const exportChoices = (o: ExportOptionsValue): ExportChoices => ({
   excludedRecordIds: o.excluded,
   pageSize: o.pageSize,
+  language: o.language,
   patientShared: o.patientShared,
   ...(o.redact
     ? {
@@ -36,6 +38,8 @@ export const exportChoices = (o: ExportOptionsValue): ExportChoices => ({
   ...(o.protect ? { password: o.password } : {}),
 });
 
+const panelLanguage = (t: ReturnType<typeof useT>): DocumentLanguage => (t('langCode') === 'es' ? 'es' : 'en');
+
 /** Export of one case: options, redaction preview, progress and cancel. Mounted with `key={caseId}`. */
 export function ExportSection({ db, caseId, records }: { db: CaseDb; caseId: CaseId; records: CaseRecord[] }) {
   const t = useT();
@@ -44,7 +48,8 @@ export function ExportSection({ db, caseId, records }: { db: CaseDb; caseId: Cas
   const recipient = useRef('');
   const [recipientText, setRecipientText] = useState('');
   const sentLog = useLive(() => listSentPackages(db, caseId), [caseId], []);
-  const [options, setOptions] = useState<ExportOptionsValue>(defaultExportOptions);
+  // The package is written in the panel's language unless the patient picks another (the reader may not share it).
+  const [options, setOptions] = useState<ExportOptionsValue>(() => defaultExportOptions(panelLanguage(t)));
   // Applied at once, not at the next render: a click on Export right after a change exports that change.
   const latest = useRef(options);
   const update = (change: (current: ExportOptionsValue) => ExportOptionsValue) => {

@@ -12,12 +12,15 @@ import type { CaseId } from '../../lib/core/model';
 import { sha256Hex } from '../../lib/core/hash';
 import { logSentPackage } from '../../lib/case/sent-log';
 import { streamedHashes } from '../../lib/export/streamed-hashes';
+import type { DocumentLanguage } from '../../lib/core/document-language';
 
 /** What the user chose in the export options. */
 export interface ExportChoices {
   /** Records left out (all are included by default). */
   excludedRecordIds: string[];
   pageSize: PageSize;
+  /** The language of the package's own pages (not necessarily the panel's); the panel's when not given. */
+  language?: DocumentLanguage;
   /** The patient-shared FHIR bundle; on unless unticked. */
   patientShared?: boolean;
   redaction?: {
@@ -32,19 +35,33 @@ export interface ExportChoices {
   recipient?: string;
 }
 
+/**
+ * The catalogue words the package repeats from the workspace (story labels, question families, checklist
+ * families and hints) in the package language: the panel's own lookup when they agree, else that language's
+ * catalogue read from the extension's own files (browser.i18n only knows the panel's language).
+ */
+async function packageTranslate(language: DocumentLanguage, t: Translate): Promise<(key: string) => string> {
+  if (t('langCode') === language) return (key) => t(key as MessageKey);
+  const url = browser.runtime.getURL(`/_locales/${language}/messages.json` as '/_locales/en/messages.json');
+  const messages = (await (await fetch(url)).json()) as Record<string, { message?: string } | undefined>;
+  return (key) => messages[key]?.message ?? t(key as MessageKey);
+}
+
 /** A snapshot of the case, read in one transaction, as the package builder wants it. */
-export function loadPackageInput(
+export async function loadPackageInput(
   db: CaseDb,
   caseId: CaseId,
   choices: ExportChoices,
   t: Translate,
 ): Promise<PackageInput> {
+  const language = choices.language ?? (t('langCode') === 'es' ? 'es' : 'en');
   return readPackageInput(db, caseId, {
     excludedRecordIds: choices.excludedRecordIds,
     generator: { name: 'Second Look', version: browser.runtime.getManifest().version },
     sanitize: (html) => sanitizeSnapshot(window, html),
-    translate: (key) => t(key as MessageKey),
+    translate: await packageTranslate(language, t),
     pageSize: choices.pageSize,
+    language,
     patientShared: choices.patientShared,
   });
 }

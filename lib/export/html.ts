@@ -13,7 +13,7 @@ table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #bbb;paddin
 .provenance{background:#f3f5f8;border:1px solid #d5dbe3;padding:.75rem 1rem;margin-bottom:1rem;font-size:.9rem}
 .provenance dt{font-weight:600;float:left;clear:left;width:11rem}.provenance dd{margin:0 0 .2rem 11rem;overflow-wrap:anywhere}
 .notice{font-size:.9rem;color:#444}.snapshot{border-top:2px solid #d5dbe3;padding-top:1rem;overflow-x:auto}
-.flag{font-weight:700;color:#8a1c1c}.wide{overflow-x:auto}h3{font-size:1.05rem;margin-top:1.25rem}@media print{body{max-width:none}}`;
+.flag{font-weight:700;color:#8a1c1c}.wide{overflow-x:auto}:focus-visible{outline:3px solid #1a56a0;outline-offset:2px}h3{font-size:1.05rem;margin-top:1.25rem}@media print{body{max-width:none}}`;
 
 export function htmlPage(title: string, body: string, lang = 'en'): string {
   return `<!DOCTYPE html>

@@ -2,7 +2,7 @@ import { portalLabel, RecordKind, type Case, type CaseRecord } from '../core/mod
 import { completenessHtml, labTableHtml, questionsHtml, storyHtml } from './cover-sheet';
 import { escapeHtml, htmlPage } from './html';
 import { KIND_LABELS } from './kind-labels';
-import { PACKAGE_DISCLAIMER } from './disclaimer';
+import { packageText, type PackageText } from './package-text';
 import { labMatrix } from '../labs';
 import { isTitleOnly } from '../case';
 import type { CaseStory, CompletenessItem, PackageQuestion } from './package-input';
@@ -42,7 +42,7 @@ export interface CoverSheet {
 const sizeLabel = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
-function attachmentList(items: IndexedRecord[]): string {
+function attachmentList(items: IndexedRecord[], text: PackageText): string {
   const rows = items.flatMap(({ record, attachments = [] }) =>
     attachments.map(
       (a) =>
@@ -50,16 +50,18 @@ function attachmentList(items: IndexedRecord[]): string {
     ),
   );
   if (!rows.length) return '';
-  return `<h2 id="attachments">Attached files (${rows.length})</h2>
-<p class="notice">Exactly as downloaded from the portal (byte-identical). Images in DICOM format need a DICOM viewer.</p>
-<table><thead><tr><th>File</th><th>Type</th><th>Size</th><th>Record</th></tr></thead><tbody>
+  return `<h2 id="attachments">${escapeHtml(text.index.attachmentsHeading(rows.length))}</h2>
+<p class="notice">${escapeHtml(text.index.attachmentsNotice)}</p>
+<table><thead><tr>${headerCells(text.index.attachmentColumns)}</tr></thead><tbody>
 ${rows.join('\n')}
 </tbody></table>`;
 }
 
 /** Said next to a record that kept nothing but its title, so no one takes it for the document itself. */
-const titleOnlyFlag = (record: CaseRecord, files: number) =>
-  isTitleOnly(record, files) ? ' <strong class="flag">(only the title was captured)</strong>' : '';
+const titleOnlyFlag = (record: CaseRecord, files: number, text: PackageText) =>
+  isTitleOnly(record, files) ? ` <strong class="flag">${escapeHtml(text.index.titleOnly)}</strong>` : '';
+
+const headerCells = (headers: readonly string[]) => headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
 
 /** INDEX.HTM: the doctor's entry point. Works offline with JavaScript disabled. */
 export function indexPageHtml(
@@ -67,6 +69,7 @@ export function indexPageHtml(
   records: IndexedRecord[],
   generatedAt: Date,
   cover: CoverSheet = {},
+  text: PackageText = packageText('en'),
 ): string {
   const groups = RecordKind.options
     .map((kind) => ({ kind, items: records.filter((r) => r.record.kind === kind) }))
@@ -74,56 +77,56 @@ export function indexPageHtml(
   const hrefById = new Map(records.map((r) => [r.record.id, r.href]));
   const sections = groups
     .map(
-      ({ kind, items }) => `<h3 id="kind-${kind}">${escapeHtml(KIND_LABELS[kind])} (${items.length})</h3>
-<table><thead><tr><th>Date</th><th>Record</th><th>Files</th><th>Portal</th></tr></thead><tbody>
+      ({ kind, items }) => `<h3 id="kind-${kind}">${escapeHtml(text.kinds[kind])} (${items.length})</h3>
+<table><thead><tr>${headerCells(text.index.recordColumns)}</tr></thead><tbody>
 ${items
   .map(
     ({ record, href, attachments = [] }) =>
-      `<tr><td>${escapeHtml(record.clinicalDate?.slice(0, 10) ?? 'undated')}</td><td><a href="${escapeHtml(href)}">${escapeHtml(record.title)}</a>${titleOnlyFlag(record, attachments.length)}</td><td>${attachments.map((a) => `<a href="${escapeHtml(a.href)}">${escapeHtml(a.name)}</a>`).join('<br>')}</td><td>${escapeHtml(portalLabel(record.provenance))}</td></tr>`,
+      `<tr><td>${escapeHtml(record.clinicalDate?.slice(0, 10) ?? text.undated)}</td><td><a href="${escapeHtml(href)}">${escapeHtml(record.title)}</a>${titleOnlyFlag(record, attachments.length, text)}</td><td>${attachments.map((a) => `<a href="${escapeHtml(a.href)}">${escapeHtml(a.name)}</a>`).join('<br>')}</td><td>${escapeHtml(portalLabel(record.provenance))}</td></tr>`,
   )
   .join('\n')}
 </tbody></table>`,
     )
     .join('\n');
-  const labs = labTableHtml(labMatrix(records.map((r) => r.record)));
-  const attachments = attachmentList(records);
+  const labs = labTableHtml(labMatrix(records.map((r) => r.record)), text);
+  const attachments = attachmentList(records, text);
   const timeline = timelineHtml(
     caseTimeline(
       records.map((r) => r.record),
       cover.opinions,
     ),
     (id) => hrefById.get(id),
+    text,
   );
-  const sent = sentLogHtml(cover.sentLog ?? []);
+  const sent = sentLogHtml(cover.sentLog ?? [], text);
+  const { nav: names } = text.index;
   const nav = [
-    cover.story?.reason?.trim() ? ['reason', 'Reason for the opinion'] : null,
-    cover.questions?.length ? ['questions', 'Questions'] : null,
-    cover.completeness?.length ? ['completeness', 'Completeness'] : null,
-    ['records', 'Records'],
-    ...groups.map(({ kind, items }) => [`kind-${kind}`, `${KIND_LABELS[kind]} (${items.length})`]),
-    labs ? ['labs', 'Lab results across dates'] : null,
-    attachments ? ['attachments', 'Attached files'] : null,
-    timeline ? ['timeline', 'Timeline'] : null,
-    sent ? ['sent-log', 'Packages sent before this one'] : null,
+    cover.story?.reason?.trim() ? ['reason', names.reason] : null,
+    cover.questions?.length ? ['questions', names.questions] : null,
+    cover.completeness?.length ? ['completeness', names.completeness] : null,
+    ['records', names.records],
+    ...groups.map(({ kind, items }) => [`kind-${kind}`, `${text.kinds[kind]} (${items.length})`]),
+    labs ? ['labs', names.labs] : null,
+    attachments ? ['attachments', names.attachments] : null,
+    timeline ? ['timeline', text.timeline.nav] : null,
+    sent ? ['sent-log', text.sentLog.nav] : null,
   ].filter((x): x is string[] => x !== null);
   return htmlPage(
-    `${caseData.title}: records for a second opinion`,
+    text.index.title(caseData.title),
     `<h1>${escapeHtml(caseData.title)}</h1>
-<p class="notice">Records collected by the patient from their patient portals with Second Look, for a second opinion.
-Prepared ${escapeHtml(generatedAt.toISOString().slice(0, 10))}. ${records.length} record(s).
-These are patient-collected copies; each record page names its source and the time it was captured.
-A printable summary is in summary.pdf.</p>
-<p class="notice" data-disclaimer>${escapeHtml(PACKAGE_DISCLAIMER)}</p>
+<p class="notice">${escapeHtml(text.index.intro(generatedAt.toISOString().slice(0, 10), records.length))}</p>
+<p class="notice" data-disclaimer>${escapeHtml(text.disclaimer)}</p>
 ${cover.patientShared ? `<p class="notice" id="patient-shared">${escapeHtml(cover.patientShared)}</p>` : ''}
 <nav><ul>${nav.map(([id, label]) => `<li><a href="#${id}">${escapeHtml(label!)}</a></li>`).join('')}</ul></nav>
-${storyHtml(cover.story)}
-${questionsHtml(cover.questions, (id) => hrefById.get(id))}
-${completenessHtml(cover.completeness)}
-<h2 id="records">Records by kind, newest first</h2>
-${sections || '<p>No records in this case yet.</p>'}
+${storyHtml(cover.story, text)}
+${questionsHtml(cover.questions, (id) => hrefById.get(id), text)}
+${completenessHtml(cover.completeness, text)}
+<h2 id="records">${escapeHtml(text.index.recordsHeading)}</h2>
+${sections || `<p>${escapeHtml(text.index.noRecords)}</p>`}
 ${labs}
 ${attachments}
 ${timeline}
 ${sent}`,
+    text.lang,
   );
 }

@@ -1,4 +1,5 @@
 import { CaseRecord, IsoDateTime, Sha256Hex } from '../core/model';
+import { DOCUMENT_LANGUAGES } from '../core/document-language';
 import { z } from '../core/schema';
 import { CaseDetails, Question } from '../core/workspace-model';
 import { AttachmentMeta, CaseStory, CompletenessItem, PackageQuestion } from './package-input';
@@ -69,6 +70,8 @@ export const Manifest = z.object({
   format: z.literal(PACKAGE_FORMAT),
   generatedAt: IsoDateTime,
   generator: z.object({ name: Label(200), version: Label(100) }),
+  /** The language of the package's own pages when not English (the records stay as the portals wrote them). */
+  language: z.optional(z.enum(DOCUMENT_LANGUAGES)),
   case: z.object({
     title: z.string().check(z.minLength(1), z.maxLength(1000)),
     createdAt: IsoDateTime,

@@ -5,6 +5,7 @@ import { z } from '../core/schema';
 import type { PatientDetails, Story } from '../core/workspace-model';
 import type { StoryQuestion } from '../fhir';
 import type { SentPackage } from '../core/sent-package';
+import type { DocumentLanguage } from '../core/document-language';
 
 /**
  * Case preparation the cover sheet shows. Optional everywhere: the story, questions and completeness
@@ -119,6 +120,8 @@ export interface PackageInput {
   workspace?: ManifestWorkspaceInput;
   /** Every opinion as stored (manifest `opinions`). */
   opinions?: ManifestOpinionInput[];
+  /** The language of the package's own words (INDEX.HTM, record pages, README.TXT, summary.pdf); English unless told. */
+  language?: DocumentLanguage;
   /** summary.pdf page size; Letter unless told (most second-opinion centres are in the US). */
   pageSize?: PageSize;
   /** Leave out summary.pdf (e.g. a quick export); it is on by default. */

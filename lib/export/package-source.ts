@@ -1,5 +1,6 @@
 import type { CaseDb } from '../core/db';
 import type { CaseId } from '../core/model';
+import type { DocumentLanguage } from '../core/document-language';
 import type { PackageInput, PageSize } from './package-input';
 import { listSentPackages } from '../case';
 import {
@@ -18,6 +19,8 @@ export interface PackageSourceOptions {
   translate: TranslateKey;
   generatedAt?: Date;
   pageSize?: PageSize;
+  /** The package language; `translate` must answer in it. */
+  language?: DocumentLanguage;
   /** Whether data/patient-shared-bundle.json is wanted (on unless the patient unticked it). */
   patientShared?: boolean;
 }
@@ -65,6 +68,7 @@ export async function readPackageInput(
     ...packageWorkspace(details, questions, opinions, included),
     ...(options.pageSize ? { pageSize: options.pageSize } : {}),
     ...(sentLog.length ? { sentLog } : {}),
+    ...(options.language ? { language: options.language } : {}),
     patientShared: {
       include: options.patientShared !== false,
       ...(patient ? { patient } : {}),

@@ -17,7 +17,8 @@ import {
   type PackageInput,
 } from './package-input';
 import { streamedHashes } from './streamed-hashes';
-import { PATIENT_SHARED_NOTICE, PATIENT_SHARED_PATH, patientSharedBytes, patientSharedState } from './patient-shared';
+import { PATIENT_SHARED_PATH, patientSharedBytes, patientSharedState } from './patient-shared';
+import { packageText } from './package-text';
 import { readmeText } from './readme';
 import { recordPageHtml, recordPageText } from './record-page';
 
@@ -105,7 +106,8 @@ const bytesOf = async (data: Blob | Uint8Array): Promise<Uint8Array> =>
  * at most one file's bytes are held at a time.
  */
 export async function* packageEntries(input: PackageInput): AsyncGenerator<PackageEntry> {
-  const { caseData, generatedAt, generator } = input;
+  const { caseData, generatedAt, generator, language = 'en' } = input;
+  const text = packageText(language);
   const planned = plan(input);
   const withPdf = input.summaryPdf !== false;
   const shared = patientSharedState(input);
@@ -155,15 +157,23 @@ export async function* packageEntries(input: PackageInput): AsyncGenerator<Packa
     })),
   }));
   const cover = { story: input.story, questions: input.questions, completeness: input.completeness };
-  const index = indexPageHtml(caseData, indexed, generatedAt, {
-    ...cover,
-    opinions: input.opinions,
-    sentLog: input.sentLog,
-    patientShared: PATIENT_SHARED_NOTICE[shared],
-  });
+  const index = indexPageHtml(
+    caseData,
+    indexed,
+    generatedAt,
+    {
+      ...cover,
+      opinions: input.opinions,
+      sentLog: input.sentLog,
+      patientShared: text.index.patientShared[shared](PATIENT_SHARED_PATH),
+    },
+    text,
+  );
   yield await emit(textEntry('INDEX.HTM', index, 'text/html'));
   const generatorName = `${generator.name} ${generator.version}`;
-  yield await emit(textEntry('README.TXT', readmeText(caseData, generatedAt, generatorName, allPaths), 'text/plain'));
+  yield await emit(
+    textEntry('README.TXT', readmeText(caseData, generatedAt, generatorName, allPaths, language), 'text/plain'),
+  );
   if (withPdf) {
     // The PDF layout and writer load only when a summary PDF is wanted.
     const { summaryPdf } = await import('./summary-pdf');
@@ -172,6 +182,7 @@ export async function* packageEntries(input: PackageInput): AsyncGenerator<Packa
       records: planned.map((p) => p.record),
       generatedAt,
       pageSize: input.pageSize,
+      language,
       ...cover,
     });
     yield await emit({ path: 'summary.pdf', data: pdf, mediaType: 'application/pdf', compress: false });
@@ -186,11 +197,11 @@ export async function* packageEntries(input: PackageInput): AsyncGenerator<Packa
     yield await emit(
       textEntry(
         `${folder}/record.html`,
-        recordPageHtml(record, input.sanitize(record.snapshotHtml), links),
+        recordPageHtml(record, input.sanitize(record.snapshotHtml), links, language),
         'text/html',
       ),
     );
-    yield await emit(textEntry(`${folder}/record.txt`, recordPageText(record), 'text/plain'));
+    yield await emit(textEntry(`${folder}/record.txt`, recordPageText(record, language), 'text/plain'));
     const metas: AttachmentMeta[] = [];
     for (const { source, fileName, path } of attachments) {
       const mediaType = source.mediaType || 'application/octet-stream';
@@ -263,6 +274,7 @@ export async function* packageEntries(input: PackageInput): AsyncGenerator<Packa
     format: PACKAGE_FORMAT,
     generatedAt: generatedAt.toISOString(),
     generator,
+    ...(language !== 'en' ? { language } : {}),
     case: {
       title: caseData.title,
       createdAt: caseData.createdAt,

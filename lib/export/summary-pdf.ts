@@ -1,12 +1,11 @@
 import type { Case, CaseRecord } from '../core/model';
 import { sortRecords } from '../case';
 import { byPriority } from './cover-sheet';
-import { KIND_LABELS } from './kind-labels';
 import { cellText, flagLabel, labMatrix, rowRangeText, UNDATED } from '../labs';
 import { isGap, type CaseStory, type CompletenessItem, type PackageQuestion, type PageSize } from './package-input';
 import { deflateZlib } from '../zip';
 import { PdfFlow } from './pdf-flow';
-import { PACKAGE_DISCLAIMER } from './disclaimer';
+import { packageText, type DocumentLanguage, type PackageText } from './package-text';
 
 export interface SummaryInput {
   caseData: Case;
@@ -16,34 +15,31 @@ export interface SummaryInput {
   story?: CaseStory;
   questions?: PackageQuestion[];
   completeness?: CompletenessItem[];
+  /** The package language (English unless told). */
+  language?: DocumentLanguage;
 }
 
 /** How many date columns fit beside test, unit and range on one table. */
 const DATES_PER_TABLE = 4;
 
-function coverSheet(flow: PdfFlow, input: SummaryInput): void {
+function coverSheet(flow: PdfFlow, input: SummaryInput, text: PackageText): void {
   const { caseData, generatedAt, story } = input;
+  const { cover } = text;
   flow.text(caseData.title, { size: 20, bold: true });
-  flow.text(
-    `Records for a second opinion, prepared ${generatedAt.toISOString().slice(0, 10)}. ${input.records.length} record(s).`,
-    { color: 'grey' },
-  );
-  flow.text(
-    'Patient-collected copies of portal records; each record page in the package names its source and capture time.',
-    { color: 'grey' },
-  );
-  flow.text(PACKAGE_DISCLAIMER, { bold: true });
+  flow.text(text.pdf.intro(generatedAt.toISOString().slice(0, 10), input.records.length), { color: 'grey' });
+  flow.text(text.pdf.copies, { color: 'grey' });
+  flow.text(text.disclaimer, { bold: true });
   if (story?.timeSensitive) {
     flow.space(6);
-    flow.text('The patient marked this decision as time-sensitive.', { bold: true, color: 'red' });
+    flow.text(cover.timeSensitive, { bold: true, color: 'red' });
   }
   if (story?.reason?.trim()) {
-    flow.heading('Reason for the second opinion');
+    flow.heading(cover.reasonHeading);
     flow.text(story.reason);
   }
   const sections = (story?.sections ?? []).filter((s) => s.text.trim());
   if (story?.summary?.trim() || sections.length) {
-    flow.heading("The patient's story");
+    flow.heading(cover.storyHeading);
     if (story?.summary?.trim()) flow.text(story.summary);
     for (const section of sections) {
       flow.text(section.label, { bold: true });
@@ -52,29 +48,25 @@ function coverSheet(flow: PdfFlow, input: SummaryInput): void {
   }
   const questions = byPriority(input.questions);
   if (questions.length) {
-    flow.heading("The patient's questions, most important first");
+    flow.heading(cover.questionsHeading);
     questions.forEach((q, i) => flow.text(`${i + 1}. ${q.text}`, { indent: 8 }));
   }
   if (input.completeness?.length) {
-    flow.heading('Completeness');
+    flow.heading(cover.completenessHeading);
     const gaps = input.completeness.filter(isGap);
-    flow.text(
-      gaps.length
-        ? `Known gaps: ${gaps.map((g) => g.family).join(', ')}.`
-        : 'Every checklist family has at least one record.',
-      {
-        bold: gaps.length > 0,
-      },
-    );
+    flow.text(gaps.length ? `${cover.knownGaps} ${gaps.map((g) => g.family).join(', ')}.` : cover.noGaps, {
+      bold: gaps.length > 0,
+    });
+    const [records, status, count, gap] = cover.completenessColumns;
     flow.table(
       [
-        { header: 'Records', width: 0.3 },
-        { header: 'Status', width: 0.15 },
-        { header: 'Count', width: 0.1 },
-        { header: 'Gap', width: 0.45 },
+        { header: records, width: 0.3 },
+        { header: status, width: 0.15 },
+        { header: count, width: 0.1 },
+        { header: gap, width: 0.45 },
       ],
       input.completeness.map((item) => ({
-        cells: [item.family, item.status, String(item.count), isGap(item) ? item.hint : ''],
+        cells: [item.family, cover.status(item.status), String(item.count), isGap(item) ? item.hint : ''],
         red: [false, isGap(item)],
       })),
       9,
@@ -82,22 +74,18 @@ function coverSheet(flow: PdfFlow, input: SummaryInput): void {
   }
 }
 
-function labTables(flow: PdfFlow, records: CaseRecord[]): void {
+function labTables(flow: PdfFlow, records: CaseRecord[], text: PackageText): void {
   const matrix = labMatrix(records);
   if (!matrix.rows.length) return;
-  flow.heading('Lab results across dates');
-  flow.text(
-    'Values as captured from the portals, oldest date first, each with its own flag (the portal\'s) and time. A value in another unit is converted to the row\'s unit, the printed value beside it; a result found in several records is shown once; "sources differ" marks records that disagree for the same test and time.',
-    {
-      color: 'grey',
-      size: 9,
-    },
-  );
+  const { labs } = text;
+  flow.heading(labs.heading);
+  flow.text(labs.pdfNotice, { color: 'grey', size: 9 });
+  const undated = text.undated.charAt(0).toUpperCase() + text.undated.slice(1);
   for (let start = 0; start < matrix.dates.length; start += DATES_PER_TABLE) {
     const dates = matrix.dates.slice(start, start + DATES_PER_TABLE);
     if (matrix.dates.length > DATES_PER_TABLE) {
       flow.space(6);
-      flow.text(`Dates ${start + 1}-${start + dates.length} of ${matrix.dates.length}`, { bold: true, size: 9 });
+      flow.text(labs.datesOf(start + 1, start + dates.length, matrix.dates.length), { bold: true, size: 9 });
     }
     const share = 0.48 / DATES_PER_TABLE;
     const rows = matrix.rows
@@ -106,45 +94,46 @@ function labTables(flow: PdfFlow, records: CaseRecord[]): void {
         const cells = dates.map((d) => row.cells.get(d) ?? []);
         return {
           cells: [
-            row.alsoNamed.length ? `${row.test}\n(also ${row.alsoNamed.join('; ')})` : row.test,
+            row.alsoNamed.length ? `${row.test}\n(${labs.pdfAlso} ${row.alsoNamed.join('; ')})` : row.test,
             row.unit,
-            rowRangeText(row),
-            ...cells.map((c) => cellText(row, c).join('\n')),
+            rowRangeText(row, labs.cell),
+            ...cells.map((c) => cellText(row, c, labs.cell).join('\n')),
           ],
           red: [false, false, false, ...cells.map((c) => c.some((v) => !!flagLabel(v.flag) || v.conflict))],
         };
       });
     flow.table(
       [
-        { header: 'Test', width: 0.28 },
-        { header: 'Unit', width: 0.1 },
-        { header: 'Range', width: 0.14 },
-        ...dates.map((d) => ({ header: d === UNDATED ? 'Undated' : d, width: share })),
+        { header: labs.columns[0], width: 0.28 },
+        { header: labs.columns[1], width: 0.1 },
+        { header: labs.pdfRange, width: 0.14 },
+        ...dates.map((d) => ({ header: d === UNDATED ? undated : d, width: share })),
       ],
       rows,
     );
   }
 }
 
-function recordIndex(flow: PdfFlow, records: CaseRecord[]): void {
-  flow.heading('Record index');
+function recordIndex(flow: PdfFlow, records: CaseRecord[], text: PackageText): void {
+  flow.heading(text.pdf.recordIndex);
   if (!records.length) {
-    flow.text('No records in this case yet.');
+    flow.text(text.index.noRecords);
     return;
   }
+  const [n, date, kind, record, portal] = text.pdf.indexColumns;
   flow.table(
     [
-      { header: '#', width: 0.06 },
-      { header: 'Date', width: 0.13 },
-      { header: 'Kind', width: 0.2 },
-      { header: 'Record', width: 0.36 },
-      { header: 'Portal', width: 0.25 },
+      { header: n, width: 0.06 },
+      { header: date, width: 0.13 },
+      { header: kind, width: 0.2 },
+      { header: record, width: 0.36 },
+      { header: portal, width: 0.25 },
     ],
     records.map((r, i) => ({
       cells: [
         String(i + 1).padStart(4, '0'),
-        r.clinicalDate?.slice(0, 10) ?? 'undated',
-        KIND_LABELS[r.kind],
+        r.clinicalDate?.slice(0, 10) ?? text.undated,
+        text.kinds[r.kind],
         r.title,
         r.provenance.portalName ?? r.provenance.origin.replace(/^[a-z]+:\/\//, ''),
       ],
@@ -156,12 +145,13 @@ function recordIndex(flow: PdfFlow, records: CaseRecord[]): void {
 export async function summaryPdf(input: SummaryInput): Promise<Uint8Array> {
   const flow = new PdfFlow(input.pageSize ?? 'letter');
   const records = sortRecords(input.records);
-  coverSheet(flow, input);
-  labTables(flow, records);
-  recordIndex(flow, records);
+  const text = packageText(input.language);
+  coverSheet(flow, input, text);
+  labTables(flow, records, text);
+  recordIndex(flow, records, text);
   return flow.save(
     {
-      title: `${input.caseData.title}: records for a second opinion`,
+      title: text.index.title(input.caseData.title),
       creator: 'Second Look',
       producer: 'Second Look',
       created: input.generatedAt,

@@ -113,9 +113,14 @@ function crossCheck(manifest: Manifest, entries: ZipEntry[]): void {
   }
 }
 
-function toRecord(meta: ManifestRecord, html: string | undefined, txt: string | undefined): ImportedRecord {
+function toRecord(
+  meta: ManifestRecord,
+  html: string | undefined,
+  txt: string | undefined,
+  language: Manifest['language'],
+): ImportedRecord {
   const snapshotHtml = html === undefined ? '' : snapshotFromPage(html);
-  const text = txt === undefined ? '' : textFromPage(txt, meta);
+  const text = txt === undefined ? '' : textFromPage(txt, meta, language);
   if (snapshotHtml === undefined || text === undefined)
     fail('invalid-record', `${meta.id}: page or text does not match the manifest`);
   if (!CapturedRecord.shape.snapshotHtml.safeParse(snapshotHtml).success) fail('too-large', `${meta.id}: page`);
@@ -203,7 +208,7 @@ async function read(
   const records = manifest.records.map((meta) => {
     const html = meta.files.find((p) => p.endsWith('/record.html'));
     const txt = meta.files.find((p) => p.endsWith('/record.txt'));
-    return toRecord(meta, html ? pages.get(html) : undefined, txt ? pages.get(txt) : undefined);
+    return toRecord(meta, html ? pages.get(html) : undefined, txt ? pages.get(txt) : undefined, manifest.language);
   });
   const attachments = manifest.records.flatMap((meta) =>
     (meta.attachments ?? []).map((a) => ({

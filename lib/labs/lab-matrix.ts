@@ -93,15 +93,30 @@ export const flagLabel = (flag: AbnormalFlag | undefined): string =>
  * A cell's values as text: time (when the cell holds several), value, flag, the printed original of a
  * converted value, the value's own range when the row has none shared, and a disagreement between sources.
  */
-export function cellText(row: LabMatrixRow, values: LabCellValue[]): string[] {
+/** The words a cell adds around its values, in the language of the page that shows them. */
+export interface LabCellWords {
+  from: string;
+  ref: string;
+  sourcesDiffer: string;
+  seeEachValue: string;
+}
+
+const ENGLISH_CELL_WORDS: LabCellWords = {
+  from: 'from',
+  ref: 'ref',
+  sourcesDiffer: 'sources differ',
+  seeEachValue: 'see each value',
+};
+
+export function cellText(row: LabMatrixRow, values: LabCellValue[], words = ENGLISH_CELL_WORDS): string[] {
   return values.map((v) =>
     [
       values.length > 1 ? v.time : undefined,
       v.value,
       flagLabel(v.flag) || undefined,
-      v.original ? `(from ${v.original})` : undefined,
-      row.referenceRange === undefined && v.referenceRange ? `(ref ${v.referenceRange})` : undefined,
-      v.conflict ? '(sources differ)' : undefined,
+      v.original ? `(${words.from} ${v.original})` : undefined,
+      row.referenceRange === undefined && v.referenceRange ? `(${words.ref} ${v.referenceRange})` : undefined,
+      v.conflict ? `(${words.sourcesDiffer})` : undefined,
     ]
       .filter(Boolean)
       .join(' '),
@@ -109,4 +124,5 @@ export function cellText(row: LabMatrixRow, values: LabCellValue[]): string[] {
 }
 
 /** The range column: the shared range, or a pointer to the values' own. */
-export const rowRangeText = (row: LabMatrixRow): string => row.referenceRange ?? 'see each value';
+export const rowRangeText = (row: LabMatrixRow, words = ENGLISH_CELL_WORDS): string =>
+  row.referenceRange ?? words.seeEachValue;

@@ -111,5 +111,15 @@ describe('first run', () => {
       expect(await axeViolations(panel), view).toEqual([]);
     }
     expect(found).toEqual([]);
+    // The package follows the panel's language until the patient picks another.
+    await panel.click('[data-testid="view-records"]');
+    await panel.waitForSelector('[data-testid="export-language-es"]');
+    expect(
+      await panel.evaluate(() =>
+        ['es', 'en'].map(
+          (l) => document.querySelector<HTMLInputElement>(`[data-testid="export-language-${l}"]`)!.checked,
+        ),
+      ),
+    ).toEqual([true, false]);
   });
 });

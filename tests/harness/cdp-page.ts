@@ -155,6 +155,10 @@ export class CdpPage {
       Enter: { code: 'Enter', keyCode: 13, text: '\r' },
       ' ': { code: 'Space', keyCode: 32, text: ' ' },
       Escape: { code: 'Escape', keyCode: 27 },
+      ArrowLeft: { code: 'ArrowLeft', keyCode: 37 },
+      ArrowRight: { code: 'ArrowRight', keyCode: 39 },
+      ArrowDown: { code: 'ArrowDown', keyCode: 40 },
+      ArrowUp: { code: 'ArrowUp', keyCode: 38 },
     };
     const info = named[key] ?? { code: `Key${key.toUpperCase()}`, keyCode: key.toUpperCase().charCodeAt(0), text: key };
     const base = { key, code: info.code, windowsVirtualKeyCode: info.keyCode, modifiers };

@@ -33,7 +33,24 @@ export interface FirefoxSidebar {
    * grants activeTab for the active tab and runs our action.onClicked (which opens this sidebar).
    */
   toolbarClick: () => Promise<void>;
+  /**
+   * A trusted key press in the browser window, modifiers held (nsITextInputProcessor, what Firefox's own
+   * EventUtils.synthesizeKey uses): the browser's key handling, extension shortcuts included, sees a user's keys.
+   */
+  pressKeys: (key: string, modifiers: ('Alt' | 'Shift' | 'Control')[]) => Promise<void>;
+  /**
+   * Our item in the page's context menu (opened by a real right-click in the page), chosen as a user's click
+   * chooses it (menupopup.activateItem). Returns the item's label; throws if the menu or the item is not there.
+   */
+  chooseContextMenuItem: (menuItemId: string) => Promise<string>;
+  /** The ids of our items in the open context menu that are shown. */
+  contextMenuItems: () => Promise<string[]>;
+  /** The origins the add-on holds standing access to (activeTab grants are not among them). */
+  grantedOrigins: () => Promise<string[]>;
 }
+
+/** Firefox's element id for an extension menu item: `<widget id>-menuitem-_<our id>`. */
+const MENU_ITEM_PREFIX = 'second-look_example_org-menuitem-_';
 
 const asciiOnly = (source: string) =>
   source.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -93,6 +110,13 @@ export async function openSidebar(run: FirefoxRun): Promise<FirefoxSidebar> {
       await new Promise((r) => setTimeout(r, 200));
     }
   };
+  const waitForContextMenu = async () => {
+    const until = Date.now() + 10_000;
+    while ((await chrome(`document.getElementById('contentAreaContextMenu').state`)) !== 'open') {
+      if (Date.now() > until) throw new Error('the context menu did not open');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
   // Open is not rendered: wait for the panel's own markup, as a user waits to see it.
   await waitFor(`(w) => !!w.document.querySelector('main [data-testid="tab-origin"]')`);
   return {
@@ -122,6 +146,49 @@ export async function openSidebar(run: FirefoxRun): Promise<FirefoxSidebar> {
         const input = w.windowUtils.setHandlingUserInput(true);
         try { w.document.querySelector(${JSON.stringify(selector)}).click(); } finally { input.destruct(); }
       }`);
+    },
+    pressKeys: async (key, modifiers) => {
+      const reply = await chrome(`(() => {
+        const tip = Cc['@mozilla.org/text-input-processor;1'].createInstance(Ci.nsITextInputProcessor);
+        if (!tip.beginInputTransactionForTests(window)) return 'no input transaction';
+        const named = { Alt: 'AltLeft', Shift: 'ShiftLeft', Control: 'ControlLeft' };
+        const mods = ${JSON.stringify(modifiers)}.map((m) => new KeyboardEvent('', { key: m, code: named[m], keyCode: KeyboardEvent['DOM_VK_' + m.toUpperCase()] }));
+        const key = ${JSON.stringify(key)};
+        const main = new KeyboardEvent('', { key, code: 'Key' + key.toUpperCase(), keyCode: KeyboardEvent['DOM_VK_' + key.toUpperCase()] });
+        for (const m of mods) tip.keydown(m);
+        tip.keydown(main);
+        tip.keyup(main);
+        for (const m of [...mods].reverse()) tip.keyup(m);
+        return 'sent';
+      })()`);
+      if (reply !== 'sent') throw new Error(`key press: ${String(reply)}`);
+    },
+    contextMenuItems: async () => {
+      await waitForContextMenu();
+      return JSON.parse(
+        (await chrome(`JSON.stringify([...document.getElementById('contentAreaContextMenu').querySelectorAll('menuitem')]
+          .filter((m) => m.id.startsWith(${JSON.stringify(MENU_ITEM_PREFIX)}) && !m.hidden)
+          .map((m) => m.id.slice(${MENU_ITEM_PREFIX.length})))`)) as string,
+      ) as string[];
+    },
+    chooseContextMenuItem: async (menuItemId) => {
+      await waitForContextMenu();
+      const label = await chrome(`(() => {
+        const popup = document.getElementById('contentAreaContextMenu');
+        const item = document.getElementById(${JSON.stringify(MENU_ITEM_PREFIX + menuItemId)});
+        if (!item || item.hidden) return '';
+        popup.activateItem(item);
+        return item.label;
+      })()`);
+      if (!label) throw new Error(`no visible context menu item ${menuItemId}`);
+      return label as string;
+    },
+    grantedOrigins: async () => {
+      const json = await chrome(`(async () => {
+        const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
+        return JSON.stringify((await ExtensionPermissions.get(${JSON.stringify(ADDON_ID)})).origins);
+      })()`);
+      return JSON.parse(json as string) as string[];
     },
     toolbarClick: async () => {
       await chrome(`(async () => {
