@@ -5,3 +5,4 @@ export * from './completeness';
 export * from './questions';
 export * from './title-only';
 export * from './case-details';
+export * from './case-write';

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Attachment, Case, CaseRecord } from './model';
 import type { CaseDetails, Opinion, Question } from './workspace-model';
+import { computeSummary, type CaseSummary } from './case-summary';
 
 export const DB_NAME = 'second-look';
 
@@ -23,6 +24,7 @@ export class CaseDb extends Dexie {
   caseDetails!: EntityTable<CaseDetails, 'caseId'>;
   questions!: EntityTable<Question, 'id'>;
   opinions!: EntityTable<Opinion, 'id'>;
+  caseSummaries!: EntityTable<CaseSummary, 'caseId'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, { chromeTransactionDurability: 'strict', ...options });
@@ -38,6 +40,31 @@ export class CaseDb extends Dexie {
       questions: 'id, caseId',
       opinions: 'id, caseId',
     });
+    // Version 3: a summary row per case that the panel reads instead of every record, and an index that
+    // pages a kind's records newest first. The upgrade writes each existing case's summary from its rows
+    // and changes no row.
+    this.version(3)
+      .stores({
+        records: 'id, caseId, &[caseId+contentHash], [caseId+kind], clinicalDate, [caseId+kind+clinicalDate]',
+        caseSummaries: 'caseId',
+      })
+      .upgrade(async (tx) => {
+        for (const caseId of await tx.table('cases').toCollection().primaryKeys()) {
+          const [records, attachments, questions, opinions] = await Promise.all(
+            ['records', 'attachments', 'questions', 'opinions'].map((name) =>
+              tx.table(name).where('caseId').equals(caseId).toArray(),
+            ),
+          );
+          await tx.table('caseSummaries').put(
+            computeSummary(String(caseId), {
+              records: records as CaseRecord[],
+              attachments: attachments as Attachment[],
+              questions: questions as Question[],
+              opinions: opinions as Opinion[],
+            }),
+          );
+        }
+      });
     this.on('populate', (tx) => {
       void tx.table('meta').add({ key: 'created', createdAt: new Date().toISOString() });
     });
