@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { SUGGESTED_QUESTIONS } from '../lib/case/question-bank';
 import type { QuestionEdit } from '../lib/case/questions';
 import { QuestionFamily, type Question } from '../lib/core/workspace-model';
@@ -15,6 +15,9 @@ export interface QuestionsViewProps {
   onLink: (id: string, recordId: string, linked: boolean) => void;
 }
 
+/** Questions shown at first, and added by each "Show more". */
+export const QUESTION_PAGE = 50;
+
 /** The patient's questions in the order they will ask them, with a bank of suggestions to start from. */
 export function QuestionsView(props: QuestionsViewProps) {
   const t = useT();
@@ -23,6 +26,10 @@ export function QuestionsView(props: QuestionsViewProps) {
   // Open the suggestions while the list is empty; afterwards the user decides.
   const [bankOpen, setBankOpen] = useState(props.questions.length === 0);
   const asked = new Set(props.questions.map((q) => q.text.trim().toLowerCase()));
+  const recordIds = useMemo(() => new Set(props.records.map((r) => r.id)), [props.records]);
+  // A long list is shown a page at a time; the count in the heading is always the whole list.
+  const [shown, setShown] = useState(QUESTION_PAGE);
+  const visible = props.questions.slice(0, shown);
 
   return (
     <section aria-labelledby="questions-heading" class="card stack" data-testid="questions">
@@ -30,13 +37,14 @@ export function QuestionsView(props: QuestionsViewProps) {
       <p class="muted">{t('questionsIntro')}</p>
       {props.questions.length === 0 ? <p class="muted">{t('questionsEmpty')}</p> : null}
       <ol class="questions" data-testid="question-list">
-        {props.questions.map((question, index) => (
+        {visible.map((question, index) => (
           <QuestionItem
             key={question.id}
             question={question}
             first={index === 0}
             last={index === props.questions.length - 1}
             records={props.records}
+            recordIds={recordIds}
             onEdit={(edit) => props.onEdit(question.id, edit)}
             onMove={(direction) => props.onMove(question.id, direction)}
             onDelete={() => props.onDelete(question.id)}
@@ -44,6 +52,16 @@ export function QuestionsView(props: QuestionsViewProps) {
           />
         ))}
       </ol>
+      {props.questions.length > visible.length ? (
+        <button
+          type="button"
+          class="link"
+          data-testid="questions-more"
+          onClick={() => setShown((n) => n + QUESTION_PAGE)}
+        >
+          {t('questionsShowMore', [visible.length, props.questions.length])}
+        </button>
+      ) : null}
       <form
         class="row"
         onSubmit={(e) => {

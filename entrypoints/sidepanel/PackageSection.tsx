@@ -17,6 +17,8 @@ import type { ExportChoices } from './export-run';
 import { emptyDetails } from '../../lib/case/case-details';
 import { missingPatientFields } from '../../lib/fhir';
 import { useLive } from './use-live';
+import { listRecords } from '../../lib/case/records';
+import type { CaseSummary } from '../../lib/core/case-summary';
 
 export const exportChoices = (o: ExportOptionsValue): ExportChoices => ({
   excludedRecordIds: o.excluded,
@@ -35,8 +37,17 @@ export const exportChoices = (o: ExportOptionsValue): ExportChoices => ({
 });
 
 /** Export of one case: options, redaction preview, progress and cancel. Mounted with `key={caseId}`. */
-export function ExportSection({ db, caseId, records }: { db: CaseDb; caseId: CaseId; records: CaseRecord[] }) {
+export function ExportSection({ db, caseId, summary }: { db: CaseDb; caseId: CaseId; summary: CaseSummary | null }) {
   const t = useT();
+  // The list of records to tick is read only once the options are opened: a big case's panel opens
+  // without reading every record (the count comes from the case summary).
+  const [listWanted, setListWanted] = useState(false);
+  const records = useLive(
+    () => (listWanted ? listRecords(db, caseId) : Promise.resolve([] as CaseRecord[])),
+    [listWanted, caseId],
+    [] as CaseRecord[],
+  );
+  const recordCount = summary?.caseId === caseId ? summary.records : records.length;
   const [state, setState] = useState<ExportState>({ phase: 'idle' });
   const [options, setOptions] = useState<ExportOptionsValue>(defaultExportOptions);
   // Applied at once, not at the next render: a click on Export right after a change exports that change.
@@ -88,7 +99,8 @@ export function ExportSection({ db, caseId, records }: { db: CaseDb; caseId: Cas
   // Closing the panel or switching case mid-export: stop, and nothing is handed to the downloads API.
   useEffect(() => () => abort.current?.abort(), []);
 
-  const recordKey = records.map((r) => r.id).join(',');
+  // Changes whenever a record is added, removed or changes kind or date: the preview is made again.
+  const recordKey = summary?.caseId === caseId ? JSON.stringify(summary.kinds) : '';
   useEffect(() => {
     // Kept as is when already off: a new object would re-render every record's checkbox for nothing.
     if (!options.redact) return setPreview((current) => (current.state === 'off' ? current : { state: 'off' }));
@@ -111,7 +123,8 @@ export function ExportSection({ db, caseId, records }: { db: CaseDb; caseId: Cas
 
   const listed = useMemo(() => records.map(({ id, title, kind }) => ({ id, title, kind })), [records]);
   // An empty case still exports (a cover sheet); a case whose every record was unticked does not.
-  const allUnticked = (o: ExportOptionsValue) => records.length > 0 && records.every((r) => o.excluded.includes(r.id));
+  const allUnticked = (o: ExportOptionsValue) =>
+    recordCount > 0 && records.length === recordCount && records.every((r) => o.excluded.includes(r.id));
   const noneChosen = allUnticked(options);
   const problem = passwordProblem(options);
 
@@ -150,6 +163,8 @@ export function ExportSection({ db, caseId, records }: { db: CaseDb; caseId: Cas
     >
       <ExportOptions
         records={listed}
+        recordCount={recordCount}
+        onOpen={() => setListWanted(true)}
         value={options}
         onChange={update}
         preview={preview}

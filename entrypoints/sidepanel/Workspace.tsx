@@ -9,7 +9,10 @@ import { StoryForm } from '../../components/StoryForm';
 import type { View } from '../../components/ViewTabs';
 import { emptyDetails, getDetails, setNotApplicable, setPatientField } from '../../lib/case/case-details';
 import { saveEdit } from '../../lib/case/pending-edits';
-import { completeness, imageFiles, recordFamily } from '../../lib/case/completeness';
+import { checklistFromSummary, imageFiles, recordFamily } from '../../lib/case/completeness';
+import { getSummary } from '../../lib/case/case-write';
+import { listRecords } from '../../lib/case/records';
+import { emptySummary, type CaseSummary } from '../../lib/core/case-summary';
 import { isTitleOnly } from '../../lib/case/title-only';
 import type { CaseDb } from '../../lib/core/db';
 import { labTrends } from '../../lib/labs/lab-trends';
@@ -30,33 +33,48 @@ import { useLive } from './use-live';
 export interface WorkspaceProps {
   db: CaseDb;
   caseId: CaseId;
-  records: CaseRecord[];
+  /** The case's kept summary; read here when not given. */
+  summary?: CaseSummary | null;
   view: Exclude<View, 'records'>;
 }
+
+/** Views that show something of every record (titles, results, medications); the others need only the summary. */
+const READS_RECORDS: ReadonlySet<View> = new Set(['story', 'labs', 'questions', 'checklist']);
 
 /**
  * Wiring for the workspace views of one case: live queries in, lib calls out. Mounted with
  * `key={caseId}` so a field's pending save can never land in another case after a switch.
  */
-export function Workspace({ db, caseId, records, view }: WorkspaceProps) {
+export function Workspace({ db, caseId, summary: given, view }: WorkspaceProps) {
   const t = useT();
   const [saveFailed, setSaveFailed] = useState(false);
+  const read = useLive(() => (given ? Promise.resolve(null) : getSummary(db, caseId)), [caseId, !given], null);
+  const summary = (given?.caseId === caseId ? given : read) ?? emptySummary(caseId);
+  const wantsRecords = READS_RECORDS.has(view);
+  const records = useLive(
+    () => (wantsRecords ? listRecords(db, caseId) : Promise.resolve([] as CaseRecord[])),
+    [caseId, wantsRecords],
+    [] as CaseRecord[],
+  );
   const details = useLive(() => getDetails(db, caseId), [caseId], emptyDetails(caseId));
   const questions = useLive(() => listQuestions(db, caseId), [caseId], []);
   const opinions = useLive(() => listOpinions(db, caseId), [caseId], []);
   const attachments = useLive(
     async () =>
-      (await db.attachments.where('caseId').equals(caseId).toArray()).map(({ recordId, mediaType, name }) => ({
-        recordId,
-        mediaType,
-        name,
-      })),
-    [caseId],
+      view === 'checklist'
+        ? (await db.attachments.where('caseId').equals(caseId).toArray()).map(({ recordId, mediaType, name }) => ({
+            recordId,
+            mediaType,
+            name,
+          }))
+        : [],
+    [caseId, view === 'checklist'],
     [],
   );
+  // The checklist's statuses and counts come from the summary; the titles under each family from the records.
   const checklist = useMemo(
-    () => completeness(records, { notApplicable: details.notApplicable, attachments }),
-    [records, details.notApplicable, attachments],
+    () => checklistFromSummary(summary, details.notApplicable),
+    [summary, details.notApplicable],
   );
   const holdings = useMemo(() => {
     const byFamily: Partial<Record<RecordFamily, string[]>> = {

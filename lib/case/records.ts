@@ -145,3 +145,45 @@ export function sortRecords<T extends Pick<CaseRecord, 'kind' | 'clinicalDate' |
 export async function listRecords(db: CaseDb, caseId: CaseId): Promise<CaseRecord[]> {
   return sortRecords(await db.records.where('caseId').equals(caseId).toArray());
 }
+
+/**
+ * The first `limit` records of one kind, in list order: dated ones newest first (read through the
+ * [caseId+kind+clinicalDate] index, so a page costs its own size, not the case's), then undated ones, newest
+ * capture first among those shown. `undated` (from the case summary) says whether any exist.
+ */
+export async function listRecordPage(
+  db: CaseDb,
+  caseId: CaseId,
+  kind: RecordKind,
+  limit: number,
+  undated: number,
+): Promise<CaseRecord[]> {
+  const dated = await db.records
+    .where('[caseId+kind+clinicalDate]')
+    .between([caseId, kind, ''], [caseId, kind, '\uffff'], true, true)
+    .reverse()
+    .limit(limit)
+    .toArray();
+  if (dated.length >= limit || undated === 0) return dated;
+  // Reached only once every dated record of the kind is shown: the scan reads at most those plus the page.
+  const rest = await db.records
+    .where('[caseId+kind]')
+    .equals([caseId, kind])
+    .filter((r) => !r.clinicalDate)
+    .limit(limit - dated.length)
+    .toArray();
+  return [...dated, ...rest.sort((a, b) => (a.capturedAt < b.capturedAt ? 1 : a.capturedAt > b.capturedAt ? -1 : 0))];
+}
+
+/** Which of these records keep at least one file (index keys only: no file is read). */
+export async function recordsWithFiles(db: CaseDb, recordIds: readonly RecordId[]): Promise<Set<string>> {
+  if (recordIds.length === 0) return new Set();
+  return new Set(
+    (
+      await db.attachments
+        .where('recordId')
+        .anyOf([...recordIds])
+        .keys()
+    ).map(String),
+  );
+}

@@ -159,7 +159,13 @@ describe('the case summary kept with every write', () => {
     names.push(name);
     const db = new CaseDb(name);
     const { id } = await createCase(db, 'Checklist');
-    const dicom = { name: 'IM1.dcm', mediaType: 'application/dicom', size: 3, sha256: 'e'.repeat(64), blob: new Blob(['a']) };
+    const dicom = {
+      name: 'IM1.dcm',
+      mediaType: 'application/dicom',
+      size: 3,
+      sha256: 'e'.repeat(64),
+      blob: new Blob(['a']),
+    };
     await addRecords(
       db,
       id,
@@ -175,7 +181,9 @@ describe('the case summary kept with every write', () => {
     const attachments = await db.attachments.toArray();
     const summary = await getSummary(db, id);
     for (const notApplicable of [{}, { pathology: true }, { labs: true, 'imaging-images': true }]) {
-      expect(checklistFromSummary(summary, notApplicable)).toEqual(completeness(records, { notApplicable, attachments }));
+      expect(checklistFromSummary(summary, notApplicable)).toEqual(
+        completeness(records, { notApplicable, attachments }),
+      );
     }
     expect(checklistFromSummary(summary, {}).find((i) => i.family === 'imaging-images')).toMatchObject({
       status: 'present',
@@ -185,4 +193,3 @@ describe('the case summary kept with every write', () => {
     db.close();
   });
 });
-
