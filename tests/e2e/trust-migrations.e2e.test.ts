@@ -123,7 +123,7 @@ describe('schema migrations in Chromium', () => {
       `Migrations (Chromium): IndexedDB version 10 (Dexie v1) -> ${version} (Dexie v${version / 10}); ` +
         `${records.length} of ${v1Records.length} records and ${attachments.length} of 1 attachments kept unchanged; database warning shown: ${problem}`,
     );
-    expect(version).toBe(20);
+    expect(version).toBe(30);
     expect(records).toEqual(v1Records);
     expect(attachments).toHaveLength(1);
     expect(problem).toBe(false);
