@@ -115,7 +115,15 @@ export async function seedCase(
       opinions: [],
     }),
   );
-  return { caseId: caseData.id, attachments: sizes.length, attachmentBytes: sizes.reduce((a, b) => a + b, 0), largest };
+  const kinds: Record<string, number> = {};
+  for (const r of records) kinds[r.kind] = (kinds[r.kind] ?? 0) + 1;
+  return {
+    caseId: caseData.id,
+    kinds,
+    attachments: sizes.length,
+    attachmentBytes: sizes.reduce((a, b) => a + b, 0),
+    largest,
+  };
 }
 
 /** The product's export pipeline (lib/export: packageEntries -> writeZip), attachments included. */

@@ -35,7 +35,7 @@ import { useCurrentTab, useSiteAccess } from './current-tab';
 import { ExportSection, ImportSection } from './PackageSection';
 import { useLive } from './use-live';
 import { Workspace } from './Workspace';
-import { RecordPages } from './RecordPages';
+import { useRecordPages } from './RecordPages';
 
 const activeCase = activeCaseStore(browser.storage.local);
 const clipStatus = clipStatusStore(browser.storage.session);
@@ -74,6 +74,7 @@ export function App({ db }: { db: CaseDb }) {
     [activeCaseId],
     null,
   );
+  const pages = useRecordPages(db, activeCaseId, summary);
   const openRecord = useLive(
     () => (openRecordId ? db.records.get(openRecordId) : Promise.resolve(undefined)),
     [openRecordId],
@@ -299,16 +300,14 @@ export function App({ db }: { db: CaseDb }) {
                     void names.get().then((known) => names.set({ ...known, [origin]: name }));
                   }}
                 />
-              ) : activeCaseId && summary?.caseId === activeCaseId ? (
-                <RecordPages
-                  key={activeCaseId}
-                  db={db}
-                  caseId={activeCaseId}
-                  summary={summary}
-                  onOpen={setOpenRecordId}
-                />
               ) : (
-                <RecordList records={[]} onOpen={setOpenRecordId} />
+                <RecordList
+                  records={pages.records}
+                  kinds={summary && summary.caseId === activeCaseId ? summary.kinds : {}}
+                  titleOnly={pages.titleOnly}
+                  onOpen={setOpenRecordId}
+                  onMore={pages.onMore}
+                />
               )}
               {activeCaseId ? (
                 <ExportSection key={activeCaseId} db={db} caseId={activeCaseId} summary={summary} />

@@ -36,15 +36,20 @@ export const exportChoices = (o: ExportOptionsValue): ExportChoices => ({
   ...(o.protect ? { password: o.password } : {}),
 });
 
+/** Cases up to this many records have their export list read with the panel. */
+const EAGER_EXPORT_LIST = 200;
+
 /** Export of one case: options, redaction preview, progress and cancel. Mounted with `key={caseId}`. */
 export function ExportSection({ db, caseId, summary }: { db: CaseDb; caseId: CaseId; summary: CaseSummary | null }) {
   const t = useT();
-  // The list of records to tick is read only once the options are opened: a big case's panel opens
+  // The list of records to tick: read at once for a case of up to EAGER_EXPORT_LIST records (cheap, and
+  // ready when the options open), otherwise only once the options are opened: a big case's panel opens
   // without reading every record (the count comes from the case summary).
   const [listWanted, setListWanted] = useState(false);
+  const small = summary?.caseId === caseId && summary.records <= EAGER_EXPORT_LIST;
   const records = useLive(
-    () => (listWanted ? listRecords(db, caseId) : Promise.resolve([] as CaseRecord[])),
-    [listWanted, caseId],
+    () => (listWanted || small ? listRecords(db, caseId) : Promise.resolve([] as CaseRecord[])),
+    [listWanted || small, caseId],
     [] as CaseRecord[],
   );
   const recordCount = summary?.caseId === caseId ? summary.records : records.length;

@@ -1,5 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
-import { RecordList } from '../../components/RecordList';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { listRecordPage, recordsWithFiles } from '../../lib/case/records';
 import { isTitleOnly } from '../../lib/case/title-only';
 import type { CaseSummary } from '../../lib/core/case-summary';
@@ -11,30 +10,32 @@ import { useLive } from './use-live';
 export const RECORD_PAGE = 20;
 const RECORD_MORE = 100;
 
+export interface RecordPages {
+  records: CaseRecord[];
+  titleOnly: ReadonlySet<string>;
+  onMore: (kind: RecordKind) => void;
+}
+
 /**
- * The records view of one case: the summary gives the counts, and only a page of each kind is read, so
- * opening a case of 10,000 records reads about as much as opening one of 50. Mounted with `key={caseId}`.
+ * The records the list shows for the active case: the summary gives the counts, and only a page of each
+ * kind is read, so opening a case of 10,000 records reads about as much as one of 60. Kept by the panel
+ * itself (not the records view), so coming back to the view shows the list at once.
  */
-export function RecordPages({
-  db,
-  caseId,
-  summary,
-  onOpen,
-}: {
-  db: CaseDb;
-  caseId: CaseId;
-  summary: CaseSummary;
-  onOpen: (id: string) => void;
-}) {
+export function useRecordPages(db: CaseDb, caseId: CaseId | undefined, summary: CaseSummary | null): RecordPages {
   const [limits, setLimits] = useState<Partial<Record<RecordKind, number>>>({});
-  const wanted = RecordKind.options
-    .filter((kind) => (summary.kinds[kind]?.count ?? 0) > 0)
-    .map((kind) => ({ kind, limit: limits[kind] ?? RECORD_PAGE, undated: summary.kinds[kind]!.undated }));
+  useEffect(() => setLimits({}), [caseId]);
+  const current = summary && summary.caseId === caseId ? summary : null;
+  const wanted = current
+    ? RecordKind.options
+        .filter((kind) => (current.kinds[kind]?.count ?? 0) > 0)
+        .map((kind) => ({ kind, limit: limits[kind] ?? RECORD_PAGE, undated: current.kinds[kind]!.undated }))
+    : [];
   const { records, withFiles } = useLive(
     async () => {
       const pages: CaseRecord[] = [];
-      for (const { kind, limit, undated } of wanted)
-        pages.push(...(await listRecordPage(db, caseId, kind, limit, undated)));
+      if (caseId)
+        for (const { kind, limit, undated } of wanted)
+          pages.push(...(await listRecordPage(db, caseId, kind, limit, undated)));
       return {
         records: pages,
         withFiles: await recordsWithFiles(
@@ -50,13 +51,7 @@ export function RecordPages({
     () => new Set(records.filter((r) => isTitleOnly(r, withFiles.has(r.id) ? 1 : 0)).map((r) => r.id)),
     [records, withFiles],
   );
-  return (
-    <RecordList
-      records={records}
-      kinds={summary.kinds}
-      titleOnly={titleOnly}
-      onOpen={onOpen}
-      onMore={(kind) => setLimits((current) => ({ ...current, [kind]: (current[kind] ?? RECORD_PAGE) + RECORD_MORE }))}
-    />
-  );
+  const onMore = (kind: RecordKind) =>
+    setLimits((now) => ({ ...now, [kind]: (now[kind] ?? RECORD_PAGE) + RECORD_MORE }));
+  return { records: records.filter((r) => r.caseId === caseId), titleOnly, onMore };
 }
