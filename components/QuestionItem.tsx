@@ -17,6 +17,8 @@ export interface QuestionItemProps {
   records: { id: string; title: string }[];
   /** The ids of `records`, built once for the whole list rather than once per question. */
   recordIds?: ReadonlySet<string>;
+  /** The links were opened (the records' titles may not be read yet). */
+  onLinksOpen?: () => void;
   onEdit: (edit: QuestionEdit) => void;
   onMove: (direction: -1 | 1) => void;
   onDelete: () => void;
@@ -25,7 +27,7 @@ export interface QuestionItemProps {
 
 /** One question: move it (buttons or Alt+Arrow), edit, answer, link records, delete. */
 export function QuestionItem(props: QuestionItemProps) {
-  const { question, first, last, records, recordIds, onEdit, onMove, onDelete, onLink } = props;
+  const { question, first, last, records, recordIds, onLinksOpen, onEdit, onMove, onDelete, onLink } = props;
   const t = useT();
   const item = useRef<HTMLLIElement>(null);
   const refocus = useRef<string | null>(null);
@@ -118,9 +120,14 @@ export function QuestionItem(props: QuestionItemProps) {
           onSave={(answer) => onEdit({ answer })}
         />
       ) : null}
-      <details onToggle={(e) => setLinksOpen(e.currentTarget.open)}>
+      <details
+        onToggle={(e) => {
+          setLinksOpen(e.currentTarget.open);
+          if (e.currentTarget.open) onLinksOpen?.();
+        }}
+      >
         <summary>{t('questionLinks', [question.linkedRecordIds.length])}</summary>
-        {records.length === 0 ? <p class="muted">{t('questionNoRecords')}</p> : null}
+        {(recordIds?.size ?? records.length) === 0 ? <p class="muted">{t('questionNoRecords')}</p> : null}
         <ul class="links">
           {(listLinks ? records : []).map((r) => (
             <li key={r.id}>

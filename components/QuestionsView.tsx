@@ -7,7 +7,12 @@ import { QuestionItem, questionFamilyKey } from './QuestionItem';
 
 export interface QuestionsViewProps {
   questions: Question[];
+  /** The records to link (titles); may be read only once a question's links are opened (`onWantRecords`). */
   records: { id: string; title: string }[];
+  /** Every record id of the case, when `records` is not read yet: a link to none of them was deleted. */
+  recordIds?: ReadonlySet<string>;
+  /** A question's links were opened: the records' titles are wanted. */
+  onWantRecords?: () => void;
   onAdd: (family: QuestionFamily, text: string) => void;
   onEdit: (id: string, edit: QuestionEdit) => void;
   onMove: (id: string, direction: -1 | 1) => void;
@@ -26,7 +31,8 @@ export function QuestionsView(props: QuestionsViewProps) {
   // Open the suggestions while the list is empty; afterwards the user decides.
   const [bankOpen, setBankOpen] = useState(props.questions.length === 0);
   const asked = new Set(props.questions.map((q) => q.text.trim().toLowerCase()));
-  const recordIds = useMemo(() => new Set(props.records.map((r) => r.id)), [props.records]);
+  const listed = useMemo(() => new Set(props.records.map((r) => r.id)), [props.records]);
+  const recordIds = props.recordIds ?? listed;
   // A long list is shown a page at a time; the count in the heading is always the whole list.
   const [shown, setShown] = useState(QUESTION_PAGE);
   const visible = props.questions.slice(0, shown);
@@ -45,6 +51,7 @@ export function QuestionsView(props: QuestionsViewProps) {
             last={index === props.questions.length - 1}
             records={props.records}
             recordIds={recordIds}
+            onLinksOpen={props.onWantRecords}
             onEdit={(edit) => props.onEdit(question.id, edit)}
             onMove={(direction) => props.onMove(question.id, direction)}
             onDelete={() => props.onDelete(question.id)}

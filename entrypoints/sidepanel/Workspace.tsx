@@ -39,7 +39,9 @@ export interface WorkspaceProps {
 }
 
 /** Views that show something of every record (titles, results, medications); the others need only the summary. */
-const READS_RECORDS: ReadonlySet<View> = new Set(['story', 'labs', 'questions', 'checklist']);
+const READS_RECORDS: ReadonlySet<View> = new Set(['story', 'labs', 'checklist']);
+/** Up to this many records, the questions view reads their titles at once; past it, when links are opened. */
+const EAGER_TITLES = 50;
 
 /**
  * Wiring for the workspace views of one case: live queries in, lib calls out. Mounted with
@@ -50,7 +52,19 @@ export function Workspace({ db, caseId, summary: given, view }: WorkspaceProps) 
   const [saveFailed, setSaveFailed] = useState(false);
   const read = useLive(() => (given ? Promise.resolve(null) : getSummary(db, caseId)), [caseId, !given], null);
   const summary = (given?.caseId === caseId ? given : read) ?? emptySummary(caseId);
-  const wantsRecords = READS_RECORDS.has(view);
+  // The questions view needs every record's id (to tell a deleted record's link) but its title only to link
+  // one: ids are index keys, titles are read when a question's links are opened (or at once for a small case).
+  const [titlesWanted, setTitlesWanted] = useState(false);
+  const wantsRecords =
+    READS_RECORDS.has(view) || (view === 'questions' && (titlesWanted || summary.records <= EAGER_TITLES));
+  const recordIds = useLive(
+    async () =>
+      view === 'questions'
+        ? new Set((await db.records.where('caseId').equals(caseId).primaryKeys()).map(String))
+        : null,
+    [caseId, view === 'questions'],
+    null,
+  );
   const records = useLive(
     () => (wantsRecords ? listRecords(db, caseId) : Promise.resolve([] as CaseRecord[])),
     [caseId, wantsRecords],
@@ -131,6 +145,8 @@ export function Workspace({ db, caseId, summary: given, view }: WorkspaceProps) 
         <QuestionsView
           questions={questions}
           records={recordTitles}
+          {...(recordIds && !wantsRecords ? { recordIds } : {})}
+          onWantRecords={() => setTitlesWanted(true)}
           onAdd={(family, text) => run(addQuestion(db, caseId, family, text))}
           onEdit={(id, edit) => run(editQuestion(db, id, edit))}
           onMove={(id, direction) => run(moveQuestion(db, id, direction))}
