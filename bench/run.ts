@@ -34,6 +34,7 @@ const CONFIG = quick
       panelRecords: 100,
       panelQuestions: 10,
       panelRuns: 1,
+      panelClipRuns: 1,
       extractRows: 5000,
       extractRuns: 1,
       studyFiles: 10,
@@ -49,9 +50,10 @@ const CONFIG = quick
       exportMb: 300,
       bigFileMb: 20,
       exportRuns: 3,
-      panelRecords: 1000,
-      panelQuestions: 50,
+      panelRecords: 10_000,
+      panelQuestions: 200,
       panelRuns: 11,
+      panelClipRuns: 5,
       extractRows: 50000,
       extractRuns: 3,
       studyFiles: 250,
@@ -133,7 +135,12 @@ async function browserSections(
       : undefined;
     log('4. panel');
     const panel = want('panel')
-      ? await benchPanel(run, bench, cdp, CONFIG.panelRecords, CONFIG.panelQuestions, CONFIG.panelRuns)
+      ? await benchPanel(run, bench, cdp, portal.origin, {
+          records: CONFIG.panelRecords,
+          questions: CONFIG.panelQuestions,
+          runs: CONFIG.panelRuns,
+          clipRuns: CONFIG.panelClipRuns,
+        })
       : undefined;
     log('2-3. export and import');
     const exp = want('export')

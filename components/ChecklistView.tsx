@@ -1,6 +1,8 @@
+import { useState } from 'preact/hooks';
 import type { CompletenessItem } from '../lib/case/completeness';
 import type { RecordFamily } from '../lib/core/workspace-model';
 import { useT, type MessageKey } from './i18n';
+import { EAGER_LIST } from './QuestionItem';
 
 export const familyKey = (family: RecordFamily) => `family_${family.replace(/-/g, '_')}` as MessageKey;
 const statusKey = {
@@ -21,6 +23,8 @@ export interface ChecklistViewProps {
 /** What the records package holds against what a second-opinion doctor needs, with how to get the gaps. */
 export function ChecklistView({ items, holdings, onNotApplicable }: ChecklistViewProps) {
   const t = useT();
+  // A family may hold thousands of titles: listed when its details are opened.
+  const [open, setOpen] = useState<Partial<Record<RecordFamily, boolean>>>({});
   const missing = items.filter((i) => i.status === 'missing' || i.status === 'report-only').length;
   return (
     <section aria-labelledby="checklist-heading" class="card">
@@ -47,14 +51,16 @@ export function ChecklistView({ items, holdings, onNotApplicable }: ChecklistVie
               </span>
             </div>
             {holdings[item.family]?.length ? (
-              <details>
+              <details onToggle={(e) => setOpen((o) => ({ ...o, [item.family]: e.currentTarget.open }))}>
                 <summary>{t('checkShowHoldings', [item.count])}</summary>
                 <ul class="holdings">
-                  {holdings[item.family]!.map((title, i) => (
-                    <li key={i} dir="auto">
-                      {title}
-                    </li>
-                  ))}
+                  {(open[item.family] || holdings[item.family]!.length <= EAGER_LIST ? holdings[item.family]! : []).map(
+                    (title, i) => (
+                      <li key={i} dir="auto">
+                        {title}
+                      </li>
+                    ),
+                  )}
                 </ul>
               </details>
             ) : null}

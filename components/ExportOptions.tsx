@@ -9,6 +9,10 @@ import { useIdle } from './use-idle';
 
 export interface ExportOptionsProps {
   records: { id: string; title: string; kind: RecordKind }[];
+  /** How many records the case holds, when `records` is read only once the options are opened. */
+  recordCount?: number;
+  /** The options were opened (the record list is wanted). */
+  onOpen?: () => void;
   value: ExportOptionsValue;
   /** Called with an update of the current value (not a snapshot), so quick successive changes compose. */
   onChange: (update: (current: ExportOptionsValue) => ExportOptionsValue) => void;
@@ -18,7 +22,15 @@ export interface ExportOptionsProps {
 }
 
 /** What goes into the package: records, page size, redaction, password. All records by default. */
-export function ExportOptions({ records, value, onChange, preview, patientMissing }: ExportOptionsProps) {
+export function ExportOptions({
+  records,
+  recordCount,
+  onOpen,
+  value,
+  onChange,
+  preview,
+  patientMissing,
+}: ExportOptionsProps) {
   const t = useT();
   // One checkbox per record (1,000 in a big case) inside options that start closed: built when they are
   // opened or the panel is idle, not in the render that first shows the record list (issue 7, measure 4).
@@ -32,13 +44,21 @@ export function ExportOptions({ records, value, onChange, preview, patientMissin
       excluded: included ? current.excluded.filter((e) => e !== id) : [...current.excluded, id],
     }));
   return (
-    <details class="stack" data-testid="export-options" onToggle={(e) => e.currentTarget.open && setOpened(true)}>
+    <details
+      class="stack"
+      data-testid="export-options"
+      onToggle={(e) => {
+        if (!e.currentTarget.open) return;
+        setOpened(true);
+        onOpen?.();
+      }}
+    >
       <summary>{t('exportOptions')}</summary>
       <fieldset data-testid="export-records">
         <legend>
           {t('exportRecordsLegend', [
-            records.length - records.filter((r) => excluded.has(r.id)).length,
-            records.length,
+            (recordCount ?? records.length) - records.filter((r) => excluded.has(r.id)).length,
+            recordCount ?? records.length,
           ])}
         </legend>
         <div class="row">

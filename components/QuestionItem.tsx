@@ -1,9 +1,12 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { QuestionEdit } from '../lib/case/questions';
 import type { Question, QuestionFamily } from '../lib/core/workspace-model';
 import { ConfirmDelete } from './ConfirmDelete';
 import { useT, type MessageKey } from './i18n';
 import { LiveField } from './LiveField';
+
+/** Lists up to this long are built with their closed details; longer ones when opened. */
+export const EAGER_LIST = 50;
 
 export const questionFamilyKey = (family: QuestionFamily) => `qfamily_${family.replace(/-/g, '_')}` as MessageKey;
 
@@ -12,6 +15,10 @@ export interface QuestionItemProps {
   first: boolean;
   last: boolean;
   records: { id: string; title: string }[];
+  /** The ids of `records`, built once for the whole list rather than once per question. */
+  recordIds?: ReadonlySet<string>;
+  /** The links were opened (the records' titles may not be read yet). */
+  onLinksOpen?: () => void;
   onEdit: (edit: QuestionEdit) => void;
   onMove: (direction: -1 | 1) => void;
   onDelete: () => void;
@@ -19,11 +26,16 @@ export interface QuestionItemProps {
 }
 
 /** One question: move it (buttons or Alt+Arrow), edit, answer, link records, delete. */
-export function QuestionItem({ question, first, last, records, onEdit, onMove, onDelete, onLink }: QuestionItemProps) {
+export function QuestionItem(props: QuestionItemProps) {
+  const { question, first, last, records, recordIds, onLinksOpen, onEdit, onMove, onDelete, onLink } = props;
   const t = useT();
   const item = useRef<HTMLLIElement>(null);
   const refocus = useRef<string | null>(null);
-  const known = new Set(records.map((r) => r.id));
+  // One checkbox per record of the case (thousands in a big one): past a few dozen, built only when the
+  // links are opened.
+  const [linksOpen, setLinksOpen] = useState(false);
+  const listLinks = linksOpen || records.length <= EAGER_LIST;
+  const known = recordIds ?? new Set(records.map((r) => r.id));
   const removed = question.linkedRecordIds.filter((id) => !known.has(id));
 
   // Reordering moves this element in the list; the browser drops focus when it moves, so put it back.
@@ -108,11 +120,16 @@ export function QuestionItem({ question, first, last, records, onEdit, onMove, o
           onSave={(answer) => onEdit({ answer })}
         />
       ) : null}
-      <details>
+      <details
+        onToggle={(e) => {
+          setLinksOpen(e.currentTarget.open);
+          if (e.currentTarget.open) onLinksOpen?.();
+        }}
+      >
         <summary>{t('questionLinks', [question.linkedRecordIds.length])}</summary>
-        {records.length === 0 ? <p class="muted">{t('questionNoRecords')}</p> : null}
+        {(recordIds?.size ?? records.length) === 0 ? <p class="muted">{t('questionNoRecords')}</p> : null}
         <ul class="links">
-          {records.map((r) => (
+          {(listLinks ? records : []).map((r) => (
             <li key={r.id}>
               <label class="inline" dir="auto">
                 <input

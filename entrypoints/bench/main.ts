@@ -169,9 +169,10 @@ async function clearAll() {
   entries = [];
   await db.transaction(
     'rw',
-    [db.cases, db.records, db.attachments, db.questions, db.opinions, db.caseDetails],
+    [db.cases, db.records, db.attachments, db.questions, db.opinions, db.caseDetails, db.caseSummaries],
     async () => {
       await Promise.all([
+        db.caseSummaries.clear(),
         db.cases.clear(),
         db.records.clear(),
         db.attachments.clear(),

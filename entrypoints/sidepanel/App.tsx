@@ -16,7 +16,8 @@ import { createCase, deleteCase, listCases, renameCase } from '../../lib/case/ca
 import { checkDbHealth, type CaseDb, type DbHealth } from '../../lib/core/db';
 import { ClipProgress, send, type RecordSummary } from '../../lib/core/messaging';
 import { replayPendingEdits } from '../../lib/case/pending-edits';
-import { deleteRecord, editRecord, listRecords, namePortal } from '../../lib/case/records';
+import { deleteRecord, editRecord, namePortal } from '../../lib/case/records';
+import { getSummary } from '../../lib/case/case-write';
 import { isTitleOnly } from '../../lib/case/title-only';
 import {
   activeCaseStore,
@@ -34,6 +35,7 @@ import { useCurrentTab, useSiteAccess } from './current-tab';
 import { ExportSection, ImportSection } from './PackageSection';
 import { useLive } from './use-live';
 import { Workspace } from './Workspace';
+import { useRecordPages } from './RecordPages';
 
 const activeCase = activeCaseStore(browser.storage.local);
 const clipStatus = clipStatusStore(browser.storage.session);
@@ -69,12 +71,18 @@ export function App({ db }: { db: CaseDb }) {
   const [accessOrigins, refreshAccess] = useSiteAccess();
 
   const cases = useLive(() => listCases(db), [], []);
-  const records = useLive(
-    () => (activeCaseId ? listRecords(db, activeCaseId) : Promise.resolve([])),
+  // The case's kept summary (counts per kind, checklist counts): one row, however large the case.
+  const summary = useLive(
+    () => (activeCaseId ? getSummary(db, activeCaseId) : Promise.resolve(null)),
     [activeCaseId],
-    [],
+    null,
   );
-  const openRecord = records.find((r) => r.id === openRecordId);
+  const pages = useRecordPages(db, activeCaseId, summary);
+  const openRecord = useLive(
+    () => (openRecordId ? db.records.get(openRecordId) : Promise.resolve(undefined)),
+    [openRecordId],
+    undefined,
+  );
   const openAttachments = useLive(
     async () =>
       openRecordId
@@ -85,16 +93,9 @@ export function App({ db }: { db: CaseDb }) {
     [openRecordId],
     [],
   );
-
-  // Records that kept a file (index keys only, no file is read): the rest may hold only their title.
-  const withFiles = useLive(
-    async () => new Set((await db.attachments.orderBy('recordId').uniqueKeys()).map(String)),
-    [],
-    new Set<string>(),
-  );
-  const titleOnly = useMemo(
-    () => new Set(records.filter((r) => isTitleOnly(r, withFiles.has(r.id) ? 1 : 0)).map((r) => r.id)),
-    [records, withFiles],
+  const openTitleOnly = useMemo(
+    () => (openRecord ? isTitleOnly(openRecord, openAttachments.length) : false),
+    [openRecord, openAttachments.length],
   );
 
   useEffect(() => {
@@ -258,7 +259,7 @@ export function App({ db }: { db: CaseDb }) {
         <CaseBar
           cases={cases}
           activeCaseId={activeCaseId}
-          recordCount={records.length}
+          recordCount={summary && summary.caseId === activeCaseId ? summary.records : 0}
           onSelect={(id) => void activeCase.set(id)}
           onCreate={(title) => void createCase(db, title).then((c) => activeCase.set(c.id))}
           onRename={(id, title) => void renameCase(db, id, title)}
@@ -267,7 +268,7 @@ export function App({ db }: { db: CaseDb }) {
         <ViewTabs active={view} onSelect={setView} />
         <div role="tabpanel" id={panelId(view)} aria-labelledby={tabId(view)} class="stack">
           {view !== 'records' && activeCaseId ? (
-            <Workspace key={activeCaseId} db={db} caseId={activeCaseId} records={records} view={view} />
+            <Workspace key={activeCaseId} db={db} caseId={activeCaseId} summary={summary} view={view} />
           ) : null}
           {view !== 'records' && !activeCaseId ? <p class="card muted">{t('caseNone')}</p> : null}
           {view === 'records' ? (
@@ -294,7 +295,7 @@ export function App({ db }: { db: CaseDb }) {
                   onSave={(edit) => void editRecord(db, openRecord.id, edit)}
                   onDelete={() => void deleteRecord(db, openRecord.id).then(() => setOpenRecordId(null))}
                   attachments={openAttachments}
-                  titleOnly={titleOnly.has(openRecord.id)}
+                  titleOnly={openTitleOnly}
                   onDownloadAttachment={(id) => void downloadAttachment(db, id)}
                   onNamePortal={(name) => {
                     const { origin } = openRecord.provenance;
@@ -304,15 +305,16 @@ export function App({ db }: { db: CaseDb }) {
                   }}
                 />
               ) : (
-                <RecordList records={records} onOpen={setOpenRecordId} titleOnly={titleOnly} />
+                <RecordList
+                  records={pages.records}
+                  kinds={summary && summary.caseId === activeCaseId ? summary.kinds : {}}
+                  titleOnly={pages.titleOnly}
+                  onOpen={setOpenRecordId}
+                  onMore={pages.onMore}
+                />
               )}
               {activeCaseId ? (
-                <ExportSection
-                  key={activeCaseId}
-                  db={db}
-                  caseId={activeCaseId}
-                  records={records.filter((r) => r.caseId === activeCaseId)}
-                />
+                <ExportSection key={activeCaseId} db={db} caseId={activeCaseId} summary={summary} />
               ) : (
                 <ExportPanel state={{ phase: 'idle' }} disabled onExport={() => undefined} onCancel={() => undefined} />
               )}

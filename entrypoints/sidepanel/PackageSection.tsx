@@ -20,6 +20,8 @@ import { missingPatientFields } from '../../lib/fhir';
 import { useLive } from './use-live';
 import { SentLogView } from '../../components/SentLogView';
 import { confirmArrival, listSentPackages } from '../../lib/case/sent-log';
+import { listRecords } from '../../lib/case/records';
+import type { CaseSummary } from '../../lib/core/case-summary';
 
 export const exportChoices = (o: ExportOptionsValue): ExportChoices => ({
   excludedRecordIds: o.excluded,
@@ -39,10 +41,23 @@ export const exportChoices = (o: ExportOptionsValue): ExportChoices => ({
 });
 
 const panelLanguage = (t: ReturnType<typeof useT>): DocumentLanguage => (t('langCode') === 'es' ? 'es' : 'en');
+/** Cases up to this many records have their export list read with the panel. */
+const EAGER_EXPORT_LIST = 200;
 
 /** Export of one case: options, redaction preview, progress and cancel. Mounted with `key={caseId}`. */
-export function ExportSection({ db, caseId, records }: { db: CaseDb; caseId: CaseId; records: CaseRecord[] }) {
+export function ExportSection({ db, caseId, summary }: { db: CaseDb; caseId: CaseId; summary: CaseSummary | null }) {
   const t = useT();
+  // The list of records to tick: read at once for a case of up to EAGER_EXPORT_LIST records (cheap, and
+  // ready when the options open), otherwise only once the options are opened: a big case's panel opens
+  // without reading every record (the count comes from the case summary).
+  const [listWanted, setListWanted] = useState(false);
+  const small = summary?.caseId === caseId && summary.records <= EAGER_EXPORT_LIST;
+  const records = useLive(
+    () => (listWanted || small ? listRecords(db, caseId) : Promise.resolve([] as CaseRecord[])),
+    [listWanted || small, caseId],
+    [] as CaseRecord[],
+  );
+  const recordCount = summary?.caseId === caseId ? summary.records : records.length;
   const [state, setState] = useState<ExportState>({ phase: 'idle' });
   // Read at the click like the options: the last keystroke before Export is logged.
   const recipient = useRef('');
@@ -99,7 +114,8 @@ export function ExportSection({ db, caseId, records }: { db: CaseDb; caseId: Cas
   // Closing the panel or switching case mid-export: stop, and nothing is handed to the downloads API.
   useEffect(() => () => abort.current?.abort(), []);
 
-  const recordKey = records.map((r) => r.id).join(',');
+  // Changes whenever a record is added, removed or changes kind or date: the preview is made again.
+  const recordKey = summary?.caseId === caseId ? JSON.stringify(summary.kinds) : '';
   useEffect(() => {
     // Kept as is when already off: a new object would re-render every record's checkbox for nothing.
     if (!options.redact) return setPreview((current) => (current.state === 'off' ? current : { state: 'off' }));
@@ -122,7 +138,8 @@ export function ExportSection({ db, caseId, records }: { db: CaseDb; caseId: Cas
 
   const listed = useMemo(() => records.map(({ id, title, kind }) => ({ id, title, kind })), [records]);
   // An empty case still exports (a cover sheet); a case whose every record was unticked does not.
-  const allUnticked = (o: ExportOptionsValue) => records.length > 0 && records.every((r) => o.excluded.includes(r.id));
+  const allUnticked = (o: ExportOptionsValue) =>
+    recordCount > 0 && records.length === recordCount && records.every((r) => o.excluded.includes(r.id));
   const noneChosen = allUnticked(options);
   const problem = passwordProblem(options);
 
@@ -175,6 +192,8 @@ export function ExportSection({ db, caseId, records }: { db: CaseDb; caseId: Cas
         </label>
         <ExportOptions
           records={listed}
+          recordCount={recordCount}
+          onOpen={() => setListWanted(true)}
           value={options}
           onChange={update}
           preview={preview}

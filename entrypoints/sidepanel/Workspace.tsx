@@ -12,7 +12,10 @@ import { StoryForm } from '../../components/StoryForm';
 import type { View } from '../../components/ViewTabs';
 import { emptyDetails, getDetails, setNotApplicable, setPatientField } from '../../lib/case/case-details';
 import { saveEdit } from '../../lib/case/pending-edits';
-import { completeness, imageFiles, recordFamily } from '../../lib/case/completeness';
+import { checklistFromSummary, imageFiles, recordFamily } from '../../lib/case/completeness';
+import { getSummary } from '../../lib/case/case-write';
+import { listRecords } from '../../lib/case/records';
+import { emptySummary, type CaseSummary } from '../../lib/core/case-summary';
 import { isTitleOnly } from '../../lib/case/title-only';
 import type { CaseDb } from '../../lib/core/db';
 import { labTrends } from '../../lib/labs/lab-trends';
@@ -33,33 +36,62 @@ import { useLive } from './use-live';
 export interface WorkspaceProps {
   db: CaseDb;
   caseId: CaseId;
-  records: CaseRecord[];
+  /** The case's kept summary; read here when not given. */
+  summary?: CaseSummary | null;
   view: Exclude<View, 'records'>;
 }
+
+/** Views that show something of every record (titles, results, medications); the others need only the summary. */
+const READS_RECORDS: ReadonlySet<View> = new Set(['story', 'labs', 'checklist']);
+/** Up to this many records, the questions view reads their titles at once; past it, when links are opened. */
+const EAGER_TITLES = 50;
 
 /**
  * Wiring for the workspace views of one case: live queries in, lib calls out. Mounted with
  * `key={caseId}` so a field's pending save can never land in another case after a switch.
  */
-export function Workspace({ db, caseId, records, view }: WorkspaceProps) {
+export function Workspace({ db, caseId, summary: given, view }: WorkspaceProps) {
   const t = useT();
   const [saveFailed, setSaveFailed] = useState(false);
+  const read = useLive(() => (given ? Promise.resolve(null) : getSummary(db, caseId)), [caseId, !given], null);
+  const summary = (given?.caseId === caseId ? given : read) ?? emptySummary(caseId);
+  // The questions view needs every record's id (to tell a deleted record's link) but its title only to link
+  // one: ids are index keys, titles are read when a question's links are opened (or at once for a small case).
+  const [titlesWanted, setTitlesWanted] = useState(false);
+  const wantsRecords =
+    READS_RECORDS.has(view) || (view === 'questions' && (titlesWanted || summary.records <= EAGER_TITLES));
+  const recordIds = useLive(
+    async () =>
+      view === 'questions'
+        ? new Set((await db.records.where('caseId').equals(caseId).primaryKeys()).map(String))
+        : null,
+    [caseId, view === 'questions'],
+    null,
+  );
+  const records = useLive(
+    () => (wantsRecords ? listRecords(db, caseId) : Promise.resolve([] as CaseRecord[])),
+    [caseId, wantsRecords],
+    [] as CaseRecord[],
+  );
   const details = useLive(() => getDetails(db, caseId), [caseId], emptyDetails(caseId));
   const questions = useLive(() => listQuestions(db, caseId), [caseId], []);
   const opinions = useLive(() => listOpinions(db, caseId), [caseId], []);
   const attachments = useLive(
     async () =>
-      (await db.attachments.where('caseId').equals(caseId).toArray()).map(({ recordId, mediaType, name }) => ({
-        recordId,
-        mediaType,
-        name,
-      })),
-    [caseId],
+      view === 'checklist'
+        ? (await db.attachments.where('caseId').equals(caseId).toArray()).map(({ recordId, mediaType, name }) => ({
+            recordId,
+            mediaType,
+            name,
+          }))
+        : [],
+    [caseId, view === 'checklist'],
     [],
   );
+  // The checklist's statuses and counts come from the summary; the titles under each family from the records.
   const checklist = useMemo(
-    () => completeness(records, { notApplicable: details.notApplicable, attachments }),
-    [records, details.notApplicable, attachments],
+    () => checklistFromSummary(summary, details.notApplicable),
+    [summary, details.notApplicable],
   );
   const holdings = useMemo(() => {
     const byFamily: Partial<Record<RecordFamily, string[]>> = {
@@ -149,6 +181,8 @@ export function Workspace({ db, caseId, records, view }: WorkspaceProps) {
         <QuestionsView
           questions={questions}
           records={recordTitles}
+          {...(recordIds && !wantsRecords ? { recordIds } : {})}
+          onWantRecords={() => setTitlesWanted(true)}
           onAdd={(family, text) => run(addQuestion(db, caseId, family, text))}
           onEdit={(id, edit) => run(editQuestion(db, id, edit))}
           onMove={(id, direction) => run(moveQuestion(db, id, direction))}

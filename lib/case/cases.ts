@@ -1,11 +1,15 @@
 import type { CaseDb } from '../core/db';
 import { Case, type CaseId } from '../core/model';
 import { newId, nowIso } from '../core/ids';
+import { writeCase } from './case-write';
 
 export async function createCase(db: CaseDb, title: string): Promise<Case> {
   const now = nowIso();
   const created = Case.parse({ id: newId(), title: title.trim(), createdAt: now, updatedAt: now });
-  await db.cases.add(created);
+  await writeCase(db, async (w) => {
+    await db.cases.add(created);
+    w.startCase(created.id);
+  });
   return created;
 }
 
@@ -17,17 +21,9 @@ export async function renameCase(db: CaseDb, id: CaseId, title: string): Promise
 
 /** Deletes the case with everything in it, in one transaction: never half a case. */
 export async function deleteCase(db: CaseDb, id: CaseId): Promise<void> {
-  const tables = [
-    db.cases,
-    db.records,
-    db.attachments,
-    db.caseDetails,
-    db.questions,
-    db.opinions,
-    db.requests,
-    db.sentPackages,
-  ];
-  await db.transaction('rw', tables, async () => {
+  await writeCase(db, async (w) => {
+    w.forgetCase(id);
+    await db.caseSummaries.delete(id);
     await db.sentPackages.where('caseId').equals(id).delete();
     await db.requests.where('caseId').equals(id).delete();
     await db.opinions.where('caseId').equals(id).delete();

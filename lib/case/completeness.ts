@@ -1,6 +1,10 @@
-import type { CaseRecord, RecordKind } from '../core/model';
+import type { CaseRecord } from '../core/model';
 import { RecordFamily } from '../core/workspace-model';
-import { isTitleOnly, type TitleOnlyInput } from './title-only';
+import { isTitleOnly, type TitleOnlyInput } from '../core/title-only';
+import { isImageFile, recordFamily } from '../core/record-family';
+import type { CaseSummary } from '../core/case-summary';
+
+export { recordFamily };
 
 /** What the checklist reads of a record; with its title and snapshot, a title-only record is not counted. */
 export type CompletenessRecord = Pick<CaseRecord, 'id' | 'kind' | 'structured'> & Partial<TitleOnlyInput>;
@@ -38,24 +42,6 @@ export interface CompletenessState {
   attachments?: { recordId: string; mediaType: string; name: string }[];
 }
 
-/**
- * Which record kinds count towards which checklist family. A procedure list (C-CDA "Procedures") names
- * the operations with their dates, so it counts as operative records. Allergies, problems,
- * immunizations, vital signs, visits and social history are kept and exported but belong to none of
- * the eight families: counting them (allergies as the medication list, a problem list as a diagnosis
- * report, a visit list as doctors' notes) would tell the patient a record is there when it is not.
- */
-const familyKinds: Partial<Record<RecordFamily, RecordKind[]>> = {
-  notes: ['note'],
-  pathology: ['pathology'],
-  'imaging-reports': ['imaging'],
-  labs: ['lab'],
-  medications: ['medication'],
-  'treatment-plan': ['plan'],
-  operative: ['surgical', 'procedure'],
-  'family-history': ['family-history'],
-};
-
 const hints: Record<RecordFamily, CompletenessHint> = {
   notes: 'hint_notes',
   pathology: 'hint_pathology',
@@ -67,19 +53,6 @@ const hints: Record<RecordFamily, CompletenessHint> = {
   operative: 'hint_operative',
   'family-history': 'hint_family_history',
 };
-
-function isImageFile(file: { mediaType: string; name: string }): boolean {
-  return file.mediaType === 'application/dicom' || /\.(dcm|dicom)$/i.test(file.name) || /^DICOMDIR$/i.test(file.name);
-}
-
-/** The checklist family a record counts towards (imaging records count as reports; images are files). */
-export function recordFamily(record: Pick<CaseRecord, 'kind' | 'structured'>): RecordFamily | null {
-  if (record.structured?.type === 'medications') return 'medications';
-  // An imported DICOM study is the images, not a report: its files count under imaging-images.
-  if (record.structured?.type === 'imaging-study') return null;
-  const entry = Object.entries(familyKinds).find(([, kinds]) => kinds.includes(record.kind));
-  return entry ? RecordFamily.parse(entry[0]) : null;
-}
 
 /** The image files the checklist counts: DICOM kept with an imaging record. */
 export function imageFiles<T extends { recordId: string; mediaType: string; name: string }>(
@@ -106,9 +79,33 @@ export function completeness(records: CompletenessRecord[], caseState: Completen
   const hasImagingReports = records.some((r) => r.kind === 'imaging' && r.structured?.type !== 'imaging-study');
   const imageCount = imageFiles(records, caseState.attachments ?? []).length;
 
+  return checklistItems(
+    (family) => (family === 'imaging-images' ? imageCount : records.filter((r) => recordFamily(r) === family).length),
+    hasImagingReports,
+    caseState.notApplicable,
+  );
+}
+
+/** The same checklist from a case's kept summary: what the panel shows without reading any record. */
+export function checklistFromSummary(
+  summary: CaseSummary,
+  notApplicable: Partial<Record<RecordFamily, boolean>>,
+): CompletenessItem[] {
+  return checklistItems(
+    (family) => (family === 'imaging-images' ? summary.imageFiles : (summary.families[family] ?? 0)),
+    summary.imagingReports > 0,
+    notApplicable,
+  );
+}
+
+function checklistItems(
+  countOf: (family: RecordFamily) => number,
+  hasImagingReports: boolean,
+  notApplicable: Partial<Record<RecordFamily, boolean>>,
+): CompletenessItem[] {
   return RecordFamily.options.map((family) => {
-    const count = family === 'imaging-images' ? imageCount : records.filter((r) => recordFamily(r) === family).length;
-    if (caseState.notApplicable[family]) return { family, status: 'not-applicable', count, hint: null };
+    const count = countOf(family);
+    if (notApplicable[family]) return { family, status: 'not-applicable', count, hint: null };
     if (count > 0) return { family, status: 'present', count, hint: null };
     // A report without its images is a known gap: say so specifically (DOMAIN.md, Imaging).
     if (family === 'imaging-images' && hasImagingReports)

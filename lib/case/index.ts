@@ -7,3 +7,4 @@ export * from './title-only';
 export * from './case-details';
 export * from './timeline';
 export * from './sent-log';
+export * from './case-write';

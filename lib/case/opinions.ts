@@ -2,6 +2,7 @@ import type { CaseDb } from '../core/db';
 import type { CaseId } from '../core/model';
 import { newId, nowIso } from '../core/ids';
 import { Opinion, type OpinionField } from '../core/workspace-model';
+import { writeCase } from './case-write';
 
 /** Opinions oldest consultation first; undated ones (still being entered) last. */
 export function sortOpinions(opinions: Opinion[]): Opinion[] {
@@ -32,10 +33,10 @@ export function blankOpinion(caseId: CaseId, id: string, now: string): Opinion {
 }
 
 export async function addOpinion(db: CaseDb, caseId: CaseId): Promise<Opinion> {
-  return db.transaction('rw', db.cases, db.opinions, async () => {
+  return writeCase(db, async (w) => {
     if (!(await db.cases.get(caseId))) throw new Error('case-not-found');
     const opinion = Opinion.parse(blankOpinion(caseId, newId(), nowIso()));
-    await db.opinions.add(opinion);
+    await w.addOpinions([opinion]);
     return opinion;
   });
 }
@@ -48,5 +49,5 @@ export async function setOpinionField(db: CaseDb, id: string, field: OpinionFiel
 }
 
 export async function deleteOpinion(db: CaseDb, id: string): Promise<void> {
-  await db.opinions.delete(id);
+  await writeCase(db, (w) => w.deleteOpinion(id));
 }

@@ -11,6 +11,7 @@ import {
 import { sha256Hex } from '../core/hash';
 import { newId, nowIso } from '../core/ids';
 import { z } from '../core/schema';
+import { writeCase } from './case-write';
 
 export interface AddResult {
   added: RecordId[];
@@ -58,7 +59,7 @@ export async function addRecords(
       note: '',
     });
   }
-  return db.transaction('rw', db.cases, db.records, db.attachments, async () => {
+  return writeCase(db, async (w) => {
     if (!(await db.cases.get(caseId))) throw new CaseNotFoundError(caseId);
     const result: AddResult = { added: [], duplicates: [] };
     const seen = new Set<string>();
@@ -69,12 +70,10 @@ export async function addRecords(
         continue;
       }
       seen.add(record.contentHash);
-      await db.records.add(record);
+      const files = (attachments[index] ?? []).map((file) => ({ ...file, id: newId(), caseId, recordId: record.id }));
+      await w.addRecord(record, files);
       result.added.push(record.id);
-      for (const file of attachments[index] ?? []) {
-        await db.attachments.add({ ...file, id: newId(), caseId, recordId: record.id });
-        result.attachmentsAdded = (result.attachmentsAdded ?? 0) + 1;
-      }
+      if (files.length > 0) result.attachmentsAdded = (result.attachmentsAdded ?? 0) + files.length;
     }
     if (result.added.length > 0) await db.cases.update(caseId, { updatedAt: now });
     return result;
@@ -96,8 +95,7 @@ export async function editRecord(db: CaseDb, id: RecordId, edit: RecordEdit): Pr
   const { clinicalDate, ...rest } = valid;
   const changes: Partial<CaseRecord> = { ...rest, updatedAt: nowIso() };
   if (clinicalDate !== undefined) changes.clinicalDate = clinicalDate ?? undefined;
-  const changed = await db.records.update(id, changes);
-  if (changed === 0) throw new Error('record-not-found');
+  if (!(await writeCase(db, (w) => w.updateRecord(id, changes)))) throw new Error('record-not-found');
 }
 
 /**
@@ -107,7 +105,8 @@ export async function editRecord(db: CaseDb, id: RecordId, edit: RecordEdit): Pr
 export async function namePortal(db: CaseDb, caseId: CaseId, origin: string, name: string): Promise<number> {
   const portalName = name.trim().slice(0, 200);
   if (!portalName) throw new Error('portal-name-empty');
-  return db.transaction('rw', db.records, () =>
+  // The portal's name is not part of the case summary; it still goes through the one writer.
+  return writeCase(db, () =>
     db.records
       .where('caseId')
       .equals(caseId)
@@ -120,10 +119,7 @@ export async function namePortal(db: CaseDb, caseId: CaseId, origin: string, nam
 }
 
 export async function deleteRecord(db: CaseDb, id: RecordId): Promise<void> {
-  await db.transaction('rw', db.records, db.attachments, async () => {
-    await db.attachments.where('recordId').equals(id).delete();
-    await db.records.delete(id);
-  });
+  await writeCase(db, (w) => w.deleteRecord(id));
 }
 
 const KIND_ORDER = RecordKind.options;
@@ -148,4 +144,46 @@ export function sortRecords<T extends Pick<CaseRecord, 'kind' | 'clinicalDate' |
 
 export async function listRecords(db: CaseDb, caseId: CaseId): Promise<CaseRecord[]> {
   return sortRecords(await db.records.where('caseId').equals(caseId).toArray());
+}
+
+/**
+ * The first `limit` records of one kind, in list order: dated ones newest first (read through the
+ * [caseId+kind+clinicalDate] index, so a page costs its own size, not the case's), then undated ones, newest
+ * capture first among those shown. `undated` (from the case summary) says whether any exist.
+ */
+export async function listRecordPage(
+  db: CaseDb,
+  caseId: CaseId,
+  kind: RecordKind,
+  limit: number,
+  undated: number,
+): Promise<CaseRecord[]> {
+  const dated = await db.records
+    .where('[caseId+kind+clinicalDate]')
+    .between([caseId, kind, ''], [caseId, kind, '\uffff'], true, true)
+    .reverse()
+    .limit(limit)
+    .toArray();
+  if (dated.length >= limit || undated === 0) return dated;
+  // Reached only once every dated record of the kind is shown: the scan reads at most those plus the page.
+  const rest = await db.records
+    .where('[caseId+kind]')
+    .equals([caseId, kind])
+    .filter((r) => !r.clinicalDate)
+    .limit(limit - dated.length)
+    .toArray();
+  return [...dated, ...rest.sort((a, b) => (a.capturedAt < b.capturedAt ? 1 : a.capturedAt > b.capturedAt ? -1 : 0))];
+}
+
+/** Which of these records keep at least one file (index keys only: no file is read). */
+export async function recordsWithFiles(db: CaseDb, recordIds: readonly RecordId[]): Promise<Set<string>> {
+  if (recordIds.length === 0) return new Set();
+  return new Set(
+    (
+      await db.attachments
+        .where('recordId')
+        .anyOf([...recordIds])
+        .keys()
+    ).map(String),
+  );
 }

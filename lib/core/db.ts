@@ -3,6 +3,7 @@ import type { Attachment, Case, CaseRecord } from './model';
 import type { RecordsRequest } from './request-model';
 import type { CaseDetails, Opinion, Question } from './workspace-model';
 import type { SentPackage } from './sent-package';
+import { computeSummary, type CaseSummary } from './case-summary';
 
 export const DB_NAME = 'second-look';
 
@@ -27,6 +28,7 @@ export class CaseDb extends Dexie {
   opinions!: EntityTable<Opinion, 'id'>;
   requests!: EntityTable<RecordsRequest, 'id'>;
   sentPackages!: EntityTable<SentPackage, 'id'>;
+  caseSummaries!: EntityTable<CaseSummary, 'caseId'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, { chromeTransactionDurability: 'strict', ...options });
@@ -42,6 +44,31 @@ export class CaseDb extends Dexie {
       questions: 'id, caseId',
       opinions: 'id, caseId',
     });
+    // Version 3: a summary row per case that the panel reads instead of every record, and an index that
+    // pages a kind's records newest first. The upgrade writes each existing case's summary from its rows
+    // and changes no row.
+    this.version(3)
+      .stores({
+        records: 'id, caseId, &[caseId+contentHash], [caseId+kind], clinicalDate, [caseId+kind+clinicalDate]',
+        caseSummaries: 'caseId',
+      })
+      .upgrade(async (tx) => {
+        for (const caseId of await tx.table('cases').toCollection().primaryKeys()) {
+          const [records, attachments, questions, opinions] = await Promise.all(
+            ['records', 'attachments', 'questions', 'opinions'].map((name) =>
+              tx.table(name).where('caseId').equals(caseId).toArray(),
+            ),
+          );
+          await tx.table('caseSummaries').put(
+            computeSummary(String(caseId), {
+              records: records as CaseRecord[],
+              attachments: attachments as Attachment[],
+              questions: questions as Question[],
+              opinions: opinions as Opinion[],
+            }),
+          );
+        }
+      });
     // Version 4 (records requests and their tracking): a new table only, so existing rows need no upgrade.
     this.version(4).stores({ requests: 'id, caseId' });
     // Version 5 (the sent-package log): a new table only, so existing rows need no upgrade.

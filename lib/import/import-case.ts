@@ -6,7 +6,7 @@ import { fail } from './import-error';
 import { ATTACHMENT_OWN_FIELDS } from '../export';
 import type { ImportedPackage } from './package-import';
 import { workspaceFromManifest } from './restore-workspace';
-import { sentLogFromFile } from '../case';
+import { sentLogFromFile, writeCase } from '../case';
 
 export interface ImportCaseOptions {
   /**
@@ -88,18 +88,14 @@ export async function importCase(db: CaseDb, data: ImportedPackage, options: Imp
   const sentLog = data.sentLog === undefined ? { rows: [], dropped: 0 } : sentLogFromFile(data.sentLog, caseRow.id);
   // Everything above (sanitizing, hashing) is done before the transaction: IndexedDB commits a
   // transaction that waits on anything else.
-  await db.transaction(
-    'rw',
-    [db.cases, db.records, db.attachments, db.caseDetails, db.questions, db.opinions, db.sentPackages],
-    async () => {
-      await db.cases.add(caseRow);
-      await db.records.bulkAdd(records);
-      await db.attachments.bulkAdd(attachments);
-      if (workspace.details) await db.caseDetails.put(workspace.details);
-      await db.questions.bulkAdd(workspace.questions);
-      await db.opinions.bulkAdd(workspace.opinions);
-      await db.sentPackages.bulkAdd(sentLog.rows);
-    },
-  );
+  await writeCase(db, async (w) => {
+    await db.cases.add(caseRow);
+    w.startCase(caseRow.id);
+    await w.addRecords(records, attachments);
+    if (workspace.details) await db.caseDetails.put(workspace.details);
+    await w.addQuestions(workspace.questions);
+    await w.addOpinions(workspace.opinions);
+    await db.sentPackages.bulkAdd(sentLog.rows);
+  });
   return { caseId: caseRow.id, recordIds, altered, sentLogDropped: sentLog.dropped };
 }

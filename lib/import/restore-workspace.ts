@@ -1,5 +1,6 @@
 import type { CaseDb } from '../core/db';
 import type { Manifest } from '../export';
+import { writeCase } from '../case';
 import { newId, nowIso } from '../core/ids';
 import { OPINION_TEXT_FIELDS, Opinion, Question, QuestionFamily, RecordFamily, Story } from '../core/workspace-model';
 import type { CaseDetails } from '../core/workspace-model';
@@ -107,9 +108,9 @@ export async function restoreWorkspace(
 ): Promise<void> {
   const { details, questions, opinions } = workspaceFromManifest(manifest, caseId, recordIds);
   if (!details && questions.length === 0 && opinions.length === 0) return;
-  await db.transaction('rw', db.caseDetails, db.questions, db.opinions, async () => {
+  await writeCase(db, async (w) => {
     if (details) await db.caseDetails.put(details);
-    if (questions.length) await db.questions.bulkAdd(questions);
-    if (opinions.length) await db.opinions.bulkAdd(opinions);
+    await w.addQuestions(questions);
+    await w.addOpinions(opinions);
   });
 }

@@ -54,8 +54,8 @@ describe('two panels on the same case', () => {
     const b = new CaseDb(name);
     dbs.push(a, b);
     const c = await createCase(a, 'Case');
-    const left = panel({ db: a, caseId: c.id, records: [], view: 'story' });
-    const right = panel({ db: b, caseId: c.id, records: [], view: 'story' });
+    const left = panel({ db: a, caseId: c.id, view: 'story' });
+    const right = panel({ db: b, caseId: c.id, view: 'story' });
     const field = (root: HTMLElement, id: string) =>
       root.querySelector<HTMLTextAreaElement>(`[data-testid="story-${id}"]`)!;
 
@@ -77,8 +77,8 @@ describe('two panels on the same case', () => {
     const b = new CaseDb(name);
     dbs.push(a, b);
     const c = await createCase(a, 'Case');
-    const left = panel({ db: a, caseId: c.id, records: [], view: 'questions' });
-    const right = panel({ db: b, caseId: c.id, records: [], view: 'questions' });
+    const left = panel({ db: a, caseId: c.id, view: 'questions' });
+    const right = panel({ db: b, caseId: c.id, view: 'questions' });
     act(() => (left.querySelector('[data-testid="bank-diagnosis/agree"]') as HTMLElement).click());
     act(() => (right.querySelector('[data-testid="bank-next-steps/share"]') as HTMLElement).click());
     await until(

@@ -2,6 +2,7 @@
 // Node's Blob survives fake-indexeddb's structured clone; happy-dom's does not.
 import { afterEach, describe, expect, it } from 'vitest';
 import { CaseDb } from '../../../lib/core/db';
+import { computeSummary } from '../../../lib/core/case-summary';
 import { Manifest } from '../../../lib/export/manifest';
 import { packageEntries } from '../../../lib/export/package';
 import type { PackageEntry } from '../../../lib/export/package-input';
@@ -62,6 +63,16 @@ describe('export -> import -> export', () => {
     const attachments = await db.attachments.where('caseId').equals(caseId).toArray();
     expect(records).toHaveLength(input.records.length);
     expect(attachments).toHaveLength(input.attachments!.length);
+    // The imported case's summary is written with its rows and equals one computed from them.
+    expect(await db.caseSummaries.get(caseId)).toEqual(
+      computeSummary(caseId, {
+        records,
+        attachments,
+        questions: await db.questions.where('caseId').equals(caseId).toArray(),
+        opinions: await db.opinions.where('caseId').equals(caseId).toArray(),
+      }),
+    );
+    expect((await db.caseSummaries.get(caseId))!.records).toBe(input.records.length);
     for (const original of input.records) {
       const restored = records.find((r) => r.id === recordIds.get(original.id))!;
       const { id, caseId: _c, updatedAt: _u, ...rest } = restored;
@@ -128,6 +139,7 @@ describe('importCase', () => {
     await expect(importCase(db, read.data, { sanitize })).rejects.toThrow('disk full');
     expect(await db.cases.count()).toBe(0);
     expect(await db.records.count()).toBe(0);
+    expect(await db.caseSummaries.count()).toBe(0);
   });
 
   it('imports the same package twice as two separate cases', async () => {
