@@ -196,6 +196,8 @@ export function App({ db }: { db: CaseDb }) {
         import('../../lib/import/files'),
         import('../../lib/imaging'),
         import('./study-zip'),
+        // Saved pages are sanitized like a clip: the fallback loads first where the browser lacks the API.
+        import('./fallback-sanitizer').then(({ ensureSanitizer }) => ensureSanitizer()),
       ]);
       // A zip of a CD (DICOMDIR) or of a DICOM download is a study; other zips (XDM) are documents.
       const zipped: StudyFile[] = [];

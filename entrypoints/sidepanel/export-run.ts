@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { MessageKey, Translate } from '../../components/i18n';
 import { sanitizeSnapshot } from '../../lib/sanitize/sanitize';
+import { ensureSanitizer } from './fallback-sanitizer';
 import type { CaseDb } from '../../lib/core/db';
 import { packageEntries, packageEntryCount, packageFileName } from '../../lib/export/package';
 import type { PackageInput, PageSize } from '../../lib/export/package-input';
@@ -28,12 +29,13 @@ export interface ExportChoices {
 }
 
 /** A snapshot of the case, read in one transaction, as the package builder wants it. */
-export function loadPackageInput(
+export async function loadPackageInput(
   db: CaseDb,
   caseId: CaseId,
   choices: ExportChoices,
   t: Translate,
 ): Promise<PackageInput> {
+  await ensureSanitizer();
   return readPackageInput(db, caseId, {
     excludedRecordIds: choices.excludedRecordIds,
     generator: { name: 'Second Look', version: browser.runtime.getManifest().version },
