@@ -150,7 +150,11 @@ async function instrumentPanel(panel: CdpPage) {
 async function clipTrace(bench: Bench, click: number): Promise<ClipTrace> {
   for (let i = 0; i < 100; i++) {
     const trace = (await bench.evaluate(async () => {
-      const api = (globalThis as unknown as { chrome: { storage: { session: { get: (k: string) => Promise<Record<string, unknown>> } } } }).chrome;
+      const api = (
+        globalThis as unknown as {
+          chrome: { storage: { session: { get: (k: string) => Promise<Record<string, unknown>> } } };
+        }
+      ).chrome;
       return (await api.storage.session.get('clipTrace')).clipTrace;
     })) as ClipTrace | undefined;
     if (trace && trace.startedAt >= click - 5 && trace.writtenAt !== undefined) return trace;

@@ -40,7 +40,7 @@ const AttachmentReport = z.union([
     name: z.string().check(z.minLength(1), z.maxLength(200)),
     mediaType: z.string().check(z.regex(/^(application\/pdf|image\/[a-z+.-]+)$/)),
     size: z.number().check(z.int(), z.positive()),
-    sha256: Sha256Hex,
+    sha256: z.optional(Sha256Hex),
   }),
   z.object({
     record: z.number().check(z.int(), z.nonnegative()),

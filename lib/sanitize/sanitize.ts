@@ -53,7 +53,8 @@ function nativeSanitizer(win: Window): object {
   if (!sanitizer) {
     const svg = 'http://www.w3.org/2000/svg';
     sanitizer = new (win as unknown as SanitizerApi).Sanitizer({
-      elements: [...HTML_ELEMENTS, ...SVG_ELEMENTS.map((name) => ({ name, namespace: svg }))],
+      // The document's own html, head and body must be named too, or the sanitizer removes them.
+      elements: [...HTML_ELEMENTS, 'html', 'head', 'body', ...SVG_ELEMENTS.map((name) => ({ name, namespace: svg }))],
       attributes: ATTRIBUTES,
       comments: false,
       dataAttributes: false,
@@ -83,7 +84,10 @@ function nativeToBody(win: Window, markup: string | Node): HTMLElement {
   let html: string;
   if (typeof markup === 'string') {
     // An inert parse (no browsing context: nothing loads, nothing runs) just to unwrap unknown elements.
-    const parsed = new (win as unknown as { DOMParser: typeof DOMParser }).DOMParser().parseFromString(markup, 'text/html');
+    const parsed = new (win as unknown as { DOMParser: typeof DOMParser }).DOMParser().parseFromString(
+      markup,
+      'text/html',
+    );
     unwrapUnknown(parsed.body);
     html = parsed.body.innerHTML;
   } else {
