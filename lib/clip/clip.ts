@@ -196,7 +196,7 @@ export async function captureTab(
   try {
     raw = await deps.runCapture(tabId, selectionOnly, timing);
     trace.injection = timing.injection;
-    trace.captureCall = clock() - t - timing.injection;
+    trace.captureCall = Math.max(0, clock() - t - timing.injection);
   } catch (error) {
     const code = classifyScriptingError(error instanceof Error ? error.message : String(error));
     // The tab may have gone while we waited; the browser's message does not always say so.
