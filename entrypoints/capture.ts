@@ -118,15 +118,20 @@ async function chunk(transferId: string, offset: number): Promise<unknown> {
   return url === null ? null : { offset, data: url.slice(url.indexOf(',') + 1) };
 }
 
+/** A saved page read like a clip of it (file import in the panel), without fetching its images. */
+const readPage = (win: Window, doc: Document, url: string) =>
+  capturePage(win, doc, url, { inlineImage: async () => null });
+
 export interface CaptureApi {
   capture: typeof capture;
   chunk: typeof chunk;
   release: () => void;
+  readPage: typeof readPage;
 }
 
 // Injected on demand (no manifest content_scripts). The background then calls these functions; their
 // results are the return values of executeScript and are parsed there as untrusted input.
 export default defineUnlistedScript(() => {
-  const api: CaptureApi = { capture, chunk, release: () => kept.clear() };
+  const api: CaptureApi = { capture, chunk, release: () => kept.clear(), readPage };
   (globalThis as unknown as { secondLook: CaptureApi }).secondLook = api;
 });
