@@ -3,7 +3,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import type { CdpPage } from '../tests/harness/cdp-page';
 import type { ChromiumRun } from '../tests/harness/chromium';
 import { stat, type Stat } from './stats';
-import { measureStages, type StageTimes } from './clip-stages';
+import type { ClipTrace } from '../lib/clip/clip-trace';
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -80,8 +80,49 @@ export interface ClipResult {
   ratio: number;
   longestTask: number;
   records: number;
-  /** The capture's stages run on their own in the same page (bench/clip-stages.ts). */
-  stages: Record<keyof StageTimes, Stat>;
+  /** Where the clip's time went, stage by stage; per run the stages sum to the clip's time. */
+  stages: Record<ClipStage, Stat>;
+  /** Which sanitizer ran in the tab. */
+  sanitizer: string;
+}
+
+/** The stages of one clip, in the order they happen; `messaging` is what the others leave of the total. */
+export const CLIP_STAGES = [
+  'injection',
+  'extraction',
+  'cloning',
+  'sanitizing',
+  'serializing',
+  'otherInTab',
+  'validating',
+  'messaging',
+  'idbWrite',
+  'panelUpdate',
+] as const;
+export type ClipStage = (typeof CLIP_STAGES)[number];
+
+/**
+ * One clip's stages from the panel's click and shown times and the background's trace (all epoch ms,
+ * `performance.timeOrigin + performance.now()` in each context). Serializing includes the JSON both ways
+ * (stringified in the tab, parsed in the background); messaging is the remainder: the panel's message to
+ * the background, the background's case and tab look-ups, and the executeScript round trip.
+ */
+export function clipStages(click: number, shown: number, trace: ClipTrace): Record<ClipStage, number> {
+  const tab = trace.inTab;
+  if (!tab || trace.writtenAt === undefined) throw new Error('the clip left no complete trace');
+  const known = {
+    injection: trace.injection ?? 0,
+    extraction: tab.extract,
+    cloning: tab.clone,
+    sanitizing: tab.sanitize,
+    serializing: tab.serialize + (trace.decode ?? 0),
+    otherInTab: Math.max(0, tab.total - tab.extract - tab.clone - tab.sanitize - tab.serialize),
+    validating: (trace.validate ?? 0) + (trace.transfer ?? 0),
+    idbWrite: trace.write ?? 0,
+    panelUpdate: shown - trace.writtenAt,
+  };
+  const sum = Object.values(known).reduce((a, b) => a + b, 0);
+  return { ...known, messaging: shown - click - sum };
 }
 
 /** Installs, once, a long-task observer and the click/shown timestamps in the panel. */
@@ -90,6 +131,8 @@ async function instrumentPanel(panel: CdpPage) {
     const w = window as unknown as { slLong?: { start: number; duration: number }[]; slClick?: number };
     if (w.slLong) return;
     w.slLong = [];
+    // Epoch milliseconds, comparable with the background's trace (lib/clip/clip-trace.ts).
+    (w as unknown as { slEpoch: number }).slEpoch = performance.timeOrigin;
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) w.slLong!.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
@@ -101,6 +144,23 @@ async function instrumentPanel(panel: CdpPage) {
       true,
     );
   });
+}
+
+/** The background's trace of the clip started at `click` (it writes it just after reporting). */
+async function clipTrace(bench: Bench, click: number): Promise<ClipTrace> {
+  for (let i = 0; i < 100; i++) {
+    const trace = (await bench.evaluate(async () => {
+      const api = (
+        globalThis as unknown as {
+          chrome: { storage: { session: { get: (k: string) => Promise<Record<string, unknown>> } } };
+        }
+      ).chrome;
+      return (await api.storage.session.get('clipTrace')).clipTrace;
+    })) as ClipTrace | undefined;
+    if (trace && trace.startedAt >= click - 5 && trace.writtenAt !== undefined) return trace;
+    await sleep(50);
+  }
+  throw new Error('the background wrote no trace for the clip');
 }
 
 export async function benchClip(
@@ -123,7 +183,8 @@ export async function benchClip(
       const ser: number[] = [];
       const idb: number[] = [];
       const longest: number[] = [];
-      const stageRuns: StageTimes[] = [];
+      const stageRuns: Record<ClipStage, number>[] = [];
+      let sanitizer = '';
       let bytes = 0;
       let records = 0;
       for (let r = 0; r < runs; r++) {
@@ -138,7 +199,6 @@ export async function benchClip(
         bytes = s.bytes;
         ser.push(s.ms);
         idb.push(await call<number>(bench, 'idbWrite', s.bytes));
-        stageRuns.push(await measureStages(page));
         // A fresh case per run, so each clip is new content (not a duplicate).
         const title = `Clip bench ${rows} #${++caseNo}`;
         await panel.fill('[data-testid="case-new-title"]', title);
@@ -177,14 +237,20 @@ export async function benchClip(
           };
           const shown = await Promise.race([w.slShown, new Promise<number>((r) => setTimeout(() => r(-1), 180_000))]);
           const during = w.slLong.filter((t) => t.start + t.duration >= w.slClick && t.start <= shown);
+          const origin = (w as unknown as { slEpoch: number }).slEpoch;
           return {
             ms: shown < 0 ? -1 : shown - w.slClick,
+            click: origin + w.slClick,
+            shown: origin + shown,
             longest: Math.max(0, ...during.map((t) => t.duration)),
             status: document.querySelector('[data-testid="clip-status"]')?.textContent ?? '',
             records: document.querySelectorAll('[data-testid="record-open"]').length,
           };
         });
         if (timing.ms < 0) throw new Error(`clip of ${rows} rows did not show a record: ${timing.status}`);
+        const trace = await clipTrace(bench, timing.click);
+        stageRuns.push(clipStages(timing.click, timing.shown, trace));
+        sanitizer = trace.inTab?.sanitizer ?? 'unknown';
         clip.push(timing.ms);
         longest.push(timing.longest);
         records = timing.records;
@@ -200,16 +266,16 @@ export async function benchClip(
         ratio: stat(clip).median / stat(floor).median,
         longestTask: Math.max(...longest),
         records,
-        stages: {
-          extract: stat(stageRuns.map((x) => x.extract)),
-          clone: stat(stageRuns.map((x) => x.clone)),
-          sanitize: stat(stageRuns.map((x) => x.sanitize)),
-          serializeAndText: stat(stageRuns.map((x) => x.serializeAndText)),
-        },
+        stages: Object.fromEntries(CLIP_STAGES.map((k) => [k, stat(stageRuns.map((x) => x[k]))])) as Record<
+          ClipStage,
+          Stat
+        >,
+        sanitizer,
       };
       results.push(res);
       console.log(
-        `  clip ${rows} rows: ${res.clip.median.toFixed(0)} ms vs floor ${res.floor.median.toFixed(1)} ms (x${res.ratio.toFixed(1)}), longest task ${res.longestTask.toFixed(0)} ms; in the page: extract ${res.stages.extract.median.toFixed(0)} ms, sanitize ${res.stages.sanitize.median.toFixed(0)} ms`,
+        `  clip ${rows} rows: ${res.clip.median.toFixed(0)} ms vs floor ${res.floor.median.toFixed(1)} ms (x${res.ratio.toFixed(1)}), longest task ${res.longestTask.toFixed(0)} ms; ${sanitizer} sanitizer; ` +
+          CLIP_STAGES.map((k) => `${k} ${res.stages[k].median.toFixed(1)}`).join(', '),
       );
     }
   } finally {

@@ -2,6 +2,8 @@ import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { captureTab, clipTab, savePending, type ClipDeps } from '../lib/clip/clip';
 import { PendingClips, summarize } from '../lib/clip/clip-pending';
+import { CLIP_TRACE_KEY, clock, type ClipTrace } from '../lib/clip/clip-trace';
+import { FALLBACK_SANITIZER_NEEDED } from '../lib/core/limits';
 import { MENU_CLIP_PAGE, MENU_CLIP_SELECTION, routeCommand, routeMenuClick } from '../lib/clip/clip-routes';
 import { CaseDb, checkDbHealth } from '../lib/core/db';
 import { dispatch, type ClipProgress, type ClipResult, type Handlers, type Result } from '../lib/core/messaging';
@@ -42,14 +44,26 @@ export default defineBackground({
           return null;
         }
       },
-      runCapture: async (tabId, selectionOnly) => {
-        await browser.scripting.executeScript({ target: { tabId }, files: ['/capture.js'] });
-        const [first] = await browser.scripting.executeScript({
-          target: { tabId },
-          func: (selection: boolean) => (globalThis as unknown as Injected).secondLook.capture(selection),
-          args: [selectionOnly],
-        });
-        return first?.result;
+      runCapture: async (tabId, selectionOnly, timing) => {
+        const inject = async (file: '/capture.js' | '/purify.js') => {
+          const t = clock();
+          await browser.scripting.executeScript({ target: { tabId }, files: [file] });
+          timing.injection += clock() - t;
+        };
+        const capture = async () => {
+          const [first] = await browser.scripting.executeScript({
+            target: { tabId },
+            func: (selection: boolean) => (globalThis as unknown as Injected).secondLook.capture(selection),
+            args: [selectionOnly],
+          });
+          return first?.result;
+        };
+        await inject('/capture.js');
+        const result = await capture();
+        if (result !== FALLBACK_SANITIZER_NEEDED) return result;
+        // A browser without the HTML Sanitizer API: DOMPurify, loaded into the same isolated world.
+        await inject('/purify.js');
+        return capture();
       },
       // Pulled from the clipped tab's top frame only, in the extension's isolated world: the page
       // cannot answer in its place. Each chunk is schema-checked and the whole file re-hashed (lib/clip/clip.ts).
@@ -79,21 +93,29 @@ export default defineBackground({
       await clipStatusStore(browser.storage.session).set({ at: Date.now(), result });
       return result;
     };
-    const clipAndReport = async (tabId: number, selectionOnly: boolean) =>
-      report(await clipTab(clipDeps, tabId, selectionOnly));
+    /** Where the clip's time went, for the benchmark (timings only, no content). */
+    const keepTrace = (trace: ClipTrace) => void browser.storage.session.set({ [CLIP_TRACE_KEY]: trace });
+    const clipAndReport = async (tabId: number, selectionOnly: boolean) => {
+      const trace: ClipTrace = { startedAt: clock() };
+      const result = await report(await clipTab(clipDeps, tabId, selectionOnly, trace));
+      keepTrace(trace);
+      return result;
+    };
 
     const handlers: Handlers = {
       'clip/tab': ({ tabId, selectionOnly }) => clipAndReport(tabId, selectionOnly),
       // Several records: hold them and let the panel ask which to keep. One record: save at once.
       'clip/preview': async ({ tabId, selectionOnly }) => {
-        const captured = await captureTab(clipDeps, tabId, selectionOnly);
+        const trace: ClipTrace = { startedAt: clock() };
+        const captured = await captureTab(clipDeps, tabId, selectionOnly, trace);
         if (!captured.ok) {
           await report({ ok: false, error: captured.error });
           return { ok: false, error: captured.error };
         }
         if (captured.data.records.length === 1) {
           await progressStore.set({ phase: 'saving' });
-          const saved = await report(await savePending(db, captured.data));
+          const saved = await report(await savePending(db, captured.data, undefined, trace));
+          keepTrace(trace);
           return saved.ok ? { ok: true, data: { saved: true, result: saved.data } } : { ok: false, error: saved.error };
         }
         await progressStore.clear();

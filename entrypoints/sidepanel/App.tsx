@@ -196,10 +196,13 @@ export function App({ db }: { db: CaseDb }) {
     // The file readers (PDF/image checks, C-CDA and XDM parsers, the DICOM reader) load on first use, not
     // with the panel. C-CDA is parsed by this page's own DOMParser (issue 7: no XML library shipped).
     const run = async (): Promise<ImportOutcome[]> => {
-      const [{ importFiles }, { importStudies, sortChosenFiles }, { studyFilesFromZip }] = await Promise.all([
+      const [{ importFiles }, { importStudies, sortChosenFiles }, { studyFilesFromZip }, readPage] = await Promise.all([
         import('../../lib/import/files'),
         import('../../lib/imaging'),
         import('./study-zip'),
+        // Saved pages are read by the clip's own page reader and sanitized like a clip (the fallback
+        // sanitizer loads first where the browser lacks the API).
+        import('./page-reader').then(({ loadPageReader }) => loadPageReader()),
       ]);
       // A zip of a CD (DICOMDIR) or of a DICOM download is a study; other zips (XDM) are documents.
       const zipped: StudyFile[] = [];
@@ -219,7 +222,7 @@ export function App({ db }: { db: CaseDb }) {
         (xml) => new DOMParser().parseFromString(xml, 'application/xml'),
         (done, total) => setFileState({ phase: 'running', progress: { done, total } }),
         // Saved pages (.html, .xhtml) are read as pages, with this panel's own parser.
-        { win: window, parseHtml: (html) => new DOMParser().parseFromString(html, 'text/html') },
+        { win: window, parseHtml: (html) => new DOMParser().parseFromString(html, 'text/html'), readPage },
       );
       return [...studies, ...files];
     };

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { MessageKey, Translate } from '../../components/i18n';
 import { sanitizeSnapshot } from '../../lib/sanitize/sanitize';
+import { ensureSanitizer } from './fallback-sanitizer';
 import type { CaseDb } from '../../lib/core/db';
 import { packageEntries, packageEntryCount, packageFileName } from '../../lib/export/package';
 import type { PackageInput, PageSize } from '../../lib/export/package-input';
@@ -54,6 +55,7 @@ export async function loadPackageInput(
   choices: ExportChoices,
   t: Translate,
 ): Promise<PackageInput> {
+  await ensureSanitizer();
   const language = choices.language ?? (t('langCode') === 'es' ? 'es' : 'en');
   return readPackageInput(db, caseId, {
     excludedRecordIds: choices.excludedRecordIds,

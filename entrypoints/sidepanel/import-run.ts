@@ -3,6 +3,7 @@ import { importCase } from '../../lib/import/import-case';
 import { ImportError, type ImportErrorCode } from '../../lib/import/import-error';
 import { readPackage } from '../../lib/import/package-import';
 import { sanitizeSnapshot } from '../../lib/sanitize/sanitize';
+import { ensureSanitizer } from './fallback-sanitizer';
 
 export type ImportOutcome =
   | { ok: true; caseId: string; title: string; count: number; altered: number; sentLogDropped: number }
@@ -17,6 +18,7 @@ export async function runImport(db: CaseDb, file: Blob, password?: string): Prom
     const result = await readPackage(file, password ? { password } : {});
     if (!result.ok) return { ok: false, ...result.error };
     const { manifest } = result.data;
+    await ensureSanitizer();
     // Record pages are sanitized exactly as a clip's snapshot is, with this page's DOM; one transaction
     // then writes the case and its workspace.
     const imported = await importCase(db, result.data, { sanitize: (html) => sanitizeSnapshot(window, html) });

@@ -33,14 +33,15 @@ const toHex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).pad
 
 /**
  * Reassembles one attachment from chunks that must arrive in order and add up to the announced size;
- * `finish` re-hashes what arrived and refuses it unless it matches the hash the sender announced.
+ * `finish` re-hashes what arrived and refuses it unless it matches the hash the sender announced (a tab
+ * that is not a secure context has no WebCrypto and announces none: the hash is then ours alone).
  */
 export class ChunkAssembler {
   private readonly parts: Uint8Array<ArrayBuffer>[] = [];
   private readonly hasher = sha256.create();
   private received = 0;
 
-  constructor(private readonly expected: { size: number; sha256: string; mediaType: string }) {
+  constructor(private readonly expected: { size: number; sha256?: string; mediaType: string }) {
     if (expected.size > MAX_ATTACHMENT_BYTES) throw new ChunkError('too-large');
   }
 
@@ -66,7 +67,7 @@ export class ChunkAssembler {
   finish(): { blob: Blob; sha256: string; size: number } {
     if (!this.complete) throw new ChunkError('size-mismatch');
     const digest = toHex(this.hasher.digest());
-    if (digest !== this.expected.sha256) throw new ChunkError('hash-mismatch');
+    if (this.expected.sha256 !== undefined && digest !== this.expected.sha256) throw new ChunkError('hash-mismatch');
     return { blob: new Blob(this.parts, { type: this.expected.mediaType }), sha256: digest, size: this.received };
   }
 }

@@ -1,4 +1,3 @@
-import { sha256 } from '@noble/hashes/sha2.js';
 import type { AttachmentCandidate } from './links';
 import { checkDownload } from './sniff';
 import { MAX_ATTACHMENT_BYTES } from '../core/limits';
@@ -8,7 +7,7 @@ export type AttachmentFailure =
   'login-page' | 'unexpected-type' | 'empty' | 'http-error' | 'unreachable' | 'too-large' | 'timed-out' | 'released';
 
 export type FetchedAttachment =
-  | { ok: true; name: string; mediaType: string; size: number; sha256: string; blob: Blob }
+  | { ok: true; name: string; mediaType: string; size: number; sha256?: string; blob: Blob }
   | { ok: false; name: string; reason: AttachmentFailure };
 
 type Fetcher = (url: string, init: RequestInit) => Promise<Response>;
@@ -103,7 +102,6 @@ async function readAttachment(
   }
   const reader = response.body.getReader();
   const parts: Uint8Array<ArrayBuffer>[] = [];
-  const hasher = sha256.create();
   let size = 0;
   let mediaType: string | undefined;
   let head = new Uint8Array(0);
@@ -122,7 +120,6 @@ async function readAttachment(
         void reader.cancel();
         return fail('too-large');
       }
-      hasher.update(value);
       parts.push(value as Uint8Array<ArrayBuffer>);
       if (!mediaType && head.length < SNIFF_BYTES) {
         const joined = new Uint8Array(head.length + value.length);
@@ -143,12 +140,10 @@ async function readAttachment(
   }
   const type = mediaType ?? 'application/octet-stream';
   const name = dispositionName(response.headers.get('content-disposition')) ?? candidate.name;
-  return {
-    ok: true,
-    name: withExtension(name, type),
-    mediaType: type,
-    size,
-    sha256: toHex(hasher.digest()),
-    blob: new Blob(parts, { type }),
-  };
+  const blob = new Blob(parts, { type });
+  // WebCrypto, where the page is a secure context (no hashing library in capture.js); the background
+  // hashes every file again as it arrives and compares when this hash is given.
+  const subtle = globalThis.crypto?.subtle;
+  const sha256 = subtle ? toHex(new Uint8Array(await subtle.digest('SHA-256', await blob.arrayBuffer()))) : undefined;
+  return { ok: true, name: withExtension(name, type), mediaType: type, size, ...(sha256 ? { sha256 } : {}), blob };
 }

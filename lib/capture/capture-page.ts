@@ -5,12 +5,14 @@ import { detectPortal } from '../portals';
 import { cleanSourceUrl } from '../reading';
 import { assignEmbedded, embeddedOwners, type EmbeddedNotCopied } from './embedded-records';
 import { flattenPage } from './flatten';
-import { buildSnapshot, type ImageInliner } from './snapshot';
+import { buildSnapshot, noTimings, type CaptureTimings, type ImageInliner } from './snapshot';
 
 export interface CaptureOptions {
   /** Clip only what the user selected. */
   selection?: Range | null;
   inlineImage: ImageInliner;
+  /** Filled with the time each stage took. */
+  timings?: CaptureTimings;
 }
 
 export type CaptureOutcome =
@@ -56,6 +58,8 @@ export async function capturePage(
   rawUrl: string,
   options: CaptureOptions,
 ): Promise<CaptureOutcome> {
+  const timings = options.timings ?? noTimings();
+  const started = performance.now();
   const url = new URL(rawUrl);
   const bySelection = options.selection && !options.selection.collapsed;
   // PDFs and images the page shows in frames, embeds and objects: fetched with the record, or reported.
@@ -69,6 +73,7 @@ export async function capturePage(
   const source = flat.doc;
   const adapter = detectPortal(url, source);
   const extracted = adapter.extract(source, url);
+  timings.extract += performance.now() - started;
   const owners = embeddedOwners(
     embedded,
     source,
@@ -84,7 +89,7 @@ export async function capturePage(
   const textOnly = extracted.reduce((n, item) => n + (item.textOnly ?? 0), 0);
   if (textOnly > 0) warnings.add(`values-kept-as-text:${textOnly}`);
   for (const item of extracted) {
-    const snapshot = await buildSnapshot(win, item.element, url, options.inlineImage);
+    const snapshot = await buildSnapshot(win, item.element, url, options.inlineImage, timings);
     snapshot.warnings.forEach((w) => warnings.add(w));
     if (snapshot.html.length > LIMITS.snapshotBytes || snapshot.text.length > LIMITS.textChars) {
       return { ok: false, error: 'page-too-large' };

@@ -5,6 +5,21 @@ import { textOf } from '../reading';
 /** Reads a same-origin image with the user's session; null when it cannot or should not be kept. */
 export type ImageInliner = (absoluteUrl: string) => Promise<string | null>;
 
+/** Milliseconds a clip spends in each stage inside the tab, summed over its records (the bench reads them). */
+export interface CaptureTimings {
+  /** Composing the page and running the portal adapter. */
+  extract: number;
+  /** Copying each record's element into an inert document, with its images as displayed and inlined. */
+  clone: number;
+  sanitize: number;
+  /** Markup and text of the sanitized copy; the capture script adds its JSON encoding. */
+  serialize: number;
+  /** Which sanitizer ran: the browser's Sanitizer API, or the fallback loaded when it is missing. */
+  sanitizer?: 'native' | 'fallback';
+}
+
+export const noTimings = (): CaptureTimings => ({ extract: 0, clone: 0, sanitize: 0, serialize: 0 });
+
 export interface Snapshot {
   html: string;
   text: string;
@@ -23,7 +38,9 @@ export async function buildSnapshot(
   element: Element,
   pageUrl: URL,
   inlineImage: ImageInliner,
+  timings: CaptureTimings = noTimings(),
 ): Promise<Snapshot> {
+  let t = performance.now();
   // Copied into a document without a browsing context: a copy made in the live page would fetch every
   // <img>, poster and srcset again, outside the page's own CSP (issue 6, "No data leaves").
   const clone = element.ownerDocument.implementation.createHTMLDocument('').importNode(element, true);
@@ -65,6 +82,13 @@ export async function buildSnapshot(
   }
   if (dropped > 0) warnings.push(`images-not-kept:${dropped}`);
 
-  const body = sanitizeToBody(win, clone);
-  return { html: body.innerHTML, text: textOf(body), warnings };
+  timings.clone += performance.now() - t;
+  t = performance.now();
+  const sanitized = sanitizeToBody(win, clone);
+  timings.sanitizer = sanitized.sanitizer;
+  timings.sanitize += performance.now() - t;
+  t = performance.now();
+  const snapshot = { html: sanitized.body.innerHTML, text: textOf(sanitized.body), warnings };
+  timings.serialize += performance.now() - t;
+  return snapshot;
 }

@@ -5,6 +5,7 @@ import { CapturedRecord, Sha256Hex, type CaseId } from '../core/model';
 import { addRecords, CaseNotFoundError, isTitleOnly, type NewAttachment } from '../case';
 import { isScriptableUrl } from '../reading';
 import { z } from '../core/schema';
+import { InTabTimings, clock, type ClipTrace } from './clip-trace';
 
 /*
  * Issue 3, the clip flow (background side):
@@ -39,7 +40,7 @@ const AttachmentReport = z.union([
     name: z.string().check(z.minLength(1), z.maxLength(200)),
     mediaType: z.string().check(z.regex(/^(application\/pdf|image\/[a-z+.-]+)$/)),
     size: z.number().check(z.int(), z.positive()),
-    sha256: Sha256Hex,
+    sha256: z.optional(Sha256Hex),
   }),
   z.object({
     record: z.number().check(z.int(), z.nonnegative()),
@@ -58,6 +59,7 @@ export const CaptureOutcome = z.union([
     records: z.array(CapturedRecord).check(z.minLength(1), z.maxLength(500)),
     warnings: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(50)),
     attachments: z._default(z.array(AttachmentReport).check(z.maxLength(2000)), []),
+    timings: z.optional(InTabTimings),
   }),
   z.object({ ok: z.literal(false), error: z.enum(['page-too-large', 'nothing-to-clip']) }),
 ]);
@@ -67,8 +69,11 @@ export interface ClipDeps {
   activeCaseId: () => Promise<CaseId | undefined>;
   /** The tab's address; undefined when it is hidden from us, null when the tab no longer exists. */
   tabUrl: (tabId: number) => Promise<string | undefined | null>;
-  /** Injects the capture script and returns its raw result; throws what the browser throws. */
-  runCapture: (tabId: number, selectionOnly: boolean) => Promise<unknown>;
+  /**
+   * Injects the capture script and returns its raw result; throws what the browser throws. Sets
+   * `timing.injection` to the milliseconds spent injecting scripts.
+   */
+  runCapture: (tabId: number, selectionOnly: boolean, timing: { injection: number }) => Promise<unknown>;
   /** Pulls one base64 chunk of a fetched attachment from the clipped tab (and only that tab). */
   readChunk?: (tabId: number, transferId: string, offset: number) => Promise<unknown>;
   /** Lets the tab drop the bytes it kept for us. */
@@ -170,7 +175,13 @@ export function decodeCapture(raw: unknown): unknown {
 }
 
 /** Captures a tab into memory: records and their files, checked, nothing written yet. */
-export async function captureTab(deps: ClipDeps, tabId: number, selectionOnly: boolean): Promise<Result<PendingClip>> {
+export async function captureTab(
+  deps: ClipDeps,
+  tabId: number,
+  selectionOnly: boolean,
+  trace: ClipTrace = { startedAt: clock() },
+): Promise<Result<PendingClip>> {
+  let t = clock();
   const caseId = await deps.activeCaseId();
   if (!caseId) return { ok: false, error: 'no-active-case' };
   const url = await deps.tabUrl(tabId);
@@ -178,18 +189,29 @@ export async function captureTab(deps: ClipDeps, tabId: number, selectionOnly: b
   if (url !== undefined && !isScriptableUrl(url)) return { ok: false, error: 'not-scriptable' };
 
   deps.onProgress?.({ phase: 'reading' });
+  trace.setup = clock() - t;
+  t = clock();
   let raw: unknown;
+  const timing = { injection: 0 };
   try {
-    raw = await deps.runCapture(tabId, selectionOnly);
+    raw = await deps.runCapture(tabId, selectionOnly, timing);
+    trace.injection = timing.injection;
+    trace.captureCall = Math.max(0, clock() - t - timing.injection);
   } catch (error) {
     const code = classifyScriptingError(error instanceof Error ? error.message : String(error));
     // The tab may have gone while we waited; the browser's message does not always say so.
     if (code === 'unknown' && (await deps.tabUrl(tabId)) === null) return { ok: false, error: 'tab-closed' };
     return { ok: false, error: code };
   }
-  const outcome = CaptureOutcome.safeParse(decodeCapture(raw));
+  t = clock();
+  const decoded = decodeCapture(raw);
+  trace.decode = clock() - t;
+  t = clock();
+  const outcome = CaptureOutcome.safeParse(decoded);
+  trace.validate = clock() - t;
   if (!outcome.success) return { ok: false, error: 'invalid-page-data' };
   if (!outcome.data.ok) return { ok: false, error: outcome.data.error };
+  trace.inTab = outcome.data.timings;
   const { warnings } = outcome.data;
   const names = (await deps.portalNames?.().catch(() => undefined)) ?? {};
   const records = outcome.data.records.map((record) =>
@@ -201,7 +223,9 @@ export async function captureTab(deps: ClipDeps, tabId: number, selectionOnly: b
   // saves an executeScript round trip on every such clip.
   const keptFiles = outcome.data.attachments.some((report) => report.ok);
   try {
+    t = clock();
     const { attachments, problems } = await transferAttachments(deps, tabId, outcome.data.attachments, records.length);
+    trace.transfer = clock() - t;
     return { ok: true, data: { caseId, records, attachments, problems, warnings } };
   } finally {
     if (keptFiles) await deps.release?.(tabId).catch(() => undefined);
@@ -216,7 +240,13 @@ function titleOnlyTitles(pending: PendingClip, chosen: number[]): { titleOnly?: 
 }
 
 /** Writes the chosen records of a capture (all when `indexes` is omitted) in one transaction. */
-export async function savePending(db: CaseDb, pending: PendingClip, indexes?: number[]): Promise<Result<ClipResult>> {
+export async function savePending(
+  db: CaseDb,
+  pending: PendingClip,
+  indexes?: number[],
+  trace?: ClipTrace,
+): Promise<Result<ClipResult>> {
+  const started = clock();
   const chosen = (indexes ?? pending.records.map((_, i) => i)).filter(
     (i, at, all) => i < pending.records.length && all.indexOf(i) === at,
   );
@@ -227,6 +257,10 @@ export async function savePending(db: CaseDb, pending: PendingClip, indexes?: nu
     const { added, duplicates, attachmentsAdded } = await addRecords(db, pending.caseId, records, attachments, {
       parsed: true,
     });
+    if (trace) {
+      trace.writtenAt = clock();
+      trace.write = trace.writtenAt - started;
+    }
     return {
       ok: true,
       data: {
@@ -250,9 +284,14 @@ export async function savePending(db: CaseDb, pending: PendingClip, indexes?: nu
 }
 
 /** Clips a tab into the active case. Nothing is written unless the whole clip is valid. */
-export async function clipTab(deps: ClipDeps, tabId: number, selectionOnly: boolean): Promise<Result<ClipResult>> {
-  const pending = await captureTab(deps, tabId, selectionOnly);
+export async function clipTab(
+  deps: ClipDeps,
+  tabId: number,
+  selectionOnly: boolean,
+  trace?: ClipTrace,
+): Promise<Result<ClipResult>> {
+  const pending = await captureTab(deps, tabId, selectionOnly, trace);
   if (!pending.ok) return pending;
   deps.onProgress?.({ phase: 'saving' });
-  return savePending(deps.db, pending.data);
+  return savePending(deps.db, pending.data, undefined, trace);
 }

@@ -26,3 +26,8 @@ export const MAX_CLIP_ATTACHMENT_BYTES = 1024 * 1024 * 1024;
 export const MAX_EMBEDDED_BYTES = 100 * 1024 * 1024;
 /** A file that sends nothing for this long (a frame that never finishes loading) is reported, not awaited. */
 export const ATTACHMENT_IDLE_MS = 10_000;
+/**
+ * What the capture script answers instead of a capture when the tab can sanitize neither with the
+ * browser's Sanitizer API nor with the fallback: the background then injects purify.js and asks again.
+ */
+export const FALLBACK_SANITIZER_NEEDED = 'fallback-sanitizer-needed';

@@ -1,7 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import type { CaseDb } from '../core/db';
 import { documentRoot, guessKind } from '../reading';
-import { capturePage } from '../capture';
+import type { CaptureOutcome } from '../capture';
 import { magicType } from '../attachments';
 import type { CapturedRecord, CaseId } from '../core/model';
 import { addRecords, type AddResult, type NewAttachment } from '../case';
@@ -100,10 +100,16 @@ function documentRecord(name: string, mediaType: string, sha256: string, size: n
   return { ok: true, records: [record], attachments: [[{ name: name.slice(0, 200), mediaType, size, sha256, blob }]] };
 }
 
-/** Reads a saved web page: the panel passes its own window and an HTML `DOMParser`; Node tests pass jsdom's. */
+/**
+ * Reads a saved web page: the panel passes its own window, an HTML `DOMParser` and the clip's page reader
+ * (capture.js, loaded into the panel, so the extension ships the reader once); Node tests pass jsdom's
+ * window and `capturePage`.
+ */
 export interface PageReader {
   win: Window;
   parseHtml: (html: string) => Document;
+  /** `capturePage` with no image inlining: a saved page's images are not fetched. */
+  readPage: (win: Window, doc: Document, url: string) => Promise<CaptureOutcome>;
 }
 
 const PAGE_NAME = /\.(x?html?|mht)$/i;
@@ -125,7 +131,7 @@ function decodePage(bytes: Uint8Array): string {
 async function fromPage(html: string, fileName: string, reader: PageReader): Promise<FileRecords> {
   const doc = reader.parseHtml(html);
   const url = `file:///${encodeURIComponent(fileName)}`;
-  const outcome = await capturePage(reader.win, doc, url, { inlineImage: async () => null });
+  const outcome = await reader.readPage(reader.win, doc, url);
   if (!outcome.ok) return { ok: false, error: 'no-records' };
   const records = outcome.records.map((r) => ({
     ...r,

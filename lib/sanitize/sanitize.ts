@@ -1,78 +1,132 @@
-import DOMPurify, { type Config } from 'dompurify';
-
-/** Elements that run code, submit data, load remote content or embed other documents. */
-const FORBID_TAGS = [
-  'script',
-  'style',
-  'link',
-  'meta',
-  'base',
-  'form',
-  'input',
-  'button',
-  'select',
-  'option',
-  'textarea',
-  'iframe',
-  'frame',
-  'frameset',
-  'object',
-  'embed',
-  'applet',
-  'audio',
-  'video',
-  'source',
-  'track',
-  'noscript',
-  'template',
-  'dialog',
-  'portal',
-  'slot',
-  'math',
-];
-const FORBID_TAGS_SELECTOR = FORBID_TAGS.join(',');
-const FORBID_ATTR = ['srcset', 'action', 'formaction', 'ping', 'background', 'poster', 'xlink:href', 'lowsrc'];
-
-const SCRIPT_URL = /^\s*(javascript|vbscript):/i;
-
-/** CSS that can fetch, run or hide content. */
-const UNSAFE_STYLE = /url\s*\(|expression\s*\(|@import|image-set|-moz-binding|behavior\s*:|\\/i;
-
-const CONFIG: Config = {
+import {
+  ATTRIBUTES,
+  applyAttributePolicy,
   FORBID_TAGS,
-  FORBID_ATTR,
-  ALLOW_DATA_ATTR: false,
-  ALLOW_ARIA_ATTR: true,
-  ALLOWED_URI_REGEXP: /^(?:data:image\/(?:png|jpeg|gif|webp|bmp);base64,|#)/i,
-};
+  FORBID_TAGS_SELECTOR,
+  HTML_ELEMENTS,
+  KEEP_CONTENT_OF,
+  SVG_ELEMENTS,
+} from './policy';
+
+/** Sanitizes into an inert `<body>` where the browser has no Sanitizer API (lib/sanitize/purify.ts). */
+export type FallbackSanitizer = (win: Window, markup: string | Node) => HTMLElement;
+
+/** Where the fallback is found once loaded: a property of the window it was loaded into (purify.js sets it). */
+export const FALLBACK_GLOBAL = 'secondLookPurify';
+
+export class SanitizerUnavailableError extends Error {
+  constructor() {
+    super('no HTML sanitizer: the browser has no Sanitizer API and the fallback is not loaded');
+    this.name = 'SanitizerUnavailableError';
+  }
+}
+
+interface SanitizerApi {
+  Sanitizer: new (config: object) => object;
+  Document: { parseHTML: (html: string, options: { sanitizer: object }) => Document };
+}
+
+/** The browser's own HTML Sanitizer API (Document.parseHTML with a Sanitizer), when `win` has it. */
+export function hasNativeSanitizer(win: Window): boolean {
+  const api = win as unknown as Partial<SanitizerApi>;
+  return typeof api.Sanitizer === 'function' && typeof api.Document?.parseHTML === 'function';
+}
+
+let registeredFallback: FallbackSanitizer | undefined;
+/** Installs the fallback for every window of this context (Node, where no window carries it). */
+export function registerFallbackSanitizer(fallback: FallbackSanitizer | undefined): void {
+  registeredFallback = fallback;
+}
+
+function fallbackFor(win: Window): FallbackSanitizer | undefined {
+  return (win as unknown as Record<string, FallbackSanitizer | undefined>)[FALLBACK_GLOBAL] ?? registeredFallback;
+}
+
+/** Whether `win` can sanitize now: natively, or with the fallback already loaded. */
+export function canSanitize(win: Window): boolean {
+  return hasNativeSanitizer(win) || fallbackFor(win) !== undefined;
+}
+
+const sanitizers = new WeakMap<Window, object>();
+function nativeSanitizer(win: Window): object {
+  let sanitizer = sanitizers.get(win);
+  if (!sanitizer) {
+    const svg = 'http://www.w3.org/2000/svg';
+    sanitizer = new (win as unknown as SanitizerApi).Sanitizer({
+      // The document's own html, head and body must be named too, or the sanitizer removes them.
+      elements: [...HTML_ELEMENTS, 'html', 'head', 'body', ...SVG_ELEMENTS.map((name) => ({ name, namespace: svg }))],
+      attributes: ATTRIBUTES,
+      comments: false,
+      dataAttributes: false,
+    });
+    sanitizers.set(win, sanitizer);
+  }
+  return sanitizer;
+}
+
+/** Elements the allow-list does not name, unwrapped (their content kept) unless removed with their content. */
+const ALLOWED_SELECTOR = `:not(${[...HTML_ELEMENTS, ...SVG_ELEMENTS, 'html', 'head', 'body'].join(',')})`;
+const REMOVED_WITH_CONTENT = new Set(FORBID_TAGS.filter((tag) => !KEEP_CONTENT_OF.includes(tag)));
+
+/**
+ * The allow-list removes an element it does not name together with its content; a portal's own
+ * elements (`<va-card>`, an ASP.NET `<form>` around the whole page) hold what the patient sees, so they
+ * are unwrapped first. Found by one native selector: only those elements are visited.
+ */
+function unwrapUnknown(root: ParentNode): void {
+  for (const element of Array.from(root.querySelectorAll(ALLOWED_SELECTOR))) {
+    if (!REMOVED_WITH_CONTENT.has(element.localName) && element.namespaceURI !== 'http://www.w3.org/1998/Math/MathML')
+      element.replaceWith(...Array.from(element.childNodes));
+  }
+}
+
+function nativeToBody(win: Window, markup: string | Node): HTMLElement {
+  let html: string;
+  if (typeof markup === 'string') {
+    // An inert parse (no browsing context: nothing loads, nothing runs) just to unwrap unknown elements.
+    const parsed = new (win as unknown as { DOMParser: typeof DOMParser }).DOMParser().parseFromString(
+      markup,
+      'text/html',
+    );
+    unwrapUnknown(parsed.body);
+    html = parsed.body.innerHTML;
+  } else {
+    unwrapUnknown(markup as ParentNode);
+    // A root the allow-list does not name would take its content with it: keep only what it holds.
+    const allowedRoot = markup.nodeType === 1 && !(markup as Element).matches(ALLOWED_SELECTOR);
+    html = allowedRoot ? (markup as Element).outerHTML : (markup as Element).innerHTML;
+  }
+  const doc = (win as unknown as SanitizerApi).Document.parseHTML(html, { sanitizer: nativeSanitizer(win) });
+  applyAttributePolicy(doc.body);
+  return doc.body;
+}
+
+export interface SanitizedBody {
+  body: HTMLElement;
+  sanitizer: 'native' | 'fallback';
+}
 
 /**
  * Snapshot markup safe to store and to open offline: no scripts, handlers, forms or remote references.
- * Runs where the page's DOM is (the capture script), never in an extension page (DESIGN.md: CSP reports
- * for inline handlers make that very slow).
+ * The browser's Sanitizer API with a strict allow-list where it exists, else the DOMPurify fallback
+ * (which must have been loaded: SanitizerUnavailableError otherwise); either way the fail-closed check
+ * runs after it. `markup` given as a node may be changed: pass a copy.
  */
-export function sanitizeSnapshot(win: Window, markup: string | Node): string {
-  return sanitizeToBody(win, markup).innerHTML;
+export function sanitizeToBody(win: Window, markup: string | Node): SanitizedBody {
+  let sanitized: SanitizedBody;
+  if (hasNativeSanitizer(win)) sanitized = { body: nativeToBody(win, markup), sanitizer: 'native' };
+  else {
+    const fallback = fallbackFor(win);
+    if (!fallback) throw new SanitizerUnavailableError();
+    sanitized = { body: fallback(win, markup), sanitizer: 'fallback' };
+  }
+  assertInert(sanitized.body);
+  return sanitized;
 }
 
-/** The sanitized content as an inert `<body>` element, for reading its text without parsing twice. */
-export function sanitizeToBody(win: Window, markup: string | Node): HTMLElement {
-  const purify = DOMPurify(win as unknown as Parameters<typeof DOMPurify>[0]);
-  purify.addHook('uponSanitizeAttribute', (_node, data) => {
-    if (data.attrName === 'style' && UNSAFE_STYLE.test(data.attrValue)) data.keepAttr = false;
-    if (data.attrName === 'href' && !data.attrValue.startsWith('#')) data.keepAttr = false;
-    if (data.attrName === 'id' || data.attrName === 'name') data.keepAttr = /^[\w-]{1,64}$/.test(data.attrValue);
-  });
-  purify.addHook('afterSanitizeAttributes', (node) => {
-    // SVG <image>/<use> and <img> must end with an inline source or none at all.
-    for (const attr of ['src', 'href']) {
-      const value = node.getAttribute?.(attr);
-      if (value && !/^(?:data:image\/|#)/i.test(value)) node.removeAttribute(attr);
-    }
-  });
-  const body = purify.sanitize(markup, { ...CONFIG, RETURN_DOM: true }) as unknown as HTMLElement;
-  assertInert(body);
-  return body;
+/** The sanitized markup as a string (record pages of an export or import). */
+export function sanitizeSnapshot(win: Window, markup: string | Node): string {
+  return sanitizeToBody(win, markup).body.innerHTML;
 }
 
 export class SanitizerFailedError extends Error {
@@ -81,6 +135,8 @@ export class SanitizerFailedError extends Error {
     this.name = 'SanitizerFailedError';
   }
 }
+
+const SCRIPT_URL = /^\s*(javascript|vbscript):/i;
 
 /** Attributes that only ever hold human-readable text: "javascript:" there is words, not a link. */
 const TEXT_ATTRS = new Set([

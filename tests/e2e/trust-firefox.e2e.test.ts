@@ -47,6 +47,40 @@ const clipUrl = (url: string) =>
 
 const rowCounts = () => countRows(panel);
 
+/** Which sanitizer the latest clip ran in the tab (the background's trace, lib/clip/clip-trace.ts). */
+const lastSanitizer = () =>
+  panel.evaluate(async () => {
+    const api = (
+      globalThis as unknown as {
+        browser: { storage: { session: { get: (k: string) => Promise<Record<string, unknown>> } } };
+      }
+    ).browser;
+    const { clipTrace } = (await api.storage.session.get('clipTrace')) as {
+      clipTrace?: { inTab?: { sanitizer?: string } };
+    };
+    return clipTrace?.inTab?.sanitizer ?? 'none';
+  });
+
+/**
+ * Takes the HTML Sanitizer API away from the extension's content-script world in the tab showing `url`
+ * (expandos on its window, which is what capture.js reads), as in a Firefox without it.
+ */
+const removeSanitizerApiInTab = (url: string) =>
+  panel.evaluate(async (u: string) => {
+    const api = (globalThis as unknown as { browser: Api }).browser;
+    const tab = (await api.tabs.query({})).find((t) => t.url === u);
+    const [first] = await api.scripting.executeScript({
+      target: { tabId: tab!.id },
+      func: () => {
+        const w = window as unknown as { Sanitizer?: unknown; Document: { parseHTML?: unknown } };
+        w.Sanitizer = undefined;
+        w.Document.parseHTML = undefined;
+        return `${typeof w.Sanitizer} ${typeof w.Document.parseHTML}`;
+      },
+    });
+    return first?.result;
+  }, url);
+
 const allRecords = () =>
   panel.evaluate(
     () =>
@@ -69,6 +103,11 @@ beforeAll(async () => {
   const xss = hostilePage(payloads);
   portal = await startDemoPortal(0, {
     '/hostile/xss.html': () => xss,
+    // The same payloads under another heading: a new record (not a duplicate) for the fallback sanitizer's clip.
+    '/hostile/xss-fallback.html': () => ({
+      ...xss,
+      body: xss.body.replace(/Hostile markup test page/g, 'Hostile markup, fallback sanitizer'),
+    }),
     '/naughty.html': () => ({ body: naughtyPage() }),
     '/hostile/frame.html': () => ({ body: '<!DOCTYPE html><title>frame</title><p>subframe</p>' }),
     '/hostile/messages.html': () => ({
@@ -104,8 +143,17 @@ describe('trust in Firefox', () => {
     await tab.goto(url);
     await tab.waitForFunction(() => (window as unknown as { hostilePageReady?: boolean }).hostilePageReady === true);
     expect(beacon.hits).toEqual([]);
+    // This firefox-esr has the HTML Sanitizer API (checked, not assumed), and the clip used it.
+    expect(
+      await tab.evaluate(
+        () =>
+          typeof (globalThis as unknown as { Sanitizer?: unknown }).Sanitizer === 'function' &&
+          typeof (Document as unknown as { parseHTML?: unknown }).parseHTML === 'function',
+      ),
+    ).toBe(true);
     const reply = await clipUrl(url);
     expect(reply).toMatchObject({ ok: true });
+    expect(await lastSanitizer()).toBe('native');
     const title = 'Hostile markup test page';
     await until(panel, () => document.querySelector('[data-testid="record-open"]') !== null);
     await panel.evaluate((t: string) => {
@@ -190,6 +238,73 @@ describe('trust in Firefox', () => {
       `XSS positive control (Firefox, raw payloads): ${controlSeen.length} dialogs, ${beacon.hits.length - rawBeacons} beacon requests`,
     );
     expect(controlSeen.length + beacon.hits.length - rawBeacons).toBeGreaterThan(0);
+  });
+
+  it('XSS through the DOMPurify fallback (a Firefox without the Sanitizer API): clipped, stored and exported, nothing runs, nothing loads', async () => {
+    const url = `${portal.origin}/hostile/xss-fallback.html`;
+    const tab = await run.browser.newPage();
+    await tab.goto(url);
+    await tab.waitForFunction(() => (window as unknown as { hostilePageReady?: boolean }).hostilePageReady === true);
+    expect(await removeSanitizerApiInTab(url)).toBe('undefined undefined');
+    const dialogsBefore = dialogs.length;
+    const beaconsBefore = beacon.hits.length;
+    const reply = await clipUrl(url);
+    expect(reply).toMatchObject({ ok: true });
+    expect(await lastSanitizer()).toBe('fallback');
+    const added = reply as { data: { added: string[]; titles: string[] } };
+    expect(added.data.added.length).toBe(1);
+    // What the fallback stored (the sandboxed frame itself is covered by the native clip above).
+    const stored = (await allRecords()).find((r) => r.title === added.data.titles[0]);
+    const srcdoc = `<!DOCTYPE html><meta charset="utf-8"><body>${stored!.snapshotHtml}</body>`;
+    expect(payloads.filter((p) => !srcdoc.includes(`Payload ${p.id} marker`)).length).toBe(0);
+    await new Promise((r) => setTimeout(r, 2_000));
+    await tab.close();
+
+    // The panel without the API too: the export's record pages go through purify.js, loaded on demand.
+    await panel.evaluate(() => {
+      const w = window as unknown as { Sanitizer?: unknown; Document: { parseHTML?: unknown } };
+      w.Sanitizer = undefined;
+      delete w.Document.parseHTML;
+    });
+    const zipsBefore = readdirSync(downloadDir);
+    await panel.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="export"]')!.click());
+    await until(
+      panel,
+      () => (document.querySelector('[data-testid="export-status"]')?.textContent ?? '').includes('Saved'),
+      60_000,
+    );
+    let zip: string | undefined;
+    for (let i = 0; i < 100 && !zip; i++) {
+      zip = readdirSync(downloadDir).find((f) => f.endsWith('.zip') && !zipsBefore.includes(f));
+      if (!zip) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(
+      await panel.evaluate(() => typeof (window as unknown as { secondLookPurify?: unknown }).secondLookPurify),
+    ).toBe('function');
+    const pkg = checkPackage(join(downloadDir, zip!));
+    expect(pkg.problems).toEqual([]);
+    const dir = mkdtempSync(join(tmpdir(), 'sl-ff-fallback-'));
+    const files = extractPackage(pkg, dir).filter((f) => /(?:INDEX\.HTM|record\.html)$/.test(f));
+    // The sanitizer alone: the fallback's snapshot with its CSP removed, beside the package pages.
+    const bare = join(dir, 'snapshot-no-csp.html');
+    writeFileSync(bare, srcdoc);
+    const viewer = await run.browser.newPage();
+    const seen: string[] = [];
+    viewer.on('dialog', (d) => {
+      seen.push(d.message());
+      void d.dismiss().catch(() => undefined);
+    });
+    viewer.on('console', (m) => seen.push(`console: ${m.text()}`));
+    for (const file of [...files, bare]) await viewer.goto(pathToFileURL(file).href);
+    await new Promise((r) => setTimeout(r, 1_500));
+    await viewer.close();
+    console.log(
+      `XSS (Firefox, DOMPurify fallback): panel ${dialogs.length - dialogsBefore} dialogs; package + snapshot without CSP (${files.length + 1} pages via file://) ${seen.length} dialogs or console messages; ${beacon.hits.length - beaconsBefore} beacon requests over ${payloads.length} payloads`,
+    );
+    expect(files.length).toBeGreaterThanOrEqual(2);
+    expect(dialogs.length - dialogsBefore).toBe(0);
+    expect(seen).toEqual([]);
+    expect(beacon.hits.length - beaconsBefore).toBe(0);
   });
 
   it('forged messages: page messages and content scripts change nothing', async () => {

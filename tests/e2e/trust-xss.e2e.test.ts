@@ -79,6 +79,34 @@ function unblocked(list: string[], blocked: string[]): string[] {
     return false;
   });
 }
+/** Which sanitizer the latest clip ran in the tab (the background's trace, lib/clip/clip-trace.ts). */
+const lastSanitizer = (on: CdpPage) =>
+  on.evaluate(async () => {
+    const session = (
+      globalThis as unknown as {
+        chrome: { storage: { session: { get: (key: string) => Promise<Record<string, unknown>> } } };
+      }
+    ).chrome.storage.session;
+    const { clipTrace } = (await session.get('clipTrace')) as { clipTrace?: { inTab?: { sanitizer?: string } } };
+    return clipTrace?.inTab?.sanitizer ?? 'none';
+  });
+
+/**
+ * Takes the HTML Sanitizer API away from the clipped tab's isolated world (where capture.js runs), as in
+ * a browser without it: the next clip must load and use the DOMPurify fallback (purify.js).
+ */
+async function removeSanitizerApiInTab(background: CdpPage, url: string): Promise<void> {
+  const reply = (await background.send('Runtime.evaluate', {
+    expression: `chrome.tabs.query({ url: ${JSON.stringify(url)} }).then(([tab]) => chrome.scripting.executeScript({
+      target: { tabId: tab.id },
+      func: () => { delete Document.parseHTML; delete Element.prototype.setHTML; globalThis.Sanitizer = undefined; return typeof Document.parseHTML; },
+    })).then(([r]) => r.result)`,
+    awaitPromise: true,
+    returnByValue: true,
+  })) as { result: { value?: string } };
+  if (reply.result.value !== 'undefined') throw new Error('the Sanitizer API is still there');
+}
+
 const rawPayloads = () =>
   payloads.map((p) => `<section><h2>Payload ${p.id} marker</h2><div>${p.html}</div></section>`).join('\n');
 
@@ -150,8 +178,17 @@ describe('hostile markup in Chromium', () => {
     });
     await createCase(panel, 'Hostile markup');
     const hitsBeforeClip = portal.hits.length;
+    // This Chromium has the HTML Sanitizer API (checked, not assumed) and the clip used it.
+    expect(
+      await page.evaluate(
+        () =>
+          typeof (globalThis as unknown as { Sanitizer?: unknown }).Sanitizer === 'function' &&
+          typeof (Document as unknown as { parseHTML?: unknown }).parseHTML === 'function',
+      ),
+    ).toBe(true);
     const status = await clipFromPanel(panel);
     expect(status).toContain('Clipped');
+    expect(await lastSanitizer(panel)).toBe('native');
     const clipHits = portal.hits.slice(hitsBeforeClip);
 
     await panel.click('[data-testid="record-open"]');
@@ -324,5 +361,73 @@ describe('hostile markup in Chromium', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(backgroundSeen.some((u) => u.endsWith('/manifest.json?probe'))).toBe(true);
     expect(beacon.hits.some((h) => h.includes('background-probe'))).toBe(false);
+  });
+
+  it('the DOMPurify fallback (a browser without the Sanitizer API): clipped, shown and exported, nothing runs, nothing loads', async () => {
+    const page = run.context.pages()[0]!;
+    await page.reload();
+    await page.waitForFunction(() => (window as unknown as { hostilePageReady?: boolean }).hostilePageReady === true);
+    await removeSanitizerApiInTab(background, `${portal.origin}/hostile/xss.html`);
+    const before = {
+      dialogs: watch.dialogs.length,
+      scripts: watch.foreignScripts.length,
+      requests: watch.requests.length,
+      beacons: beacon.hits.length,
+    };
+    await createCase(panel, 'Hostile markup, fallback sanitizer');
+    // The status reads as the first clip's did (same page), so wait for the new, empty case's record.
+    await panel.click('[data-testid="clip-page"]');
+    await panel.waitFor(
+      () =>
+        document.querySelectorAll('[data-testid="record-open"]').length > 0 &&
+        !document.querySelector<HTMLButtonElement>('[data-testid="clip-page"]')!.disabled,
+      [],
+      120_000,
+    );
+    expect(await panel.text('[data-testid="clip-status"]')).toContain('Clipped');
+    expect(await lastSanitizer(panel)).toBe('fallback');
+    await panel.click('[data-testid="record-open"]');
+    await panel.waitForSelector('[data-testid="record-snapshot"]');
+    const srcdoc = await panel.evaluate(
+      () => document.querySelector<HTMLIFrameElement>('[data-testid="record-snapshot"]')!.srcdoc,
+    );
+    expect(payloads.filter((p) => !srcdoc.includes(`Payload ${p.id} marker`)).map((p) => p.id)).toEqual([]);
+    await new Promise((r) => setTimeout(r, 2_000));
+
+    // The panel too without the API: the export's record pages go through purify.js, loaded on demand.
+    await panel.evaluate(() => {
+      delete (Document as unknown as { parseHTML?: unknown }).parseHTML;
+      (globalThis as unknown as { Sanitizer?: unknown }).Sanitizer = undefined;
+    });
+    const { pkg } = await exportFromPanel(panel, run.downloadDir);
+    expect(pkg.problems).toEqual([]);
+    expect(
+      await panel.evaluate(() => typeof (window as unknown as { secondLookPurify?: unknown }).secondLookPurify),
+    ).toBe('function');
+    const dir = mkdtempSync(join(tmpdir(), 'sl-xss-fallback-'));
+    const files = extractPackage(pkg, dir).filter((f) => /(?:INDEX\.HTM|record\.html)$/.test(f));
+    const result = seen();
+    const beaconsBefore = beacon.hits.length;
+    // The sanitizer alone (no CSP, no sandbox) on the fallback's snapshot, beside the package pages.
+    const bare = join(dir, 'snapshot-no-csp.html');
+    writeFileSync(bare, withoutCsp(srcdoc));
+    await openFiles([...files, bare], result);
+    const inPanel = {
+      dialogs: watch.dialogs.slice(before.dialogs),
+      scripts: watch.foreignScripts.slice(before.scripts),
+      requests: watch.requests.slice(before.requests),
+    };
+    console.log(
+      `XSS (DOMPurify fallback): panel ${inPanel.scripts.length} script executions, ${inPanel.dialogs.length} dialogs, ${inPanel.requests.length} requests; ` +
+        `package + snapshot without CSP (${result.pages} pages via file://) ${result.scripts.length} scripts, ${result.dialogs.length} dialogs, ` +
+        `${result.requests.length} network and ${result.fileRequests.length} file: requests; ${beacon.hits.length - before.beacons} beacon requests over ${payloads.length} payloads`,
+    );
+    expect(inPanel).toEqual({ dialogs: [], scripts: [], requests: [] });
+    expect(result.scripts).toEqual([]);
+    expect(result.dialogs).toEqual([]);
+    expect(result.requests).toEqual([]);
+    expect(result.fileRequests).toEqual([]);
+    expect(beacon.hits.length - beaconsBefore).toBe(0);
+    expect(beacon.hits.length - before.beacons).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
+import { capturePage } from '../../../lib/capture';
 import { recordsFromFile } from '../../../lib/import/files';
 import { documentRoot } from '../../../lib/reading';
 import { main } from '../../tools/extract';
@@ -65,6 +66,8 @@ describe('file import of saved pages', () => {
   const reader = {
     win: jsdom as unknown as Window,
     parseHtml: (html: string) => new jsdom.DOMParser().parseFromString(html, 'text/html'),
+    readPage: (win: Window, doc: Document, url: string) =>
+      capturePage(win, doc, url, { inlineImage: async () => null }),
   };
 
   it('imports an XHTML page with a prolog and DOCTYPE as a page, with a sanitized snapshot', async () => {
