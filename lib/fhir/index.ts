@@ -7,6 +7,7 @@ export { missingPatientFields, PATIENT_FIELDS, type PatientField } from './patie
 export { patientSharedBundle, PATIENT_SHARED_PATH, type PatientSharedInput } from './patient-shared-bundle';
 export type { PatientStory, StoryQuestion } from './story-pdf';
 export {
+  FhirReader,
   readFhir,
   type FhirItem,
   type FhirRead,
@@ -14,6 +15,8 @@ export {
   type ReportProblem,
   type ResourceOutcome,
 } from './read-fhir';
-export { fhirItemsFromText, looksLikeJson, type FhirTextError } from './read-input';
+export { FhirInputError, FhirItemScanner, fhirItemsFromText, looksLikeJson, type FhirTextError } from './read-input';
+export { readFhirSources, type FhirSource, type FhirSourcesRead, type RefusedFile } from './read-sources';
+export { ReferenceIndex } from './read-index';
 export type { ReadRecord } from './read-record';
 export type { ReadFile, ReadProblem } from './read-documents';
