@@ -129,7 +129,7 @@ describe('bad FHIR input', () => {
     expect(mystery.snapshotHtml).not.toContain('<b>');
   });
 
-  it('a Bundle of 200,000 entries imports with progress, in bounded time and memory', async () => {
+  it('a Bundle of 200,000 entries imports with progress, in bounded time and memory (streamed)', async () => {
     const entry = Array.from({ length: 200_000 }, (_, i) => ({
       fullUrl: `urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
       resource: {
@@ -167,7 +167,8 @@ describe('bad FHIR input', () => {
     console.log(
       `200,000 entries (${(text.length / 1024 / 1024).toFixed(1)} MB): ${seconds.toFixed(1)} s, heap +${growthMb.toFixed(0)} MB at peak`,
     );
-    // The file's text is ~60 MB; the parsed resources a few times that. Bounded: well under 1 GB.
-    expect(growthMb).toBeLessThan(1024);
+    // The file (~96 MB) is streamed: what is held is the records being built, not the text or the parsed
+    // resources (reading the file whole peaked at +355 MB here).
+    expect(growthMb).toBeLessThan(256);
   }, 240_000);
 });
