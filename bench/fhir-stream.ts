@@ -54,7 +54,7 @@ async function streamed(file: File, sample: () => void) {
  * `live`: a GC before every tenth sample, so the peak is what is really held (slower; not timed):
  * otherwise the peak includes garbage not yet collected, as a user's browser would see it.
  */
-async function measure(path: (file: File, sample: () => void) => Promise<unknown>, file: File, live: boolean) {
+async function measure(path: (file: File, sample: () => void) => Promise<unknown[]>, file: File, live: boolean) {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const before = process.memoryUsage().heapUsed;
