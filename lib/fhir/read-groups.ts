@@ -18,7 +18,7 @@ import {
   procedureOf,
 } from './read-clinical';
 import { source, type FhirItem } from './read-model';
-import { observationDate, observationRows } from './read-observations';
+import { hasOwnDate, observationDate, observationRows } from './read-observations';
 import { readRecord, type ReadRecord, type Source } from './read-record';
 import { conceptText, firstCoding, type Json } from './read-values';
 import { resourceLine } from './rendered-pdf';
@@ -71,6 +71,8 @@ export class GroupRecord {
   private readonly lines: string[] = [];
   private readonly list: unknown[] = [];
   private readonly dates = new Set<string | undefined>();
+  /** Rows that keep their date even when it is the one the record gives. */
+  private readonly ownDates = new WeakSet<LabResultRow>();
 
   constructor(
     readonly family: Family,
@@ -86,7 +88,10 @@ export class GroupRecord {
       case 'lab':
       case 'vital-signs':
         this.dates.add(observationDate(r));
-        for (const row of observationRows(r, undefined)) this.list.push(row);
+        for (const row of observationRows(r, undefined)) {
+          if (hasOwnDate(r)) this.ownDates.add(row);
+          this.list.push(row);
+        }
         return;
       case 'social-history':
       case 'observations':
@@ -127,7 +132,7 @@ export class GroupRecord {
         const shared = dates.length === 1 ? dates[0] : undefined;
         const results = this.list as LabResultRow[];
         // Rows carry their own date only where it differs from the one the panel gives.
-        if (shared) for (const row of results) if (row.date === shared) delete row.date;
+        if (shared) for (const row of results) if (row.date === shared && !this.ownDates.has(row)) delete row.date;
         date = shared ?? dates.filter(Boolean).sort()[0];
         structured = { type: 'lab', panel: { name: title, ...(shared ? { collected: shared } : {}) }, results };
         break;

@@ -10,7 +10,7 @@ import type {
   Problem,
   Procedure,
 } from '../core/model';
-import { fhirDateTime, text, type FhirResource, type Reference } from './resource';
+import { fhirDateTime, PRINTED_STATUS_EXTENSION, text, type FhirResource, type Reference } from './resource';
 import { categoryOf } from './write-labs';
 import { codeSystemUri } from '../core/code-systems';
 
@@ -101,6 +101,10 @@ export function medicationStatement(med: Medication, subject: Reference, asserte
   return {
     resourceType: 'MedicationStatement',
     status,
+    // FHIR's code for what the record printed ("discontinued" is `stopped`): the printed word comes back on import.
+    ...(text(med.status) && text(med.status) !== status
+      ? { _status: { extension: [{ url: PRINTED_STATUS_EXTENSION, valueString: text(med.status) }] } }
+      : {}),
     medicationCodeableConcept: { text: text(med.name) ?? 'Unnamed medication' },
     subject,
     ...(start ? { effectivePeriod: { start } } : {}),

@@ -1,5 +1,5 @@
 import type { AbnormalFlag, LabPanel, LabResultRow } from '../core/model';
-import { fhirDateTime, text, type FhirResource, type Reference } from './resource';
+import { fhirDateTime, ROW_DATE_EXTENSION, text, type FhirResource, type Reference } from './resource';
 import { UCUM, ucumUnit } from './ucum';
 
 export const INTERPRETATION = 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation';
@@ -90,9 +90,14 @@ export function labObservation(row: LabResultRow, panel: LabPanel, options: LabO
   const notes = options.notes ?? (own ? [{ text: own }] : []);
   const value = observationValue(row, options.nonUcumUnit);
   const range = referenceRange(row, options.nonUcumUnit);
+  // A row dated on its own with its panel's date says so; otherwise a reader cannot tell it from an undated row.
+  const extension = [
+    ...(options.extension ?? []),
+    ...(row.date && row.date === panel.panel.collected ? [{ url: ROW_DATE_EXTENSION, valueBoolean: true }] : []),
+  ];
   return {
     resourceType: 'Observation',
-    ...(options.extension?.length ? { extension: options.extension } : {}),
+    ...(extension.length ? { extension } : {}),
     status: /prelim/i.test(panel.panel.status ?? '') ? 'preliminary' : 'final',
     category: categoryOf(options.category),
     code: {
