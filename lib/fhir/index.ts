@@ -17,7 +17,13 @@ export {
   type ResourceOutcome,
 } from './read-fhir';
 export { FhirInputError, FhirItemScanner, fhirItemsFromText, looksLikeJson, type FhirTextError } from './read-input';
-export { readFhirSources, type FhirSource, type FhirSourcesRead, type RefusedFile } from './read-sources';
+export {
+  readFhirSources,
+  type FhirProgress,
+  type FhirSource,
+  type FhirSourcesRead,
+  type RefusedFile,
+} from './read-sources';
 export { ReferenceIndex } from './read-index';
 export type { ReadRecord } from './read-record';
 export type { ReadFile, ReadProblem } from './read-documents';

@@ -6,6 +6,7 @@ import { addQuestion, getDetails, setPatientField, setStoryField, type NewAttach
 import {
   readFhirSources,
   type FhirRead,
+  type FhirProgress,
   type FhirSource,
   type RefusedFile,
   type ReportLine,
@@ -34,11 +35,14 @@ const TEXT_CHUNK = 1024 * 1024;
 function blobSource(name: string, blob: Pick<Blob, 'slice' | 'size'>): FhirSource {
   return {
     name,
+    size: blob.size,
     async read(onText) {
       const decoder = new TextDecoder();
-      for (let at = 0; at < blob.size; at += TEXT_CHUNK)
-        onText(decoder.decode(new Uint8Array(await blob.slice(at, at + TEXT_CHUNK).arrayBuffer()), { stream: true }));
-      onText(decoder.decode());
+      for (let at = 0; at < blob.size; at += TEXT_CHUNK) {
+        const bytes = new Uint8Array(await blob.slice(at, at + TEXT_CHUNK).arrayBuffer());
+        onText(decoder.decode(bytes, { stream: true }), at + bytes.byteLength);
+      }
+      onText(decoder.decode(), blob.size);
     },
   };
 }
@@ -47,10 +51,15 @@ function blobSource(name: string, blob: Pick<Blob, 'slice' | 'size'>): FhirSourc
 function entrySource(name: string, zip: ZipSource, entry: ZipEntry): FhirSource {
   return {
     name,
+    size: entry.size,
     async read(onText) {
       const decoder = new TextDecoder();
-      await readEntryChunks(zip, entry, (chunk) => onText(decoder.decode(chunk, { stream: true })));
-      onText(decoder.decode());
+      let read = 0;
+      await readEntryChunks(zip, entry, (chunk) => {
+        read += chunk.byteLength;
+        onText(decoder.decode(chunk, { stream: true }), read);
+      });
+      onText(decoder.decode(), entry.size);
     },
   };
 }
@@ -82,10 +91,7 @@ export interface FhirRecords {
 }
 
 /** Several FHIR files read together, so a DiagnosticReport in one file finds its Observations in another. */
-export async function fhirRecords(
-  sources: FhirSource[],
-  onProgress?: (done: number, total: number) => void,
-): Promise<FhirRecords> {
+export async function fhirRecords(sources: FhirSource[], onProgress?: FhirProgress): Promise<FhirRecords> {
   const { read, refused, files } = await readFhirSources(sources, onProgress);
   const records = read.records.map((r) => r.record);
   const attachments: NewAttachment[][] = [];

@@ -11,7 +11,7 @@ import { recordsFromVaJson } from './va-file';
 import { readXdmPackage, ZipRefused } from './xdm';
 import { MAX_XML_CHARS, XmlRefused, type XmlParser } from './xml';
 import { applyPatientAndStory, fhirRecords, splitFhirFiles, type FhirImportSummary } from './fhir-files';
-import type { FhirSource } from '../fhir';
+import type { FhirProgress, FhirSource } from '../fhir';
 
 /** Issue 3, records from files: PDFs and images become records with the file attached; C-CDA and XDM are parsed. */
 export const FILE_LIMITS = {
@@ -247,8 +247,8 @@ export async function importFiles(
   caseId: CaseId,
   files: NamedBlob[],
   parse: XmlParser,
-  /** FHIR files: resources read so far, of all. */
-  onProgress?: (done: number, total: number) => void,
+  /** FHIR files: bytes checked of all (first pass), then resources read of all. */
+  onProgress?: FhirProgress,
   page?: PageReader,
 ): Promise<FileImportOutcome[]> {
   const outcomes: FileImportOutcome[] = [];
@@ -292,7 +292,7 @@ async function importFhir(
   db: CaseDb,
   caseId: CaseId,
   sources: FhirSource[],
-  onProgress?: (done: number, total: number) => void,
+  onProgress?: FhirProgress,
 ): Promise<FileImportOutcome[]> {
   const fhir = await fhirRecords(sources, onProgress);
   const outcomes: FileImportOutcome[] = fhir.summary.refused.map(({ file, error, detail }) => ({

@@ -147,18 +147,24 @@ describe('bad FHIR input', () => {
     }));
     const text = json({ resourceType: 'Bundle', type: 'collection', entry });
     const progress: number[] = [];
+    const checked: number[] = [];
     global.gc?.();
     const before = process.memoryUsage().heapUsed;
     let peak = before;
     const started = performance.now();
-    const [outcome] = await importFiles(db, caseId, [file('big.json', text)], parseXmlDocument, (done) => {
-      progress.push(done);
+    const big = file('big.json', text);
+    const [outcome] = await importFiles(db, caseId, [big], parseXmlDocument, (done, total, phase) => {
+      if (phase === 'checking') checked.push(done);
+      else progress.push(done);
       peak = Math.max(peak, process.memoryUsage().heapUsed);
     });
     const seconds = (performance.now() - started) / 1000;
     expect(outcome!.result).toMatchObject({ ok: true, added: 12 });
     expect(progress.length).toBeGreaterThan(100);
     expect(progress.at(-1)).toBe(200_000);
+    // The first pass (checking the file whole before anything is read) reports bytes, a megabyte at a time.
+    expect(checked.length).toBeGreaterThan(90);
+    expect(checked.at(-1)).toBe(big.size);
     const records = await stored();
     expect(records.reduce((n, r) => n + (r.structured?.type === 'lab' ? r.structured.results.length : 0), 0)).toBe(
       200_000,
