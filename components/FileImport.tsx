@@ -27,7 +27,8 @@ export interface ImportOutcome {
 
 export type FileImportState =
   | { phase: 'idle' }
-  | { phase: 'running'; progress?: { done: number; total: number } }
+  /** `checking`: bytes of the FHIR files checked (first pass); otherwise resources read. */
+  | { phase: 'running'; progress?: { done: number; total: number; checking?: boolean } }
   | { phase: 'done'; outcomes: ImportOutcome[] }
   | { phase: 'no-case' };
 
@@ -35,6 +36,9 @@ export interface FileImportProps {
   state: FileImportState;
   onFiles: (files: PickedFile[]) => void;
 }
+
+/** Bytes as megabytes with one decimal, for the first pass over FHIR files. */
+const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
 
 const errorKey = (code: string) => `fileError_${code.replace(/-/g, '_')}` as MessageKey;
 
@@ -97,7 +101,9 @@ export function FileImport({ state, onFiles }: FileImportProps) {
         {state.phase === 'running' && state.progress ? (
           <p>
             <progress max={state.progress.total} value={state.progress.done} />{' '}
-            {t('fhirReading', [state.progress.done, state.progress.total])}
+            {state.progress.checking
+              ? t('fhirChecking', [megabytes(state.progress.done), megabytes(state.progress.total)])
+              : t('fhirReading', [state.progress.done, state.progress.total])}
           </p>
         ) : null}
         {state.phase === 'no-case' ? <p class="error">{t('fileNeedsCase')}</p> : null}

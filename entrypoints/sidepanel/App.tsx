@@ -220,7 +220,8 @@ export function App({ db }: { db: CaseDb }) {
         activeCaseId,
         documents.map((d) => d.file),
         (xml) => new DOMParser().parseFromString(xml, 'application/xml'),
-        (done, total) => setFileState({ phase: 'running', progress: { done, total } }),
+        (done, total, phase) =>
+          setFileState({ phase: 'running', progress: { done, total, checking: phase === 'checking' } }),
         // Saved pages (.html, .xhtml) are read as pages, with this panel's own parser.
         { win: window, parseHtml: (html) => new DOMParser().parseFromString(html, 'text/html'), readPage },
       );

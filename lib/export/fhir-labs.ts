@@ -1,54 +1,14 @@
-import type { AbnormalFlag, CaseRecord, LabPanel, LabResultRow, ReadBy } from '../core/model';
+import type { CaseRecord, LabPanel, LabResultRow, ReadBy } from '../core/model';
 import { labSeries, type LabObservation, type LabSource } from '../labs';
-import { UCUM, ucumUnit } from '../fhir';
-import { fhirDateTime, text, type FhirResource, type Reference } from './fhir-types';
+import { labObservation as writeLabObservation, labReport as writeLabReport, ucumUnit } from '../fhir';
+import { text, type FhirResource, type Reference } from './fhir-types';
 
-const INTERPRETATION = 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation';
 /** How a value was read (coded-entry, adapter, content): Second Look's own extension. */
 export const READ_BY_EXTENSION = 'urn:second-look:fhir:lab-read-by';
 /** The lab identity key: Observations with the same key are the same test (see lib/labs). */
 export const LAB_IDENTITY_EXTENSION = 'urn:second-look:fhir:lab-test-identity';
 
 export { ucumUnit };
-
-const FLAG_CODES: Record<AbnormalFlag, { code: string; display: string }> = {
-  H: { code: 'H', display: 'High' },
-  L: { code: 'L', display: 'Low' },
-  HH: { code: 'HH', display: 'Critical high' },
-  LL: { code: 'LL', display: 'Critical low' },
-  A: { code: 'A', display: 'Abnormal' },
-  AA: { code: 'AA', display: 'Critical abnormal' },
-  critical: { code: 'AA', display: 'Critical abnormal' },
-  N: { code: 'N', display: 'Normal' },
-};
-
-const quantity = (value: number, unit: string | undefined) => {
-  const code = ucumUnit(unit);
-  return code ? { value, unit: unit!.trim(), system: UCUM, code } : { value };
-};
-
-function observationValue(row: LabResultRow): Record<string, unknown> {
-  const code = ucumUnit(row.unit);
-  if (row.numericValue !== undefined && Number.isFinite(row.numericValue) && (code || !row.unit?.trim())) {
-    return {
-      valueQuantity: {
-        ...(row.comparator ? { comparator: row.comparator } : {}),
-        ...quantity(row.numericValue, row.unit),
-      },
-    };
-  }
-  const printed = text([row.value, row.unit].filter(Boolean).join(' '));
-  return printed ? { valueString: printed } : {};
-}
-
-function referenceRange(row: LabResultRow): Record<string, unknown>[] | undefined {
-  const range: Record<string, unknown> = {};
-  if (row.low !== undefined) range.low = quantity(row.low, row.unit);
-  if (row.high !== undefined) range.high = quantity(row.high, row.unit);
-  const printed = text(row.referenceRange);
-  if (printed) range.text = printed;
-  return Object.keys(range).length > 0 ? [range] : undefined;
-}
 
 const READ_BY_TEXT: Record<ReadBy, string> = {
   'coded-entry': 'read from a coded entry of the source document',
@@ -79,45 +39,28 @@ function labNotes(row: LabResultRow, merged: LabObservation | undefined): { text
   return notes.map((note) => ({ text: text(note)! })).filter((n) => n.text);
 }
 
+/**
+ * The package's Observation for a lab row: the FHIR room's writer, with a value whose unit is not UCUM
+ * written as text, and notes on how the value was read and which records hold it.
+ */
 export function labObservation(
   row: LabResultRow,
   panel: LabPanel,
   record: CaseRecord,
   merged?: LabObservation,
 ): FhirResource {
-  const flag = row.flag ? FLAG_CODES[row.flag] : undefined;
-  const loinc = row.loinc?.trim();
-  const effective = fhirDateTime(merged?.date ?? row.date ?? panel.panel.collected ?? record.clinicalDate);
-  const notes = labNotes(row, merged);
   const extension = [
     ...(row.readBy ? [{ url: READ_BY_EXTENSION, valueCode: row.readBy }] : []),
     ...(merged ? [{ url: LAB_IDENTITY_EXTENSION, valueString: merged.identity.key }] : []),
   ];
-  return {
-    resourceType: 'Observation',
-    ...(extension.length ? { extension } : {}),
-    status: /prelim/i.test(panel.panel.status ?? '') ? 'preliminary' : 'final',
-    category: [
-      {
-        coding: [
-          {
-            system: 'http://terminology.hl7.org/CodeSystem/observation-category',
-            code: 'laboratory',
-            display: 'Laboratory',
-          },
-        ],
-      },
-    ],
-    code: {
-      ...(loinc && /^[0-9]{1,8}-[0-9]$/.test(loinc) ? { coding: [{ system: 'http://loinc.org', code: loinc }] } : {}),
-      text: text(row.test) ?? 'Unnamed result',
-    },
-    ...(effective ? { effectiveDateTime: effective } : {}),
-    ...observationValue(row),
-    ...(flag ? { interpretation: [{ coding: [{ system: INTERPRETATION, ...flag }], text: flag.display }] } : {}),
-    ...(referenceRange(row) ? { referenceRange: referenceRange(row) } : {}),
-    ...(notes.length ? { note: notes } : {}),
-  };
+  return writeLabObservation(row, panel, {
+    category: 'laboratory',
+    nonUcumUnit: 'string',
+    fallbackDate: record.clinicalDate,
+    ...(merged?.date ? { date: merged.date } : {}),
+    notes: labNotes(row, merged),
+    extension,
+  });
 }
 
 /** Where a lab row's Observation lives in the bundle: in its own record, or in the first record that holds the same result. */
@@ -191,18 +134,5 @@ export function labResources(
 }
 
 /** One DiagnosticReport (category LAB) grouping the panel's Observations. */
-export function labReport(panel: LabPanel, record: CaseRecord, results: Reference[]): FhirResource {
-  const effective = fhirDateTime(panel.panel.collected ?? record.clinicalDate);
-  const performer = text(panel.panel.performingLab);
-  return {
-    resourceType: 'DiagnosticReport',
-    status: /prelim/i.test(panel.panel.status ?? '') ? 'preliminary' : 'final',
-    category: [
-      { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0074', code: 'LAB', display: 'Laboratory' }] },
-    ],
-    code: { text: text(panel.panel.name) ?? text(record.title) ?? 'Lab results' },
-    ...(effective ? { effectiveDateTime: effective } : {}),
-    ...(performer ? { performer: [{ display: performer }] } : {}),
-    ...(results.length > 0 ? { result: results } : {}),
-  };
-}
+export const labReport = (panel: LabPanel, record: CaseRecord, results: Reference[]): FhirResource =>
+  writeLabReport(panel, record.title, record.clinicalDate, undefined, results);

@@ -9,6 +9,7 @@ import type {
   Procedure,
 } from '../core/model';
 import { bounded, clinicalDate, conceptText, firstCoding, narrativeText, type Json } from './read-values';
+import { extensionValue, PRINTED_STATUS_EXTENSION } from './resource';
 
 const name = (value: string, fallback: string) => (value || fallback).slice(0, 500);
 const optional = <K extends string, V>(key: K, value: V | undefined) =>
@@ -49,7 +50,11 @@ export function medicationOf(r: Json, medication: Json | undefined): Medication 
       'startDate',
       clinicalDate(r.effectivePeriod?.start) ?? clinicalDate(r.effectiveDateTime) ?? clinicalDate(r.authoredOn),
     ),
-    ...optional('status', bounded(r.status, 100)),
+    ...optional(
+      'status',
+      bounded((extensionValue(r._status, PRINTED_STATUS_EXTENSION) as Json | undefined)?.valueString, 100) ??
+        bounded(r.status, 100),
+    ),
   };
 }
 

@@ -29,8 +29,6 @@ export interface FhirRead {
   records: ReadRecord[];
   report: ReportLine[];
   problems: ReportProblem[];
-  /** Outcome per resource, as `file#Type/id`. */
-  outcomes: Map<string, ResourceOutcome>;
   patient?: PatientDetails;
   story?: { story: Story; questions: StoryQuestion[] };
 }
@@ -46,24 +44,11 @@ export const recordTag = (r: Json): { code: string; display?: string } | undefin
 
 export const source = (item: FhirItem): Source => ({ file: item.file, key: resourceKey(item.resource) });
 
-export class Resolver {
-  private readonly byRef = new Map<string, FhirItem>();
-  constructor(items: FhirItem[]) {
-    for (const item of items) {
-      if (item.fullUrl) this.byRef.set(item.fullUrl, item);
-      if (item.resource.id) this.byRef.set(resourceKey(item.resource), item);
-    }
-  }
-  resolve(from: FhirItem, reference: unknown): Json | undefined {
-    if (typeof reference !== 'string') return undefined;
-    if (reference.startsWith('#'))
-      return ((from.resource.contained as Json[] | undefined) ?? []).find((c) => `#${c.id}` === reference);
-    const found = this.byRef.get(reference) ?? this.byRef.get(reference.split('/').slice(-2).join('/'));
-    return found?.resource;
-  }
-  item(reference: unknown): FhirItem | undefined {
-    return typeof reference === 'string'
-      ? (this.byRef.get(reference) ?? this.byRef.get(reference.split('/').slice(-2).join('/')))
-      : undefined;
-  }
-}
+/** The references a resource can be found by: its fullUrl and `Type/id`. */
+export const itemKeys = (item: FhirItem): string[] => [
+  ...(item.fullUrl ? [item.fullUrl] : []),
+  ...(item.resource.id ? [resourceKey(item.resource)] : []),
+];
+
+/** `http://host/fhir/Observation/1` is also found as `Observation/1`. */
+export const shortReference = (reference: string): string => reference.split('/').slice(-2).join('/');

@@ -1,5 +1,6 @@
 import type { AbnormalFlag, LabPanel, LabResultRow } from '../core/model';
 import { bounded, clinicalDate, codeIn, conceptText, type Json } from './read-values';
+import { extensionValue, ROW_DATE_EXTENSION } from './resource';
 
 const FLAGS: Record<string, AbnormalFlag> = {
   H: 'H',
@@ -76,6 +77,9 @@ function rangeOf(o: Json): Pick<LabResultRow, 'referenceRange' | 'low' | 'high'>
   };
 }
 
+/** Our own bundle marks a row dated on its own with the same date as its panel. */
+export const hasOwnDate = (o: Json): boolean => !!extensionValue(o, ROW_DATE_EXTENSION);
+
 export const observationDate = (o: Json): string | undefined =>
   clinicalDate(o.effectiveDateTime) ??
   clinicalDate(o.effectivePeriod?.start) ??
@@ -88,6 +92,7 @@ export const observationDate = (o: Json): string | undefined =>
  */
 export function observationRows(o: Json, panelDate: string | undefined): LabResultRow[] {
   const date = observationDate(o);
+  const ownDate = hasOwnDate(o);
   const notes = [
     ...(!['final', 'amended', 'corrected'].includes(String(o.status)) ? [`Status: ${String(o.status)}`] : []),
     ...((o.note as Json[] | undefined) ?? []).map((n) => String(n.text ?? '')),
@@ -101,7 +106,7 @@ export function observationRows(o: Json, panelDate: string | undefined): LabResu
       ...valueOf(source),
       ...rangeOf(source),
       ...(flag ? { flag } : {}),
-      ...(date && date !== panelDate ? { date } : {}),
+      ...(date && (date !== panelDate || ownDate) ? { date } : {}),
       ...(loinc && loinc.length <= 20 ? { loinc } : {}),
       ...(notes.length ? { notes: notes.join('\n').slice(0, 20000) } : {}),
       readBy: 'coded-entry',

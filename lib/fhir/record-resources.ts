@@ -32,7 +32,14 @@ export function recordResources(record: CaseRecord, patient: Reference, generate
   const date = fhirDateTime(record.clinicalDate);
   if (s?.type === 'lab') {
     const category = record.kind === 'vital-signs' ? 'vital-signs' : 'laboratory';
-    const observations = s.results.map((row) => labObservation(row, s, record.clinicalDate, patient, category));
+    const observations = s.results.map((row) =>
+      labObservation(row, s, {
+        category,
+        nonUcumUnit: 'quantity',
+        subject: patient,
+        fallbackDate: record.clinicalDate,
+      }),
+    );
     if (category === 'laboratory')
       resources.push(
         labReport(

@@ -16,6 +16,17 @@ export interface Reference {
   reference: string;
 }
 
+/** The status as the record printed it, where FHIR's code says it otherwise ("discontinued" is `stopped`). */
+export const PRINTED_STATUS_EXTENSION = 'urn:second-look:fhir:printed-status';
+/** A lab row dated on its own with its panel's date (a row without this takes the panel's date). */
+export const ROW_DATE_EXTENSION = 'urn:second-look:fhir:row-date';
+
+/** Does a resource (or element) carry one of our extensions? */
+export const extensionValue = (element: unknown, url: string): unknown =>
+  (((element as { extension?: unknown } | undefined)?.extension as { url?: unknown }[] | undefined) ?? []).find(
+    (e) => e?.url === url,
+  ) as unknown;
+
 /** FHIR strings may not be empty or whitespace-only; callers leave the element out instead. */
 export function text(value: string | undefined | null): string | undefined {
   const trimmed = value?.trim();

@@ -10,27 +10,19 @@ import type {
   Problem,
   Procedure,
 } from '../core/model';
-import { fhirDateTime, text, type FhirResource, type Reference } from './resource';
+import { fhirDateTime, PRINTED_STATUS_EXTENSION, text, type FhirResource, type Reference } from './resource';
 import { categoryOf } from './write-labs';
-
-/** Code systems as record systems write them in C-CDA (OIDs) and in FHIR (URIs). */
-const SYSTEM_URIS: Record<string, string> = {
-  '2.16.840.1.113883.6.96': 'http://snomed.info/sct',
-  '2.16.840.1.113883.6.1': 'http://loinc.org',
-  '2.16.840.1.113883.6.88': 'http://www.nlm.nih.gov/research/umls/rxnorm',
-  '2.16.840.1.113883.12.292': 'http://hl7.org/fhir/sid/cvx',
-  '2.16.840.1.113883.6.90': 'http://hl7.org/fhir/sid/icd-10-cm',
-  '2.16.840.1.113883.6.12': 'http://www.ama-assn.org/go/cpt',
-};
+import { codeSystemUri } from '../core/code-systems';
 
 /** A CodeableConcept with the code when there is one and always the text as the source printed it. */
 export function concept(name: string | undefined, code: Coding | undefined, fallback: string): Record<string, unknown> {
-  const system = code?.system ? (SYSTEM_URIS[code.system] ?? code.system) : undefined;
+  // C-CDA gives an OID (or our reader's name for it), FHIR a URI: FHIR is written with the URI.
+  const system = codeSystemUri(code?.system);
   const coding =
     code && text(code.code)
       ? [
           {
-            ...(system && /^(https?:|urn:)/.test(system) ? { system } : {}),
+            ...(system ? { system } : {}),
             code: code.code.trim(),
             ...(text(code.display) ? { display: text(code.display) } : {}),
           },
@@ -109,6 +101,10 @@ export function medicationStatement(med: Medication, subject: Reference, asserte
   return {
     resourceType: 'MedicationStatement',
     status,
+    // FHIR's code for what the record printed ("discontinued" is `stopped`): the printed word comes back on import.
+    ...(text(med.status) && text(med.status) !== status
+      ? { _status: { extension: [{ url: PRINTED_STATUS_EXTENSION, valueString: text(med.status) }] } }
+      : {}),
     medicationCodeableConcept: { text: text(med.name) ?? 'Unnamed medication' },
     subject,
     ...(start ? { effectivePeriod: { start } } : {}),

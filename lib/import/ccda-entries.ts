@@ -1,3 +1,4 @@
+import { codeSystemName } from '../core/code-systems';
 import { parseHl7Date } from '../reading';
 import type {
   Allergy,
@@ -31,28 +32,14 @@ function defined<R extends object>(record: R): R {
   return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined && v !== '')) as R;
 }
 
-/** Code systems by OID, so one system has one name whatever each exporter wrote in codeSystemName. */
-const SYSTEMS: Record<string, string> = {
-  '2.16.840.1.113883.6.96': 'SNOMED CT',
-  '2.16.840.1.113883.6.1': 'LOINC',
-  '2.16.840.1.113883.6.88': 'RxNorm',
-  '2.16.840.1.113883.12.292': 'CVX',
-  '2.16.840.1.113883.6.12': 'CPT',
-  '2.16.840.1.113883.6.90': 'ICD-10-CM',
-  '2.16.840.1.113883.6.103': 'ICD-9-CM',
-  '2.16.840.1.113883.6.104': 'ICD-9-CM procedures',
-  '2.16.840.1.113883.4.9': 'UNII',
-  '2.16.840.1.113883.6.69': 'NDC',
-  '2.16.840.1.113883.5.111': 'HL7 RoleCode',
-};
-
 /** A code as the source gave it; none when the element is missing or only a nullFlavor. */
 export function codingOf(code: XElement | undefined): Coding | undefined {
   const value = attr(code, 'code');
   if (!code || !value) return undefined;
   const oid = attr(code, 'codeSystem');
   return defined({
-    system: cut((oid ? SYSTEMS[oid] : undefined) ?? attr(code, 'codeSystemName') ?? oid, 200),
+    // One system has one name whatever each exporter wrote in codeSystemName.
+    system: cut(codeSystemName(oid) ?? attr(code, 'codeSystemName') ?? oid, 200),
     code: value.slice(0, 100),
     display: cut(attr(code, 'displayName'), 500),
   });

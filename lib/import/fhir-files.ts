@@ -4,16 +4,17 @@ import { sha256Hex } from '../core/hash';
 import { QuestionFamily, STORY_FIELDS } from '../core/workspace-model';
 import { addQuestion, getDetails, setPatientField, setStoryField, type NewAttachment } from '../case';
 import {
-  fhirItemsFromText,
-  readFhir,
-  type FhirItem,
+  readFhirSources,
   type FhirRead,
+  type FhirProgress,
+  type FhirSource,
+  type RefusedFile,
   type ReportLine,
   type ReportProblem,
 } from '../fhir';
-import { readZipDirectory } from './zip-directory';
-import { readEntryBytes } from './zip-entry';
-import { zipSource } from './zip-source';
+import { readZipDirectory, type ZipEntry } from './zip-directory';
+import { readEntryChunks } from './zip-entry';
+import { zipSource, type ZipSource } from './zip-source';
 import { vaRecordsFromJson } from '../portals';
 
 /** What a FHIR import did, for the import report: every resource type with what became of it. */
@@ -22,20 +23,52 @@ export interface FhirImportSummary {
   report: ReportLine[];
   problems: ReportProblem[];
   /** Files (or zip entries) that were JSON but not FHIR, or not JSON at all. */
-  refused: { file: string; error: 'bad-json' | 'not-fhir'; detail: string }[];
+  refused: RefusedFile[];
   patientFilled: boolean;
   storyRestored: boolean;
 }
 
-export interface FhirText {
-  name: string;
-  text: string;
+const FHIR_ZIP = { maxEntries: 20_000, maxTotalBytes: 512 * 1024 * 1024, maxRatio: 200 };
+const TEXT_CHUNK = 1024 * 1024;
+
+/** A file on disk read a megabyte at a time, never whole. */
+function blobSource(name: string, blob: Pick<Blob, 'slice' | 'size'>): FhirSource {
+  return {
+    name,
+    size: blob.size,
+    async read(onText) {
+      const decoder = new TextDecoder();
+      for (let at = 0; at < blob.size; at += TEXT_CHUNK) {
+        const bytes = new Uint8Array(await blob.slice(at, at + TEXT_CHUNK).arrayBuffer());
+        onText(decoder.decode(bytes, { stream: true }), at + bytes.byteLength);
+      }
+      onText(decoder.decode(), blob.size);
+    },
+  };
 }
 
-const FHIR_ZIP = { maxEntries: 20_000, maxTotalBytes: 512 * 1024 * 1024, maxRatio: 200 };
+/** A zip entry inflated piece by piece. */
+function entrySource(name: string, zip: ZipSource, entry: ZipEntry): FhirSource {
+  return {
+    name,
+    size: entry.size,
+    async read(onText) {
+      const decoder = new TextDecoder();
+      let read = 0;
+      await readEntryChunks(zip, entry, (chunk) => {
+        read += chunk.byteLength;
+        onText(decoder.decode(chunk, { stream: true }), read);
+      });
+      onText(decoder.decode(), entry.size);
+    },
+  };
+}
 
-/** The .json and .ndjson files inside a zip (a zipped folder of FHIR files); none when it holds none. */
-export async function fhirTextsFromZip(zip: Uint8Array, zipName: string): Promise<FhirText[]> {
+/** The .json and .ndjson files inside a zip (a zipped folder of FHIR files), read from it when needed; none when it holds none. */
+export async function fhirSourcesFromZip(
+  zip: Pick<Blob, 'size' | 'slice'> | Uint8Array,
+  zipName: string,
+): Promise<FhirSource[]> {
   const source = zipSource(zip);
   const entries = await readZipDirectory(source, {
     ...FHIR_ZIP,
@@ -47,13 +80,7 @@ export async function fhirTextsFromZip(zip: Uint8Array, zipName: string): Promis
   );
   if (wanted.reduce((n, e) => n + e.size, 0) > FHIR_ZIP.maxTotalBytes)
     throw new Error('The zip expands to more than the allowed size.');
-  const texts: FhirText[] = [];
-  for (const entry of wanted)
-    texts.push({
-      name: `${zipName}!${entry.name}`,
-      text: new TextDecoder().decode(await readEntryBytes(source, entry)),
-    });
-  return texts;
+  return wanted.map((entry) => entrySource(`${zipName}!${entry.name}`, source, entry));
 }
 
 export interface FhirRecords {
@@ -64,18 +91,8 @@ export interface FhirRecords {
 }
 
 /** Several FHIR files read together, so a DiagnosticReport in one file finds its Observations in another. */
-export async function fhirRecords(
-  texts: FhirText[],
-  onProgress?: (done: number, total: number) => void,
-): Promise<FhirRecords> {
-  const items: FhirItem[] = [];
-  const refused: FhirImportSummary['refused'] = [];
-  for (const { name, text } of texts) {
-    const parsed = fhirItemsFromText(name, text);
-    if ('error' in parsed) refused.push({ file: name, ...parsed });
-    else for (const item of parsed) items.push(item);
-  }
-  const read = readFhir(items, onProgress);
+export async function fhirRecords(sources: FhirSource[], onProgress?: FhirProgress): Promise<FhirRecords> {
+  const { read, refused, files } = await readFhirSources(sources, onProgress);
   const records = read.records.map((r) => r.record);
   const attachments: NewAttachment[][] = [];
   for (const { files } of read.records)
@@ -95,7 +112,7 @@ export async function fhirRecords(
     attachments,
     read,
     summary: {
-      files: texts.map((t) => t.name),
+      files,
       report: read.report,
       problems: read.problems,
       refused,
@@ -156,8 +173,10 @@ function isVaRecord(text: string): boolean {
   }
 }
 
-/** Larger FHIR files are refused with a message: the whole text is parsed at once. */
-export const FHIR_MAX_BYTES = 256 * 1024 * 1024;
+/** FHIR files are read as they stream (memory follows the largest resource), up to the size of any document. */
+export const FHIR_MAX_BYTES = 512 * 1024 * 1024;
+/** VA.gov's record JSON is one page's answer: only files up to this size are looked at as one. */
+const VA_MAX_BYTES = 16 * 1024 * 1024;
 
 /**
  * Which of the chosen files are FHIR (JSON or NDJSON by content or name, or a zip holding .json files);
@@ -165,8 +184,8 @@ export const FHIR_MAX_BYTES = 256 * 1024 * 1024;
  */
 export async function splitFhirFiles<F extends FileLike>(
   files: F[],
-): Promise<{ texts: FhirText[]; tooLarge: string[]; rest: F[] }> {
-  const texts: FhirText[] = [];
+): Promise<{ sources: FhirSource[]; tooLarge: string[]; rest: F[] }> {
+  const sources: FhirSource[] = [];
   const tooLarge: string[] = [];
   const rest: F[] = [];
   for (const file of files) {
@@ -178,17 +197,16 @@ export async function splitFhirFiles<F extends FileLike>(
         tooLarge.push(file.name);
         continue;
       }
-      const text = new TextDecoder().decode(await file.arrayBuffer());
       // VA.gov's record JSON looks like FHIR but has a reader of its own (lib/portals, va-json).
-      if (isVaRecord(text)) rest.push(file);
-      else texts.push({ name: file.name, text });
+      if (file.size <= VA_MAX_BYTES && isVaRecord(new TextDecoder().decode(await file.arrayBuffer()))) rest.push(file);
+      else sources.push(blobSource(file.name, file));
       continue;
     }
     if (isZip && file.size <= FHIR_MAX_BYTES) {
       try {
-        const inside = await fhirTextsFromZip(new Uint8Array(await file.arrayBuffer()), file.name);
+        const inside = await fhirSourcesFromZip(file, file.name);
         if (inside.length) {
-          texts.push(...inside);
+          sources.push(...inside);
           continue;
         }
       } catch {
@@ -197,5 +215,5 @@ export async function splitFhirFiles<F extends FileLike>(
     }
     rest.push(file);
   }
-  return { texts, tooLarge, rest };
+  return { sources, tooLarge, rest };
 }

@@ -11,6 +11,7 @@ import { recordsFromVaJson } from './va-file';
 import { readXdmPackage, ZipRefused } from './xdm';
 import { MAX_XML_CHARS, XmlRefused, type XmlParser } from './xml';
 import { applyPatientAndStory, fhirRecords, splitFhirFiles, type FhirImportSummary } from './fhir-files';
+import type { FhirProgress, FhirSource } from '../fhir';
 
 /** Issue 3, records from files: PDFs and images become records with the file attached; C-CDA and XDM are parsed. */
 export const FILE_LIMITS = {
@@ -252,13 +253,13 @@ export async function importFiles(
   caseId: CaseId,
   files: NamedBlob[],
   parse: XmlParser,
-  /** FHIR files: resources read so far, of all. */
-  onProgress?: (done: number, total: number) => void,
+  /** FHIR files: bytes checked of all (first pass), then resources read of all. */
+  onProgress?: FhirProgress,
   page?: PageReader,
 ): Promise<FileImportOutcome[]> {
   const outcomes: FileImportOutcome[] = [];
   // FHIR files are read together (references cross files); everything else one file at a time.
-  const { texts, tooLarge, rest } = await splitFhirFiles(files);
+  const { sources, tooLarge, rest } = await splitFhirFiles(files);
   for (const file of rest) {
     const parsed = await recordsFromFile(file, parse, page);
     if (!parsed.ok) {
@@ -289,24 +290,24 @@ export async function importFiles(
     });
   }
   for (const name of tooLarge) outcomes.push({ name, result: { ok: false, error: 'too-large' } });
-  if (texts.length) outcomes.push(...(await importFhir(db, caseId, texts, onProgress)));
+  if (sources.length) outcomes.push(...(await importFhir(db, caseId, sources, onProgress)));
   return outcomes;
 }
 
 async function importFhir(
   db: CaseDb,
   caseId: CaseId,
-  texts: { name: string; text: string }[],
-  onProgress?: (done: number, total: number) => void,
+  sources: FhirSource[],
+  onProgress?: FhirProgress,
 ): Promise<FileImportOutcome[]> {
-  const fhir = await fhirRecords(texts, onProgress);
+  const fhir = await fhirRecords(sources, onProgress);
   const outcomes: FileImportOutcome[] = fhir.summary.refused.map(({ file, error, detail }) => ({
     name: file,
     result: { ok: false, error, detail },
   }));
   if (!fhir.records.length && !fhir.read.patient && !fhir.read.story) return outcomes;
-  const read = texts.filter((t) => !fhir.summary.refused.some((r) => r.file === t.name));
-  const name = read.length === 1 ? read[0]!.name : `${read[0]?.name ?? ''} (+${read.length - 1})`;
+  const read = fhir.summary.files;
+  const name = read.length === 1 ? read[0]! : `${read[0] ?? ''} (+${read.length - 1})`;
   try {
     const saved = await addRecords(db, caseId, fhir.records, fhir.attachments);
     const extras = await applyPatientAndStory(db, caseId, fhir.read);

@@ -35,14 +35,27 @@ export async function readEntry(
 export async function readEntryBytes(source: ZipSource, entry: ZipEntry): Promise<Uint8Array<ArrayBuffer>> {
   const bytes = new Uint8Array(entry.size);
   let size = 0;
-  const accept = (chunk: Uint8Array) => {
-    if (size + chunk.byteLength > entry.size) fail('size-mismatch', `${entry.name}: more data than declared`);
+  await readEntryChunks(source, entry, (chunk) => {
     bytes.set(chunk, size);
     size += chunk.byteLength;
+  });
+  return bytes;
+}
+
+/** An (unencrypted) entry's content piece by piece, checked against its declared size as it comes. */
+export async function readEntryChunks(
+  source: ZipSource,
+  entry: ZipEntry,
+  onChunk: (chunk: Uint8Array) => void,
+): Promise<void> {
+  let size = 0;
+  const accept = (chunk: Uint8Array) => {
+    if (size + chunk.byteLength > entry.size) fail('size-mismatch', `${entry.name}: more data than declared`);
+    size += chunk.byteLength;
+    onChunk(chunk);
   };
   await readContent(sourceRange(source, entry.dataOffset, entry.compressedSize, entry.name), entry, accept);
   if (size !== entry.size) fail('size-mismatch', `${entry.name}: ${size} bytes, declared ${entry.size}`);
-  return bytes;
 }
 
 /**

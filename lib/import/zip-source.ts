@@ -4,7 +4,7 @@ export interface ZipSource {
   read(offset: number, length: number): Promise<Uint8Array>;
 }
 
-export function zipSource(data: Blob | Uint8Array): ZipSource {
+export function zipSource(data: Pick<Blob, 'size' | 'slice'> | Uint8Array): ZipSource {
   if (data instanceof Uint8Array) {
     return {
       size: data.byteLength,
@@ -22,7 +22,7 @@ export function zipSource(data: Blob | Uint8Array): ZipSource {
  */
 const WINDOW = 4 * 1024 * 1024;
 
-function blobSource(blob: Blob): ZipSource {
+function blobSource(blob: Pick<Blob, 'size' | 'slice'>): ZipSource {
   let windowStart = 0;
   let window = new Uint8Array(0);
   const slice = async (start: number, end: number) => new Uint8Array(await blob.slice(start, end).arrayBuffer());

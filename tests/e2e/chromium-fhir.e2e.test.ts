@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CdpPage } from '../harness/cdp-page';
@@ -14,6 +15,9 @@ let run: ChromiumRun;
 let panel: CdpPage;
 
 const ROOT = `${THIRD_PARTY}/fhir-uscore`;
+/** Entries of the generated Bundle (SL_E2E_FHIR_ENTRIES=200000 measures the issue's size in the browser). */
+const BIG = Number(process.env.SL_E2E_FHIR_ENTRIES ?? 50_000);
+
 const FOLDER = readdirSync(ROOT)
   .filter((d) => statSync(join(ROOT, d)).isDirectory())
   .flatMap((d) => readdirSync(join(ROOT, d)).map((f) => join(ROOT, d, f)))
@@ -114,5 +118,61 @@ describe('FHIR import in Chromium', () => {
       () => document.querySelector<HTMLInputElement>('[data-testid="patient-name"]')?.value === 'Casey Breadth-Tester',
       [],
     );
+  }, 240_000);
+
+  it('streams a generated Bundle of lab Observations (50,000 unless told): every row stored once, the report counts them all', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sl-fhir-big-'));
+    const path = join(dir, 'big-bundle.json');
+    const entry = Array.from({ length: BIG }, (_, i) => ({
+      fullUrl: `urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      resource: {
+        resourceType: 'Observation',
+        id: `big${i}`,
+        status: 'final',
+        category: [{ coding: [{ code: 'laboratory' }] }],
+        code: { text: 'Streamed glucose' },
+        effectiveDateTime: `2026-${String((i % 12) + 1).padStart(2, '0')}-01`,
+        valueQuantity: { value: i, unit: 'mg/dL' },
+      },
+    }));
+    writeFileSync(path, JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry }));
+    try {
+      await panel.click('[data-testid="view-records"]');
+      const { root } = await panel.send<{ root: { nodeId: number } }>('DOM.getDocument', { depth: 0 });
+      const { nodeId } = await panel.send<{ nodeId: number }>('DOM.querySelector', {
+        nodeId: root.nodeId,
+        selector: '[data-testid="file-input"]',
+      });
+      await panel.send('DOM.setFileInputFiles', { nodeId, files: [path] });
+      await panel.waitForText('[data-testid="file-status"]', `Observation: ${BIG} became records`, 180_000);
+      const heap = await panel.send<{ usedSize: number }>('Runtime.getHeapUsage', {});
+      console.log(
+        `${BIG} entries in Chromium: panel JS heap ${(heap.usedSize / 1024 / 1024).toFixed(0)} MB after import`,
+      );
+      const rows = await panel.evaluate(async () => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const open = indexedDB.open('second-look');
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        const records = await new Promise<{ structured?: { results?: { test: string; numericValue?: number }[] } }[]>(
+          (resolve, reject) => {
+            const request = db.transaction('records').objectStore('records').getAll();
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error);
+          },
+        );
+        db.close();
+        const values = records
+          .flatMap((r) => r.structured?.results ?? [])
+          .filter((row) => row.test === 'Streamed glucose')
+          .map((row) => row.numericValue ?? -1);
+        return { count: values.length, sum: values.reduce((a, b) => a + b, 0) };
+      });
+      // Every value 0..BIG-1 once: the count and the sum say none was lost or doubled.
+      expect(rows).toEqual({ count: BIG, sum: ((BIG - 1) * BIG) / 2 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 240_000);
 });

@@ -73,7 +73,8 @@ describe('fhir-bundle.json', () => {
       system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation',
       code: 'L',
     });
-    expect(hb.effectiveDateTime).toBe('2026-10-14T12:30:00.000Z');
+    // As the source wrote it: a FHIR dateTime with its zone is kept, not converted to UTC.
+    expect(hb.effectiveDateTime).toBe('2026-10-14T08:30:00-04:00');
     const wbc = observations.find((o) => o.code.text === 'WBC')!;
     expect(wbc.valueQuantity.code).toBe('10*3/uL');
     const crp = observations.find((o) => o.code.text === 'CRP')!;

@@ -27,7 +27,8 @@ export const EVERY_KIND: CaseRecord[] = [
       panel: { name: 'Vital signs', collected: '2026-10-25' },
       results: [
         { test: 'Heart rate', value: '88', numericValue: 88, unit: '/min', loinc: '8867-4', readBy: 'coded-entry' },
-        { test: 'Body weight', value: '71.2', numericValue: 71.2, unit: 'kg', loinc: '29463-7' },
+        // Dated on its own with the panel's date: the round trip keeps the difference from an undated row.
+        { test: 'Body weight', value: '71.2', numericValue: 71.2, unit: 'kg', loinc: '29463-7', date: '2026-10-25' },
       ],
     },
   }),

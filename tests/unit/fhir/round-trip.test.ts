@@ -14,13 +14,7 @@ import { parseXmlDocument } from '../../tools/xml-parser';
 import { collect, packageInput } from '../helpers/synthetic-case';
 import { EVERY_KIND, PATIENT_SHARED } from './every-kind';
 
-/** FHIR's MedicationStatement.status codes for the statuses our records print otherwise. */
-const MEDICATION_STATUS: Record<string, string> = { discontinued: 'stopped' };
-
-/**
- * The structured records of a case, in a comparable form. Set aside: order, how a row was read, a row
- * date equal to its panel's date (it says nothing more), and a medication status FHIR names differently.
- */
+/** The structured records of a case, in a comparable form. Set aside: order, and how a row was read. */
 function structuredRecords(records: CaseRecord[]) {
   return records
     .filter((r) => r.structured && r.structured.type !== 'note' && r.structured.type !== 'report')
@@ -28,10 +22,6 @@ function structuredRecords(records: CaseRecord[]) {
       const s = JSON.parse(
         JSON.stringify(r.structured, (key, value: unknown) => (key === 'readBy' ? undefined : value)),
       ) as StructuredData;
-      if (s.type === 'lab')
-        for (const row of s.results) if (row.date && row.date === s.panel.collected) delete row.date;
-      if (s.type === 'medications')
-        for (const m of s.medications) if (m.status) m.status = MEDICATION_STATUS[m.status] ?? m.status;
       return { kind: r.kind, title: r.title, structured: s };
     })
     .sort((a, b) => a.title.localeCompare(b.title) || JSON.stringify(a).localeCompare(JSON.stringify(b)));
