@@ -78,9 +78,13 @@ export function App({ db }: { db: CaseDb }) {
     null,
   );
   const pages = useRecordPages(db, activeCaseId, summary);
+  // A record of another case is never shown: it is read by id, so the case decides too.
   const openRecord = useLive(
-    () => (openRecordId ? db.records.get(openRecordId) : Promise.resolve(undefined)),
-    [openRecordId],
+    async () => {
+      const record = openRecordId ? await db.records.get(openRecordId) : undefined;
+      return record && record.caseId === activeCaseId ? record : undefined;
+    },
+    [openRecordId, activeCaseId],
     undefined,
   );
   const openAttachments = useLive(
@@ -131,9 +135,14 @@ export function App({ db }: { db: CaseDb }) {
     };
   }, []);
 
-  // Keep a valid active case: the remembered one if it still exists, else the most recent.
+  // Keep a valid active case: the remembered one if it still exists, else the most recent. The list can lag
+  // behind a case created a moment ago, so the database decides whether the remembered one is gone.
   useEffect(() => {
-    if (cases.length > 0 && !cases.some((c) => c.id === activeCaseId)) void activeCase.set(cases[0]!.id);
+    if (cases.length === 0 || cases.some((c) => c.id === activeCaseId)) return;
+    void (async () => {
+      if (activeCaseId && (await db.cases.get(activeCaseId))) return;
+      await activeCase.set(cases[0]!.id);
+    })();
   }, [cases, activeCaseId]);
 
   const onClip = (selectionOnly: boolean) => {

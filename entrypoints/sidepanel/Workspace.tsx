@@ -42,7 +42,7 @@ export interface WorkspaceProps {
 }
 
 /** Views that show something of every record (titles, results, medications); the others need only the summary. */
-const READS_RECORDS: ReadonlySet<View> = new Set(['story', 'labs', 'checklist']);
+const READS_RECORDS: ReadonlySet<View> = new Set(['story', 'labs', 'checklist', 'timeline']);
 /** Up to this many records, the questions view reads their titles at once; past it, when links are opened. */
 const EAGER_TITLES = 50;
 

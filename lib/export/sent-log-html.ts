@@ -16,7 +16,7 @@ export function sentLogHtml(log: readonly SentPackage[], text: PackageText): str
   );
   return `<h2 id="sent-log">${escapeHtml(words.heading(log.length))}</h2>
 <p class="notice">${escapeHtml(words.notice(SENT_LOG_PATH))}</p>
-<div class="wide"><table><thead><tr>${words.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead><tbody>
+<div class="wide" tabindex="0" role="region" aria-labelledby="sent-log"><table><thead><tr>${words.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead><tbody>
 ${rows.join('\n')}
 </tbody></table></div>`;
 }

@@ -207,7 +207,15 @@ describe('imaging studies in Chromium', () => {
 
   it('says a DICOMDIR chosen without its images points nowhere, and writes nothing', async () => {
     await panel.evaluate(() => document.querySelector<HTMLElement>('[data-testid="view-records"]')?.click());
-    const count = await panel.evaluate(() => document.querySelectorAll('[data-testid="record-open"]').length);
+    // The records view renders each kind's page as it is read: count once the list has stopped growing.
+    const shown = () => panel.evaluate(() => document.querySelectorAll('[data-testid="record-open"]').length);
+    let count = -1;
+    for (let same = 0; same < 3;) {
+      const now = await shown();
+      same = now === count ? same + 1 : 0;
+      count = now;
+      await new Promise((r) => setTimeout(r, 300));
+    }
     const cd = join(dir, 'cd');
     mkdirSync(cd);
     writeFileSync(join(cd, 'DICOMDIR'), readFileSync(`${THIRD_PARTY}/dicom/dicomdirtests/DICOMDIR`));

@@ -90,6 +90,8 @@ describe('Chromium: the shortcut and the context menu reach the clip', () => {
       chrome.contextMenus.onClicked.dispatch({ menuItemId: 'clip-page', pageUrl, editable: false }, tab);
     }, url);
     expect(await nextStatus()).toMatch(/CT CHEST/);
+    // The status line comes before the records list re-renders from the database.
+    await panel.waitFor(() => document.querySelectorAll('[data-testid="record-open"]').length === 2, []);
     expect(await records()).toBe(2);
   });
 });
