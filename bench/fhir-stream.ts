@@ -7,29 +7,10 @@
 import { writeFileSync } from 'node:fs';
 import { readFhir, readFhirSources, type FhirItem } from '../lib/fhir';
 import { splitFhirFiles } from '../lib/import/fhir-files';
+import { labObservationBundle } from '../tests/harness/fhir-lab-bundle';
 
 const MB = 1024 * 1024;
 const SIZES = (process.env.SL_FHIR_ENTRIES ?? '20000,200000').split(',').map(Number);
-
-function bundleText(count: number): string {
-  const subject = { reference: 'Patient/p1' };
-  const entry = Array.from({ length: count }, (_, i) => ({
-    fullUrl: `urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-    resource: {
-      resourceType: 'Observation',
-      id: `o${i}`,
-      status: 'final',
-      category: [
-        { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'laboratory' }] },
-      ],
-      code: { coding: [{ system: 'http://loinc.org', code: '2345-7' }], text: 'Glucose' },
-      subject,
-      effectiveDateTime: `2026-${String((i % 12) + 1).padStart(2, '0')}-01`,
-      valueQuantity: { value: 80 + (i % 50), unit: 'mg/dL', system: 'http://unitsofmeasure.org', code: 'mg/dL' },
-    },
-  }));
-  return JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry });
-}
 
 /** The whole-file path as it was: decode all, parse all, flatten the entries, read. */
 async function wholeFile(file: File, sample: () => void) {
@@ -79,7 +60,7 @@ async function main() {
   const rows: Record<string, string | number>[] = [];
   for (const count of SIZES) {
     // The file's bytes live outside the JS heap, as a File chosen in the panel does.
-    let text: string | undefined = bundleText(count);
+    let text: string | undefined = labObservationBundle(count);
     const file = new File([text], `bundle-${count}.json`);
     text = undefined;
     for (const [name, path] of [

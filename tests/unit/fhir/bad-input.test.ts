@@ -4,6 +4,7 @@ import { createCase } from '../../../lib/case/cases';
 import { CaseDb } from '../../../lib/core/db';
 import { importFiles } from '../../../lib/import/files';
 import { parseXmlDocument } from '../../tools/xml-parser';
+import { labObservationBundle } from '../../harness/fhir-lab-bundle';
 
 const file = (name: string, text: string) => new File([text], name);
 const json = (value: unknown) => JSON.stringify(value);
@@ -130,22 +131,7 @@ describe('bad FHIR input', () => {
   });
 
   it('a Bundle of 200,000 entries imports with progress, in bounded time and memory (streamed)', async () => {
-    const entry = Array.from({ length: 200_000 }, (_, i) => ({
-      fullUrl: `urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-      resource: {
-        resourceType: 'Observation',
-        id: `o${i}`,
-        status: 'final',
-        category: [
-          { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'laboratory' }] },
-        ],
-        code: { coding: [{ system: 'http://loinc.org', code: '2345-7' }], text: 'Glucose' },
-        subject,
-        effectiveDateTime: `2026-${String((i % 12) + 1).padStart(2, '0')}-01`,
-        valueQuantity: { value: 80 + (i % 50), unit: 'mg/dL', system: 'http://unitsofmeasure.org', code: 'mg/dL' },
-      },
-    }));
-    const text = json({ resourceType: 'Bundle', type: 'collection', entry });
+    const text = labObservationBundle(200_000);
     const progress: number[] = [];
     const checked: number[] = [];
     global.gc?.();
