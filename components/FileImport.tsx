@@ -3,26 +3,17 @@ import { pickedFromDrop, pickedFromInput, type PickedFile } from './dropped-file
 import { useT, type MessageKey } from './i18n';
 import { ImportReport } from './ImportReport';
 import { FhirReport } from './FhirReport';
-import type { DocumentReport, UnreadableDocument } from '../lib/import/files';
-import type { FhirImportSummary } from '../lib/import/fhir-files';
+import type { FileImportOutcome } from '../lib/import/files';
 
 export type { PickedFile } from './dropped-files';
 
-/** What one file (or one imaging study) gave; `detail` fills the message's placeholder where it has one. */
+/**
+ * What one file (or one imaging study) gave: the import room's outcome of a file, whose refusals the panel also
+ * uses for studies and storage problems; `detail` fills the message's placeholder where it has one.
+ */
 export interface ImportOutcome {
   name: string;
-  result:
-    | {
-        ok: true;
-        added: number;
-        duplicates: number;
-        titles: string[];
-        report?: DocumentReport[];
-        missing?: string[];
-        unreadable?: UnreadableDocument[];
-        fhir?: FhirImportSummary;
-      }
-    | { ok: false; error: string; detail?: string };
+  result: Extract<FileImportOutcome['result'], { ok: true }> | { ok: false; error: string; detail?: string };
 }
 
 export type FileImportState =
