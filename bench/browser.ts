@@ -70,8 +70,16 @@ export async function openBench(run: ChromiumRun): Promise<{ bench: Bench; cdp: 
 
 // ---------------------------------------------------------------- 1. clip
 
+/** A generated results page to clip: `bare` drops its header row, class names and portal marks. */
+export interface ClipPage {
+  rows: number;
+  bare?: boolean;
+}
+
 export interface ClipResult {
   rows: number;
+  /** The page had no header row, no class names and no portal marks: read by its content alone. */
+  bare?: boolean;
   bytes: number;
   clip: Stat;
   floor: Stat;
@@ -167,7 +175,7 @@ export async function benchClip(
   run: ChromiumRun,
   bench: Bench,
   portalOrigin: string,
-  sizes: number[],
+  pages: ClipPage[],
   runs: number,
 ): Promise<ClipResult[]> {
   const page = run.context.pages()[0] ?? (await run.context.newPage());
@@ -178,7 +186,7 @@ export async function benchClip(
   const results: ClipResult[] = [];
   let caseNo = 0;
   try {
-    for (const rows of sizes) {
+    for (const { rows, bare = false } of pages) {
       const clip: number[] = [];
       const ser: number[] = [];
       const idb: number[] = [];
@@ -188,7 +196,7 @@ export async function benchClip(
       let bytes = 0;
       let records = 0;
       for (let r = 0; r < runs; r++) {
-        await page.goto(`${portalOrigin}/generated/labs.html?rows=${rows}&run=${r}`);
+        await page.goto(`${portalOrigin}/generated/labs.html?rows=${rows}&run=${r}${bare ? '&bare=1' : ''}`);
         await panel.waitForText('[data-testid="tab-origin"]', portalOrigin);
         // Floor: serialise the page in the page itself, then one durable IndexedDB write of that size.
         const s = await page.evaluate(() => {
@@ -258,6 +266,7 @@ export async function benchClip(
       const floor = ser.map((v, i) => v + idb[i]!);
       const res: ClipResult = {
         rows,
+        ...(bare ? { bare } : {}),
         bytes,
         clip: stat(clip),
         floor: stat(floor),
@@ -274,7 +283,7 @@ export async function benchClip(
       };
       results.push(res);
       console.log(
-        `  clip ${rows} rows: ${res.clip.median.toFixed(0)} ms vs floor ${res.floor.median.toFixed(1)} ms (x${res.ratio.toFixed(1)}), longest task ${res.longestTask.toFixed(0)} ms; ${sanitizer} sanitizer; ` +
+        `  clip ${rows} rows${bare ? ' (bare page)' : ''}: ${res.clip.median.toFixed(0)} ms vs floor ${res.floor.median.toFixed(1)} ms (x${res.ratio.toFixed(1)}), longest task ${res.longestTask.toFixed(0)} ms; ${sanitizer} sanitizer; ` +
           CLIP_STAGES.map((k) => `${k} ${res.stages[k].median.toFixed(1)}`).join(', '),
       );
     }

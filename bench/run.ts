@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { testBuild, releaseBuild } from '../tests/harness/builds';
 import { CHROMIUM, launchChromium } from '../tests/harness/chromium';
 import { startDemoPortal } from '../tests/harness/portal-server';
-import { benchClip, openBench, type ClipResult } from './browser';
+import { benchClip, openBench, type ClipPage, type ClipResult } from './browser';
 import { benchPanel, type PanelResult } from './browser-panel';
 import { benchExport, type ExportResult } from './browser-export';
 import { benchImaging, type ImagingResult } from './browser-imaging';
@@ -62,6 +62,15 @@ const CONFIG = quick
       xdmDocuments: 50,
       imagingRuns: 3,
     };
+
+/**
+ * Every size as the portal writes it, then the largest once more with no header row, no class names and no
+ * portal marks: the same rows read by their content alone, next to the adapter's table path in the same run.
+ */
+const clipPages = (sizes: number[]): ClipPage[] => [
+  ...sizes.map((rows) => ({ rows })),
+  { rows: Math.max(...sizes), bare: true },
+];
 
 function machine() {
   const version = (() => {
@@ -131,7 +140,7 @@ async function browserSections(
     const { bench, cdp } = await openBench(run);
     log('1. clip');
     const clip = want('clip')
-      ? await benchClip(run, bench, portal.origin, CONFIG.clipRows, CONFIG.clipRuns)
+      ? await benchClip(run, bench, portal.origin, clipPages(CONFIG.clipRows), CONFIG.clipRuns)
       : undefined;
     log('4. panel');
     const panel = want('panel')

@@ -26,6 +26,17 @@ export function generatedLabPage(rows: number): string {
 <tbody>${body.join('\n')}</tbody></table></main></body></html>`;
 }
 
+/**
+ * The same page without what tells a reader the columns or the portal: no header row, no class names, no
+ * MyChart marks in the markup or the title. Only the rows' content says what each cell is.
+ */
+export const bareLabPage = (rows: number): string =>
+  generatedLabPage(rows)
+    .replace(/<thead>.*?<\/thead>/s, '')
+    .replace(/ class="[^"]*"/g, '')
+    .replace(/ data-mychart-app="true"/, '')
+    .replace(/ - MyChart<\/title>/, '</title>');
+
 export const LOGIN_PAGE = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>MyChart - Login Page</title></head>
 <body><form action="/mychart/Authentication/Login" method="post"><label>Username <input name="Login"></label>
 <label>Password <input type="password" name="Password"></label><button>Sign in</button></form></body></html>`;

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { generatedLabPage, generatedReportPage, LOGIN_PAGE, streamGeneratedPdf } from './generated-pages';
+import { bareLabPage, generatedLabPage, generatedReportPage, LOGIN_PAGE, streamGeneratedPdf } from './generated-pages';
 import { serveViewerRoute } from './viewer-pages';
 
 const ROOT = resolve(import.meta.dirname, '../demo-portal');
@@ -61,7 +61,7 @@ export async function startDemoPortal(port = 0, routes: Record<string, Route> = 
     if (url.pathname === '/generated/labs.html') {
       const rows = Math.min(Number(url.searchParams.get('rows') ?? '200'), 200_000);
       res.writeHead(200, { 'content-type': TYPES['.html']! });
-      res.end(generatedLabPage(rows));
+      res.end(url.searchParams.get('bare') === '1' ? bareLabPage(rows) : generatedLabPage(rows));
       return;
     }
     if (url.pathname === '/generated/slow-image.png') {
