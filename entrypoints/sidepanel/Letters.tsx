@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { DecisionLetter } from '../../components/DecisionLetter';
 import { useT } from '../../components/i18n';
 import { problemKey, type LetterFormat, type LetterOutcome } from '../../components/LetterActions';
@@ -11,7 +11,8 @@ import type { DocumentLanguage } from '../../lib/core/document-language';
 import type { CaseId, CaseRecord } from '../../lib/core/model';
 import type { CaseDetails, Opinion, RecordFamily } from '../../lib/core/workspace-model';
 import { decisionProblems, decisionRecipients } from '../../lib/letters/decision-check';
-import { addRequest, deleteRequest, editRequest, listRequests, setProviderName } from '../../lib/letters/requests';
+import { replayPendingRequestEdits, saveRequestEdit } from '../../lib/letters/request-edits';
+import { addRequest, deleteRequest, editRequest, listRequests } from '../../lib/letters/requests';
 import { localDate } from '../../lib/letters/tracking';
 import { requestProblems } from '../../lib/letters/validation';
 import { deliverLetter } from './letter-files';
@@ -34,6 +35,8 @@ export function RequestsSection({ db, caseId, records, checklist, details, run }
   const t = useT();
   const requests = useLive(() => listRequests(db, caseId), [caseId], []);
   const [remembered, setRemembered] = useState<ReadonlySet<string>>(new Set());
+  // Request fields typed just before the panel last closed, whose durable write may not have finished.
+  useEffect(() => void replayPendingRequestEdits(db, localStorage), [db]);
   const today = localDate(new Date());
   const gaps = checklist.filter((i) => i.status === 'missing' || i.status === 'report-only').map((i) => i.family);
   const recordsByFamily = useMemo(() => {
@@ -95,10 +98,10 @@ export function RequestsSection({ db, caseId, records, checklist, details, run }
           return undefined;
         }
       }}
-      onEdit={(id, edit) => run(editRequest(db, id, edit))}
+      onEdit={(id, edit) => run(saveRequestEdit(db, localStorage, { kind: 'fields', id, edit }))}
       onProviderName={(id, name) =>
         run(
-          setProviderName(db, id, name).then((filled) => {
+          saveRequestEdit(db, localStorage, { kind: 'provider-name', id, name }).then((filled) => {
             if (filled) setRemembered((ids) => new Set([...ids, id]));
           }),
         )

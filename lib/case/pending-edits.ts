@@ -2,14 +2,11 @@ import { setDecisionField, setStoryField } from './case-details';
 import type { CaseDb } from '../core/db';
 import { editQuestion } from './questions';
 import { setOpinionField } from './opinions';
+import { editLog, isSchemaError, type SyncStore } from '../core/edit-log';
 import { z } from '../core/schema';
 import { Decision, OPINION_TEXT_FIELDS, Story } from '../core/workspace-model';
 
-/**
- * Text edits the user typed, logged synchronously before the durable IndexedDB write starts, so a
- * panel closed a moment after typing loses nothing: the log is replayed the next time the panel opens.
- * (A strict-durability write still in flight when the page goes away can be dropped by the browser.)
- */
+/** The case's text edits (story, decision, opinions, questions), kept in an edit log until written. */
 export const PendingEdit = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('story'),
@@ -28,17 +25,9 @@ export const PendingEdit = z.discriminatedUnion('kind', [
 ]);
 export type PendingEdit = z.infer<typeof PendingEdit>;
 
-/** The synchronous subset of the Web Storage API (localStorage in the panel). */
-export interface SyncStore {
-  readonly length: number;
-  key: (index: number) => string | null;
-  getItem: (key: string) => string | null;
-  setItem: (key: string, value: string) => void;
-  removeItem: (key: string) => void;
-}
+export type { SyncStore };
 
 const PREFIX = 'second-look:pending-edit:';
-let sequence = 0;
 
 export async function applyEdit(db: CaseDb, edit: PendingEdit): Promise<void> {
   switch (edit.kind) {
@@ -53,18 +42,6 @@ export async function applyEdit(db: CaseDb, edit: PendingEdit): Promise<void> {
   }
 }
 
-/** Logs the edit, writes it durably, then clears the log entry. A failed write keeps its entry. */
-export async function saveEdit(db: CaseDb, store: SyncStore, edit: PendingEdit, now = Date.now()): Promise<void> {
-  const key = `${PREFIX}${String(now).padStart(15, '0')}:${String(sequence++).padStart(6, '0')}`;
-  try {
-    store.setItem(key, JSON.stringify(edit));
-  } catch {
-    // Storage full or unavailable: the durable write below is still attempted.
-  }
-  await applyEdit(db, edit);
-  store.removeItem(key);
-}
-
 /** The row the edit was for is gone (deleted since): the edit can never be written, nothing to keep. */
 const GONE = new Set(['case-not-found', 'opinion-not-found', 'question-not-found']);
 
@@ -74,39 +51,23 @@ const GONE = new Set(['case-not-found', 'opinion-not-found', 'question-not-found
  * may succeed next time, so the typed text is kept.
  */
 export function editCanNeverBeWritten(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  return GONE.has(error.message) || error.name === '$ZodError' || error.name === 'ZodError';
+  return (error instanceof Error && GONE.has(error.message)) || isSchemaError(error);
 }
 
-/**
- * Replays edits whose durable write may not have finished, oldest first; returns how many were written.
- * An entry is removed only once its write is acknowledged, or when it can never be written. At the
- * first write that fails for another reason (disk full, database blocked), replay stops and keeps that
- * entry and every later one, so a later edit of the same field is never overtaken by an older one.
- */
-export async function replayPendingEdits(db: CaseDb, store: SyncStore): Promise<number> {
-  const keys: string[] = [];
-  for (let i = 0; i < store.length; i++) {
-    const key = store.key(i);
-    if (key?.startsWith(PREFIX)) keys.push(key);
-  }
-  let replayed = 0;
-  for (const key of keys.sort()) {
-    let parsed: ReturnType<typeof PendingEdit.safeParse> | undefined;
-    try {
-      parsed = PendingEdit.safeParse(JSON.parse(store.getItem(key) ?? 'null'));
-    } catch {
-      parsed = undefined;
-    }
-    if (parsed?.success) {
-      try {
-        await applyEdit(db, parsed.data);
-        replayed++;
-      } catch (error) {
-        if (!editCanNeverBeWritten(error)) return replayed;
-      }
-    }
-    store.removeItem(key);
-  }
-  return replayed;
-}
+const caseEdits = (db: CaseDb, store: SyncStore) =>
+  editLog<PendingEdit>(store, {
+    prefix: PREFIX,
+    parse: (value) => {
+      const parsed = PendingEdit.safeParse(value);
+      return parsed.success ? parsed.data : undefined;
+    },
+    apply: (edit) => applyEdit(db, edit),
+    canNeverBeWritten: editCanNeverBeWritten,
+  });
+
+/** Logs the edit, writes it durably, then clears the log entry. A failed write keeps its entry. */
+export const saveEdit = (db: CaseDb, store: SyncStore, edit: PendingEdit, now = Date.now()): Promise<void> =>
+  caseEdits(db, store).save(edit, now);
+
+/** Replays the story, decision, opinion and question edits whose durable write may not have finished. */
+export const replayPendingEdits = (db: CaseDb, store: SyncStore): Promise<number> => caseEdits(db, store).replay();

@@ -9,3 +9,4 @@ export { WORDING, longDate, type Wording } from './wording';
 export * from './visit-sheet';
 export * from './visit-sheet-content';
 export * from './visit-sheet-text';
+export * from './request-edits';

@@ -2,21 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { getDetails } from '../../lib/case/case-details';
 import { createCase } from '../../lib/case/cases';
 import { CaseDb } from '../../lib/core/db';
-import { replayPendingEdits, saveEdit, type SyncStore } from '../../lib/case/pending-edits';
-
-function memoryStore(): SyncStore & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return {
-    data,
-    get length() {
-      return data.size;
-    },
-    key: (i) => [...data.keys()][i] ?? null,
-    getItem: (k) => data.get(k) ?? null,
-    setItem: (k, v) => void data.set(k, v),
-    removeItem: (k) => void data.delete(k),
-  };
-}
+import { replayPendingEdits, saveEdit } from '../../lib/case/pending-edits';
+import { memoryStore } from './helpers/memory-store';
 
 let db: CaseDb;
 let caseId: string;
