@@ -10,7 +10,7 @@ import { PatientForm } from '../../components/PatientForm';
 import { QuestionsView } from '../../components/QuestionsView';
 import { StoryForm } from '../../components/StoryForm';
 import type { View } from '../../components/ViewTabs';
-import { emptyDetails, getDetails, setNotApplicable, setPatientField } from '../../lib/case/case-details';
+import { emptyDetails, getDetails, setNotApplicable } from '../../lib/case/case-details';
 import { saveEdit } from '../../lib/case/pending-edits';
 import { checklistFromSummary, imageFiles, recordFamily } from '../../lib/case/completeness';
 import { getSummary } from '../../lib/case/case-write';
@@ -167,7 +167,7 @@ export function Workspace({ db, caseId, summary: given, view }: WorkspaceProps) 
       {view === 'story' ? (
         <PatientForm
           patient={details.patient ?? {}}
-          onField={(field, value) => run(setPatientField(db, caseId, field, value === '' ? undefined : value))}
+          onField={(field, value) => run(saveEdit(db, localStorage, { kind: 'patient', caseId, field, value }))}
         />
       ) : null}
       {view === 'story' ? (

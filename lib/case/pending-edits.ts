@@ -1,18 +1,25 @@
-import { setDecisionField, setStoryField } from './case-details';
+import { setDecisionField, setPatientField, setStoryField } from './case-details';
 import type { CaseDb } from '../core/db';
 import { editQuestion } from './questions';
 import { setOpinionField } from './opinions';
 import { editLog, isSchemaError, type SyncStore } from '../core/edit-log';
 import { z } from '../core/schema';
-import { Decision, OPINION_TEXT_FIELDS, Story } from '../core/workspace-model';
+import { Decision, OPINION_TEXT_FIELDS, PatientDetails, Story } from '../core/workspace-model';
 
-/** The case's text edits (story, decision, opinions, questions), kept in an edit log until written. */
+/** The case's text edits (about the patient, story, decision, opinions, questions), kept in an edit log until written. */
 export const PendingEdit = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('story'),
     caseId: z.string(),
     field: z.enum(Object.keys(Story.shape) as [keyof Story]),
     value: z.unknown(),
+  }),
+  z.object({
+    kind: z.literal('patient'),
+    caseId: z.string(),
+    field: z.enum(Object.keys(PatientDetails.shape) as [keyof PatientDetails]),
+    /** Empty or absent: the field cleared. */
+    value: z.optional(z.unknown()),
   }),
   z.object({
     kind: z.literal('decision'),
@@ -33,6 +40,8 @@ export async function applyEdit(db: CaseDb, edit: PendingEdit): Promise<void> {
   switch (edit.kind) {
     case 'story':
       return setStoryField(db, edit.caseId, edit.field, edit.value as never);
+    case 'patient':
+      return setPatientField(db, edit.caseId, edit.field, edit.value as never);
     case 'decision':
       return setDecisionField(db, edit.caseId, edit.field, edit.value as never);
     case 'opinion':
@@ -69,5 +78,5 @@ const caseEdits = (db: CaseDb, store: SyncStore) =>
 export const saveEdit = (db: CaseDb, store: SyncStore, edit: PendingEdit, now = Date.now()): Promise<void> =>
   caseEdits(db, store).save(edit, now);
 
-/** Replays the story, decision, opinion and question edits whose durable write may not have finished. */
+/** Replays the case's text edits whose durable write may not have finished. */
 export const replayPendingEdits = (db: CaseDb, store: SyncStore): Promise<number> => caseEdits(db, store).replay();

@@ -110,4 +110,21 @@ describe('pending edits', () => {
     expect(store.data.size).toBe(0);
     expect((await getDetails(db, caseId)).story.goals).toBe('written');
   });
+
+  it('keeps About the patient the same way: typed, logged, written; a cleared field replayed as cleared', async () => {
+    const store = memoryStore();
+    await saveEdit(db, store, { kind: 'patient', caseId, field: 'name', value: 'Robin Example' });
+    expect((await getDetails(db, caseId)).patient?.name).toBe('Robin Example');
+    expect(store.data.size).toBe(0);
+    store.setItem(
+      'second-look:pending-edit:000000000000001:000000',
+      JSON.stringify({ kind: 'patient', caseId, field: 'name', value: '' }),
+    );
+    store.setItem(
+      'second-look:pending-edit:000000000000002:000001',
+      JSON.stringify({ kind: 'patient', caseId, field: 'birthDate', value: undefined }),
+    );
+    expect(await replayPendingEdits(db, store)).toBe(2);
+    expect((await getDetails(db, caseId)).patient?.name).toBeUndefined();
+  });
 });
