@@ -9,6 +9,7 @@ import {
   type RecordId,
 } from '../core/model';
 import { sha256Hex } from '../core/hash';
+import type { RecordHead } from '../core/record-head';
 import { newId, nowIso } from '../core/ids';
 import { z } from '../core/schema';
 import { writeCase } from './case-write';
@@ -147,9 +148,10 @@ export async function listRecords(db: CaseDb, caseId: CaseId): Promise<CaseRecor
 }
 
 /**
- * The first `limit` records of one kind, in list order: dated ones newest first (read through the
- * [caseId+kind+clinicalDate] index, so a page costs its own size, not the case's), then undated ones, newest
- * capture first among those shown. `undated` (from the case summary) says whether any exist.
+ * The first `limit` records of one kind, in list order, as the list shows them (their heads: no snapshot, text
+ * or results are read): dated ones newest first (read through the [caseId+kind+clinicalDate] index, so a page
+ * costs its own size, not the case's), then undated ones, newest capture first among those shown. `undated`
+ * (from the case summary) says whether any exist.
  */
 export async function listRecordPage(
   db: CaseDb,
@@ -157,8 +159,8 @@ export async function listRecordPage(
   kind: RecordKind,
   limit: number,
   undated: number,
-): Promise<CaseRecord[]> {
-  const dated = await db.records
+): Promise<RecordHead[]> {
+  const dated = await db.recordHeads
     .where('[caseId+kind+clinicalDate]')
     .between([caseId, kind, ''], [caseId, kind, '\uffff'], true, true)
     .reverse()
@@ -166,7 +168,7 @@ export async function listRecordPage(
     .toArray();
   if (dated.length >= limit || undated === 0) return dated;
   // Reached only once every dated record of the kind is shown: the scan reads at most those plus the page.
-  const rest = await db.records
+  const rest = await db.recordHeads
     .where('[caseId+kind]')
     .equals([caseId, kind])
     .filter((r) => !r.clinicalDate)
