@@ -147,6 +147,11 @@ export async function listRecords(db: CaseDb, caseId: CaseId): Promise<CaseRecor
   return sortRecords(await db.records.where('caseId').equals(caseId).toArray());
 }
 
+/** Every record of a case as a list shows it (heads: no snapshot, text or results), in `sortRecords` order. */
+export async function listRecordHeads(db: CaseDb, caseId: CaseId): Promise<RecordHead[]> {
+  return sortRecords(await db.recordHeads.where('caseId').equals(caseId).toArray());
+}
+
 /**
  * The first `limit` records of one kind, in list order, as the list shows them (their heads: no snapshot, text
  * or results are read): dated ones newest first (read through the [caseId+kind+clinicalDate] index, so a page
