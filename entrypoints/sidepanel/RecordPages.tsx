@@ -36,12 +36,13 @@ export function useRecordPages(db: CaseDb, caseId: CaseId | undefined): RecordPa
     async () => {
       if (!caseId) return EMPTY;
       const summary = await getSummary(db, caseId);
-      const records: RecordHead[] = [];
-      for (const kind of RecordKind.options) {
-        const counts = summary.kinds[kind];
-        if ((counts?.count ?? 0) > 0)
-          records.push(...(await listRecordPage(db, caseId, kind, limits[kind] ?? RECORD_PAGE, counts!.undated)));
-      }
+      // Each kind's page read at once rather than one after another.
+      const pages = await Promise.all(
+        RecordKind.options
+          .filter((kind) => (summary.kinds[kind]?.count ?? 0) > 0)
+          .map((kind) => listRecordPage(db, caseId, kind, limits[kind] ?? RECORD_PAGE, summary.kinds[kind]!.undated)),
+      );
+      const records = pages.flat();
       const withFiles = await recordsWithFiles(
         db,
         records.map((r) => r.id),
