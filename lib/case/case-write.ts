@@ -61,9 +61,12 @@ export class CaseWrite {
 
   async addRecord(record: CaseRecord, files: readonly Attachment[] = []): Promise<void> {
     const head = recordHead(record);
-    await this.db.records.add(record);
-    await this.db.recordHeads.add(head);
-    for (const file of files) await this.db.attachments.add(file);
+    // Asked at once: the transaction runs them in order, and a failure of any aborts it.
+    await Promise.all([
+      this.db.records.add(record),
+      this.db.recordHeads.add(head),
+      ...files.map((file) => this.db.attachments.add(file)),
+    ]);
     await this.applyRecord(record, files, 1, head.bare);
   }
 

@@ -61,13 +61,24 @@ export async function addRecords(
     });
   }
   return writeCase(db, async (w) => {
-    if (!(await db.cases.get(caseId))) throw new CaseNotFoundError(caseId);
+    // The reads are asked at once (one round trip, not one per read), and a duplicate is found by its index
+    // key alone: the stored record (perhaps a 50,000-row panel) is never read back to learn its id.
+    const [found, existing] = await Promise.all([
+      db.cases.get(caseId),
+      Promise.all(
+        prepared.map((record) =>
+          db.records.where('[caseId+contentHash]').equals([caseId, record.contentHash]).primaryKeys(),
+        ),
+      ),
+      w.summary(caseId),
+    ]);
+    if (!found) throw new CaseNotFoundError(caseId);
     const result: AddResult = { added: [], duplicates: [] };
     const seen = new Set<string>();
     for (const [index, record] of prepared.entries()) {
-      const existing = await db.records.where({ caseId, contentHash: record.contentHash }).first();
-      if (existing || seen.has(record.contentHash)) {
-        result.duplicates.push(existing?.id ?? record.id);
+      const stored = existing[index]![0];
+      if (stored !== undefined || seen.has(record.contentHash)) {
+        result.duplicates.push(stored !== undefined ? String(stored) : record.id);
         continue;
       }
       seen.add(record.contentHash);

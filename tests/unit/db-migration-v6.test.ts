@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { addRecords, deleteRecord, editRecord, listRecordPage } from '../../lib/case';
+import { addRecords, deleteRecord, editRecord, listRecordHeads, listRecordPage } from '../../lib/case';
 import { createCase } from '../../lib/case/cases';
 import { CaseDb } from '../../lib/core/db';
 import type { RecordHead } from '../../lib/core/record-head';
@@ -193,6 +193,15 @@ describe('database version 6: record heads', () => {
     });
     expect(await head(bare)).toMatchObject({ caseId, kind: 'note', title: 'Portal page', bare: true });
     expect((await head(bare))!.clinicalDate).toBeUndefined();
+
+    // The export list's order: kind (checklist order), then newest first.
+    expect((await listRecordHeads(db, caseId)).map((h) => h.title)).toEqual(['Lipids', 'Portal page']);
+    // A duplicate is named by the stored record's id, and adds no second head.
+    const again = await addRecords(db, caseId, [
+      captured({ kind: 'lab', title: 'Lipids', clinicalDate: '2026-02-01', snapshotHtml: '<p>LDL 90</p>' }),
+    ]);
+    expect(again).toEqual({ added: [], duplicates: [lab] });
+    expect(await db.recordHeads.count()).toBe(2);
 
     await editRecord(db, lab, { title: 'Lipid panel', clinicalDate: null, kind: 'note' });
     expect(await head(lab)).toMatchObject({ title: 'Lipid panel', kind: 'note', bare: false });
