@@ -21,6 +21,22 @@ export interface RecordPages {
 
 const EMPTY = { caseId: undefined as CaseId | undefined, kinds: {}, records: [] as RecordHead[], withFiles: new Set() };
 
+async function readPages(db: CaseDb, caseId: CaseId, limits: Partial<Record<RecordKind, number>>) {
+  const summary = await getSummary(db, caseId);
+  // Each kind's page read at once rather than one after another.
+  const pages = await Promise.all(
+    RecordKind.options
+      .filter((kind) => (summary.kinds[kind]?.count ?? 0) > 0)
+      .map((kind) => listRecordPage(db, caseId, kind, limits[kind] ?? RECORD_PAGE, summary.kinds[kind]!.undated)),
+  );
+  const records = pages.flat();
+  const withFiles = await recordsWithFiles(
+    db,
+    records.map((r) => r.id),
+  );
+  return { caseId, kinds: summary.kinds, records, withFiles };
+}
+
 /**
  * The records the list shows for the active case: the summary gives the counts, and only a page of each
  * kind is read, as heads (lib/core/record-head: never a record's snapshot or results), so opening a case of
@@ -33,22 +49,11 @@ export function useRecordPages(db: CaseDb, caseId: CaseId | undefined): RecordPa
   const [limits, setLimits] = useState<Partial<Record<RecordKind, number>>>({});
   useEffect(() => setLimits({}), [caseId]);
   const shown = useLive(
-    async () => {
-      if (!caseId) return EMPTY;
-      const summary = await getSummary(db, caseId);
-      // Each kind's page read at once rather than one after another.
-      const pages = await Promise.all(
-        RecordKind.options
-          .filter((kind) => (summary.kinds[kind]?.count ?? 0) > 0)
-          .map((kind) => listRecordPage(db, caseId, kind, limits[kind] ?? RECORD_PAGE, summary.kinds[kind]!.undated)),
-      );
-      const records = pages.flat();
-      const withFiles = await recordsWithFiles(
-        db,
-        records.map((r) => r.id),
-      );
-      return { caseId, kinds: summary.kinds, records, withFiles };
-    },
+    () =>
+      caseId
+        ? // One read transaction for the summary, the pages and their files, not one each.
+          db.transaction('r', [db.caseSummaries, db.recordHeads, db.attachments], () => readPages(db, caseId, limits))
+        : Promise.resolve(EMPTY),
     [caseId, JSON.stringify(limits)],
     EMPTY,
   );
