@@ -1,12 +1,15 @@
 import type { KindSummary } from '../lib/core/case-summary';
 import { RecordKind, type CaseRecord } from '../lib/core/model';
+
+/** What the list shows of a record (a record's head is enough: lib/core/record-head). */
+export type ListedRecord = Pick<CaseRecord, 'id' | 'kind' | 'title' | 'clinicalDate'>;
 import { useT, type MessageKey } from './i18n';
 
 export const kindKey = (kind: RecordKind) => `kind_${kind.replace(/-/g, '_')}` as MessageKey;
 
 export interface RecordListProps {
   /** The records shown: all of them, or the first page of each kind when `kinds` is given. */
-  records: CaseRecord[];
+  records: ListedRecord[];
   onOpen: (id: string) => void;
   /** Records that hold nothing but their title, flagged in the list. */
   titleOnly?: ReadonlySet<string>;

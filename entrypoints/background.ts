@@ -113,7 +113,8 @@ export default defineBackground({
           return { ok: false, error: captured.error };
         }
         if (captured.data.records.length === 1) {
-          await progressStore.set({ phase: 'saving' });
+          // Not awaited: the write need not wait for the panel's progress line (report() clears it after).
+          void progressStore.set({ phase: 'saving' });
           const saved = await report(await savePending(db, captured.data, undefined, trace));
           keepTrace(trace);
           return saved.ok ? { ok: true, data: { saved: true, result: saved.data } } : { ok: false, error: saved.error };

@@ -169,12 +169,13 @@ async function clearAll() {
   entries = [];
   await db.transaction(
     'rw',
-    [db.cases, db.records, db.attachments, db.questions, db.opinions, db.caseDetails, db.caseSummaries],
+    [db.cases, db.records, db.recordHeads, db.attachments, db.questions, db.opinions, db.caseDetails, db.caseSummaries],
     async () => {
       await Promise.all([
         db.caseSummaries.clear(),
         db.cases.clear(),
         db.records.clear(),
+        db.recordHeads.clear(),
         db.attachments.clear(),
         db.questions.clear(),
         db.opinions.clear(),

@@ -1,5 +1,6 @@
 // Seeding for the benchmark page: a synthetic case of any size (synthetic data only).
 import type { CaseDb } from '../../lib/core/db';
+import { recordHead } from '../../lib/core/record-head';
 import { sha256Hex } from '../../lib/core/hash';
 import { computeSummary } from '../../lib/core/case-summary';
 import type { Case, CaseRecord } from '../../lib/core/model';
@@ -64,6 +65,7 @@ export async function seedCase(
     records.push(r);
   }
   await db.records.bulkAdd(records);
+  await db.recordHeads.bulkAdd(records.map(recordHead));
   // One big file, the rest ~1 MB each, spread over the records.
   const MB = 1024 * 1024;
   const sizes: number[] = [];

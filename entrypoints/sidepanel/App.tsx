@@ -77,7 +77,7 @@ export function App({ db }: { db: CaseDb }) {
     [activeCaseId],
     null,
   );
-  const pages = useRecordPages(db, activeCaseId, summary);
+  const pages = useRecordPages(db, activeCaseId);
   // A record of another case is never shown: it is read by id, so the case decides too.
   const openRecord = useLive(
     async () => {
@@ -320,7 +320,7 @@ export function App({ db }: { db: CaseDb }) {
               ) : (
                 <RecordList
                   records={pages.records}
-                  kinds={summary && summary.caseId === activeCaseId ? summary.kinds : {}}
+                  kinds={pages.kinds}
                   titleOnly={pages.titleOnly}
                   onOpen={setOpenRecordId}
                   onMore={pages.onMore}

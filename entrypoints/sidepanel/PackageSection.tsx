@@ -12,7 +12,7 @@ import { ImportPanel, type ImportState } from '../../components/ImportPanel';
 import type { RedactionPreviewView } from '../../components/RedactionOptions';
 import { getDetails, setRedactionChoices } from '../../lib/case/case-details';
 import type { CaseDb } from '../../lib/core/db';
-import type { CaseId, CaseRecord } from '../../lib/core/model';
+import type { CaseId } from '../../lib/core/model';
 import type { ExportChoices } from './export-run';
 import type { DocumentLanguage } from '../../lib/core/document-language';
 import { emptyDetails } from '../../lib/case/case-details';
@@ -20,7 +20,8 @@ import { missingPatientFields } from '../../lib/fhir';
 import { useLive } from './use-live';
 import { SentLogView } from '../../components/SentLogView';
 import { confirmArrival, listSentPackages } from '../../lib/case/sent-log';
-import { listRecords } from '../../lib/case/records';
+import { listRecordHeads } from '../../lib/case/records';
+import type { RecordHead } from '../../lib/core/record-head';
 import type { CaseSummary } from '../../lib/core/case-summary';
 
 export const exportChoices = (o: ExportOptionsValue): ExportChoices => ({
@@ -53,9 +54,9 @@ export function ExportSection({ db, caseId, summary }: { db: CaseDb; caseId: Cas
   const [listWanted, setListWanted] = useState(false);
   const small = summary?.caseId === caseId && summary.records <= EAGER_EXPORT_LIST;
   const records = useLive(
-    () => (listWanted || small ? listRecords(db, caseId) : Promise.resolve([] as CaseRecord[])),
+    () => (listWanted || small ? listRecordHeads(db, caseId) : Promise.resolve([] as RecordHead[])),
     [listWanted || small, caseId],
-    [] as CaseRecord[],
+    [] as RecordHead[],
   );
   const recordCount = summary?.caseId === caseId ? summary.records : records.length;
   const [state, setState] = useState<ExportState>({ phase: 'idle' });

@@ -8,12 +8,14 @@ import {
   type CaseSummary,
 } from '../core/case-summary';
 import type { Attachment, CaseId, CaseRecord, RecordKind } from '../core/model';
+import { recordHead } from '../core/record-head';
 import type { Opinion, Question } from '../core/workspace-model';
 
 /** Every table a write to a case may touch, the summary included. */
 export const caseTables = (db: CaseDb) => [
   db.cases,
   db.records,
+  db.recordHeads,
   db.attachments,
   db.caseDetails,
   db.questions,
@@ -51,21 +53,28 @@ export class CaseWrite {
     return summary;
   }
 
-  private async applyRecord(record: CaseRecord, files: readonly Attachment[], sign: 1 | -1) {
+  private async applyRecord(record: CaseRecord, files: readonly Attachment[], sign: 1 | -1, bare?: boolean) {
     const summary = await this.summary(record.caseId);
-    if (applyRecordFacts(summary, recordFacts(record, files), sign))
+    if (applyRecordFacts(summary, recordFacts(record, files, bare), sign))
       this.staleLatest.set(`${record.caseId}\n${record.kind}`, { caseId: record.caseId, kind: record.kind });
   }
 
   async addRecord(record: CaseRecord, files: readonly Attachment[] = []): Promise<void> {
-    await this.db.records.add(record);
-    for (const file of files) await this.db.attachments.add(file);
-    await this.applyRecord(record, files, 1);
+    const head = recordHead(record);
+    // Asked at once: the transaction runs them in order, and a failure of any aborts it.
+    await Promise.all([
+      this.db.records.add(record),
+      this.db.recordHeads.add(head),
+      ...files.map((file) => this.db.attachments.add(file)),
+    ]);
+    await this.applyRecord(record, files, 1, head.bare);
   }
 
   /** Many records at once (an imported package), each file naming its record. */
   async addRecords(records: readonly CaseRecord[], files: readonly Attachment[]): Promise<void> {
+    const heads = records.map(recordHead);
     await this.db.records.bulkAdd([...records]);
+    await this.db.recordHeads.bulkAdd(heads);
     if (files.length > 0) await this.db.attachments.bulkAdd([...files]);
     const byRecord = new Map<string, Attachment[]>();
     for (const file of files) {
@@ -73,7 +82,8 @@ export class CaseWrite {
       if (list) list.push(file);
       else byRecord.set(file.recordId, [file]);
     }
-    for (const record of records) await this.applyRecord(record, byRecord.get(record.id) ?? [], 1);
+    for (const [i, record] of records.entries())
+      await this.applyRecord(record, byRecord.get(record.id) ?? [], 1, heads[i]!.bare);
   }
 
   /** Changes fields of a record (undefined removes one); false when there is no such record. */
@@ -82,8 +92,10 @@ export class CaseWrite {
     if (!before) return false;
     const files = await this.db.attachments.where('recordId').equals(id).toArray();
     await this.db.records.update(id, changes);
+    const after = applyChanges(before, changes);
+    await this.db.recordHeads.put(recordHead(after));
     await this.applyRecord(before, files, -1);
-    await this.applyRecord(applyChanges(before, changes), files, 1);
+    await this.applyRecord(after, files, 1);
     return true;
   }
 
@@ -94,6 +106,7 @@ export class CaseWrite {
     const files = await this.db.attachments.where('recordId').equals(id).toArray();
     await this.db.attachments.where('recordId').equals(id).delete();
     await this.db.records.delete(id);
+    await this.db.recordHeads.delete(id);
     await this.applyRecord(record, files, -1);
     return true;
   }
@@ -150,7 +163,7 @@ export class CaseWrite {
     for (const { caseId, kind } of this.staleLatest.values()) {
       const kindSummary = (await this.summary(caseId)).kinds[kind];
       if (!kindSummary) continue;
-      const newest = await this.db.records
+      const newest = await this.db.recordHeads
         .where('[caseId+kind+clinicalDate]')
         .between([caseId, kind, ''], [caseId, kind, '\uffff'], true, true)
         .last();

@@ -30,6 +30,7 @@ export async function deleteCase(db: CaseDb, id: CaseId): Promise<void> {
     await db.questions.where('caseId').equals(id).delete();
     await db.caseDetails.delete(id);
     await db.attachments.where('caseId').equals(id).delete();
+    await db.recordHeads.where('caseId').equals(id).delete();
     await db.records.where('caseId').equals(id).delete();
     await db.cases.delete(id);
   });

@@ -9,6 +9,7 @@ import {
   type RecordId,
 } from '../core/model';
 import { sha256Hex } from '../core/hash';
+import type { RecordHead } from '../core/record-head';
 import { newId, nowIso } from '../core/ids';
 import { z } from '../core/schema';
 import { writeCase } from './case-write';
@@ -60,13 +61,24 @@ export async function addRecords(
     });
   }
   return writeCase(db, async (w) => {
-    if (!(await db.cases.get(caseId))) throw new CaseNotFoundError(caseId);
+    // The reads are asked at once (one round trip, not one per read), and a duplicate is found by its index
+    // key alone: the stored record (perhaps a 50,000-row panel) is never read back to learn its id.
+    const [found, existing] = await Promise.all([
+      db.cases.get(caseId),
+      Promise.all(
+        prepared.map((record) =>
+          db.records.where('[caseId+contentHash]').equals([caseId, record.contentHash]).primaryKeys(),
+        ),
+      ),
+      w.summary(caseId),
+    ]);
+    if (!found) throw new CaseNotFoundError(caseId);
     const result: AddResult = { added: [], duplicates: [] };
     const seen = new Set<string>();
     for (const [index, record] of prepared.entries()) {
-      const existing = await db.records.where({ caseId, contentHash: record.contentHash }).first();
-      if (existing || seen.has(record.contentHash)) {
-        result.duplicates.push(existing?.id ?? record.id);
+      const stored = existing[index]![0];
+      if (stored !== undefined || seen.has(record.contentHash)) {
+        result.duplicates.push(stored !== undefined ? String(stored) : record.id);
         continue;
       }
       seen.add(record.contentHash);
@@ -146,10 +158,16 @@ export async function listRecords(db: CaseDb, caseId: CaseId): Promise<CaseRecor
   return sortRecords(await db.records.where('caseId').equals(caseId).toArray());
 }
 
+/** Every record of a case as a list shows it (heads: no snapshot, text or results), in `sortRecords` order. */
+export async function listRecordHeads(db: CaseDb, caseId: CaseId): Promise<RecordHead[]> {
+  return sortRecords(await db.recordHeads.where('caseId').equals(caseId).toArray());
+}
+
 /**
- * The first `limit` records of one kind, in list order: dated ones newest first (read through the
- * [caseId+kind+clinicalDate] index, so a page costs its own size, not the case's), then undated ones, newest
- * capture first among those shown. `undated` (from the case summary) says whether any exist.
+ * The first `limit` records of one kind, in list order, as the list shows them (their heads: no snapshot, text
+ * or results are read): dated ones newest first (read through the [caseId+kind+clinicalDate] index, so a page
+ * costs its own size, not the case's), then undated ones, newest capture first among those shown. `undated`
+ * (from the case summary) says whether any exist.
  */
 export async function listRecordPage(
   db: CaseDb,
@@ -157,8 +175,8 @@ export async function listRecordPage(
   kind: RecordKind,
   limit: number,
   undated: number,
-): Promise<CaseRecord[]> {
-  const dated = await db.records
+): Promise<RecordHead[]> {
+  const dated = await db.recordHeads
     .where('[caseId+kind+clinicalDate]')
     .between([caseId, kind, ''], [caseId, kind, '\uffff'], true, true)
     .reverse()
@@ -166,7 +184,7 @@ export async function listRecordPage(
     .toArray();
   if (dated.length >= limit || undated === 0) return dated;
   // Reached only once every dated record of the kind is shown: the scan reads at most those plus the page.
-  const rest = await db.records
+  const rest = await db.recordHeads
     .where('[caseId+kind]')
     .equals([caseId, kind])
     .filter((r) => !r.clinicalDate)

@@ -182,9 +182,10 @@ export async function captureTab(
   trace: ClipTrace = { startedAt: clock() },
 ): Promise<Result<PendingClip>> {
   let t = clock();
-  const caseId = await deps.activeCaseId();
+  // Independent look-ups, asked at once: each is a round trip to the browser on every clip.
+  const names = deps.portalNames?.().catch(() => undefined);
+  const [caseId, url] = await Promise.all([deps.activeCaseId(), deps.tabUrl(tabId)]);
   if (!caseId) return { ok: false, error: 'no-active-case' };
-  const url = await deps.tabUrl(tabId);
   if (url === null) return { ok: false, error: 'tab-closed' };
   if (url !== undefined && !isScriptableUrl(url)) return { ok: false, error: 'not-scriptable' };
 
@@ -213,11 +214,11 @@ export async function captureTab(
   if (!outcome.data.ok) return { ok: false, error: outcome.data.error };
   trace.inTab = outcome.data.timings;
   const { warnings } = outcome.data;
-  const names = (await deps.portalNames?.().catch(() => undefined)) ?? {};
+  const known = (await names) ?? {};
   const records = outcome.data.records.map((record) =>
-    record.provenance.portalName || !names[record.provenance.origin]
+    record.provenance.portalName || !known[record.provenance.origin]
       ? record
-      : { ...record, provenance: { ...record.provenance, portalName: names[record.provenance.origin] } },
+      : { ...record, provenance: { ...record.provenance, portalName: known[record.provenance.origin] } },
   );
   // The tab keeps bytes only for files it fetched; most clips have none, and skipping the release
   // saves an executeScript round trip on every such clip.

@@ -63,8 +63,13 @@ export function emptySummary(caseId: string): CaseSummary {
   };
 }
 
-export function recordFacts(record: SummaryRecord, files: readonly SummaryFile[]): RecordFacts {
-  const titleOnly = isTitleOnly(record, files.length);
+export function recordFacts(
+  record: SummaryRecord,
+  files: readonly SummaryFile[],
+  /** `isTitleOnly(record, 0)` when the caller already knows it (the record's head): the check scans the snapshot. */
+  bare?: boolean,
+): RecordFacts {
+  const titleOnly = bare === undefined ? isTitleOnly(record, files.length) : bare && files.length === 0;
   return {
     kind: record.kind,
     ...(record.clinicalDate ? { clinicalDate: record.clinicalDate } : {}),

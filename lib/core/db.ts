@@ -4,6 +4,7 @@ import type { RecordsRequest } from './request-model';
 import type { CaseDetails, Opinion, Question } from './workspace-model';
 import type { SentPackage } from './sent-package';
 import { computeSummary, type CaseSummary } from './case-summary';
+import { recordHead, type RecordHead } from './record-head';
 
 export const DB_NAME = 'second-look';
 
@@ -29,6 +30,7 @@ export class CaseDb extends Dexie {
   requests!: EntityTable<RecordsRequest, 'id'>;
   sentPackages!: EntityTable<SentPackage, 'id'>;
   caseSummaries!: EntityTable<CaseSummary, 'caseId'>;
+  recordHeads!: EntityTable<RecordHead, 'id'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, { chromeTransactionDurability: 'strict', ...options });
@@ -73,6 +75,18 @@ export class CaseDb extends Dexie {
     this.version(4).stores({ requests: 'id, caseId' });
     // Version 5 (the sent-package log): a new table only, so existing rows need no upgrade.
     this.version(5).stores({ sentPackages: 'id, caseId' });
+    // Version 6: what the records list shows of each record (core/record-head), so a list never reads a record's
+    // snapshot or result rows. The upgrade writes one head per existing record and changes no row.
+    this.version(6)
+      .stores({ recordHeads: 'id, caseId, [caseId+kind], [caseId+kind+clinicalDate]' })
+      .upgrade(async (tx) => {
+        const heads: RecordHead[] = [];
+        await tx
+          .table('records')
+          .toCollection()
+          .each((record: CaseRecord) => void heads.push(recordHead(record)));
+        await tx.table('recordHeads').bulkPut(heads);
+      });
     this.on('populate', (tx) => {
       void tx.table('meta').add({ key: 'created', createdAt: new Date().toISOString() });
     });

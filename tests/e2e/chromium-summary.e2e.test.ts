@@ -120,8 +120,8 @@ describe('a version-2 database in Chromium', () => {
           };
         }),
     );
-    // Opened by the newest schema (Dexie version 5: IndexedDB 50), which upgraded through version 3.
-    expect(version).toBe(50);
+    // Opened by the newest schema (Dexie version 6: IndexedDB 60), which upgraded through versions 3 and 6.
+    expect(version).toBe(60);
     for (const [name, rowsBefore] of Object.entries(before))
       expect(await readTable(panel, name), name).toEqual(rowsBefore);
     const summaries = await readTable(panel, 'caseSummaries');

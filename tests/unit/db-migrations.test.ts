@@ -51,7 +51,7 @@ describe('database version 2', () => {
 
     const db = new CaseDb(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.cases.toArray()).toEqual([{ id: 'c1', title: 'Biopsy 🩺 مرحبا', createdAt: now, updatedAt: now }]);
     expect((await db.records.toArray()).sort((x, y) => x.id.localeCompare(y.id))).toEqual(records);
     expect(await db.attachments.count()).toBe(1);
