@@ -7,7 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { testBuild, releaseBuild } from '../tests/harness/builds';
+import { releaseBuild } from '../tests/harness/builds';
+import { benchBuild } from './build-dir';
 import { CHROMIUM, launchChromium } from '../tests/harness/chromium';
 import { startDemoPortal } from '../tests/harness/portal-server';
 import { benchClip, openBench, type ClipResult } from './browser';
@@ -126,7 +127,7 @@ async function browserSections(
   const portal = await startDemoPortal();
   // Our own profile directory, removed afterwards: the export section leaves ~1 GB of IndexedDB in it.
   const userDataDir = mkdtempSync(join(tmpdir(), 'sl-bench-'));
-  const run = await launchChromium({ extensionDir: testBuild('chrome'), userDataDir });
+  const run = await launchChromium({ extensionDir: benchBuild(), userDataDir });
   try {
     const { bench, cdp } = await openBench(run);
     log('1. clip');
