@@ -79,17 +79,12 @@ export function textOf(root: Node): string {
     }
     line += start === 0 ? text : text.slice(start);
   };
-  const walk = (node: Node, pre: boolean): void => {
-    const type = node.nodeType;
-    if (type === 3) {
-      const text = node.nodeValue ?? '';
-      // Plain spaces are tidied per line; other white space (newlines, tabs) is one space outside <pre>.
-      if (pre) preText(text);
-      else line += OTHER_SPACE.test(text) ? text.replace(SPACES, ' ') : text;
-      return;
-    }
-    if (type !== 1 && type !== 11 && type !== 9) return;
-    const tag = type === 1 ? (node as Element).tagName : '';
+  const addText = (text: string, pre: boolean) => {
+    // Plain spaces are tidied per line; other white space (newlines, tabs) is one space outside <pre>.
+    if (pre) preText(text);
+    else line += OTHER_SPACE.test(text) ? text.replace(SPACES, ' ') : text;
+  };
+  const walk = (node: Node, tag: string, pre: boolean): void => {
     if (holdsNoText(tag)) return;
     if (tag === 'BR') return endLine();
     const block = breaksLine(tag);
@@ -97,18 +92,22 @@ export function textOf(root: Node): string {
     const inPre = pre || tag === 'PRE';
     let first = true;
     for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 1) {
+      const type = child.nodeType;
+      if (type === 3) addText(child.nodeValue ?? '', inPre);
+      else if (type === 1) {
         const childTag = (child as Element).tagName;
         if (childTag === 'TD' || childTag === 'TH') {
           if (!first) line += '\t';
           first = false;
         }
+        walk(child, childTag, inPre);
       }
-      walk(child, inPre);
     }
     if (block) endLine();
   };
-  walk(root, false);
+  const type = root.nodeType;
+  if (type === 3) addText(root.nodeValue ?? '', false);
+  else if (type === 1 || type === 11 || type === 9) walk(root, type === 1 ? (root as Element).tagName : '', false);
   endLine();
   return lines.join('\n');
 }

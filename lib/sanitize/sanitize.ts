@@ -71,12 +71,12 @@ const MATHML_NS = 'http://www.w3.org/1998/Math/MathML';
  * any case, others (SVG) exactly.
  */
 const ALLOWED_NAMES = [...HTML_ELEMENTS, ...SVG_ELEMENTS, 'html', 'head', 'body'];
-const ALLOWED_HTML = new Set(ALLOWED_NAMES.map((name) => name.toLowerCase()));
-const ALLOWED_OTHER = new Set(ALLOWED_NAMES);
-const isAllowed = (element: Element) =>
-  element.namespaceURI === HTML_NS
-    ? ALLOWED_HTML.has(element.localName.toLowerCase())
-    : ALLOWED_OTHER.has(element.localName);
+const ALLOWED_EXACT = new Set(ALLOWED_NAMES);
+const ALLOWED_ANY_CASE = new Set(ALLOWED_NAMES.map((name) => name.toLowerCase()));
+const isAllowed = (element: Element) => {
+  const name = element.localName;
+  return ALLOWED_EXACT.has(name) || (element.namespaceURI === HTML_NS && ALLOWED_ANY_CASE.has(name.toLowerCase()));
+};
 const REMOVED_WITH_CONTENT = new Set(FORBID_TAGS.filter((tag) => !KEEP_CONTENT_OF.includes(tag)));
 
 /**
@@ -85,7 +85,7 @@ const REMOVED_WITH_CONTENT = new Set(FORBID_TAGS.filter((tag) => !KEEP_CONTENT_O
  * are unwrapped first. One pass over the elements with a set lookup each: a selector naming the ~100
  * allowed elements cost ~0.45 s on a 50,000-row table.
  */
-function unwrapUnknown(root: Element | Document | DocumentFragment): void {
+function unknownElements(root: Element | Document | DocumentFragment): Element[] {
   const all = (root as Element).getElementsByTagName
     ? (root as Element).getElementsByTagName('*')
     : (root as DocumentFragment).querySelectorAll('*');
@@ -94,6 +94,10 @@ function unwrapUnknown(root: Element | Document | DocumentFragment): void {
     const element = all[i]!;
     if (!isAllowed(element)) unknown.push(element);
   }
+  return unknown;
+}
+
+function unwrapUnknown(root: Element | Document | DocumentFragment, unknown = unknownElements(root)): void {
   for (const element of unknown) {
     if (!REMOVED_WITH_CONTENT.has(element.localName) && element.namespaceURI !== MATHML_NS)
       element.replaceWith(...Array.from(element.childNodes));
@@ -120,6 +124,24 @@ function nativeToBody(win: Window, markup: string | Node): HTMLElement {
   applyAttributePolicy(doc.body);
   return doc.body;
 }
+
+/**
+ * `element` sanitized without changing it: its markup is read as it is when it holds nothing to unwrap
+ * (no copy of a 50,000-row table made just to be serialized), else a copy is unwrapped first.
+ */
+export function sanitizeElementToBody(win: Window, element: Element): SanitizedBody {
+  if (!hasNativeSanitizer(win) || unknownElements(element).length > 0) return sanitizeToBody(win, inertCopy(element));
+  assertNativeSanitizerHolds(win);
+  const html = isAllowed(element) ? element.outerHTML : element.innerHTML;
+  const body = (win as unknown as SanitizerApi).Document.parseHTML(html, { sanitizer: nativeSanitizer(win) }).body;
+  applyAttributePolicy(body);
+  assertPolicyApplied(body);
+  return { body, sanitizer: 'native' };
+}
+
+/** A copy in a document without a browsing context (nothing in it loads). */
+const inertCopy = (element: Element): Element =>
+  element.ownerDocument.implementation.createHTMLDocument('').importNode(element, true);
 
 export interface SanitizedBody {
   body: HTMLElement;
