@@ -47,9 +47,24 @@ export function canSanitize(win: Window): boolean {
   return hasNativeSanitizer(win) || fallbackFor(win) !== undefined;
 }
 
-const sanitizers = new WeakMap<Window, object>();
+/**
+ * The window's configured Sanitizer and whether it passed its probe, kept on the window itself: the
+ * capture script runs anew for every clip in the same isolated world (never the page's), and both are
+ * the same for every clip of that page.
+ */
+interface NativeState {
+  sanitizer?: object;
+  probed?: boolean;
+}
+const NATIVE_STATE = '__secondLookNativeSanitizer';
+const stateOf = (win: Window): NativeState => {
+  const holder = win as unknown as Record<string, NativeState | undefined>;
+  return (holder[NATIVE_STATE] ??= {});
+};
+
 function nativeSanitizer(win: Window): object {
-  let sanitizer = sanitizers.get(win);
+  const state = stateOf(win);
+  let sanitizer = state.sanitizer;
   if (!sanitizer) {
     const svg = 'http://www.w3.org/2000/svg';
     sanitizer = new (win as unknown as SanitizerApi).Sanitizer({
@@ -59,7 +74,7 @@ function nativeSanitizer(win: Window): object {
       comments: false,
       dataAttributes: false,
     });
-    sanitizers.set(win, sanitizer);
+    state.sanitizer = sanitizer;
   }
   return sanitizer;
 }
@@ -135,7 +150,7 @@ export function sanitizeElementToBody(win: Window, element: Element): SanitizedB
   const html = isAllowed(element) ? element.outerHTML : element.innerHTML;
   const body = (win as unknown as SanitizerApi).Document.parseHTML(html, { sanitizer: nativeSanitizer(win) }).body;
   applyAttributePolicy(body);
-  assertPolicyApplied(body);
+  assertNoForbiddenElement(body);
   return { body, sanitizer: 'native' };
 }
 
@@ -151,14 +166,15 @@ export interface SanitizedBody {
 /**
  * Snapshot markup safe to store and to open offline: no scripts, handlers, forms or remote references.
  * The browser's Sanitizer API with a strict allow-list where it exists, else the DOMPurify fallback
- * (which must have been loaded: SanitizerUnavailableError otherwise); either way the fail-closed check
- * runs after it. `markup` given as a node may be changed: pass a copy.
+ * (which must have been loaded: SanitizerUnavailableError otherwise); either way a fail-closed check
+ * runs after it (the native sanitizer's once per window, `assertNativeSanitizerHolds`; the fallback's
+ * on every result, `assertInert`). `markup` given as a node may be changed: pass a copy.
  */
 export function sanitizeToBody(win: Window, markup: string | Node): SanitizedBody {
   if (hasNativeSanitizer(win)) {
     assertNativeSanitizerHolds(win);
     const body = nativeToBody(win, markup);
-    assertPolicyApplied(body);
+    assertNoForbiddenElement(body);
     return { body, sanitizer: 'native' };
   }
   const fallback = fallbackFor(win);
@@ -234,18 +250,18 @@ const PROBE =
   '<base href="https://x.test/"><link rel="stylesheet" href="https://x.test/"><meta http-equiv="refresh" content="0">' +
   '<va-card onclick="x()"><span onclick="x()">kept</span></va-card>';
 
-const probed = new WeakMap<Window, boolean>();
-
 /**
  * Fails closed for the browser's own sanitizer without walking every attribute of every snapshot: once
  * per window, the probe above goes through the same path as a snapshot and must come out inert (the
  * full attribute walk of `assertInert`, on the probe's few elements) with its text kept. The allow-list
  * and the sanitizer are the same for every snapshot of that window, so what holds for the probe holds
- * for them; each snapshot is still checked for forbidden elements and for addresses our rules did not
- * clear (`assertPolicyApplied`). The full walk over a 50,000-row table cost ~1.2 s.
+ * for them (our attribute rules, `applyAttributePolicy`, are checked on the probe too); each snapshot
+ * is still checked for forbidden elements by one selector. The full walk over a 50,000-row table cost
+ * ~1.2 s.
  */
 function assertNativeSanitizerHolds(win: Window): void {
-  const known = probed.get(win);
+  const state = stateOf(win);
+  const known = state.probed;
   if (known === true) return;
   if (known === false) throw new SanitizerFailedError('active content in its probe');
   try {
@@ -255,20 +271,25 @@ function assertNativeSanitizerHolds(win: Window): void {
     if (!body.textContent?.includes('kept') || body.querySelector('[name]'))
       throw new SanitizerFailedError('its probe not as configured');
   } catch (error) {
-    probed.set(win, false);
+    state.probed = false;
     throw error instanceof SanitizerFailedError ? error : new SanitizerFailedError('its probe unreadable');
   }
-  probed.set(win, true);
+  state.probed = true;
 }
 
 /** Addresses a snapshot may keep: in-page links and inline images only (lib/sanitize/policy.ts). */
 const UNCLEARED =
   '[href]:not([href^="#"]),[src]:not([src^="data:image/" i]):not([src^="#"]),[xlink\\:href],[srcset],[style*="url(" i]';
 
-/** Per snapshot, by native selectors only: no forbidden element, no address the attribute rules left. */
-function assertPolicyApplied(body: HTMLElement): void {
+/** Per snapshot, by one native selector: no forbidden element. */
+function assertNoForbiddenElement(body: HTMLElement): void {
   const active = body.querySelector(FORBID_TAGS_SELECTOR);
   if (active) throw new SanitizerFailedError(`<${active.tagName.toLowerCase()}>`);
+}
+
+/** The probe, besides: no address our attribute rules should have cleared. */
+function assertPolicyApplied(body: HTMLElement): void {
+  assertNoForbiddenElement(body);
   const address = body.querySelector(UNCLEARED);
   if (address) throw new SanitizerFailedError(`an address on <${address.tagName.toLowerCase()}>`);
 }
