@@ -60,14 +60,20 @@ const tidyLine = (line: string): string =>
  * Plain text of a DOM tree with its structure kept: blocks on their own lines, table cells separated
  * by tabs, rows by newlines. Deterministic (no layout), so Node, happy-dom and browsers agree.
  * Built line by line in one walk (no joined copy of the whole text split up again afterwards).
+ * With `atLeast`, the walk stops once that many characters are known: the result is then a prefix of
+ * the whole text at least that long (a first look at a 50,000-row page need not read all of it).
  */
-export function textOf(root: Node): string {
+export function textOf(root: Node, atLeast = Infinity): string {
   const lines: string[] = [];
   let line = '';
+  let length = -1;
   const endLine = () => {
     if (line === '') return;
     const tidy = tidyLine(line);
-    if (tidy !== '') lines.push(tidy);
+    if (tidy !== '') {
+      lines.push(tidy);
+      length += tidy.length + 1;
+    }
     line = '';
   };
   const preText = (text: string) => {
@@ -91,7 +97,7 @@ export function textOf(root: Node): string {
     if (block) endLine();
     const inPre = pre || tag === 'PRE';
     let first = true;
-    for (let child = node.firstChild; child; child = child.nextSibling) {
+    for (let child = node.firstChild; child && length < atLeast; child = child.nextSibling) {
       const type = child.nodeType;
       if (type === 3) addText(child.nodeValue ?? '', inPre);
       else if (type === 1) {
