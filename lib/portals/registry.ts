@@ -4,7 +4,7 @@ import { generic } from './generic';
 import { healow } from './healow';
 import { healthelife } from './healthelife';
 import { mychart } from './mychart';
-import { addressOrMarkupSign, anyMarkupShown, contentSign, lookAt } from './signs';
+import { addressOrMarkupSign, contentSign, lookAt } from './signs';
 import type { PortalAdapter } from './types';
 import { va } from './va';
 
@@ -41,14 +41,8 @@ export const adapters: readonly PortalAdapter[] = families.map(markedReadBy);
  */
 export function detectPortal(url: URL, doc: Document): PortalAdapter {
   const look = lookAt(doc, url);
-  let shown: boolean | undefined;
-  const markupShown = () =>
-    (shown ??= anyMarkupShown(
-      adapters.map((a) => a.signs),
-      doc,
-    ));
   return (
-    adapters.find((a) => a.signs && addressOrMarkupSign(a.signs, url, doc, markupShown)) ??
+    adapters.find((a) => a.signs && addressOrMarkupSign(a.signs, url, doc)) ??
     adapters.find((a) => a.signs && contentSign(a.signs, look)) ??
     adapters.find((a) => !a.signs && a.matches(url, doc)) ??
     adapters[adapters.length - 1]!

@@ -82,29 +82,12 @@ export function lookAt(doc: Document, url: URL): () => PageFacts {
   return () => (seen ??= gatherFacts(doc, url));
 }
 
-/**
- * The family's address or markup sign the page shows: the surest signs, tried for every family first.
- * `markupShown` false says no family's markup is on the page (one look for all, `anyMarkupShown`).
- */
-export function addressOrMarkupSign(
-  signs: PageSigns,
-  url: URL,
-  doc: Document,
-  markupShown: () => boolean = () => true,
-): SignKind | undefined {
+/** The family's address or markup sign the page shows: the surest signs, tried for every family first. */
+export function addressOrMarkupSign(signs: PageSigns, url: URL, doc: Document): SignKind | undefined {
   if (signs.hosts?.test(url.hostname)) return 'hosts';
   if (signs.paths?.test(url.pathname)) return 'paths';
-  if (signs.markup && markupShown() && doc.querySelector(signs.markup)) return 'markup';
+  if (signs.markup && doc.querySelector(signs.markup)) return 'markup';
   return undefined;
-}
-
-/**
- * Whether the page shows any of these families' markup: one pass of the selector engine over the page
- * for all of them, instead of one per family on a page (a 50,000-row table) that shows none.
- */
-export function anyMarkupShown(signs: readonly (PageSigns | undefined)[], doc: Document): boolean {
-  const markups = signs.map((s) => s?.markup).filter((m): m is string => !!m);
-  return markups.length > 0 && doc.querySelector(markups.join(', ')) !== null;
 }
 
 /** The family's content sign the page shows: its own resources, its words, its results table's columns. */

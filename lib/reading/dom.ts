@@ -67,10 +67,11 @@ export function labelValues(root: ParentNode): Map<string, string> {
     const dd = dt.nextElementSibling;
     if (dd?.tagName === 'DD') add(cellText(dt), cellText(dd));
   }
-  // Rows of exactly a header cell then a data cell, found by the selector engine: result tables have
-  // thousands of rows and none of them match.
-  for (const td of Array.from(root.querySelectorAll('tr > th:first-child + td:last-child'))) {
-    add(cellText(td.previousElementSibling), cellText(td));
+  for (const tr of Array.from(root.querySelectorAll('tr'))) {
+    // Checked without copying the cells: result tables have thousands of rows and none of them match.
+    const th = tr.firstElementChild;
+    const td = th?.nextElementSibling;
+    if (th?.tagName === 'TH' && td?.tagName === 'TD' && !td.nextElementSibling) add(cellText(th), cellText(td));
   }
   for (const label of Array.from(root.querySelectorAll('.InfoLabel, .label, .field-label, [class$="Label"]'))) {
     const value = label.nextElementSibling;
