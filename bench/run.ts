@@ -134,9 +134,7 @@ async function browserSections(
     // SL_BENCH_CLIP_ROWS=200,50000 and SL_BENCH_CLIP_RUNS=3 narrow the clip section while comparing builds.
     const clipRows = process.env.SL_BENCH_CLIP_ROWS?.split(',').map(Number) ?? CONFIG.clipRows;
     const clipRuns = Number(process.env.SL_BENCH_CLIP_RUNS ?? CONFIG.clipRuns);
-    const clip = want('clip')
-      ? await benchClip(run, bench, portal.origin, clipRows, clipRuns)
-      : undefined;
+    const clip = want('clip') ? await benchClip(run, bench, portal.origin, clipRows, clipRuns) : undefined;
     log('4. panel');
     const panel = want('panel')
       ? await benchPanel(run, bench, cdp, portal.origin, {
