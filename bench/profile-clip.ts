@@ -3,7 +3,7 @@
  * through the real panel with the CPU profiler on in the service worker, the portal tab and the panel,
  * and prints where the time went (self time by function).
  */
-import { testBuild } from '../tests/harness/builds';
+import { benchBuild } from './build-dir';
 import { CdpPage } from '../tests/harness/cdp-page';
 import { launchChromium } from '../tests/harness/chromium';
 import { startDemoPortal } from '../tests/harness/portal-server';
@@ -18,7 +18,7 @@ interface Profile {
   timeDeltas: number[];
 }
 
-function top(label: string, profile: Profile, n = 15) {
+function top(label: string, profile: Profile, n = Number(process.env.SL_PROFILE_TOP ?? 15)) {
   const self = new Map<string, number>();
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   profile.samples.forEach((id, i) => {
@@ -36,7 +36,7 @@ function top(label: string, profile: Profile, n = 15) {
 
 const rows = Number(process.argv[2] ?? '5000');
 const portal = await startDemoPortal();
-const run = await launchChromium({ extensionDir: testBuild('chrome') });
+const run = await launchChromium({ extensionDir: benchBuild() });
 try {
   const page = run.context.pages()[0] ?? (await run.context.newPage());
   await page.goto(`${portal.origin}/generated/labs.html?rows=${rows}`);

@@ -7,7 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { testBuild, releaseBuild } from '../tests/harness/builds';
+import { releaseBuild } from '../tests/harness/builds';
+import { benchBuild } from './build-dir';
 import { CHROMIUM, launchChromium } from '../tests/harness/chromium';
 import { startDemoPortal } from '../tests/harness/portal-server';
 import { benchClip, openBench, type ClipPage, type ClipResult } from './browser';
@@ -135,13 +136,14 @@ async function browserSections(
   const portal = await startDemoPortal();
   // Our own profile directory, removed afterwards: the export section leaves ~1 GB of IndexedDB in it.
   const userDataDir = mkdtempSync(join(tmpdir(), 'sl-bench-'));
-  const run = await launchChromium({ extensionDir: testBuild('chrome'), userDataDir });
+  const run = await launchChromium({ extensionDir: benchBuild(), userDataDir });
   try {
     const { bench, cdp } = await openBench(run);
     log('1. clip');
-    const clip = want('clip')
-      ? await benchClip(run, bench, portal.origin, clipPages(CONFIG.clipRows), CONFIG.clipRuns)
-      : undefined;
+    // SL_BENCH_CLIP_ROWS=200,50000 and SL_BENCH_CLIP_RUNS=3 narrow the clip section while comparing builds.
+    const clipRows = process.env.SL_BENCH_CLIP_ROWS?.split(',').map(Number) ?? CONFIG.clipRows;
+    const clipRuns = Number(process.env.SL_BENCH_CLIP_RUNS ?? CONFIG.clipRuns);
+    const clip = want('clip') ? await benchClip(run, bench, portal.origin, clipPages(clipRows), clipRuns) : undefined;
     log('4. panel');
     const panel = want('panel')
       ? await benchPanel(run, bench, cdp, portal.origin, {

@@ -4,7 +4,7 @@ import type { CapturedRecord } from '../core/model';
 import { detectPortal } from '../portals';
 import { cleanSourceUrl } from '../reading';
 import { assignEmbedded, embeddedOwners, type EmbeddedNotCopied } from './embedded-records';
-import { flattenPage } from './flatten';
+import { flattenPage, hasShadowRoots } from './flatten';
 import { buildSnapshot, noTimings, type CaptureTimings, type ImageInliner } from './snapshot';
 
 export interface CaptureOptions {
@@ -25,6 +25,9 @@ export type CaptureOutcome =
       notCopied: EmbeddedNotCopied[];
     }
   | { ok: false; error: 'page-too-large' | 'nothing-to-clip' };
+
+/** The elements an embedded document can be shown in (lib/attachments/embedded.ts looks in these only). */
+const EMBEDDING_ELEMENTS = 'iframe, frame, embed, object';
 
 /**
  * The portal as its patients know it: the adapter's family, with the organisation the page names itself
@@ -62,14 +65,16 @@ export async function capturePage(
   const started = performance.now();
   const url = new URL(rawUrl);
   const bySelection = options.selection && !options.selection.collapsed;
+  const shadows = hasShadowRoots(doc);
   // PDFs and images the page shows in frames, embeds and objects: fetched with the record, or reported.
-  const embedded = findEmbeddedDocuments(doc, url).filter(
+  // Looked for only where they can be: a page without shadow roots shows them all to one selector.
+  const embedded = (shadows || doc.querySelector(EMBEDDING_ELEMENTS) ? findEmbeddedDocuments(doc, url) : []).filter(
     (e) => !bySelection || options.selection!.intersectsNode(e.element),
   );
   // Shadow roots, same-origin frames and canvases are composed into a copy the adapters can read.
   const flat = bySelection
     ? { doc: selectionDocument(doc, options.selection!), warnings: [] }
-    : flattenPage(doc, new Map(embedded.map((e, i) => [e.element, i])));
+    : flattenPage(doc, new Map(embedded.map((e, i) => [e.element, i])), shadows);
   const source = flat.doc;
   const adapter = detectPortal(url, source);
   const extracted = adapter.extract(source, url);

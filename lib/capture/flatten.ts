@@ -24,12 +24,19 @@ interface Counters {
 /** The attribute that marks where an embedded document sat, so it can be given to the record around it. */
 export const EMBED_MARK = 'data-second-look-embed';
 
-/** True when the page has parts a plain `cloneNode` would miss or mis-read. */
-export function needsFlattening(doc: Document): boolean {
-  if (doc.querySelector('iframe, frame, canvas')) return true;
-  const walker = doc.createTreeWalker(doc.documentElement, 1 /* SHOW_ELEMENT */);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) if ((node as Element).shadowRoot) return true;
+/**
+ * Whether any element of the page hosts an open shadow root. No selector finds shadow hosts, so every
+ * element is asked once, by index over one collection (a TreeWalker took ~0.3 s on a 50,000-row table).
+ */
+export function hasShadowRoots(doc: Document): boolean {
+  const all = doc.getElementsByTagName('*');
+  for (let i = 0, n = all.length; i < n; i++) if (all[i]!.shadowRoot) return true;
   return false;
+}
+
+/** True when the page has parts a plain `cloneNode` would miss or mis-read. */
+export function needsFlattening(doc: Document, shadows: boolean = hasShadowRoots(doc)): boolean {
+  return shadows || doc.querySelector('iframe, frame, canvas') !== null;
 }
 
 /** Children of a shadow host as rendered: the shadow tree, with each slot replaced by what is assigned to it. */
@@ -116,10 +123,14 @@ export function notLoadedHints(root: ParentNode): number {
 }
 
 /** A detached, composed copy of the page (or the page itself when nothing needs composing). */
-export function flattenPage(doc: Document, embedded: ReadonlyMap<Element, number> = new Map()): FlatPage {
+export function flattenPage(
+  doc: Document,
+  embedded: ReadonlyMap<Element, number> = new Map(),
+  shadows: boolean = hasShadowRoots(doc),
+): FlatPage {
   const warnings: string[] = [];
   let result = doc;
-  if (needsFlattening(doc)) {
+  if (needsFlattening(doc, shadows)) {
     const counters: Counters = { frames: 0, canvases: 0, embedded };
     const copy = doc.implementation.createHTMLDocument(doc.title);
     const root = copyNode(doc.documentElement, copy, counters);

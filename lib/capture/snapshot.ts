@@ -1,5 +1,5 @@
 import { presentDisplayedImages } from '../attachments';
-import { sanitizeToBody } from '../sanitize';
+import { sanitizeElementToBody, sanitizeToBody } from '../sanitize';
 import { textOf } from '../reading';
 
 /** Reads a same-origin image with the user's session; null when it cannot or should not be kept. */
@@ -41,6 +41,13 @@ export async function buildSnapshot(
   timings: CaptureTimings = noTimings(),
 ): Promise<Snapshot> {
   let t = performance.now();
+  // Nothing to present, inline or draw: sanitized straight from the page's markup, without a copy.
+  if (!element.matches(IMAGES) && !element.querySelector(IMAGES)) {
+    const sanitized = sanitizeElementToBody(win, element);
+    timings.sanitizer = sanitized.sanitizer;
+    timings.sanitize += performance.now() - t;
+    return serialized(sanitized.body, [], timings);
+  }
   // Copied into a document without a browsing context: a copy made in the live page would fetch every
   // <img>, poster and srcset again, outside the page's own CSP (issue 6, "No data leaves").
   const clone = element.ownerDocument.implementation.createHTMLDocument('').importNode(element, true);
@@ -87,8 +94,15 @@ export async function buildSnapshot(
   const sanitized = sanitizeToBody(win, clone);
   timings.sanitizer = sanitized.sanitizer;
   timings.sanitize += performance.now() - t;
-  t = performance.now();
-  const snapshot = { html: sanitized.body.innerHTML, text: textOf(sanitized.body), warnings };
+  return serialized(sanitized.body, warnings, timings);
+}
+
+/** Elements a snapshot's copy changes: images shown as displayed (and inlined), canvases drawn. */
+const IMAGES = 'img, canvas, [role="img"]';
+
+function serialized(body: HTMLElement, warnings: string[], timings: CaptureTimings): Snapshot {
+  const t = performance.now();
+  const snapshot = { html: body.innerHTML, text: textOf(body), warnings };
   timings.serialize += performance.now() - t;
   return snapshot;
 }

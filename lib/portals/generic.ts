@@ -184,7 +184,7 @@ export const generic: PortalAdapter = {
       return sections.map((s) => sectionRecord(doc, url, s));
     const tables = tableRecords(doc, root);
     if (tables.length > 0) return tables;
-    const kind = guessKind(pageHeading(doc), textOf(root).slice(0, 20_000), url.pathname);
+    const kind = guessKind(pageHeading(doc), textOf(root, 20_000).slice(0, 20_000), url.pathname);
     const title = doc.querySelector('h1') ? pageHeading(doc) : (firstHeading(root) ?? pageHeading(doc));
     const byContent =
       kind === 'lab' || kind === 'other' || kind === 'vital-signs' ? contentLabRecord(root, title) : undefined;

@@ -2,6 +2,11 @@ import type { ReportSection } from '../core/model';
 import { breaksLine, holdsNoText, textOf } from './text';
 
 const WHITESPACE = /[\u00a0\s]+/g;
+/** Where `WHITESPACE` would change anything: white space other than one plain space. */
+const UNTIDY_SPACE = /[^\S ]| {2}/;
+/** `text` with each run of white space as one space, trimmed; most cells need only the trim. */
+export const oneLineText = (text: string): string =>
+  UNTIDY_SPACE.test(text) ? text.replace(WHITESPACE, ' ').trim() : text.trim();
 
 /**
  * Text of an element on one line (cells, labels, values): exactly `textOf` with every line break and
@@ -12,8 +17,7 @@ export const cellText = (el: Element | null | undefined): string => {
   if (!el || holdsNoText(el.tagName)) return '';
   const only = el.firstChild;
   // Most cells hold a single text node.
-  if (only && only === el.lastChild && only.nodeType === 3)
-    return (only.nodeValue ?? '').replace(WHITESPACE, ' ').trim();
+  if (only && only === el.lastChild && only.nodeType === 3) return oneLineText(only.nodeValue ?? '');
   const out: string[] = [];
   const walk = (node: Node): void => {
     let firstCell = true;

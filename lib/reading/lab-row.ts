@@ -1,5 +1,6 @@
 import type { LabResultRow } from '../core/model';
 import { parseDate } from './dates';
+import { oneLineText } from './dom';
 import { parseFlag, parseLabValue, parseReferenceRange, splitFlag } from './lab-values';
 
 /** The cells of one result as a portal shows them; only `test` and `value` are required. */
@@ -15,7 +16,7 @@ export interface LabCells {
   notes?: string;
 }
 
-const oneLine = (text: string | undefined) => (text ?? '').replace(/[\u00a0\s]+/g, ' ').trim();
+const oneLine = (text: string | undefined) => (text === undefined ? '' : oneLineText(text));
 const cap = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
 
 /** A row we could not split safely: its text is kept whole so nothing is attached to the wrong test. */

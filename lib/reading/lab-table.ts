@@ -47,12 +47,18 @@ export const roleOfHeader = (text: string): LabColumn | undefined =>
 const rowsOf = (table: Element) =>
   Array.from(table.querySelectorAll('tr')).filter((tr) => tr.closest('table') === table);
 
+/** The table's own first row, found without listing every row (a table in its caption comes first). */
+function firstRow(table: Element): Element | undefined {
+  const first = table.querySelector('tr');
+  if (!first || first.closest('table') === table) return first ?? undefined;
+  return rowsOf(table)[0];
+}
+
 /**
  * The header row: the first row of `thead`, else a first row made of `th` cells, else (older portals
  * style `td` as headers) a first row in which every cell names a known column.
  */
-function headerRow(table: Element, rows = rowsOf(table)): Element | undefined {
-  const first = rows[0];
+function headerRow(table: Element, first = firstRow(table)): Element | undefined {
   if (!first) return undefined;
   const cells = Array.from(first.children);
   if (first.parentElement?.tagName === 'THEAD' || cells.every((c) => c.tagName === 'TH')) return first;
@@ -85,18 +91,36 @@ export function readLabTable(
   roles: (LabColumn | undefined)[] = labColumns(table) ?? [],
 ): LabResultRow[] {
   const all = rowsOf(table);
-  const header = headerRow(table, all);
+  const header = headerRow(table, all[0]);
   const rows: LabResultRow[] = [];
   const column = new Map<LabColumn, number>();
   roles.forEach((role, i) => role && !column.has(role) && column.set(role, i));
+  const get = (role: LabColumn) => {
+    const i = column.get(role);
+    return i === undefined ? undefined : texts[i];
+  };
+  const valueAt = column.get('value') ?? -1;
+  // The table is read in this one pass over its rows, each cell once: big result tables spend most of
+  // their reading time here, so the cells are visited in place rather than copied into lists.
+  const cells: Element[] = [];
+  const texts: string[] = [];
   for (const tr of all) {
     if (tr === header || tr.parentElement?.tagName === 'TFOOT') continue;
-    const cells = Array.from(tr.children).filter((c) => c.tagName === 'TD' || c.tagName === 'TH');
-    // Each cell's text once: big result tables spend most of their reading time here.
-    const texts = cells.map(cellText);
+    cells.length = 0;
+    texts.length = 0;
+    let spans = 0;
+    let blank = true;
+    for (let c = tr.firstElementChild; c; c = c.nextElementSibling) {
+      if (c.tagName !== 'TD' && c.tagName !== 'TH') continue;
+      const cellValue = cellText(c);
+      if (cellValue !== '') blank = false;
+      cells.push(c);
+      texts.push(cellValue);
+      const colspan = c.getAttribute('colspan');
+      spans += colspan === null ? 1 : Number(colspan) || 1;
+    }
+    if (blank) continue;
     const text = texts.join(' ').trim();
-    if (text === '') continue;
-    const spans = cells.reduce((n, c) => n + (Number(c.getAttribute('colspan') ?? '1') || 1), 0);
     if (cells.length === 1 && roles.length > 1) {
       const previous = rows[rows.length - 1];
       if (previous && !previous.unparsed) previous.notes = previous.notes ? `${previous.notes}\n${text}` : text;
@@ -107,11 +131,7 @@ export function readLabTable(
       rows.push(unparsedRow(text));
       continue;
     }
-    const get = (role: LabColumn) => {
-      const i = column.get(role);
-      return i === undefined ? undefined : texts[i];
-    };
-    const valueCell = cells[column.get('value') ?? -1];
+    const valueCell = cells[valueAt];
     const test = get('test') ?? '';
     const description = get('description');
     const status = get('status');
