@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 
@@ -71,6 +72,56 @@ function removeVendorSinks(): Plugin {
   };
 }
 
+/** The portal families' reader files: in capture-portals.js, their imports from capture.js's modules go through the kit. */
+const FAMILY_FILE = /[\\/]lib[\\/]portals[\\/](mychart|healthelife|athena|followmyhealth|va)\.ts$/;
+const KIT_PREFIX = '\0family-kit:';
+
+/**
+ * The family kit (lib/portals/family-kit.ts): capture-portals.js holds only the families' own readers.
+ * What they import from modules capture.js already carries (the content readers, the generic reader, page
+ * helpers, the family cards) is read from the kit capture.js leaves on the isolated world's global object,
+ * instead of being bundled a second time. Names come from family-kit.ts; one missing there fails the build.
+ */
+function familyKit(): Plugin {
+  let active = false;
+  const kitSource = () => readFileSync(new URL('./lib/portals/family-kit.ts', import.meta.url), 'utf8');
+  return {
+    name: 'second-look:family-kit',
+    enforce: 'pre',
+    buildStart(options) {
+      active = JSON.stringify(options.input ?? '').includes('capture-portals');
+    },
+    resolveId(source, importer) {
+      if (!active || !importer || !FAMILY_FILE.test(importer.split('?')[0]!)) return null;
+      return kitKeys(kitSource()).has(source) ? KIT_PREFIX + source : null;
+    },
+    load(id) {
+      if (!id.startsWith(KIT_PREFIX)) return null;
+      const key = id.slice(KIT_PREFIX.length);
+      const text = kitSource();
+      const global = /FAMILY_KIT_GLOBAL = '(\w+)'/.exec(text)?.[1];
+      const names = kitNames(text, key);
+      if (!global || names.length === 0) this.error(`family kit: nothing for ${key} in lib/portals/family-kit.ts`);
+      return [
+        `const kit = globalThis[${JSON.stringify(global)}][${JSON.stringify(key)}];`,
+        ...names.map((name) => `export const ${name} = kit.${name};`),
+      ].join('\n');
+    },
+  };
+}
+
+const kitKeys = (text: string) => new Set([...text.matchAll(/^ {2}'([^']+)': \{/gm)].map((m) => m[1]!));
+
+function kitNames(text: string, key: string): string[] {
+  const start = text.indexOf(`  '${key}': {`);
+  if (start < 0) return [];
+  const body = text.slice(text.indexOf('{', start) + 1, text.indexOf('}', start));
+  return body
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => /^\w+$/.test(name));
+}
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
@@ -88,7 +139,7 @@ export default defineConfig({
   },
   vite: () => ({
     ...(sourceMaps ? { build: { sourcemap: true } } : {}),
-    plugins: [removeVendorSinks()],
+    plugins: [removeVendorSinks(), familyKit()],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
   }),

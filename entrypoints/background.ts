@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { captureTab, clipTab, savePending, type ClipDeps } from '../lib/clip/clip';
 import { PendingClips, summarize } from '../lib/clip/clip-pending';
 import { CLIP_TRACE_KEY, clock, type ClipTrace } from '../lib/clip/clip-trace';
-import { FALLBACK_SANITIZER_NEEDED } from '../lib/core/limits';
+import { FALLBACK_SANITIZER_NEEDED, FAMILY_READER_NEEDED, FILE_FETCHER_NEEDED } from '../lib/core/limits';
 import { MENU_CLIP_PAGE, MENU_CLIP_SELECTION, routeCommand, routeMenuClick } from '../lib/clip/clip-routes';
 import { CaseDb, checkDbHealth } from '../lib/core/db';
 import { dispatch, type ClipProgress, type ClipResult, type Handlers, type Result } from '../lib/core/messaging';
@@ -45,7 +45,7 @@ export default defineBackground({
         }
       },
       runCapture: async (tabId, selectionOnly, timing) => {
-        const inject = async (file: '/capture.js' | '/purify.js') => {
+        const inject = async (file: '/capture.js' | '/purify.js' | '/capture-portals.js' | '/capture-files.js') => {
           const t = clock();
           await browser.scripting.executeScript({ target: { tabId }, files: [file] });
           timing.injection += clock() - t;
@@ -59,10 +59,20 @@ export default defineBackground({
           return first?.result;
         };
         await inject('/capture.js');
-        const result = await capture();
-        if (result !== FALLBACK_SANITIZER_NEEDED) return result;
-        // A browser without the HTML Sanitizer API: DOMPurify, loaded into the same isolated world.
-        await inject('/purify.js');
+        let result = await capture();
+        if (result === FALLBACK_SANITIZER_NEEDED) {
+          // A browser without the HTML Sanitizer API: DOMPurify, loaded into the same isolated world.
+          await inject('/purify.js');
+          result = await capture();
+        }
+        // A page of a portal family with a reader of its own: that reader, only then.
+        if (result === FAMILY_READER_NEEDED) {
+          await inject('/capture-portals.js');
+          result = await capture();
+        }
+        // A page with files to fetch: the fetcher, only then; the capture waits in the tab meanwhile.
+        if (result !== FILE_FETCHER_NEEDED) return result;
+        await inject('/capture-files.js');
         return capture();
       },
       // Pulled from the clipped tab's top frame only, in the extension's isolated world: the page
