@@ -72,36 +72,49 @@ function removeVendorSinks(): Plugin {
   };
 }
 
-/** The portal families' reader files: in capture-portals.js, their imports from capture.js's modules go through the kit. */
-const FAMILY_FILE = /[\\/]lib[\\/]portals[\\/](mychart|healthelife|athena|followmyhealth|va)\.ts$/;
-const KIT_PREFIX = '\0family-kit:';
-
 /**
- * The family kit (lib/portals/family-kit.ts): capture-portals.js holds only the families' own readers.
- * What they import from modules capture.js already carries (the content readers, the generic reader, page
- * helpers, the family cards) is read from the kit capture.js leaves on the isolated world's global object,
- * instead of being bundled a second time. Names come from family-kit.ts; one missing there fails the build.
+ * Files injected after capture.js only into pages that need them, and the kit each takes from capture.js:
+ * what the listed modules import from modules capture.js already carries is read from the kit capture.js
+ * leaves on the isolated world's global object, instead of being bundled a second time.
  */
-function familyKit(): Plugin {
-  let active = false;
-  const kitSource = () => readFileSync(new URL('./lib/portals/family-kit.ts', import.meta.url), 'utf8');
+const KITS = [
+  {
+    // The portal families' own readers (lib/portals/family-kit.ts).
+    entry: 'capture-portals',
+    importers: /[\\/]lib[\\/]portals[\\/](mychart|healthelife|athena|followmyhealth|va)\.ts$/,
+    kit: './lib/portals/family-kit.ts',
+  },
+  {
+    // Frames, shadow roots, canvases and embedded documents (lib/capture/frames-kit.ts).
+    entry: 'capture-frames',
+    importers: /[\\/]lib[\\/]capture[\\/]flatten\.ts$/,
+    kit: './lib/capture/frames-kit.ts',
+  },
+];
+const KIT_PREFIX = '\0kit:';
+
+/** Names come from the kit file; one missing there fails the build of the file that imports it. */
+function capturePartsKits(): Plugin {
+  let active: (typeof KITS)[number] | undefined;
+  const kitSource = () => readFileSync(new URL(active!.kit, import.meta.url), 'utf8');
   return {
-    name: 'second-look:family-kit',
+    name: 'second-look:capture-parts-kits',
     enforce: 'pre',
     buildStart(options) {
-      active = JSON.stringify(options.input ?? '').includes('capture-portals');
+      const input = JSON.stringify(options.input ?? '');
+      active = KITS.find((k) => input.includes(`${k.entry}.ts`));
     },
     resolveId(source, importer) {
-      if (!active || !importer || !FAMILY_FILE.test(importer.split('?')[0]!)) return null;
+      if (!active || !importer || !active.importers.test(importer.split('?')[0]!)) return null;
       return kitKeys(kitSource()).has(source) ? KIT_PREFIX + source : null;
     },
     load(id) {
       if (!id.startsWith(KIT_PREFIX)) return null;
       const key = id.slice(KIT_PREFIX.length);
       const text = kitSource();
-      const global = /FAMILY_KIT_GLOBAL = '(\w+)'/.exec(text)?.[1];
+      const global = /_KIT_GLOBAL = '(\w+)'/.exec(text)?.[1];
       const names = kitNames(text, key);
-      if (!global || names.length === 0) this.error(`family kit: nothing for ${key} in lib/portals/family-kit.ts`);
+      if (!global || names.length === 0) this.error(`kit: nothing for ${key} in ${active!.kit}`);
       return [
         `const kit = globalThis[${JSON.stringify(global)}][${JSON.stringify(key)}];`,
         ...names.map((name) => `export const ${name} = kit.${name};`),
@@ -112,6 +125,7 @@ function familyKit(): Plugin {
 
 const kitKeys = (text: string) => new Set([...text.matchAll(/^ {2}'([^']+)': \{/gm)].map((m) => m[1]!));
 
+/** The names listed for one import path, in either layout prettier gives (one line, or one name a line). */
 function kitNames(text: string, key: string): string[] {
   const start = text.indexOf(`  '${key}': {`);
   if (start < 0) return [];
@@ -139,7 +153,7 @@ export default defineConfig({
   },
   vite: () => ({
     ...(sourceMaps ? { build: { sourcemap: true } } : {}),
-    plugins: [removeVendorSinks(), familyKit()],
+    plugins: [removeVendorSinks(), capturePartsKits()],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
   }),

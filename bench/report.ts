@@ -209,7 +209,7 @@ export function renderReport(r: Results): { table: string; markdown: string } {
     rows.push([
       `   ${b.build} JS per file`,
       js.map((f) => `${f.path.replace(/-[\w-]{8}\.js$/, '.js')} ${kb(f.bytes)}`).join(', '),
-      'entry points: background.js, sidepanel (its chunks), capture.js (with capture-portals.js, capture-files.js and purify.js when the page needs them); the rest load on first use',
+      'entry points: background.js, sidepanel (its chunks), capture.js (with capture-frames.js, capture-portals.js, capture-files.js and purify.js when the page needs them); the rest load on first use',
       '-',
     ]);
     const injected = b.injected ?? [];

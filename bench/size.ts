@@ -28,18 +28,23 @@ export interface InjectedPerClip {
 }
 
 /**
- * The files the background injects per clip, by what the page needs: capture.js always; the families'
- * readers when detection names a family with a reader of its own; the file fetcher when the page links or
- * embeds files; DOMPurify where the HTML Sanitizer API is missing. The first kind is the size goal's.
+ * The files the background injects per clip, by what the page needs: capture.js always; the parts for
+ * frames, canvases, shadow roots and embedded documents when the page has any; the families' readers when
+ * detection names a family with a reader of its own; the file fetcher when the page links or embeds
+ * files; DOMPurify where the HTML Sanitizer API is missing. The first kind is the size goal's.
  */
 export const INJECTED_KINDS: { page: string; files: string[] }[] = [
-  { page: 'plain results page (no known family, no files)', files: ['capture.js'] },
+  { page: 'plain results page (no known family, no frames or embeds, no files)', files: ['capture.js'] },
   { page: 'page of a recognised portal family', files: ['capture.js', 'capture-portals.js'] },
+  { page: 'page with frames, canvases, shadow roots or embeds', files: ['capture.js', 'capture-frames.js'] },
   { page: 'page with files to fetch', files: ['capture.js', 'capture-files.js'] },
-  { page: 'portal family page with files', files: ['capture.js', 'capture-portals.js', 'capture-files.js'] },
   {
-    page: 'any of these without the HTML Sanitizer API: add purify.js',
-    files: ['capture.js', 'capture-portals.js', 'capture-files.js', 'purify.js'],
+    page: 'portal family page with frames or embeds and files (the most)',
+    files: ['capture.js', 'capture-frames.js', 'capture-portals.js', 'capture-files.js'],
+  },
+  {
+    page: 'the most, without the HTML Sanitizer API (purify.js)',
+    files: ['capture.js', 'purify.js', 'capture-frames.js', 'capture-portals.js', 'capture-files.js'],
   },
 ];
 
@@ -79,7 +84,7 @@ function loadsOf(dir: string, files: { path: string; bytes: number }[]): BuildSi
   const background = closure(dir, ['background.js']);
   const panel = closure(dir, panelRoots);
   // Per clip: capture.js and the files injected after it when the page needs them (INJECTED_KINDS).
-  const capture = closure(dir, ['capture.js', 'capture-portals.js', 'capture-files.js']);
+  const capture = closure(dir, ['capture.js', 'capture-frames.js', 'capture-portals.js', 'capture-files.js']);
   const all = new Set(files.filter((f) => /\.m?js$/.test(f.path)).map((f) => f.path));
   const lazy = new Set([...all].filter((f) => !background.has(f) && !panel.has(f) && !capture.has(f)));
   return { background: bytes(background), panel: bytes(panel), capture: bytes(capture), lazy: bytes(lazy) };

@@ -1,7 +1,21 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { FILE_FETCHER_GLOBAL, type FileFetcher } from '../lib/attachments';
-import { FALLBACK_SANITIZER_NEEDED, FAMILY_READER_NEEDED, FILE_FETCHER_NEEDED } from '../lib/core/limits';
-import { capturePage, type CaptureOutcome } from '../lib/capture/capture-page';
+import {
+  FALLBACK_SANITIZER_NEEDED,
+  FAMILY_READER_NEEDED,
+  FILE_FETCHER_NEEDED,
+  PAGE_PARTS_NEEDED,
+} from '../lib/core/limits';
+import {
+  capturePage,
+  FRAMES_KIT_GLOBAL,
+  framesKit,
+  PAGE_PARTS_GLOBAL,
+  PagePartsMissing,
+  registerPageParts,
+  type CaptureOutcome,
+  type PageParts,
+} from '../lib/capture';
 import {
   FAMILY_KIT_GLOBAL,
   FAMILY_READERS_GLOBAL,
@@ -37,12 +51,13 @@ const dataUrl = (blob: Blob) =>
 /** The file fetcher, once the background has injected capture-files.js into this isolated world. */
 const fileFetcher = () => (globalThis as unknown as Record<string, FileFetcher | undefined>)[FILE_FETCHER_GLOBAL];
 
-/** Registers the portal families' readers once capture-portals.js has been loaded next to this script. */
-function withFamilyReaders(): void {
-  const loaded = (globalThis as unknown as Record<string, Parameters<typeof registerFamilyReaders>[0] | undefined>)[
-    FAMILY_READERS_GLOBAL
-  ];
-  if (loaded) registerFamilyReaders(loaded);
+/** Registers what capture-portals.js and capture-frames.js brought, once loaded next to this script. */
+function withLoadedParts(): void {
+  const loaded = globalThis as unknown as Record<string, unknown>;
+  const readers = loaded[FAMILY_READERS_GLOBAL] as Parameters<typeof registerFamilyReaders>[0] | undefined;
+  if (readers) registerFamilyReaders(readers);
+  const parts = loaded[PAGE_PARTS_GLOBAL] as PageParts | undefined;
+  if (parts) registerPageParts(parts);
 }
 
 type ReadPage = Extract<CaptureOutcome, { ok: true }>;
@@ -73,8 +88,13 @@ async function capture(selectionOnly: boolean): Promise<string> {
   try {
     read = resumed?.read ?? (await readTab(selectionOnly, timings));
   } catch (error) {
+    // The page needs parts not here yet (its frames' or its family's readers): the background injects
+    // them and asks again.
+    if (error instanceof PagePartsMissing) {
+      stopped = elapsed();
+      return PAGE_PARTS_NEEDED;
+    }
     if (!(error instanceof FamilyReaderMissing)) throw error;
-    // The page is of a family whose reader is not here yet: the background injects it and asks again.
     stopped = elapsed();
     return FAMILY_READER_NEEDED;
   }
@@ -98,7 +118,7 @@ async function capture(selectionOnly: boolean): Promise<string> {
 
 function readTab(selectionOnly: boolean, timings: CaptureTimings): Promise<CaptureOutcome> {
   fileFetcher()?.release();
-  withFamilyReaders();
+  withLoadedParts();
   const selection = window.getSelection();
   const range = selectionOnly && selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
   return capturePage(window, document, location.href, { selection: range, inlineImage, timings });
@@ -124,7 +144,7 @@ async function withFiles(read: ReadPage, fetcher: FileFetcher | undefined): Prom
 
 /** A saved page read like a clip of it (file import in the panel), without fetching its images. */
 const readPage = (win: Window, doc: Document, url: string) => {
-  withFamilyReaders();
+  withLoadedParts();
   return capturePage(win, doc, url, { inlineImage: async () => null });
 };
 
@@ -143,7 +163,9 @@ export interface CaptureApi {
 // results are the return values of executeScript and are parsed there as untrusted input.
 export default defineUnlistedScript(() => {
   const api: CaptureApi = { capture, chunk, release: () => fileFetcher()?.release(), readPage };
-  // What capture-portals.js takes from here (lib/portals/family-kit.ts), if the page needs it.
-  (globalThis as unknown as Record<string, typeof familyKit>)[FAMILY_KIT_GLOBAL] = familyKit;
+  // What capture-portals.js and capture-frames.js take from here (family-kit.ts, frames-kit.ts), if needed.
+  const kits = globalThis as unknown as Record<string, unknown>;
+  kits[FAMILY_KIT_GLOBAL] = familyKit;
+  kits[FRAMES_KIT_GLOBAL] = framesKit;
   (globalThis as unknown as { secondLook: CaptureApi }).secondLook = api;
 });

@@ -13,7 +13,7 @@ function loadScript(src: string): Promise<void> {
 }
 
 /**
- * The clip's page reader for saved pages: capture.js itself (with the families' readers), loaded into the panel on the first file
+ * The clip's page reader for saved pages: capture.js itself (with its page parts and the families' readers), loaded into the panel on the first file
  * import, instead of a second copy of the adapters and readers in the panel's file-import chunk.
  */
 export async function loadPageReader(): Promise<CaptureApi['readPage']> {
@@ -21,8 +21,10 @@ export async function loadPageReader(): Promise<CaptureApi['readPage']> {
   const holder = globalThis as unknown as { secondLook?: CaptureApi };
   if (!holder.secondLook) {
     await loadScript('/capture.js');
-    // Saved pages of any portal family: its reader too (in a tab it comes only when detection names it).
+    // Saved pages of any portal family, with frames or embedded documents: those parts too (in a tab,
+    // each comes only when the page needs it).
     await loadScript('/capture-portals.js');
+    await loadScript('/capture-frames.js');
   }
   if (!holder.secondLook) throw new Error('capture.js did not load');
   return holder.secondLook.readPage;

@@ -1,10 +1,10 @@
-import { findAttachments, findEmbeddedDocuments, type AttachmentCandidate } from '../attachments';
+import { findAttachments, type AttachmentCandidate } from '../attachments';
 import { LIMITS } from '../core/limits';
 import type { CapturedRecord } from '../core/model';
 import { detectPortal } from '../portals';
 import { cleanSourceUrl } from '../reading';
-import { assignEmbedded, embeddedOwners, type EmbeddedNotCopied } from './embedded-records';
-import { flattenPage } from './flatten';
+import type { EmbeddedNotCopied } from './embedded-records';
+import { partsFor } from './page-parts';
 import { buildSnapshot, noTimings, type CaptureTimings, type ImageInliner } from './snapshot';
 
 export interface CaptureOptions {
@@ -62,6 +62,8 @@ export async function capturePage(
   const started = performance.now();
   const url = new URL(rawUrl);
   const bySelection = options.selection && !options.selection.collapsed;
+  // Frames, shadow roots, canvases, embeds, objects: read with the parts for them (page-parts.ts).
+  const { findEmbeddedDocuments, flattenPage, embeddedOwners, assignEmbedded } = partsFor(doc);
   // PDFs and images the page shows in frames, embeds and objects: fetched with the record, or reported.
   const embedded = findEmbeddedDocuments(doc, url).filter(
     (e) => !bySelection || options.selection!.intersectsNode(e.element),

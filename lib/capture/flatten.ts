@@ -1,4 +1,7 @@
 import { displayedImageSource, presentDisplayedImage } from '../attachments';
+import { needsFlattening, notLoadedHints } from './page-parts';
+
+export { notLoadedHints };
 
 /**
  * Issue 3: capture reads what the user sees, including open shadow roots and same-origin frames, and
@@ -12,7 +15,6 @@ export interface FlatPage {
 }
 
 const MAX_FRAME_DEPTH = 5;
-const LOAD_MORE = /^\s*(show|load|view|see|display)\s+(more|all|older|additional)\b|\bmore results\b/i;
 
 interface Counters {
   frames: number;
@@ -23,14 +25,6 @@ interface Counters {
 
 /** The attribute that marks where an embedded document sat, so it can be given to the record around it. */
 export const EMBED_MARK = 'data-second-look-embed';
-
-/** True when the page has parts a plain `cloneNode` would miss or mis-read. */
-export function needsFlattening(doc: Document): boolean {
-  if (doc.querySelector('iframe, frame, canvas')) return true;
-  const walker = doc.createTreeWalker(doc.documentElement, 1 /* SHOW_ELEMENT */);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) if ((node as Element).shadowRoot) return true;
-  return false;
-}
 
 /** Children of a shadow host as rendered: the shadow tree, with each slot replaced by what is assigned to it. */
 function composedChildren(host: Element, shadow: ShadowRoot, target: Document, counters: Counters): Node[] {
@@ -103,16 +97,6 @@ function copyNode(node: Node, target: Document, counters: Counters, depth = 0): 
   // The copy has no browsing context: record now what each image shows (currentSrc, lazy loading, backgrounds).
   if (tag === 'img' || element.getAttribute('role') === 'img') presentDisplayedImage(element, copy);
   return copy;
-}
-
-/** Buttons and links that load more rows, and regions still loading: content the clip may be missing. */
-export function notLoadedHints(root: ParentNode): number {
-  let hints = 0;
-  for (const control of Array.from(root.querySelectorAll('button, a, [role="button"]'))) {
-    if (LOAD_MORE.test(control.textContent ?? '') || LOAD_MORE.test(control.getAttribute('aria-label') ?? '')) hints++;
-  }
-  hints += root.querySelectorAll('[aria-busy="true"], [role="progressbar"]').length;
-  return hints;
 }
 
 /** A detached, composed copy of the page (or the page itself when nothing needs composing). */

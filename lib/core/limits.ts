@@ -41,3 +41,8 @@ export const FILE_FETCHER_NEEDED = 'file-fetcher-needed';
  * the background then injects capture-portals.js and asks again.
  */
 export const FAMILY_READER_NEEDED = 'family-reader-needed';
+/**
+ * What the capture script answers when the page has frames, shadow roots, canvases or embedded documents
+ * and the parts that read them are not in the tab yet: the background then injects capture-frames.js.
+ */
+export const PAGE_PARTS_NEEDED = 'page-parts-needed';
