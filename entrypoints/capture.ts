@@ -67,7 +67,10 @@ type ReadPage = Extract<CaptureOutcome, { ok: true }>;
  * (the background's, right after injecting it) goes on from here instead of reading the page again.
  */
 let waiting: { selectionOnly: boolean; read: ReadPage; timings: CaptureTimings; elapsed: number } | null = null;
-/** Time spent in a read that stopped for a family's reader (FAMILY_READER_NEEDED): the clip's, all the same. */
+/**
+ * Time spent in reads that stopped for parts the page needs (PAGE_PARTS_NEEDED, FAMILY_READER_NEEDED):
+ * the clip's all the same, so it counts in the capture's total.
+ */
 let stopped = 0;
 
 /**
