@@ -21,6 +21,7 @@ import {
   portalNamesStore,
   toolbarClickStore,
 } from '../lib/core/settings';
+import { addressNamesReaderFamily } from '../lib/portals/family-signs';
 import type { CaptureApi } from './capture';
 
 type Injected = { secondLook: CaptureApi };
@@ -63,9 +64,9 @@ export default defineBackground({
         }
       },
       runCapture: async (tabId, selectionOnly, timing) => {
-        const inject = async (file: InjectedFile) => {
+        const inject = async (...files: InjectedFile[]) => {
           const t = clock();
-          await browser.scripting.executeScript({ target: { tabId }, files: [file] });
+          await browser.scripting.executeScript({ target: { tabId }, files });
           timing.injection += clock() - t;
         };
         const capture = async () => {
@@ -76,12 +77,17 @@ export default defineBackground({
           });
           return first?.result;
         };
-        await inject('/capture.js');
+        // A page whose address names a portal family with a reader of its own gets that reader in the
+        // same call as capture.js, instead of one more round trip after detection asks for it.
+        const url = await clipDeps.tabUrl(tabId);
+        const byAddress = !!url && URL.canParse(url) && addressNamesReaderFamily(new URL(url));
+        const first: InjectedFile[] = byAddress ? ['/capture.js', '/capture-portals.js'] : ['/capture.js'];
+        const asked = new Set<string>(first);
+        await inject(...first);
         let result = await capture();
         // What the page turns out to need, each file once, in the order capture.js asks: DOMPurify where
         // the HTML Sanitizer API is missing, the parts for frames and embedded documents, the family's
         // reader, the file fetcher. A page that needs none gets capture.js alone.
-        const asked = new Set<string>();
         for (let file = neededFile(result); file && !asked.has(file); file = neededFile(result)) {
           asked.add(file);
           await inject(file);

@@ -92,3 +92,15 @@ export const VA: FamilyCard = {
     text: /\bmy healthevet\b/i,
   },
 };
+
+/** The families with a reader of their own, in detection's order (registry.ts). */
+export const READER_FAMILIES: readonly FamilyCard[] = [MYCHART, HEALTHELIFE, ATHENA, FOLLOWMYHEALTH, VA];
+
+/**
+ * True when the address alone names a family with a reader of its own (its host or path sign). Detection
+ * tries address and markup signs of these families before any other, so such a page is always read by one
+ * of them: the background can inject their readers with capture.js, in the same call.
+ */
+export function addressNamesReaderFamily(url: URL): boolean {
+  return READER_FAMILIES.some(({ signs }) => !!signs.hosts?.test(url.hostname) || !!signs.paths?.test(url.pathname));
+}

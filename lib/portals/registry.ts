@@ -1,4 +1,4 @@
-import { ATHENA, FOLLOWMYHEALTH, HEALTHELIFE, MYCHART, VA, type FamilyCard } from './family-signs';
+import { READER_FAMILIES, type FamilyCard } from './family-signs';
 import { generic } from './generic';
 import { healow } from './healow';
 import { addressOrMarkupSign, contentSign, lookAt, showsSigns } from './signs';
@@ -44,11 +44,7 @@ function familyAdapter(card: FamilyCard): PortalAdapter {
  * when it reads with the generic reader), its fixtures under tests/fixtures/portals/<id>/, one line here
  * and one in family-readers.ts.
  */
-const families: readonly PortalAdapter[] = [
-  ...[MYCHART, HEALTHELIFE, ATHENA, FOLLOWMYHEALTH, VA].map(familyAdapter),
-  healow,
-  generic,
-];
+const families: readonly PortalAdapter[] = [...READER_FAMILIES.map(familyAdapter), healow, generic];
 
 /**
  * Each structured result says how it was read: by a portal family's adapter, or by its content (the

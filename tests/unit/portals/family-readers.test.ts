@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  addressNamesReaderFamily,
   adapters,
   detectPortal,
   familyKit,
@@ -55,5 +56,22 @@ describe('family readers split from detection', () => {
           expect(kit![name], `${file}.ts: ${name} from ${from}`).toBeDefined();
       }
     }
+  });
+
+  it('names a reader family from the address alone only when detection would pick one of them', () => {
+    for (const address of [
+      'https://mychart.example.org/MyChart/Results',
+      'https://portal.example.org/mychartprd/app',
+      'https://www.va.gov/my-health/medical-records',
+      'https://12345.portal.athenahealth.com/',
+      'https://clinic.followmyhealth.com/Login/Home/Index',
+      'https://example.org/healthelife/results',
+    ]) {
+      expect(addressNamesReaderFamily(new URL(address)), address).toBe(true);
+      const family = detectPortal(new URL(address), page('<main><p>Results</p></main>')).id;
+      expect(Object.keys(familyReaders), address).toContain(family);
+    }
+    for (const address of ['https://results.example.org/labs', 'https://mycare.healow.com/results'])
+      expect(addressNamesReaderFamily(new URL(address)), address).toBe(false);
   });
 });
