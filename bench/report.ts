@@ -375,7 +375,7 @@ const WHY: [RegExp, string][] = [
   ],
   [
     /capture per clip size$/,
-    "capture.js is the page reader itself: the content readers (lib/reading ~24 KB: result cells and content, lab tables and values, sections, dates, kinds), the generic reader and portal detection (~8 KB), embedded documents, frames and displayed images (~7 KB), snapshots and the clip's own code (~5 KB), and the sanitizer's allow-list (~4 KB). Done: DOMPurify (28 KB) and @noble/hashes (5 KB) left it; the portal families' own readers (capture-portals.js, ~8 KB) and attachment fetching (capture-files.js, ~4 KB) are injected only into pages that need them, with no extra round trip for pages that do not. Next without loss: frames, canvases, shadow roots and embedded documents (~5 KB) injected only into pages that have them.",
+    "capture.js is the page reader itself, all of it used on a plain results page: the content readers (lib/reading ~24 KB: result cells and content, lab tables and values, sections, dates, kinds), the generic reader and portal detection (~9 KB), the sanitizer's allow-list and checks (~4 KB), displayed images and links (~3.5 KB), snapshots, the clip's own code and the plain page parts (~6 KB). Done: DOMPurify (28 KB) and @noble/hashes (5 KB) left it; attachment fetching (capture-files.js, -3.1 KB), the portal families' own readers (capture-portals.js, -5.6 KB) and frames, shadow roots, canvases and embedded documents (capture-frames.js, -3.9 KB) are injected only into pages that need them, with no extra round trip for pages that do not (and none for a family named by the page's address). Minifiers measured: oxc (kept) 61.4 KB before the split, terser 61.7-62.0 KB, esbuild 62.8 KB.",
   ],
 ];
 
