@@ -7,7 +7,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'happy-dom',
-    setupFiles: ['fake-indexeddb/auto', 'tests/unit/setup-sanitizer.ts'],
+    setupFiles: ['fake-indexeddb/auto', 'tests/unit/setup-sanitizer.ts', 'tests/unit/setup-capture-parts.ts'],
     // Eight engineers share two cores here (load average ~20): a 5 s default fails sound tests by load alone.
     testTimeout: 30_000,
   },

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 
@@ -71,6 +72,70 @@ function removeVendorSinks(): Plugin {
   };
 }
 
+/**
+ * Files injected after capture.js only into pages that need them, and the kit each takes from capture.js:
+ * what the listed modules import from modules capture.js already carries is read from the kit capture.js
+ * leaves on the isolated world's global object, instead of being bundled a second time.
+ */
+const KITS = [
+  {
+    // The portal families' own readers (lib/portals/family-kit.ts).
+    entry: 'capture-portals',
+    importers: /[\\/]lib[\\/]portals[\\/](mychart|healthelife|athena|followmyhealth|va)\.ts$/,
+    kit: './lib/portals/family-kit.ts',
+  },
+  {
+    // Frames, shadow roots, canvases and embedded documents (lib/capture/frames-kit.ts).
+    entry: 'capture-frames',
+    importers: /[\\/]lib[\\/]capture[\\/]flatten\.ts$/,
+    kit: './lib/capture/frames-kit.ts',
+  },
+];
+const KIT_PREFIX = '\0kit:';
+
+/** Names come from the kit file; one missing there fails the build of the file that imports it. */
+function capturePartsKits(): Plugin {
+  let active: (typeof KITS)[number] | undefined;
+  const kitSource = () => readFileSync(new URL(active!.kit, import.meta.url), 'utf8');
+  return {
+    name: 'second-look:capture-parts-kits',
+    enforce: 'pre',
+    buildStart(options) {
+      const input = JSON.stringify(options.input ?? '');
+      active = KITS.find((k) => input.includes(`${k.entry}.ts`));
+    },
+    resolveId(source, importer) {
+      if (!active || !importer || !active.importers.test(importer.split('?')[0]!)) return null;
+      return kitKeys(kitSource()).has(source) ? KIT_PREFIX + source : null;
+    },
+    load(id) {
+      if (!id.startsWith(KIT_PREFIX)) return null;
+      const key = id.slice(KIT_PREFIX.length);
+      const text = kitSource();
+      const global = /_KIT_GLOBAL = '(\w+)'/.exec(text)?.[1];
+      const names = kitNames(text, key);
+      if (!global || names.length === 0) this.error(`kit: nothing for ${key} in ${active!.kit}`);
+      return [
+        `const kit = globalThis[${JSON.stringify(global)}][${JSON.stringify(key)}];`,
+        ...names.map((name) => `export const ${name} = kit.${name};`),
+      ].join('\n');
+    },
+  };
+}
+
+const kitKeys = (text: string) => new Set([...text.matchAll(/^ {2}'([^']+)': \{/gm)].map((m) => m[1]!));
+
+/** The names listed for one import path, in either layout prettier gives (one line, or one name a line). */
+function kitNames(text: string, key: string): string[] {
+  const start = text.indexOf(`  '${key}': {`);
+  if (start < 0) return [];
+  const body = text.slice(text.indexOf('{', start) + 1, text.indexOf('}', start));
+  return body
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => /^\w+$/.test(name));
+}
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
@@ -88,7 +153,7 @@ export default defineConfig({
   },
   vite: () => ({
     ...(sourceMaps ? { build: { sourcemap: true } } : {}),
-    plugins: [removeVendorSinks()],
+    plugins: [removeVendorSinks(), capturePartsKits()],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
   }),

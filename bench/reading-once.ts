@@ -7,11 +7,15 @@
  *   corpus    every shared C-CDA rendered by both stylesheets, by the adapter detection picks (ROWS ignored)
  */
 import { generic } from '../lib/portals/generic';
-import { detectPortal } from '../lib/portals/registry';
+import { familyReaders } from '../lib/portals/family-readers';
+import { detectPortal, registerFamilyReaders } from '../lib/portals/registry';
 import type { ExtractedRecord } from '../lib/portals/types';
 import { bareLabPage, generatedLabPage } from '../tests/harness/generated-pages';
 import { corpusFiles, renderCcda, STYLESHEETS } from '../tests/tools/ccda-corpus';
 import { parsePage } from '../tests/tools/load-page';
+
+// The families' readers, as capture-portals.js brings them into a tab of a recognised family.
+registerFamilyReaders(familyReaders);
 
 const mode = process.argv[2] ?? 'adapter';
 const rows = Number(process.argv[3] ?? '5000');

@@ -17,6 +17,43 @@ export interface BuildSize {
   files: { path: string; bytes: number }[];
   /** JS bytes each context loads before doing anything: its entry file plus everything it imports statically. */
   loads: { background: number; panel: number; capture: number; lazy: number };
+  /** What one clip injects into the tab, by kind of page: every file, summed (entrypoints/background.ts). */
+  injected: InjectedPerClip[];
+}
+
+export interface InjectedPerClip {
+  page: string;
+  files: string[];
+  bytes: number;
+}
+
+/**
+ * The files the background injects per clip, by what the page needs: capture.js always; the parts for
+ * frames, canvases, shadow roots and embedded documents when the page has any; the families' readers when
+ * detection names a family with a reader of its own; the file fetcher when the page links or embeds
+ * files; DOMPurify where the HTML Sanitizer API is missing. The first kind is the size goal's.
+ */
+export const INJECTED_KINDS: { page: string; files: string[] }[] = [
+  { page: 'plain results page (no known family, no frames or embeds, no files)', files: ['capture.js'] },
+  { page: 'page of a recognised portal family', files: ['capture.js', 'capture-portals.js'] },
+  { page: 'page with frames, canvases, shadow roots or embeds', files: ['capture.js', 'capture-frames.js'] },
+  { page: 'page with files to fetch', files: ['capture.js', 'capture-files.js'] },
+  {
+    page: 'portal family page with frames or embeds and files (the most)',
+    files: ['capture.js', 'capture-frames.js', 'capture-portals.js', 'capture-files.js'],
+  },
+  {
+    page: 'the most, without the HTML Sanitizer API (purify.js)',
+    files: ['capture.js', 'purify.js', 'capture-frames.js', 'capture-portals.js', 'capture-files.js'],
+  },
+];
+
+function injectedOf(files: { path: string; bytes: number }[]): InjectedPerClip[] {
+  const size = new Map(files.map((f) => [f.path, f.bytes]));
+  return INJECTED_KINDS.filter((kind) => kind.files.every((f) => size.has(f))).map((kind) => ({
+    ...kind,
+    bytes: kind.files.reduce((n, f) => n + size.get(f)!, 0),
+  }));
 }
 
 /** Static `import ... from "./x.js"` targets of a built module, as paths relative to the build root. */
@@ -46,7 +83,8 @@ function loadsOf(dir: string, files: { path: string; bytes: number }[]): BuildSi
   const panelRoots = [...panelHtml.matchAll(/src="\/([^"]+\.js)"/g)].map((m) => m[1]!);
   const background = closure(dir, ['background.js']);
   const panel = closure(dir, panelRoots);
-  const capture = closure(dir, ['capture.js']);
+  // Per clip: capture.js and the files injected after it when the page needs them (INJECTED_KINDS).
+  const capture = closure(dir, ['capture.js', 'capture-frames.js', 'capture-portals.js', 'capture-files.js']);
   const all = new Set(files.filter((f) => /\.m?js$/.test(f.path)).map((f) => f.path));
   const lazy = new Set([...all].filter((f) => !background.has(f) && !panel.has(f) && !capture.has(f)));
   return { background: bytes(background), panel: bytes(panel), capture: bytes(capture), lazy: bytes(lazy) };
@@ -76,6 +114,7 @@ export function buildSize(dir: string, zipFile: string | null, build: string): B
     zipped: zipFile && existsSync(zipFile) ? statSync(zipFile).size : null,
     files,
     loads: loadsOf(dir, files),
+    injected: injectedOf(files),
   };
 }
 

@@ -3,7 +3,12 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { captureTab, clipTab, savePending, type ClipDeps } from '../lib/clip/clip';
 import { PendingClips, summarize } from '../lib/clip/clip-pending';
 import { CLIP_TRACE_KEY, clock, type ClipTrace } from '../lib/clip/clip-trace';
-import { FALLBACK_SANITIZER_NEEDED } from '../lib/core/limits';
+import {
+  FALLBACK_SANITIZER_NEEDED,
+  FAMILY_READER_NEEDED,
+  FILE_FETCHER_NEEDED,
+  PAGE_PARTS_NEEDED,
+} from '../lib/core/limits';
 import { MENU_CLIP_PAGE, MENU_CLIP_SELECTION, routeCommand, routeMenuClick } from '../lib/clip/clip-routes';
 import { CaseDb, checkDbHealth } from '../lib/core/db';
 import { dispatch, type ClipProgress, type ClipResult, type Handlers, type Result } from '../lib/core/messaging';
@@ -16,9 +21,23 @@ import {
   portalNamesStore,
   toolbarClickStore,
 } from '../lib/core/settings';
+import { addressNamesReaderFamily } from '../lib/portals/family-signs';
 import type { CaptureApi } from './capture';
 
 type Injected = { secondLook: CaptureApi };
+
+/** The files injected into the clipped tab: capture.js, then each of the others only if the page needs it. */
+type InjectedFile = '/capture.js' | '/purify.js' | '/capture-frames.js' | '/capture-portals.js' | '/capture-files.js';
+/** capture.js's answer when the page needs one of them -> that file. */
+const NEEDS = new Map<string, InjectedFile>([
+  [FALLBACK_SANITIZER_NEEDED, '/purify.js'],
+  [PAGE_PARTS_NEEDED, '/capture-frames.js'],
+  [FAMILY_READER_NEEDED, '/capture-portals.js'],
+  [FILE_FETCHER_NEEDED, '/capture-files.js'],
+]);
+/** The file a capture answer asks for, if it is one of those short answers (a capture is a long JSON string). */
+const neededFile = (answer: unknown) =>
+  typeof answer === 'string' && answer.length <= 64 ? NEEDS.get(answer) : undefined;
 
 // Wiring only: menus, the shortcut, the toolbar button and the message handler. Logic lives in lib/.
 export default defineBackground({
@@ -45,9 +64,9 @@ export default defineBackground({
         }
       },
       runCapture: async (tabId, selectionOnly, timing) => {
-        const inject = async (file: '/capture.js' | '/purify.js') => {
+        const inject = async (...files: InjectedFile[]) => {
           const t = clock();
-          await browser.scripting.executeScript({ target: { tabId }, files: [file] });
+          await browser.scripting.executeScript({ target: { tabId }, files });
           timing.injection += clock() - t;
         };
         const capture = async () => {
@@ -58,12 +77,23 @@ export default defineBackground({
           });
           return first?.result;
         };
-        await inject('/capture.js');
-        const result = await capture();
-        if (result !== FALLBACK_SANITIZER_NEEDED) return result;
-        // A browser without the HTML Sanitizer API: DOMPurify, loaded into the same isolated world.
-        await inject('/purify.js');
-        return capture();
+        // A page whose address names a portal family with a reader of its own gets that reader in the
+        // same call as capture.js, instead of one more round trip after detection asks for it.
+        const url = await clipDeps.tabUrl(tabId);
+        const byAddress = !!url && URL.canParse(url) && addressNamesReaderFamily(new URL(url));
+        const first: InjectedFile[] = byAddress ? ['/capture.js', '/capture-portals.js'] : ['/capture.js'];
+        const asked = new Set<string>(first);
+        await inject(...first);
+        let result = await capture();
+        // What the page turns out to need, each file once, in the order capture.js asks: DOMPurify where
+        // the HTML Sanitizer API is missing, the parts for frames and embedded documents, the family's
+        // reader, the file fetcher. A page that needs none gets capture.js alone.
+        for (let file = neededFile(result); file && !asked.has(file); file = neededFile(result)) {
+          asked.add(file);
+          await inject(file);
+          result = await capture();
+        }
+        return result;
       },
       // Pulled from the clipped tab's top frame only, in the extension's isolated world: the page
       // cannot answer in its place. Each chunk is schema-checked and the whole file re-hashed (lib/clip/clip.ts).

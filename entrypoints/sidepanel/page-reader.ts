@@ -13,13 +13,19 @@ function loadScript(src: string): Promise<void> {
 }
 
 /**
- * The clip's page reader for saved pages: capture.js itself, loaded into the panel on the first file
+ * The clip's page reader for saved pages: capture.js itself (with its page parts and the families' readers), loaded into the panel on the first file
  * import, instead of a second copy of the adapters and readers in the panel's file-import chunk.
  */
 export async function loadPageReader(): Promise<CaptureApi['readPage']> {
   await ensureSanitizer();
   const holder = globalThis as unknown as { secondLook?: CaptureApi };
-  if (!holder.secondLook) await loadScript('/capture.js');
+  if (!holder.secondLook) {
+    await loadScript('/capture.js');
+    // Saved pages of any portal family, with frames or embedded documents: those parts too (in a tab,
+    // each comes only when the page needs it).
+    await loadScript('/capture-portals.js');
+    await loadScript('/capture-frames.js');
+  }
   if (!holder.secondLook) throw new Error('capture.js did not load');
   return holder.secondLook.readPage;
 }

@@ -5,3 +5,4 @@ export * from './chunks';
 export * from './sniff';
 export * from './embedded';
 export * from './displayed-image';
+export * from './file-fetcher';

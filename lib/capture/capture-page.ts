@@ -1,10 +1,10 @@
-import { findAttachments, findEmbeddedDocuments, type AttachmentCandidate } from '../attachments';
+import { findAttachments, type AttachmentCandidate } from '../attachments';
 import { LIMITS } from '../core/limits';
 import type { CapturedRecord } from '../core/model';
 import { detectPortal } from '../portals';
 import { cleanSourceUrl } from '../reading';
-import { assignEmbedded, embeddedOwners, type EmbeddedNotCopied } from './embedded-records';
-import { flattenPage, hasShadowRoots } from './flatten';
+import type { EmbeddedNotCopied } from './embedded-records';
+import { hasShadowRoots, partsFor } from './page-parts';
 import { buildSnapshot, noTimings, type CaptureTimings, type ImageInliner } from './snapshot';
 
 export interface CaptureOptions {
@@ -66,6 +66,8 @@ export async function capturePage(
   const url = new URL(rawUrl);
   const bySelection = options.selection && !options.selection.collapsed;
   const shadows = hasShadowRoots(doc);
+  // Frames, shadow roots, canvases, embeds, objects: read with the parts for them (page-parts.ts).
+  const { findEmbeddedDocuments, flattenPage, embeddedOwners, assignEmbedded } = partsFor(doc, shadows);
   // PDFs and images the page shows in frames, embeds and objects: fetched with the record, or reported.
   // Looked for only where they can be: a page without shadow roots shows them all to one selector.
   const embedded = (shadows || doc.querySelector(EMBEDDING_ELEMENTS) ? findEmbeddedDocuments(doc, url) : []).filter(

@@ -1,4 +1,7 @@
 import { displayedImageSource, presentDisplayedImage } from '../attachments';
+import { hasShadowRoots, needsFlattening, notLoadedHints } from './page-parts';
+
+export { notLoadedHints };
 
 /**
  * Issue 3: capture reads what the user sees, including open shadow roots and same-origin frames, and
@@ -12,7 +15,6 @@ export interface FlatPage {
 }
 
 const MAX_FRAME_DEPTH = 5;
-const LOAD_MORE = /^\s*(show|load|view|see|display)\s+(more|all|older|additional)\b|\bmore results\b/i;
 
 interface Counters {
   frames: number;
@@ -23,21 +25,6 @@ interface Counters {
 
 /** The attribute that marks where an embedded document sat, so it can be given to the record around it. */
 export const EMBED_MARK = 'data-second-look-embed';
-
-/**
- * Whether any element of the page hosts an open shadow root. No selector finds shadow hosts, so every
- * element is asked once, by index over one collection (a TreeWalker took ~0.3 s on a 50,000-row table).
- */
-export function hasShadowRoots(doc: Document): boolean {
-  const all = doc.getElementsByTagName('*');
-  for (let i = 0, n = all.length; i < n; i++) if (all[i]!.shadowRoot) return true;
-  return false;
-}
-
-/** True when the page has parts a plain `cloneNode` would miss or mis-read. */
-export function needsFlattening(doc: Document, shadows: boolean = hasShadowRoots(doc)): boolean {
-  return shadows || doc.querySelector('iframe, frame, canvas') !== null;
-}
 
 /** Children of a shadow host as rendered: the shadow tree, with each slot replaced by what is assigned to it. */
 function composedChildren(host: Element, shadow: ShadowRoot, target: Document, counters: Counters): Node[] {
@@ -110,16 +97,6 @@ function copyNode(node: Node, target: Document, counters: Counters, depth = 0): 
   // The copy has no browsing context: record now what each image shows (currentSrc, lazy loading, backgrounds).
   if (tag === 'img' || element.getAttribute('role') === 'img') presentDisplayedImage(element, copy);
   return copy;
-}
-
-/** Buttons and links that load more rows, and regions still loading: content the clip may be missing. */
-export function notLoadedHints(root: ParentNode): number {
-  let hints = 0;
-  for (const control of Array.from(root.querySelectorAll('button, a, [role="button"]'))) {
-    if (LOAD_MORE.test(control.textContent ?? '') || LOAD_MORE.test(control.getAttribute('aria-label') ?? '')) hints++;
-  }
-  hints += root.querySelectorAll('[aria-busy="true"], [role="progressbar"]').length;
-  return hints;
 }
 
 /** A detached, composed copy of the page (or the page itself when nothing needs composing). */

@@ -31,3 +31,18 @@ export const ATTACHMENT_IDLE_MS = 10_000;
  * browser's Sanitizer API nor with the fallback: the background then injects purify.js and asks again.
  */
 export const FALLBACK_SANITIZER_NEEDED = 'fallback-sanitizer-needed';
+/**
+ * What the capture script answers when the clip found files to fetch and the tab has no file fetcher
+ * yet: the background then injects capture-files.js and asks again (the capture waits in the tab).
+ */
+export const FILE_FETCHER_NEEDED = 'file-fetcher-needed';
+/**
+ * What the capture script answers when the page is of a portal family whose reader is not in the tab yet:
+ * the background then injects capture-portals.js and asks again.
+ */
+export const FAMILY_READER_NEEDED = 'family-reader-needed';
+/**
+ * What the capture script answers when the page has frames, shadow roots, canvases or embedded documents
+ * and the parts that read them are not in the tab yet: the background then injects capture-frames.js.
+ */
+export const PAGE_PARTS_NEEDED = 'page-parts-needed';

@@ -2,7 +2,8 @@ import { labelValues, paragraphsOf, pick, sectionsByHeadings } from '../reading'
 import { generic, tableRecords } from './generic';
 import { noteRecord, reportRecord } from './records';
 import { dateOf, mainOf, pageHeading } from './page';
-import { type PageSigns, showsSigns } from './signs';
+import { showsSigns } from './signs';
+import { ATHENA } from './family-signs';
 import type { ExtractedRecord, PortalAdapter } from './types';
 
 /** PORTALS.md, "athenahealth": results tables (Created Date, Observation Date, Name, Description, Value, Unit, Range, Abnormal Flag), imaging reports and visit notes. */
@@ -44,22 +45,9 @@ function reportOrNote(doc: Document, main: Element): ExtractedRecord | undefined
   return undefined;
 }
 
-/**
- * PORTALS.md, "athenahealth": the results table's own columns (Created Date, Observation Date ... Abnormal
- * Flag), which no other family writes together. The class names are our fixtures'.
- */
-const SIGNS: PageSigns = {
-  hosts: /athenahealth\.com$|athenanet|\.mdpatientportal\./i,
-  paths: /^\/athena\//i,
-  markup: '.athena-portal, [class^="ap-"], [data-athena]',
-  columns: [/^created date$/i, /^observation date$/i, /^abnormal flag$/i],
-};
-
 export const athena: PortalAdapter = {
-  id: 'athenahealth',
-  name: 'athenahealth Patient Portal',
-  signs: SIGNS,
-  matches: showsSigns(SIGNS),
+  ...ATHENA,
+  matches: showsSigns(ATHENA.signs),
   extract: (doc, url) => {
     const main = mainOf(doc);
     const tables = tableRecords(doc, main);

@@ -6,7 +6,8 @@ import { parseDate } from '../reading';
 import { generic } from './generic';
 import { labRecord } from './records';
 import { headingBefore, mainOf, ownContainer, pageHeading } from './page';
-import { type PageSigns, showsSigns } from './signs';
+import { showsSigns } from './signs';
+import { FOLLOWMYHEALTH } from './family-signs';
 import type { ExtractedRecord, PortalAdapter } from './types';
 
 /**
@@ -43,21 +44,9 @@ function groupRows(table: Element): LabResultRow[] {
   return rows;
 }
 
-/**
- * Host: practices' sites link their portal at `<practice>.followmyhealth.com/Login/Home/Index`. PORTALS.md:
- * results grouped by order under Date / Description / Value / Details. The class names are our fixtures'.
- */
-const SIGNS: PageSigns = {
-  hosts: /(^|\.)followmyhealth\.com$/i,
-  markup: '[class*="fmh-"], [data-fmh]',
-  columns: [/^date$/i, /^description$/i, /^value$/i, /^details$/i],
-};
-
 export const followmyhealth: PortalAdapter = {
-  id: 'followmyhealth',
-  name: 'FollowMyHealth',
-  signs: SIGNS,
-  matches: showsSigns(SIGNS),
+  ...FOLLOWMYHEALTH,
+  matches: showsSigns(FOLLOWMYHEALTH.signs),
   extract: (doc, url) => {
     const main = mainOf(doc);
     const records: ExtractedRecord[] = [];

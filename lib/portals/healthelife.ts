@@ -4,7 +4,8 @@ import type { LabResultRow } from '../core/model';
 import { generic } from './generic';
 import { labRecord } from './records';
 import { headingBefore, mainOf, pageHeading } from './page';
-import { type PageSigns, showsSigns } from './signs';
+import { showsSigns } from './signs';
+import { HEALTHELIFE } from './family-signs';
 import type { ExtractedRecord, PortalAdapter } from './types';
 
 /** PORTALS.md, "Oracle Health (Cerner) HealtheLife": a list of tests, each `Name [range]` then one line per date (trend rows). */
@@ -34,23 +35,9 @@ function listRecords(doc: Document, main: Element): ExtractedRecord[] {
   });
 }
 
-/**
- * PORTALS.md: the family runs on many host names, so the page's own words count: the brand in its title or
- * footer ("Results | HealtheLife") and its own paths. The class names are our fixtures', not the live portal's.
- */
-const SIGNS: PageSigns = {
-  hosts: /healthelife|cernerhealth|\.cerner\.com$/i,
-  paths: /\/healthelife\//i,
-  markup: '.healthelife, .hl-results-list, [id^="hl-"]',
-  resources: /^\/healthelife\//i,
-  text: /\bhealthelife\b/i,
-};
-
 export const healthelife: PortalAdapter = {
-  id: 'cerner-healthelife',
-  name: 'Oracle Health (Cerner) HealtheLife',
-  signs: SIGNS,
-  matches: showsSigns(SIGNS),
+  ...HEALTHELIFE,
+  matches: showsSigns(HEALTHELIFE.signs),
   extract: (doc, url) => {
     const main = doc.querySelector('#hl-content') ?? mainOf(doc);
     const records = listRecords(doc, main);

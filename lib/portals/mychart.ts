@@ -5,12 +5,9 @@ import type { LabResultRow } from '../core/model';
 import { generic } from './generic';
 import { labRecord, noteRecord } from './records';
 import { dateOf, mainOf, pageHeading } from './page';
-import { type PageSigns, showsSigns } from './signs';
+import { showsSigns } from './signs';
+import { MYCHART } from './family-signs';
 import type { ExtractedRecord, PortalAdapter } from './types';
-
-/** PORTALS.md, "Epic MyChart": component cards (current), `table.components` (older and Kaiser), visit notes. */
-const MARKERS =
-  '[data-mychart-app], .ComponentCard, table.components, div[data-copy-context^="NOTE"], h1._PageHeading, .OrderMetadataLabelValue';
 
 /** One component card: heading, "Your Value" (value, unit, flag words), "Standard Range". */
 function componentRow(card: Element): LabResultRow {
@@ -102,24 +99,9 @@ function visitNote(doc: Document, note: Element, main: Element): ExtractedRecord
   });
 }
 
-/**
- * Markup and paths: PORTALS.md (`/MyChart/api/...`, `/MyChart/Image/Load`). Resources and footer: a saved
- * MyChart sign-in page (scripts and styles under `/mychartprd/`, `span.copystring` "MyChart® licensed from
- * Epic Systems Corporation"), a line open-source MyChart result parsers also key on.
- */
-const SIGNS: PageSigns = {
-  hosts: /mychart/i,
-  paths: /\/mychart(?:prd)?\//i,
-  markup: MARKERS,
-  resources: /^\/mychart(?:prd)?\//i,
-  text: /mychart\W{0,8}(?:-\s*)?licensed from epic systems/i,
-};
-
 export const mychart: PortalAdapter = {
-  id: 'epic-mychart',
-  name: 'Epic MyChart',
-  signs: SIGNS,
-  matches: showsSigns(SIGNS),
+  ...MYCHART,
+  matches: showsSigns(MYCHART.signs),
   extract: (doc, url) => {
     const main = mainOf(doc);
     const notes = Array.from(main.querySelectorAll('div[data-copy-context^="NOTE"]')).map((n) =>

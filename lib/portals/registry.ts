@@ -1,18 +1,50 @@
-import { athena } from './athena';
-import { followmyhealth } from './followmyhealth';
+import { READER_FAMILIES, type FamilyCard } from './family-signs';
 import { generic } from './generic';
 import { healow } from './healow';
-import { healthelife } from './healthelife';
-import { mychart } from './mychart';
-import { addressOrMarkupSign, contentSign, lookAt } from './signs';
+import { addressOrMarkupSign, contentSign, lookAt, showsSigns } from './signs';
 import type { PortalAdapter } from './types';
-import { va } from './va';
+
+type FamilyReader = PortalAdapter['extract'];
+
+/** The families' own readers loaded so far, by family id (see `registerFamilyReaders`). */
+const readers = new Map<string, FamilyReader>();
+
+/**
+ * Makes the families' readers (`familyReaders`, family-readers.ts) available to detection's adapters. The
+ * clip's capture.js carries detection only; capture-portals.js brings the readers when a family is
+ * recognised. Node callers (tests, tools) register `familyReaders` once.
+ */
+export function registerFamilyReaders(loaded: Readonly<Record<string, FamilyReader>>): void {
+  for (const [id, read] of Object.entries(loaded)) readers.set(id, read);
+}
+
+/** Thrown by a recognised family's adapter whose reader is not loaded yet: the caller loads it and reads again. */
+export class FamilyReaderMissing extends Error {
+  constructor(readonly family: string) {
+    super(`the ${family} reader is not loaded`);
+  }
+}
+
+/** A family as detection knows it (its card), reading through its registered reader. */
+function familyAdapter(card: FamilyCard): PortalAdapter {
+  return {
+    ...card,
+    matches: showsSigns(card.signs),
+    extract: (doc, url) => {
+      const read = readers.get(card.id);
+      if (!read) throw new FamilyReaderMissing(card.id);
+      return read(doc, url);
+    },
+  };
+}
 
 /**
  * Portal adapters, most specific first; the generic adapter always matches and comes last.
- * Adding a portal: one adapter file, its fixtures under tests/fixtures/portals/<id>/, one line here.
+ * Adding a portal: one adapter file and its card in family-signs.ts (or a whole adapter here, like healow,
+ * when it reads with the generic reader), its fixtures under tests/fixtures/portals/<id>/, one line here
+ * and one in family-readers.ts.
  */
-const families: readonly PortalAdapter[] = [mychart, healthelife, athena, followmyhealth, va, healow, generic];
+const families: readonly PortalAdapter[] = [...READER_FAMILIES.map(familyAdapter), healow, generic];
 
 /**
  * Each structured result says how it was read: by a portal family's adapter, or by its content (the

@@ -4,7 +4,8 @@ import type { LabResultRow } from '../core/model';
 import { generic } from './generic';
 import { labRecord, reportRecord } from './records';
 import { dateOf, mainOf, pageHeading } from './page';
-import { type PageSigns, showsSigns } from './signs';
+import { showsSigns } from './signs';
+import { VA } from './family-signs';
 import type { ExtractedRecord, PortalAdapter } from './types';
 
 /**
@@ -74,22 +75,9 @@ function radiology(doc: Document, main: Element): ExtractedRecord | undefined {
   });
 }
 
-/**
- * The VA's own portal code (vets-website, mhv-medical-records): design-system `vads-` classes and `va-`
- * elements, result cards `ul.result-cards > li > h3` (LabsAndTests/ChemHemResults.jsx) and `chem-hem-*` test
- * ids (ChemHemDetails.jsx); "My HealtheVet" in the title or footer.
- */
-const SIGNS: PageSigns = {
-  hosts: /(^|\.)va\.gov$/i,
-  markup: '[class*="vads-"], [data-mhv], va-card, ul.result-cards, [data-testid^="chem-hem-"]',
-  text: /\bmy healthevet\b/i,
-};
-
 export const va: PortalAdapter = {
-  id: 'va-mhv',
-  name: 'VA.gov / My HealtheVet',
-  signs: SIGNS,
-  matches: showsSigns(SIGNS),
+  ...VA,
+  matches: showsSigns(VA.signs),
   extract: (doc, url) => {
     const main = mainOf(doc);
     const record = labCards(doc, main) ?? radiology(doc, main);

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBuild } from '../harness/builds';
 import type { CdpPage } from '../harness/cdp-page';
@@ -113,6 +115,23 @@ describe('reading pages by their content in Chromium', () => {
     // Only the two sections left out of the clip are new (every other section dedupes by its snapshot).
     const added = Number(/added (\d+) record/.exec(status)?.[1]);
     expect(added).toBe(2);
+  }, 120_000);
+
+  it("imports a saved MyChart page with the family's reader, loaded into the panel next to capture.js", async () => {
+    const saved = readFileSync(resolve('tests/fixtures/portals/epic-mychart/two-panels.html'), 'utf8');
+    await panel.evaluate((text: string) => {
+      const input = document.querySelector<HTMLInputElement>('[data-testid="file-input"]')!;
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'mychart-results.html', { type: 'text/html' }));
+      input.files = transfer.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    }, saved);
+    const status = await panel.waitForText('[data-testid="file-status"]', 'mychart-results.html', 60_000);
+    // The two panels of the page (tests/fixtures/portals/epic-mychart/two-panels.expected.json).
+    expect(status).toMatch(/added 2 record/);
+    // In the case (the panel still shows the record opened earlier; the export list names every record).
+    const listed = await panel.waitForText('[data-testid="export-records"]', 'Urinalysis', 30_000);
+    expect(listed).toContain('Lipid Panel');
   }, 120_000);
 
   it('says how many values on a page were kept as text only', async () => {

@@ -6,7 +6,8 @@ import { readXdmPackage } from '../../lib/import/xdm';
 import { vaRecordsFromJson } from '../../lib/portals';
 import { fhirItemsFromText, looksLikeJson, readFhir } from '../../lib/fhir';
 import type { StructuredData } from '../../lib/core/model';
-import { detectPortal } from '../../lib/portals/registry';
+import { familyReaders } from '../../lib/portals/family-readers';
+import { detectPortal, registerFamilyReaders } from '../../lib/portals/registry';
 import { documentRoot } from '../../lib/reading';
 import { decodeDocument, parsePage } from './load-page';
 import { parseXmlDocument } from './xml-parser';
@@ -107,6 +108,8 @@ export async function extractFile(
   }
   const url = new URL(pageUrl ?? pathToFileURL(resolve(file)).href);
   const doc = parsePage(text);
+  // Every family's reader, as capture-portals.js brings them into a tab of a recognised family.
+  registerFamilyReaders(familyReaders);
   const adapter = detectPortal(url, doc);
   return adapter.extract(doc, url).map((r) => shape(file, adapter.id, r));
 }

@@ -1,0 +1,83 @@
+import type { AttachmentCandidate, EmbeddedDocument } from '../attachments';
+import type { EmbeddedNotCopied } from './embedded-records';
+import type { FlatPage } from './flatten';
+
+/**
+ * The parts of the clip only some pages need: composing frames, shadow roots and canvases into a copy
+ * (flatten.ts) and finding the PDFs and images the page embeds (lib/attachments/embedded.ts,
+ * embedded-records.ts). capture.js reads pages without any of those with the plain parts below;
+ * capture-frames.js brings the real ones into tabs whose page has them. Node callers register them once.
+ */
+export interface PageParts {
+  findEmbeddedDocuments: (doc: Document, pageUrl: URL) => EmbeddedDocument[];
+  flattenPage: (doc: Document, embedded?: ReadonlyMap<Element, number>, shadows?: boolean) => FlatPage;
+  embeddedOwners: (embedded: EmbeddedDocument[], source: Document, live: Document, records: Element[]) => number[];
+  assignEmbedded: (
+    embedded: EmbeddedDocument[],
+    owners: number[],
+    attachments: AttachmentCandidate[][],
+  ) => EmbeddedNotCopied[];
+}
+
+const LOAD_MORE = /^\s*(show|load|view|see|display)\s+(more|all|older|additional)\b|\bmore results\b/i;
+
+/**
+ * Whether any element of the page hosts an open shadow root. No selector finds shadow hosts, so every
+ * element is asked once, by index over one collection (a TreeWalker took ~0.3 s on a 50,000-row table).
+ */
+export function hasShadowRoots(doc: Document): boolean {
+  const all = doc.getElementsByTagName('*');
+  for (let i = 0, n = all.length; i < n; i++) if (all[i]!.shadowRoot) return true;
+  return false;
+}
+
+/** True when the page has parts a plain `cloneNode` would miss or mis-read. */
+export function needsFlattening(doc: Document, shadows: boolean = hasShadowRoots(doc)): boolean {
+  return shadows || doc.querySelector('iframe, frame, canvas') !== null;
+}
+
+/** Buttons and links that load more rows, and regions still loading: content the clip may be missing. */
+export function notLoadedHints(root: ParentNode): number {
+  let hints = 0;
+  for (const control of Array.from(root.querySelectorAll('button, a, [role="button"]'))) {
+    if (LOAD_MORE.test(control.textContent ?? '') || LOAD_MORE.test(control.getAttribute('aria-label') ?? '')) hints++;
+  }
+  hints += root.querySelectorAll('[aria-busy="true"], [role="progressbar"]').length;
+  return hints;
+}
+
+/** True when the page has frames, canvases, shadow roots, embeds or objects: the parts only some pages need. */
+export function hasOwnParts(doc: Document, shadows: boolean = hasShadowRoots(doc)): boolean {
+  return !!doc.querySelector('embed, object') || needsFlattening(doc, shadows);
+}
+
+/** A page with none of those: nothing to compose, nothing embedded; the same hints flattenPage gives. */
+const PLAIN: PageParts = {
+  findEmbeddedDocuments: () => [],
+  flattenPage: (doc) => ({ doc, warnings: notLoadedHints(doc) > 0 ? ['content-not-loaded'] : [] }),
+  embeddedOwners: () => [],
+  assignEmbedded: () => [],
+};
+
+let loaded: PageParts | undefined;
+
+export function registerPageParts(parts: PageParts): void {
+  loaded = parts;
+}
+
+/** Thrown for a page with frames, canvases, shadow roots or embedded documents before their parts are loaded. */
+export class PagePartsMissing extends Error {
+  constructor() {
+    super('the page needs the parts that compose frames and find embedded documents');
+  }
+}
+
+/** The parts to read `doc` with: the real ones once loaded, the plain ones for a page that needs none. */
+export function partsFor(doc: Document, shadows: boolean = hasShadowRoots(doc)): PageParts {
+  if (loaded) return loaded;
+  if (hasOwnParts(doc, shadows)) throw new PagePartsMissing();
+  return PLAIN;
+}
+
+/** Where capture.js finds the parts once capture-frames.js is loaded, and what it lends them (frames kit). */
+export const PAGE_PARTS_GLOBAL = 'secondLookPageParts';
