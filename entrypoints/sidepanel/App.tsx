@@ -241,7 +241,8 @@ export function App({ db }: { db: CaseDb }) {
       () =>
         setFileState({
           phase: 'done',
-          outcomes: picked.map((f) => ({ name: f.path, result: { ok: false, error: 'storage' } })),
+          // Not known to be the disk: say the import stopped, and where to look for what arrived.
+          outcomes: picked.map((f) => ({ name: f.path, result: { ok: false, error: 'stopped' } })),
         }),
     );
   };

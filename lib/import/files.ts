@@ -30,7 +30,9 @@ export type FileImportError =
   | 'not-ccda'
   | 'no-records'
   | 'bad-json'
-  | 'not-fhir';
+  | 'not-fhir'
+  /** Reading it failed in a way none of the above names (the reader itself threw). */
+  | 'unreadable';
 
 /** Every section of one imported C-CDA document and what became of it (nothing is dropped silently). */
 export interface DocumentReport {
@@ -244,7 +246,7 @@ export interface FileImportOutcome {
         unreadable?: UnreadableDocument[];
         fhir?: FhirImportSummary;
       }
-    | { ok: false; error: FileImportError | 'storage'; detail?: string };
+    | { ok: false; error: FileImportError | 'storage' | 'stopped'; detail?: string };
 }
 
 /** Imports files into a case, one transaction per file: a bad file writes nothing, good ones are kept. */
@@ -261,7 +263,13 @@ export async function importFiles(
   // FHIR files are read together (references cross files); everything else one file at a time.
   const { sources, tooLarge, rest } = await splitFhirFiles(files);
   for (const file of rest) {
-    const parsed = await recordsFromFile(file, parse, page);
+    let parsed: FileRecords;
+    try {
+      parsed = await recordsFromFile(file, parse, page);
+    } catch (error) {
+      // One file the readers cannot cope with is reported as such; the files after it are still imported.
+      parsed = { ok: false, error: 'unreadable', detail: error instanceof Error ? error.name : undefined };
+    }
     if (!parsed.ok) {
       outcomes.push({ name: file.name, result: parsed });
       continue;

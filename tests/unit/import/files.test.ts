@@ -165,6 +165,28 @@ describe('records from files', () => {
     expect(await db.attachments.count()).toBe(0);
   });
 
+  it('a page its reader cannot cope with is reported as unreadable, and the files after it are still imported', async () => {
+    const failingReader = {
+      win: window,
+      parseHtml: (html: string) => new DOMParser().parseFromString(html, 'text/html'),
+      readPage: () => Promise.reject(new TypeError('the reader met something it cannot handle')),
+    };
+    const outcomes = await importFiles(
+      db,
+      caseId,
+      [file('results.html', '<!DOCTYPE html><html><body><h1>Results</h1></body></html>'), file('report.pdf', PDF)],
+      parseXmlDocument,
+      undefined,
+      failingReader,
+    );
+    expect(outcomes[0]).toMatchObject({
+      name: 'results.html',
+      result: { ok: false, error: 'unreadable', detail: 'TypeError' },
+    });
+    expect(outcomes[1]).toMatchObject({ name: 'report.pdf', result: { ok: true, added: 1 } });
+    expect(await db.records.count()).toBe(1);
+  });
+
   it('refuses files past the size limit before reading them', async () => {
     const huge = {
       name: 'huge.pdf',
