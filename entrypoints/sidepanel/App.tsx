@@ -4,8 +4,7 @@ import { Autosave, createAutosaveRegistry } from '../../components/autosave';
 import { CaseBar } from '../../components/CaseBar';
 import { ClipPanel } from '../../components/ClipPanel';
 import { ExportPanel } from '../../components/ExportPanel';
-import { FileImport, type FileImportState, type ImportOutcome, type PickedFile } from '../../components/FileImport';
-import type { StudyFile } from '../../lib/imaging';
+import { FileImport, type FileImportState, type PickedFile } from '../../components/FileImport';
 import { useT } from '../../components/i18n';
 import { RecordDetail } from '../../components/RecordDetail';
 import { RecordList } from '../../components/RecordList';
@@ -14,7 +13,7 @@ import { panelId, tabId, ViewTabs, type View } from '../../components/ViewTabs';
 import { originPattern } from '../../lib/reading/clean-url';
 import { createCase, deleteCase, listCases, renameCase } from '../../lib/case/cases';
 import { checkDbHealth, type CaseDb, type DbHealth } from '../../lib/core/db';
-import { ClipProgress, send, type RecordSummary } from '../../lib/core/messaging';
+import { ClipProgress } from '../../lib/core/messaging';
 import { replayPendingEdits } from '../../lib/case/pending-edits';
 import { deleteRecord, editRecord, namePortal } from '../../lib/case/records';
 import { getSummary } from '../../lib/case/case-write';
@@ -31,7 +30,9 @@ import {
 import { FirstRunGuide } from '../../components/FirstRunGuide';
 import { AlwaysAllow } from '../../components/AlwaysAllow';
 import { downloadAttachment } from './attachment-download';
+import { useClipActions } from './clip-actions';
 import { useCurrentTab, useSiteAccess } from './current-tab';
+import { importPickedFiles } from './file-import-run';
 import { ExportSection, ImportSection } from './PackageSection';
 import { useLive } from './use-live';
 import { Workspace } from './Workspace';
@@ -50,9 +51,6 @@ export function App({ db }: { db: CaseDb }) {
   const [activeCaseId, setActiveCaseId] = useState<string | undefined>(undefined);
   const [openRecordId, setOpenRecordId] = useState<string | null>(null);
   const [status, setStatus] = useState<ClipStatus | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-  const [progress, setProgress] = useState<ClipProgress | undefined>(undefined);
-  const [preview, setPreview] = useState<{ token: string; records: RecordSummary[] } | null>(null);
   const [fileState, setFileState] = useState<FileImportState>({ phase: 'idle' });
   const [revokeFailed, setRevokeFailed] = useState<string | null>(null);
   const [view, setView] = useState<View>('records');
@@ -69,6 +67,11 @@ export function App({ db }: { db: CaseDb }) {
   const autosave = useMemo(createAutosaveRegistry, []);
   const tab = useCurrentTab();
   const [accessOrigins, refreshAccess] = useSiteAccess();
+  const { busy, progress, setProgress, preview, onClip, onSavePreview, onCancelPreview } = useClipActions(
+    sendMessage,
+    tab.tabId,
+    refreshAccess,
+  );
 
   const cases = useLive(() => listCases(db), [], []);
   // The case's kept summary (counts per kind, checklist counts): one row, however large the case.
@@ -145,98 +148,16 @@ export function App({ db }: { db: CaseDb }) {
     })();
   }, [cases, activeCaseId]);
 
-  const onClip = (selectionOnly: boolean) => {
-    if (tab.tabId === null) return;
-    // No permission prompt here: the clip runs on the toolbar click's grant (activeTab) or a standing grant;
-    // standing access is asked for only from "Always allow" (AlwaysAllow), when the patient chooses it.
-    setBusy(true);
-    setProgress({ phase: 'reading' });
-    if (preview) void send(sendMessage, 'clip/discard', { token: preview.token });
-    setPreview(null);
-    void send(sendMessage, 'clip/preview', { tabId: tab.tabId, selectionOnly })
-      .then((reply) => {
-        if (reply.ok && !reply.data.saved) setPreview({ token: reply.data.token, records: reply.data.records });
-      })
-      .finally(() => {
-        setBusy(false);
-        setProgress(undefined);
-        refreshAccess();
-      });
-  };
   const tabPattern = tab.url ? originPattern(tab.url) : null;
   const onAllowAlways = () => {
     // Asked synchronously inside the click: the permission prompt needs the user gesture.
     if (tabPattern) void browser.permissions.request({ origins: [tabPattern] }).finally(refreshAccess);
   };
 
-  // While the user decides, ask after the pending capture: this keeps the background's service worker
-  // (which holds it in memory) from being stopped as idle, and drops a preview that is gone.
-  useEffect(() => {
-    if (!preview) return;
-    const timer = setInterval(() => {
-      void send(sendMessage, 'clip/pending', { token: preview.token }).then((reply) => {
-        if (reply.ok && !reply.data.alive) setPreview(null);
-      });
-    }, 15_000);
-    return () => clearInterval(timer);
-  }, [preview?.token]);
-
-  const onSavePreview = (indexes: number[]) => {
-    if (!preview) return;
-    const { token } = preview;
-    setPreview(null);
-    setBusy(true);
-    setProgress({ phase: 'saving' });
-    void send(sendMessage, 'clip/save', { token, indexes }).finally(() => {
-      setBusy(false);
-      setProgress(undefined);
-    });
-  };
-
-  const onCancelPreview = () => {
-    if (preview) void send(sendMessage, 'clip/discard', { token: preview.token });
-    setPreview(null);
-  };
-
-  // The panel is an extension page: it may write files straight into the database (DESIGN.md).
   const onFiles = (picked: PickedFile[]) => {
     if (!activeCaseId) return setFileState({ phase: 'no-case' });
     setFileState({ phase: 'running' });
-    // The file readers (PDF/image checks, C-CDA and XDM parsers, the DICOM reader) load on first use, not
-    // with the panel. C-CDA is parsed by this page's own DOMParser (issue 7: no XML library shipped).
-    const run = async (): Promise<ImportOutcome[]> => {
-      const [{ importFiles }, { importStudies, sortChosenFiles }, { studyFilesFromZip }, readPage] = await Promise.all([
-        import('../../lib/import/files'),
-        import('../../lib/imaging'),
-        import('./study-zip'),
-        // Saved pages are read by the clip's own page reader and sanitized like a clip (the fallback
-        // sanitizer loads first where the browser lacks the API).
-        import('./page-reader').then(({ loadPageReader }) => loadPageReader()),
-      ]);
-      // A zip of a CD (DICOMDIR) or of a DICOM download is a study; other zips (XDM) are documents.
-      const zipped: StudyFile[] = [];
-      const rest: PickedFile[] = [];
-      for (const p of picked) {
-        const inside = /\.zip$/i.test(p.file.name) ? await studyFilesFromZip(p.file) : null;
-        if (inside) zipped.push(...inside);
-        else rest.push(p);
-      }
-      const { study, documents } = await sortChosenFiles(rest);
-      const all = [...study, ...zipped];
-      const studies = all.length > 0 ? await importStudies(db, activeCaseId, all) : [];
-      const files = await importFiles(
-        db,
-        activeCaseId,
-        documents.map((d) => d.file),
-        (xml) => new DOMParser().parseFromString(xml, 'application/xml'),
-        (done, total, phase) =>
-          setFileState({ phase: 'running', progress: { done, total, checking: phase === 'checking' } }),
-        // Saved pages (.html, .xhtml) are read as pages, with this panel's own parser.
-        { win: window, parseHtml: (html) => new DOMParser().parseFromString(html, 'text/html'), readPage },
-      );
-      return [...studies, ...files];
-    };
-    void run().then(
+    void importPickedFiles(db, activeCaseId, picked, (progress) => setFileState({ phase: 'running', progress })).then(
       (outcomes) => setFileState({ phase: 'done', outcomes }),
       () =>
         setFileState({

@@ -1,19 +1,19 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import type { CaseDb } from '../core/db';
 import { documentRoot, guessKind } from '../reading';
-import type { CaptureOutcome } from '../capture';
 import { magicType } from '../attachments';
 import type { CapturedRecord, CaseId } from '../core/model';
 import { addRecords, type AddResult, type NewAttachment } from '../case';
 import { NotCcda, parseCcda, type SectionOutcome } from './ccda';
 import { ccdaToCapturedRecords } from './ccda-records';
+import { decodePage, fromPage, PAGE_NAME, type PageReader } from './saved-page';
 import { recordsFromVaJson } from './va-file';
 import { readXdmPackage, ZipRefused } from './xdm';
 import { MAX_XML_CHARS, XmlRefused, type XmlParser } from './xml';
 import { applyPatientAndStory, fhirRecords, splitFhirFiles, type FhirImportSummary } from './fhir-files';
 import type { FhirProgress, FhirSource } from '../fhir';
 
-/** Issue 3, records from files: PDFs and images become records with the file attached; C-CDA and XDM are parsed. */
+/** Records from files: PDFs and images become records with the file attached; pages, C-CDA, XDM, VA and FHIR JSON are read. */
 export const FILE_LIMITS = {
   documentBytes: 512 * 1024 * 1024,
   xmlBytes: MAX_XML_CHARS,
@@ -101,46 +101,6 @@ function documentRecord(name: string, mediaType: string, sha256: string, size: n
     text,
   };
   return { ok: true, records: [record], attachments: [[{ name: name.slice(0, 200), mediaType, size, sha256, blob }]] };
-}
-
-/**
- * Reads a saved web page: the panel passes its own window, an HTML `DOMParser` and the clip's page reader
- * (capture.js, loaded into the panel, so the extension ships the reader once); Node tests pass jsdom's
- * window and `capturePage`.
- */
-export interface PageReader {
-  win: Window;
-  parseHtml: (html: string) => Document;
-  /** `capturePage` with no image inlining: a saved page's images are not fetched. */
-  readPage: (win: Window, doc: Document, url: string) => Promise<CaptureOutcome>;
-}
-
-const PAGE_NAME = /\.(x?html?|mht)$/i;
-
-/** The charset a saved page declares (`<meta charset>`, or the XML declaration), else UTF-8. */
-function decodePage(bytes: Uint8Array): string {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
-  const declared =
-    /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1] ??
-    /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1];
-  try {
-    return new TextDecoder(declared ?? 'utf-8').decode(bytes);
-  } catch {
-    return new TextDecoder('utf-8').decode(bytes);
-  }
-}
-
-/** A saved page is read like a clip of it: the same adapters, sections and sanitized snapshots. */
-async function fromPage(html: string, fileName: string, reader: PageReader): Promise<FileRecords> {
-  const doc = reader.parseHtml(html);
-  const url = `file:///${encodeURIComponent(fileName)}`;
-  const outcome = await reader.readPage(reader.win, doc, url);
-  if (!outcome.ok) return { ok: false, error: 'no-records' };
-  const records = outcome.records.map((r) => ({
-    ...r,
-    provenance: { ...r.provenance, origin: 'file://', path: fileName.slice(0, 4096) },
-  }));
-  return { ok: true, records, attachments: records.map(() => []) };
 }
 
 function fromCcda(xml: string, fileName: string, parse: XmlParser): FileRecords {
