@@ -91,7 +91,10 @@ describe('embedded documents in Chromium', () => {
     // Only the page's own frame loaded it; the clip did not ask the other origin for anything.
     expect(other.hits.length).toBe(hitsBefore);
     // The record list says so, and the checklist does not count the pathology family as present.
-    expect(await panel.text('[data-testid="records-pathology"]')).toContain('only the title was captured');
+    // (The status can arrive before the list's live query has re-run: wait for the list.)
+    expect(await panel.waitForText('[data-testid="records-pathology"]', 'only the title was captured')).toContain(
+      'only the title was captured',
+    );
   });
 
   it('keeps each image as displayed: srcset, picture, three lazy-loading patterns, a role="img" background', async () => {
