@@ -1,6 +1,6 @@
 import { presentDisplayedImages } from '../attachments';
 import { sanitizeElementToBody, sanitizeToBody } from '../sanitize';
-import { textOf } from '../reading';
+import { queryAll, textOf } from '../reading';
 
 /** Reads a same-origin image with the user's session; null when it cannot or should not be kept. */
 export type ImageInliner = (absoluteUrl: string) => Promise<string | null>;
@@ -56,8 +56,8 @@ export async function buildSnapshot(
   // become images, so the live and copied image lists still line up.
   presentDisplayedImages(element, clone);
 
-  const liveCanvases = Array.from(element.querySelectorAll('canvas'));
-  Array.from(clone.querySelectorAll('canvas')).forEach((canvas, i) => {
+  const liveCanvases = queryAll(element, 'canvas');
+  queryAll(clone, 'canvas').forEach((canvas, i) => {
     const img = canvas.ownerDocument.createElement('img');
     try {
       img.src = liveCanvases[i]?.toDataURL('image/png') ?? '';
@@ -69,7 +69,7 @@ export async function buildSnapshot(
   });
 
   let dropped = 0;
-  const images = Array.from(clone.querySelectorAll('img'));
+  const images = queryAll(clone, 'img');
   for (const [i, img] of images.entries()) {
     const src = img.getAttribute('src') ?? '';
     if (src.startsWith('data:image/')) continue;

@@ -1,5 +1,5 @@
 import type { ReportSection } from '../core/model';
-import { breaksLine, holdsNoText, textOf } from './text';
+import { breaksLine, holdsNoText, queryAll, textOf } from './text';
 
 const WHITESPACE = /[\u00a0\s]+/g;
 /** Where `WHITESPACE` would change anything: white space other than one plain space. */
@@ -63,11 +63,11 @@ export function labelValues(root: ParentNode): Map<string, string> {
     const key = label.replace(/:$/, '').trim().toLowerCase();
     if (key && value && !pairs.has(key)) pairs.set(key, value);
   };
-  for (const dt of Array.from(root.querySelectorAll('dt'))) {
+  for (const dt of queryAll(root, 'dt')) {
     const dd = dt.nextElementSibling;
     if (dd?.tagName === 'DD') add(cellText(dt), cellText(dd));
   }
-  for (const tr of Array.from(root.querySelectorAll('tr'))) {
+  for (const tr of queryAll(root, 'tr')) {
     // Checked without copying the cells: result tables have thousands of rows and none of them match.
     const th = tr.firstElementChild;
     const td = th?.nextElementSibling;
@@ -101,8 +101,7 @@ export function sectionsByHeadings(root: Element): ReportSection[] {
   for (const heading of headings) {
     const parts: string[] = [];
     for (let next = heading.nextElementSibling; next && !isHeading.has(next); next = next.nextElementSibling) {
-      if (next.querySelector('h2, h3, h4') && Array.from(next.querySelectorAll('*')).some((e) => isHeading.has(e)))
-        break;
+      if (next.querySelector('h2, h3, h4') && queryAll(next, '*').some((e) => isHeading.has(e))) break;
       const text = textOf(next);
       if (text) parts.push(text);
     }
