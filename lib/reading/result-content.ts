@@ -1,7 +1,7 @@
 import type { LabResultRow } from '../core/model';
 import { parseDate } from './dates';
 import { cellText, inertDocumentFor, oneLineText } from './dom';
-import { type LabColumn, labColumns, readLabTable, roleOfHeader } from './lab-table';
+import { type LabColumn, labColumns, readLabTable, roleOfHeader, rowsOf } from './lab-table';
 import { labRow, unparsedRow } from './lab-row';
 import { parseReferenceRange } from './lab-values';
 import { flagOf, isUnit, nameAndRange, rangeOf, roleOfCell, type ValueCell, valueOf } from './result-cells';
@@ -18,7 +18,6 @@ export interface ContentResults {
   textOnly: number;
 }
 
-const rowsOf = (table: Element) => queryAll(table, 'tr').filter((tr) => tr.closest('table') === table);
 const cellsOf = (tr: Element) => Array.from(tr.children).filter((c) => c.tagName === 'TD' || c.tagName === 'TH');
 
 /** Labels that are never the name of a test, whatever value follows them. */
