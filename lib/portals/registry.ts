@@ -30,7 +30,7 @@ export class FamilyReaderMissing extends Error {
  * and reads again, instead of paying for a page read that its adapter would stop anyway.
  */
 export function assertReaderLoaded(adapter: PortalAdapter): void {
-  if (READER_FAMILIES.some((card) => card.id === adapter.id) && !readers.has(adapter.id))
+  if (READER_FAMILIES.some((card) => card.id === adapter.id) && !readers.get(adapter.id))
     throw new FamilyReaderMissing(adapter.id);
 }
 
