@@ -5,7 +5,7 @@ import { assertReaderLoaded, detectPortal } from '../portals';
 import { cleanSourceUrl } from '../reading';
 import type { EmbeddedNotCopied } from './embedded-records';
 import { hasShadowRoots, partsFor } from './page-parts';
-import { buildSnapshot, noTimings, type CaptureTimings, type ImageInliner } from './snapshot';
+import { buildSnapshot, noTimings, now, type CaptureTimings, type ImageInliner } from './snapshot';
 
 export interface CaptureOptions {
   /** Clip only what the user selected. */
@@ -62,7 +62,7 @@ export async function capturePage(
   options: CaptureOptions,
 ): Promise<CaptureOutcome> {
   const timings = options.timings ?? noTimings();
-  const started = performance.now();
+  const started = now();
   const url = new URL(rawUrl);
   const bySelection = options.selection && !options.selection.collapsed;
   // The page's family first, before any walk of the page: a family recognised by its own markup whose
@@ -85,7 +85,7 @@ export async function capturePage(
   // A page with nothing composed is read as it was recognised above; a composed copy is recognised again.
   const adapter = detected && source === doc ? detected : detectPortal(url, source);
   const extracted = adapter.extract(source, url);
-  timings.extract += performance.now() - started;
+  timings.extract += now() - started;
   const owners = embeddedOwners(
     embedded,
     source,

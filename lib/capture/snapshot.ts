@@ -18,6 +18,9 @@ export interface CaptureTimings {
   sanitizer?: 'native' | 'fallback';
 }
 
+/** Milliseconds on the page's clock (the stages' timings). */
+export const now = (): number => performance.now();
+
 export const noTimings = (): CaptureTimings => ({ extract: 0, clone: 0, sanitize: 0, serialize: 0 });
 
 export interface Snapshot {
@@ -40,12 +43,12 @@ export async function buildSnapshot(
   inlineImage: ImageInliner,
   timings: CaptureTimings = noTimings(),
 ): Promise<Snapshot> {
-  let t = performance.now();
+  let t = now();
   // Nothing to present, inline or draw: sanitized straight from the page's markup, without a copy.
   if (!element.matches(IMAGES) && !element.querySelector(IMAGES)) {
     const sanitized = sanitizeElementToBody(win, element);
     timings.sanitizer = sanitized.sanitizer;
-    timings.sanitize += performance.now() - t;
+    timings.sanitize += now() - t;
     return serialized(sanitized.body, [], timings);
   }
   // Copied into a document without a browsing context: a copy made in the live page would fetch every
@@ -89,11 +92,11 @@ export async function buildSnapshot(
   }
   if (dropped > 0) warnings.push(`images-not-kept:${dropped}`);
 
-  timings.clone += performance.now() - t;
-  t = performance.now();
+  timings.clone += now() - t;
+  t = now();
   const sanitized = sanitizeToBody(win, clone);
   timings.sanitizer = sanitized.sanitizer;
-  timings.sanitize += performance.now() - t;
+  timings.sanitize += now() - t;
   return serialized(sanitized.body, warnings, timings);
 }
 
@@ -101,8 +104,8 @@ export async function buildSnapshot(
 const IMAGES = 'img, canvas, [role="img"]';
 
 function serialized(body: HTMLElement, warnings: string[], timings: CaptureTimings): Snapshot {
-  const t = performance.now();
+  const t = now();
   const snapshot = { html: body.innerHTML, text: textOf(body), warnings };
-  timings.serialize += performance.now() - t;
+  timings.serialize += now() - t;
   return snapshot;
 }
