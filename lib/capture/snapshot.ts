@@ -1,5 +1,5 @@
 import { presentDisplayedImages } from '../attachments';
-import { sanitizeElementToBody, sanitizeToBody } from '../sanitize';
+import { inertCopy, sanitizeElementToBody, sanitizeToBody } from '../sanitize';
 import { queryAll, textOf } from '../reading';
 
 /** Reads a same-origin image with the user's session; null when it cannot or should not be kept. */
@@ -53,7 +53,7 @@ export async function buildSnapshot(
   }
   // Copied into a document without a browsing context: a copy made in the live page would fetch every
   // <img>, poster and srcset again, outside the page's own CSP (issue 6, "No data leaves").
-  const clone = element.ownerDocument.implementation.createHTMLDocument('').importNode(element, true);
+  const clone = inertCopy(element);
   const warnings: string[] = [];
   // Each image as shown (currentSrc, lazy-loading addresses, role="img" backgrounds), before canvases
   // become images, so the live and copied image lists still line up.

@@ -73,7 +73,7 @@ export function labelValues(root: ParentNode): Map<string, string> {
     const td = th?.nextElementSibling;
     if (th?.tagName === 'TH' && td?.tagName === 'TD' && !td.nextElementSibling) add(cellText(th), cellText(td));
   }
-  for (const label of Array.from(root.querySelectorAll('.InfoLabel, .label, .field-label, [class$="Label"]'))) {
+  for (const label of queryAll(root, '.InfoLabel, .label, .field-label, [class$="Label"]')) {
     const value = label.nextElementSibling;
     if (value) add(cellText(label), cellText(value));
     else if (label.parentElement)
@@ -94,7 +94,7 @@ export function pick(pairs: Map<string, string>, label: RegExp): string | undefi
  */
 export function sectionsByHeadings(root: Element): ReportSection[] {
   const sections: ReportSection[] = [];
-  const headings = Array.from(root.querySelectorAll('h2, h3, h4, h5, h6, p > b:only-child, p > strong:only-child'))
+  const headings = queryAll(root, 'h2, h3, h4, h5, h6, p > b:only-child, p > strong:only-child')
     .map((h) => (HEADING.test(h.tagName) ? h : h.parentElement!))
     .filter((h) => !h.closest('table'));
   const isHeading = new Set<Element>(headings);
