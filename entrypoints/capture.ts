@@ -23,7 +23,7 @@ import {
   familyKit,
   registerFamilyReaders,
 } from '../lib/portals';
-import { noTimings, type CaptureTimings } from '../lib/capture/snapshot';
+import { noTimings, now, type CaptureTimings } from '../lib/capture/snapshot';
 import { canSanitize } from '../lib/sanitize/sanitize';
 
 const MAX_INLINE_IMAGE_BYTES = 8 * 1024 * 1024;
@@ -80,13 +80,13 @@ let stopped = 0;
  */
 async function capture(selectionOnly: boolean): Promise<string> {
   if (!canSanitize(window)) return FALLBACK_SANITIZER_NEEDED;
-  const started = performance.now();
+  const started = now();
   const resumed = waiting?.selectionOnly === selectionOnly ? waiting : null;
   waiting = null;
   const timings = resumed?.timings ?? noTimings();
   const before = resumed?.elapsed ?? stopped;
   stopped = 0;
-  const elapsed = () => before + performance.now() - started;
+  const elapsed = () => before + now() - started;
   let read: CaptureOutcome;
   try {
     read = resumed?.read ?? (await readTab(selectionOnly, timings));
@@ -110,9 +110,9 @@ async function capture(selectionOnly: boolean): Promise<string> {
     }
     outcome = await withFiles(read, fetcher);
   }
-  const t = performance.now();
+  const t = now();
   const json = JSON.stringify(outcome);
-  timings.serialize += performance.now() - t;
+  timings.serialize += now() - t;
   // The time of each stage in the tab travels with the capture (the bench's breakdown reads it).
   if (!json.endsWith('}')) return json;
   const inTab = { ...timings, total: elapsed() };

@@ -1,11 +1,11 @@
 import { findAttachments, type AttachmentCandidate } from '../attachments';
 import { LIMITS } from '../core/limits';
 import type { CapturedRecord } from '../core/model';
-import { detectPortal } from '../portals';
+import { assertReaderLoaded, detectPortal } from '../portals';
 import { cleanSourceUrl } from '../reading';
 import type { EmbeddedNotCopied } from './embedded-records';
 import { hasShadowRoots, partsFor } from './page-parts';
-import { buildSnapshot, noTimings, type CaptureTimings, type ImageInliner } from './snapshot';
+import { buildSnapshot, noTimings, now, type CaptureTimings, type ImageInliner } from './snapshot';
 
 export interface CaptureOptions {
   /** Clip only what the user selected. */
@@ -62,9 +62,13 @@ export async function capturePage(
   options: CaptureOptions,
 ): Promise<CaptureOutcome> {
   const timings = options.timings ?? noTimings();
-  const started = performance.now();
+  const started = now();
   const url = new URL(rawUrl);
   const bySelection = options.selection && !options.selection.collapsed;
+  // The page's family first, before any walk of the page: a family recognised by its own markup whose
+  // reader is not loaded yet stops here, so loading it costs one round trip and not a second read.
+  const detected = bySelection ? undefined : detectPortal(url, doc);
+  if (detected) assertReaderLoaded(detected);
   const shadows = hasShadowRoots(doc);
   // Frames, shadow roots, canvases, embeds, objects: read with the parts for them (page-parts.ts).
   const { findEmbeddedDocuments, flattenPage, embeddedOwners, assignEmbedded } = partsFor(doc, shadows);
@@ -78,9 +82,10 @@ export async function capturePage(
     ? { doc: selectionDocument(doc, options.selection!), warnings: [] }
     : flattenPage(doc, new Map(embedded.map((e, i) => [e.element, i])), shadows);
   const source = flat.doc;
-  const adapter = detectPortal(url, source);
+  // A page with nothing composed is read as it was recognised above; a composed copy is recognised again.
+  const adapter = detected && source === doc ? detected : detectPortal(url, source);
   const extracted = adapter.extract(source, url);
-  timings.extract += performance.now() - started;
+  timings.extract += now() - started;
   const owners = embeddedOwners(
     embedded,
     source,

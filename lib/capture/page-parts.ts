@@ -1,6 +1,7 @@
 import type { AttachmentCandidate, EmbeddedDocument } from '../attachments';
 import type { EmbeddedNotCopied } from './embedded-records';
 import type { FlatPage } from './flatten';
+import { queryAll } from '../reading';
 
 /**
  * The parts of the clip only some pages need: composing frames, shadow roots and canvases into a copy
@@ -39,7 +40,7 @@ export function needsFlattening(doc: Document, shadows: boolean = hasShadowRoots
 /** Buttons and links that load more rows, and regions still loading: content the clip may be missing. */
 export function notLoadedHints(root: ParentNode): number {
   let hints = 0;
-  for (const control of Array.from(root.querySelectorAll('button, a, [role="button"]'))) {
+  for (const control of queryAll(root, 'button, a, [role="button"]')) {
     if (LOAD_MORE.test(control.textContent ?? '') || LOAD_MORE.test(control.getAttribute('aria-label') ?? '')) hints++;
   }
   hints += root.querySelectorAll('[aria-busy="true"], [role="progressbar"]').length;

@@ -1,6 +1,6 @@
 import { presentDisplayedImages } from '../attachments';
-import { sanitizeElementToBody, sanitizeToBody } from '../sanitize';
-import { textOf } from '../reading';
+import { inertCopy, sanitizeElementToBody, sanitizeToBody } from '../sanitize';
+import { queryAll, textOf } from '../reading';
 
 /** Reads a same-origin image with the user's session; null when it cannot or should not be kept. */
 export type ImageInliner = (absoluteUrl: string) => Promise<string | null>;
@@ -17,6 +17,9 @@ export interface CaptureTimings {
   /** Which sanitizer ran: the browser's Sanitizer API, or the fallback loaded when it is missing. */
   sanitizer?: 'native' | 'fallback';
 }
+
+/** Milliseconds on the page's clock (the stages' timings). */
+export const now = (): number => performance.now();
 
 export const noTimings = (): CaptureTimings => ({ extract: 0, clone: 0, sanitize: 0, serialize: 0 });
 
@@ -40,24 +43,24 @@ export async function buildSnapshot(
   inlineImage: ImageInliner,
   timings: CaptureTimings = noTimings(),
 ): Promise<Snapshot> {
-  let t = performance.now();
+  let t = now();
   // Nothing to present, inline or draw: sanitized straight from the page's markup, without a copy.
   if (!element.matches(IMAGES) && !element.querySelector(IMAGES)) {
     const sanitized = sanitizeElementToBody(win, element);
     timings.sanitizer = sanitized.sanitizer;
-    timings.sanitize += performance.now() - t;
+    timings.sanitize += now() - t;
     return serialized(sanitized.body, [], timings);
   }
   // Copied into a document without a browsing context: a copy made in the live page would fetch every
   // <img>, poster and srcset again, outside the page's own CSP (issue 6, "No data leaves").
-  const clone = element.ownerDocument.implementation.createHTMLDocument('').importNode(element, true);
+  const clone = inertCopy(element);
   const warnings: string[] = [];
   // Each image as shown (currentSrc, lazy-loading addresses, role="img" backgrounds), before canvases
   // become images, so the live and copied image lists still line up.
   presentDisplayedImages(element, clone);
 
-  const liveCanvases = Array.from(element.querySelectorAll('canvas'));
-  Array.from(clone.querySelectorAll('canvas')).forEach((canvas, i) => {
+  const liveCanvases = queryAll(element, 'canvas');
+  queryAll(clone, 'canvas').forEach((canvas, i) => {
     const img = canvas.ownerDocument.createElement('img');
     try {
       img.src = liveCanvases[i]?.toDataURL('image/png') ?? '';
@@ -69,7 +72,7 @@ export async function buildSnapshot(
   });
 
   let dropped = 0;
-  const images = Array.from(clone.querySelectorAll('img'));
+  const images = queryAll(clone, 'img');
   for (const [i, img] of images.entries()) {
     const src = img.getAttribute('src') ?? '';
     if (src.startsWith('data:image/')) continue;
@@ -89,11 +92,11 @@ export async function buildSnapshot(
   }
   if (dropped > 0) warnings.push(`images-not-kept:${dropped}`);
 
-  timings.clone += performance.now() - t;
-  t = performance.now();
+  timings.clone += now() - t;
+  t = now();
   const sanitized = sanitizeToBody(win, clone);
   timings.sanitizer = sanitized.sanitizer;
-  timings.sanitize += performance.now() - t;
+  timings.sanitize += now() - t;
   return serialized(sanitized.body, warnings, timings);
 }
 
@@ -101,8 +104,8 @@ export async function buildSnapshot(
 const IMAGES = 'img, canvas, [role="img"]';
 
 function serialized(body: HTMLElement, warnings: string[], timings: CaptureTimings): Snapshot {
-  const t = performance.now();
+  const t = now();
   const snapshot = { html: body.innerHTML, text: textOf(body), warnings };
-  timings.serialize += performance.now() - t;
+  timings.serialize += now() - t;
   return snapshot;
 }

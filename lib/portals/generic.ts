@@ -1,4 +1,4 @@
-import { findClinicalDate } from '../reading';
+import { findClinicalDate, queryAll } from '../reading';
 import { labelValues, paragraphsOf, pick, sectionsByHeadings, sectionsFromText } from '../reading';
 import { guessKind } from '../reading';
 import { labColumns, readLabTable, readMedicationTable } from '../reading';
@@ -19,7 +19,7 @@ const textOutsideTables = (el: Element) =>
 /** Tables that read as lab results or medication lists, one record each. */
 export function tableRecords(doc: Document, root: Element): ExtractedRecord[] {
   const records: ExtractedRecord[] = [];
-  for (const table of Array.from(root.querySelectorAll('table'))) {
+  for (const table of queryAll(root, 'table')) {
     if (table.parentElement?.closest('table')) continue;
     const roles = labColumns(table);
     const element = ownContainer(table, root, 'table');

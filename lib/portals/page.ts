@@ -1,4 +1,4 @@
-import { parseDate } from '../reading';
+import { parseDate, queryAll } from '../reading';
 import { cellText } from '../reading';
 
 /** The page title without the portal's branding suffix ("Test Details - MyChart"). */
@@ -19,7 +19,7 @@ export function headingBefore(el: Element, root: Element, selector = 'h1, h2, h3
   for (let node: Element | null = el; node && node !== root; node = node.parentElement) {
     for (let prev = node.previousElementSibling; prev; prev = prev.previousElementSibling) {
       if (prev.matches(selector)) return cellText(prev);
-      const inner = Array.from(prev.querySelectorAll(selector)).pop();
+      const inner = queryAll(prev, selector).pop();
       if (inner) return cellText(inner);
     }
   }

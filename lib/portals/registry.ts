@@ -25,6 +25,15 @@ export class FamilyReaderMissing extends Error {
   }
 }
 
+/**
+ * Stops a read before it starts when `adapter` is a family whose reader is not loaded: the caller loads it
+ * and reads again, instead of paying for a page read that its adapter would stop anyway.
+ */
+export function assertReaderLoaded(adapter: PortalAdapter): void {
+  if (READER_FAMILIES.some((card) => card.id === adapter.id) && !readers.get(adapter.id))
+    throw new FamilyReaderMissing(adapter.id);
+}
+
 /** A family as detection knows it (its card), reading through its registered reader. */
 function familyAdapter(card: FamilyCard): PortalAdapter {
   return {

@@ -1,3 +1,4 @@
+import { queryAll } from '../reading';
 /**
  * How a portal family is recognised: by the host it is served from, and by the page's own content, since
  * one family runs on many host names and a saved page has none. Each adapter lists its signs (with where
@@ -63,7 +64,7 @@ function gatherFacts(doc: Document, url: URL): PageFacts {
     .map(squash)
     .join('\n')
     .slice(0, 20_000);
-  const headerRows = Array.from(doc.querySelectorAll('table'))
+  const headerRows = queryAll(doc, 'table')
     .slice(0, MAX_TABLES)
     .map((table) => {
       const row = table.querySelector('thead tr') ?? table.querySelector('tr');

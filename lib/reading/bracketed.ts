@@ -1,5 +1,6 @@
 import type { LabResultRow } from '../core/model';
 import { labRow, unparsedRow } from './lab-row';
+import { oneLineText } from './dom';
 
 /**
  * Oracle Health (Cerner) style, on HealtheLife pages and in Cerner C-CDA narratives:
@@ -12,11 +13,11 @@ export const isBracketedName = (text: string) => NAME_LINE.test(text.trim());
 
 /** One trend row per value; a value without its date stays unparsed (it may be a footnote, not a result). */
 export function bracketedRows(name: string, values: string[]): LabResultRow[] | undefined {
-  const head = NAME_LINE.exec(name.replace(/\s+/g, ' ').trim());
+  const head = NAME_LINE.exec(oneLineText(name));
   if (!head) return undefined;
   const [, test, range] = head;
   return values
-    .map((v) => v.replace(/\s+/g, ' ').trim())
+    .map(oneLineText)
     .filter(Boolean)
     .map((line) => {
       const value = VALUE_LINE.exec(line);

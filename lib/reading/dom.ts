@@ -1,5 +1,5 @@
 import type { ReportSection } from '../core/model';
-import { breaksLine, holdsNoText, textOf } from './text';
+import { breaksLine, holdsNoText, queryAll, textOf } from './text';
 
 const WHITESPACE = /[\u00a0\s]+/g;
 /** Where `WHITESPACE` would change anything: white space other than one plain space. */
@@ -63,17 +63,17 @@ export function labelValues(root: ParentNode): Map<string, string> {
     const key = label.replace(/:$/, '').trim().toLowerCase();
     if (key && value && !pairs.has(key)) pairs.set(key, value);
   };
-  for (const dt of Array.from(root.querySelectorAll('dt'))) {
+  for (const dt of queryAll(root, 'dt')) {
     const dd = dt.nextElementSibling;
     if (dd?.tagName === 'DD') add(cellText(dt), cellText(dd));
   }
-  for (const tr of Array.from(root.querySelectorAll('tr'))) {
+  for (const tr of queryAll(root, 'tr')) {
     // Checked without copying the cells: result tables have thousands of rows and none of them match.
     const th = tr.firstElementChild;
     const td = th?.nextElementSibling;
     if (th?.tagName === 'TH' && td?.tagName === 'TD' && !td.nextElementSibling) add(cellText(th), cellText(td));
   }
-  for (const label of Array.from(root.querySelectorAll('.InfoLabel, .label, .field-label, [class$="Label"]'))) {
+  for (const label of queryAll(root, '.InfoLabel, .label, .field-label, [class$="Label"]')) {
     const value = label.nextElementSibling;
     if (value) add(cellText(label), cellText(value));
     else if (label.parentElement)
@@ -94,15 +94,14 @@ export function pick(pairs: Map<string, string>, label: RegExp): string | undefi
  */
 export function sectionsByHeadings(root: Element): ReportSection[] {
   const sections: ReportSection[] = [];
-  const headings = Array.from(root.querySelectorAll('h2, h3, h4, h5, h6, p > b:only-child, p > strong:only-child'))
+  const headings = queryAll(root, 'h2, h3, h4, h5, h6, p > b:only-child, p > strong:only-child')
     .map((h) => (HEADING.test(h.tagName) ? h : h.parentElement!))
     .filter((h) => !h.closest('table'));
   const isHeading = new Set<Element>(headings);
   for (const heading of headings) {
     const parts: string[] = [];
     for (let next = heading.nextElementSibling; next && !isHeading.has(next); next = next.nextElementSibling) {
-      if (next.querySelector('h2, h3, h4') && Array.from(next.querySelectorAll('*')).some((e) => isHeading.has(e)))
-        break;
+      if (next.querySelector('h2, h3, h4') && queryAll(next, '*').some((e) => isHeading.has(e))) break;
       const text = textOf(next);
       if (text) parts.push(text);
     }

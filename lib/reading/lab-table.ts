@@ -2,6 +2,7 @@ import type { LabResultRow, Medication } from '../core/model';
 import { parseDate } from './dates';
 import { cellText } from './dom';
 import { type LabCells, labRow, unparsedRow } from './lab-row';
+import { queryAll } from './text';
 
 export type LabColumn =
   'test' | 'value' | 'unit' | 'range' | 'flag' | 'date' | 'created' | 'description' | 'notes' | 'status';
@@ -44,8 +45,8 @@ export function columnRole(cell: Element): LabColumn | undefined {
 export const roleOfHeader = (text: string): LabColumn | undefined =>
   HEADER_ROLES.find(([re]) => re.test(text.trim()))?.[1];
 
-const rowsOf = (table: Element) =>
-  Array.from(table.querySelectorAll('tr')).filter((tr) => tr.closest('table') === table);
+/** The table's own rows (not those of tables inside it). */
+export const rowsOf = (table: Element) => queryAll(table, 'tr').filter((tr) => tr.closest('table') === table);
 
 /** The table's own first row, found without listing every row (a table in its caption comes first). */
 function firstRow(table: Element): Element | undefined {

@@ -1,4 +1,5 @@
 import type { AbnormalFlag } from '../core/model';
+import { oneLineText } from './dom';
 
 /** Issue 3: portals show values, units, comparators and flags in many shapes; these read one cell each. */
 
@@ -22,7 +23,8 @@ export interface ReferenceRange {
   unit?: string;
 }
 
-const clean = (text: string) => text.replace(/[\u00a0\s]+/g, ' ').trim();
+/** White space as single spaces, trimmed (`\s` includes the no-break space). */
+const clean = oneLineText;
 
 const COMPARATORS: Record<string, Comparator> = {
   '<': '<',

@@ -1,6 +1,7 @@
 import type { AbnormalFlag } from '../core/model';
 import { parseDate } from './dates';
 import { parseFlagText, parseLabValue, parseReferenceRange, splitFlag } from './lab-values';
+import { oneLineText } from './dom';
 
 /**
  * Reading one cell (or one line) by what it holds, not by the column it sits in: a value (number or
@@ -8,7 +9,8 @@ import { parseFlagText, parseLabValue, parseReferenceRange, splitFlag } from './
  */
 export type CellRole = 'value' | 'unit' | 'range' | 'flag' | 'date' | 'name' | 'empty' | 'other';
 
-const clean = (text: string) => text.replace(/[\u00a0\s]+/g, ' ').trim();
+/** White space as single spaces, trimmed (`\s` includes the no-break space). */
+const clean = oneLineText;
 
 /** Results written as words ("Negative", "Not detected", "Reactive"). */
 const QUALITATIVE =

@@ -1,11 +1,11 @@
 import type { LabResultRow } from '../core/model';
 import { parseDate } from './dates';
-import { cellText, inertDocumentFor } from './dom';
-import { type LabColumn, labColumns, readLabTable, roleOfHeader } from './lab-table';
+import { cellText, inertDocumentFor, oneLineText } from './dom';
+import { type LabColumn, labColumns, readLabTable, roleOfHeader, rowsOf } from './lab-table';
 import { labRow, unparsedRow } from './lab-row';
 import { parseReferenceRange } from './lab-values';
 import { flagOf, isUnit, nameAndRange, rangeOf, roleOfCell, type ValueCell, valueOf } from './result-cells';
-import { textOf } from './text';
+import { queryAll, textOf } from './text';
 
 /**
  * Results read by their content wherever they sit: tables with or without headers (column roles from
@@ -18,8 +18,6 @@ export interface ContentResults {
   textOnly: number;
 }
 
-const rowsOf = (table: Element) =>
-  Array.from(table.querySelectorAll('tr')).filter((tr) => tr.closest('table') === table);
 const cellsOf = (tr: Element) => Array.from(tr.children).filter((c) => c.tagName === 'TD' || c.tagName === 'TH');
 
 /** Labels that are never the name of a test, whatever value follows them. */
@@ -70,9 +68,7 @@ function contentRow(parts: RowParts): LabResultRow {
 /** "Blood Pressure 132/86 mmHg": the systolic and diastolic values, named so; only for a blood pressure row. */
 export function bloodPressure(name: string, text: string, date?: string): LabResultRow[] {
   if (!/^(?:blood pressure|bp|b\/p)\b/i.test(name.trim())) return [];
-  const m = /^(\d{2,3})\s*\/\s*(\d{2,3})\s*(mm ?Hg|mm\[Hg\])?(?:\s*\(([^()]*\d{4}[^()]*)\))?$/i.exec(
-    text.replace(/\s+/g, ' ').trim(),
-  );
+  const m = /^(\d{2,3})\s*\/\s*(\d{2,3})\s*(mm ?Hg|mm\[Hg\])?(?:\s*\(([^()]*\d{4}[^()]*)\))?$/i.exec(oneLineText(text));
   if (!m) return [];
   // A blood pressure is always in mm[Hg]; a page that leaves the unit out ("132/88") still means it.
   const unitNote = m[3] ? '' : '; unit not written on the page, blood pressure is in mm[Hg]';
@@ -158,10 +154,7 @@ function tableByContent(table: Element, out: ContentResults): void {
 
 /** "Hgb Bld-mCnc 13.50 g/dL (12.0-15.5) H": a name, then one value with what goes with it. */
 export function lineResult(line: string): RowParts | undefined {
-  const tokens = line
-    .replace(/[\u00a0\s]+/g, ' ')
-    .trim()
-    .split(' ');
+  const tokens = oneLineText(line).split(' ');
   if (tokens.length < 2 || tokens.length > 24) return undefined;
   for (let k = 1; k < tokens.length; k++) {
     if (!/^(?:[<>≤≥]=?)?[-+]?\.?\d/.test(tokens[k]!)) continue;
@@ -275,7 +268,7 @@ function blocksByContent(root: Element, out: ContentResults): void {
       }
       continue;
     }
-    if (Array.from(el.querySelectorAll('*')).some((d) => taken.has(d))) continue;
+    if (queryAll(el, '*').some((d) => taken.has(d))) continue;
     const parts = cardParts(el);
     if (parts) {
       push(at, contentRow(parts));
@@ -300,9 +293,7 @@ function blocksByContent(root: Element, out: ContentResults): void {
 /** Every result `root` holds, by content; tables whose header names lab columns keep their header reading. */
 export function readResultsByContent(root: Element): ContentResults {
   const out: ContentResults = { rows: [], textOnly: 0 };
-  const tables: Element[] = Array.from(root.querySelectorAll('table')).filter(
-    (t) => !t.parentElement?.closest('table'),
-  );
+  const tables: Element[] = queryAll(root, 'table').filter((t) => !t.parentElement?.closest('table'));
   if (root.tagName === 'TABLE') tables.unshift(root);
   for (const table of tables) {
     const roles = labColumns(table);

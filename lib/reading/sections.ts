@@ -1,6 +1,7 @@
 import type { RecordKind } from '../core/model';
 import { cellText, inertDocumentFor } from './dom';
 import { guessKind } from './kind';
+import { queryAll } from './text';
 
 /**
  * A page of many sections (a health summary, a rendered C-CDA, a visit summary): each section under its
@@ -31,7 +32,7 @@ function anchorOf(heading: Element): string | undefined {
  * two sections: an empty list, and the page is read as one record.
  */
 export function pageSections(root: Element): PageSection[] {
-  const headings = Array.from(root.querySelectorAll(HEADINGS)).filter((h) => !h.closest('table') && cellText(h) !== '');
+  const headings = queryAll(root, HEADINGS).filter((h) => !h.closest('table') && cellText(h) !== '');
   const counts = new Map<number, number>();
   for (const h of headings) counts.set(levelOf(h), (counts.get(levelOf(h)) ?? 0) + 1);
   const level = [...counts.entries()]
@@ -43,7 +44,7 @@ export function pageSections(root: Element): PageSection[] {
   if (heads.length < 2) return [];
   const isHead = new Set(heads);
   const holdsOtherHead = (el: Element, own: Element) =>
-    isHead.has(el) ? el !== own : Array.from(el.querySelectorAll(HEADINGS)).some((h) => h !== own && isHead.has(h));
+    isHead.has(el) ? el !== own : queryAll(el, HEADINGS).some((h) => h !== own && isHead.has(h));
   const inert = inertDocumentFor(root.ownerDocument);
   const sections: PageSection[] = [];
   /** The page's own elements each section holds (or, for a section with nothing under it, its heading). */

@@ -38,6 +38,16 @@ const BLOCK = new Set([
 const NO_TEXT = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
 
 /** Elements whose content is never text a reader sees. */
+/** Every element under `root` matching `selector`, in document order, as an array. */
+export function queryAll<K extends keyof HTMLElementTagNameMap>(
+  root: ParentNode,
+  selector: K,
+): HTMLElementTagNameMap[K][];
+export function queryAll<E extends Element = Element>(root: ParentNode, selector: string): E[];
+export function queryAll(root: ParentNode, selector: string): Element[] {
+  return Array.from(root.querySelectorAll(selector));
+}
+
 export const holdsNoText = (tag: string): boolean => NO_TEXT.has(tag);
 
 /** Elements `textOf` puts on their own lines. */
