@@ -251,6 +251,9 @@ describe('records-request letters in Chromium', () => {
     await panel.click('[data-testid="view-story"]');
     await fillField(panel, '[data-testid="story-referringDoctor"]', 'Dr. Lee Sample');
     await panel.click('[data-testid="view-opinions"]');
+    // The opinions view fills in from its live queries: click once it is all there, as a user would.
+    await panel.waitForSelector('[data-testid="opinion-add"]');
+    await panel.waitForSelector('[data-testid="decision"]');
     await panel.click('[data-testid="decision-letter-file-txt"]');
     await panel.waitForText('[data-testid="decision-letter-file-problems"]', 'opinion');
     await panel.click('[data-testid="opinion-add"]');

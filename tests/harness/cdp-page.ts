@@ -116,30 +116,14 @@ export class CdpPage {
       },
       [selector],
     );
-    // Like a user, click where the control is once it stays there: a view still filling in can move it
-    // between finding it and pressing (the press then lands on whatever took its place).
-    for (let attempt = 0; ; attempt++) {
-      const box = await this.evaluate(async (s: string) => {
-        const el = document.querySelector(s);
-        if (!el) return null;
-        el.scrollIntoView({ block: 'center' });
-        const before = el.getBoundingClientRect();
-        await new Promise((r) => setTimeout(r, 30));
-        const r = el.getBoundingClientRect();
-        const x = r.x + r.width / 2;
-        const y = r.y + r.height / 2;
-        const hit = document.elementFromPoint(x, y);
-        const still = r.x === before.x && r.y === before.y && r.width === before.width && r.height === before.height;
-        return { x, y, ready: still && hit !== null && (hit === el || el.contains(hit)) };
-      }, selector);
-      if (box?.ready || attempt >= 40) {
-        if (!box) throw new Error(`${selector} went away before it could be clicked`);
-        for (const type of ['mousePressed', 'mouseReleased']) {
-          await this.send('Input.dispatchMouseEvent', { type, x: box.x, y: box.y, button: 'left', clickCount: 1 });
-        }
-        return;
-      }
-      await new Promise((r) => setTimeout(r, 50));
+    const box = await this.evaluate((s: string) => {
+      const el = document.querySelector(s)!;
+      el.scrollIntoView({ block: 'center' });
+      const r = el.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    }, selector);
+    for (const type of ['mousePressed', 'mouseReleased']) {
+      await this.send('Input.dispatchMouseEvent', { type, x: box.x, y: box.y, button: 'left', clickCount: 1 });
     }
   }
 
