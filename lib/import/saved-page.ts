@@ -17,8 +17,14 @@ export interface PageReader {
 
 export const PAGE_NAME = /\.(x?html?|mht)$/i;
 
-/** The charset a saved page declares (`<meta charset>`, or the XML declaration), else UTF-8. */
+/**
+ * Decodes a saved page the way a browser does: a byte order mark first (it overrides any declaration),
+ * then `<meta charset>` or the XML declaration, else UTF-8. Portals still serve windows-1252 pages and
+ * some "Save as" tools write UTF-16; names with accents must survive either way.
+ */
 export function decodePage(bytes: Uint8Array): string {
+  const bom = byteOrderMark(bytes);
+  if (bom) return new TextDecoder(bom.label).decode(bytes.subarray(bom.length));
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
   const declared =
     /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1] ??
@@ -26,8 +32,15 @@ export function decodePage(bytes: Uint8Array): string {
   try {
     return new TextDecoder(declared ?? 'utf-8').decode(bytes);
   } catch {
-    return new TextDecoder('utf-8').decode(bytes);
+    return new TextDecoder('utf-8').decode(bytes); // an unknown label: UTF-8, as browsers fall back
   }
+}
+
+function byteOrderMark(bytes: Uint8Array): { label: string; length: number } | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { label: 'utf-8', length: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { label: 'utf-16le', length: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { label: 'utf-16be', length: 2 };
+  return null;
 }
 
 /** A saved page is read like a clip of it: the same adapters, sections and sanitized snapshots. */

@@ -9,7 +9,7 @@ import type { StructuredData } from '../../lib/core/model';
 import { familyReaders } from '../../lib/portals/family-readers';
 import { detectPortal, registerFamilyReaders } from '../../lib/portals/registry';
 import { documentRoot } from '../../lib/reading';
-import { decodeDocument, parsePage } from './load-page';
+import { decodePage, parsePage } from './load-page';
 import { parseXmlDocument } from './xml-parser';
 
 /**
@@ -92,7 +92,7 @@ export async function extractFile(
       errors.push({ file: `${file}!${path}`, error: 'listed in METADATA.XML but not in the zip' });
     return xdm.documents.flatMap((doc) => fromCcda(`${file}!${doc.path}`, doc.xml, 'xdm', documents));
   }
-  const text = decodeDocument(bytes);
+  const text = decodePage(bytes);
   const head = text.slice(0, 4000);
   // The root decides, not the prolog or the file name: an XHTML page with `<?xml?>` and a DOCTYPE is a page.
   const root = documentRoot(text);

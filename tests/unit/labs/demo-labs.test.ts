@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseRecord } from '../../../lib/core/model';
 import { labMatrix, labTrends } from '../../../lib/labs';
 import { detectPortal } from '../../../lib/portals';
-import { decodeDocument, parsePage } from '../../tools/load-page';
+import { decodePage, parsePage } from '../../tools/load-page';
 import { caseRecord } from '../fixtures/records';
 
 /** The demo portal's lab pages (what `npm run demo` clips), read by the real adapters. */
@@ -13,7 +13,7 @@ const PAGES = ['mychart/test-results/cbc.html', 'mychart/test-results/cmp.html',
 function demoRecords(): CaseRecord[] {
   return PAGES.flatMap((page) => {
     const url = new URL(`http://127.0.0.1:8080/${page}`);
-    const doc = parsePage(decodeDocument(readFileSync(join(import.meta.dirname, '../../demo-portal', page))));
+    const doc = parsePage(decodePage(readFileSync(join(import.meta.dirname, '../../demo-portal', page))));
     const adapter = detectPortal(url, doc);
     return adapter.extract(doc, url).map((r) =>
       caseRecord({

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CapturedRecord } from '../../../lib/core/model';
 import { adapters, detectPortal } from '../../../lib/portals/registry';
-import { decodeDocument, parsePage } from '../../tools/load-page';
+import { decodePage, parsePage } from '../../tools/load-page';
 import { recordJson } from '../../tools/serialize';
 import { updateGolden } from '../helpers/golden';
 
@@ -46,7 +46,7 @@ describe('portal golden fixtures', () => {
   });
 
   it.each(fixtures)('$adapterId/$name', ({ adapterId, name, dir }) => {
-    const doc = parsePage(decodeDocument(pageBytes(dir, name)));
+    const doc = parsePage(decodePage(pageBytes(dir, name)));
     const url = URL_OF(name);
     const adapter = detectPortal(url, doc);
     expect(adapter.id).toBe(adapterId);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { adapters, detectPortal } from '../../../lib/portals/registry';
 import { signOf, type SignKind } from '../../../lib/portals/signs';
 import { renderCcda } from '../../tools/ccda-corpus';
-import { decodeDocument, parsePage } from '../../tools/load-page';
+import { decodePage, parsePage } from '../../tools/load-page';
 
 /**
  * Portal families recognised by their page as well as their host: each adapter's signs (README's portal
@@ -223,7 +223,7 @@ describe("the project's portal-like pages without their class names and ids", ()
     const bytes = existsSync(pointer)
       ? readFileSync(join(import.meta.dirname, '../..', readFileSync(pointer, 'utf8').trim()))
       : readFileSync(join(dir, `${name}.html`));
-    return parsePage(decodeDocument(bytes));
+    return parsePage(decodePage(bytes));
   };
   const stripped = (doc: Document) => {
     for (const el of Array.from(doc.querySelectorAll('*')))
