@@ -5,10 +5,12 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { releaseBuild } from '../harness/builds';
-import { launchFirefox, type FirefoxRun } from '../harness/firefox';
-import { openSidebar, type FirefoxSidebar } from '../harness/firefox-sidebar';
-import { startDemoPortal, type DemoPortal } from '../harness/portal-server';
+import type { FirefoxRun } from '../harness/firefox';
+import { createCaseInSidebar, startFirefoxSidebar, type FirefoxSidebarSession } from '../harness/firefox-session';
+import type { FirefoxSidebar } from '../harness/firefox-sidebar';
+import type { DemoPortal } from '../harness/portal-server';
 
+let session: FirefoxSidebarSession | undefined;
 let portal: DemoPortal;
 let run: FirefoxRun;
 let sidebar: FirefoxSidebar;
@@ -35,19 +37,11 @@ async function rightClick(page: Page, selector: string) {
 }
 
 beforeAll(async () => {
-  portal = await startDemoPortal();
-  run = await launchFirefox(releaseBuild('firefox'));
-  const [page] = await run.browser.pages();
-  await page!.goto(`${portal.origin}/healthelife/results.html`);
-  sidebar = await openSidebar(run);
-  await sidebar.fill('[data-testid="case-new-title"]', 'Menu and shortcut case');
-  await sidebar.click('[data-testid="case-create"]');
-  await sidebar.waitFor(`(w) => !!w.document.querySelector('[data-testid="case-select"]')`);
+  session = await startFirefoxSidebar(releaseBuild('firefox'));
+  ({ portal, run, sidebar } = session);
+  await createCaseInSidebar(sidebar, 'Menu and shortcut case');
 });
-afterAll(async () => {
-  await run?.close();
-  await portal?.close();
-});
+afterAll(() => session?.close());
 
 describe('Firefox: shortcut and context menu, for real', () => {
   it('Alt+Shift+K pressed in the browser window clips the portal page', async () => {

@@ -3,12 +3,12 @@
 // sidebar's page reloads (Firefox's own IndexedDB, written through the background).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBuild } from '../harness/builds';
-import { launchFirefox, type FirefoxRun } from '../harness/firefox';
-import { openSidebar, type FirefoxSidebar } from '../harness/firefox-sidebar';
-import { startDemoPortal, type DemoPortal } from '../harness/portal-server';
+import type { DemoPortal } from '../harness/portal-server';
+import type { FirefoxSidebar } from '../harness/firefox-sidebar';
+import { createCaseInSidebar, startFirefoxSidebar, type FirefoxSidebarSession } from '../harness/firefox-session';
 
+let session: FirefoxSidebarSession | undefined;
 let portal: DemoPortal;
-let run: FirefoxRun;
 let sidebar: FirefoxSidebar;
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
@@ -52,24 +52,16 @@ const requestState = () =>
   );
 
 beforeAll(async () => {
-  portal = await startDemoPortal();
-  run = await launchFirefox(testBuild('firefox'));
-  const [page] = await run.browser.pages();
-  await (page ?? (await run.browser.newPage())).goto(`${portal.origin}/healthelife/results.html`);
-  sidebar = await openSidebar(run);
-  await sidebar.fill('[data-testid="case-new-title"]', 'Firefox next steps');
-  await sidebar.click('[data-testid="case-create"]');
-  await sidebar.waitFor(`(w) => !!w.document.querySelector('[data-testid="case-select"]')`);
+  session = await startFirefoxSidebar(testBuild('firefox'));
+  ({ portal, sidebar } = session);
+  await createCaseInSidebar(sidebar, 'Firefox next steps');
   await sidebar.waitFor(
     `(w) => w.document.querySelector('[data-testid="tab-origin"]')?.textContent.includes(${JSON.stringify(portal.origin)})`,
   );
   await sidebar.click('[data-testid="clip-page"]');
   await sidebar.waitFor(`(w) => w.document.querySelectorAll('[data-testid="record-open"]').length > 0`, 60_000);
 });
-afterAll(async () => {
-  await run?.close();
-  await portal?.close();
-});
+afterAll(() => session?.close());
 
 describe('next steps in the real Firefox sidebar', () => {
   it('the timeline shows the clipped results', async () => {

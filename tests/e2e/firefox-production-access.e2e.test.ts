@@ -7,10 +7,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { releaseBuild } from '../harness/builds';
-import { launchFirefox, type FirefoxRun } from '../harness/firefox';
-import { openSidebar, type FirefoxSidebar } from '../harness/firefox-sidebar';
-import { startDemoPortal, type DemoPortal } from '../harness/portal-server';
+import type { FirefoxRun } from '../harness/firefox';
+import { startFirefoxSidebar, type FirefoxSidebarSession } from '../harness/firefox-session';
+import type { FirefoxSidebar } from '../harness/firefox-sidebar';
+import type { DemoPortal } from '../harness/portal-server';
 
+let session: FirefoxSidebarSession | undefined;
 let portal: DemoPortal;
 let run: FirefoxRun;
 let sidebar: FirefoxSidebar;
@@ -30,16 +32,10 @@ const records = () =>
   sidebar.evaluate<number>(`(w) => w.document.querySelectorAll('[data-testid="record-open"]').length`);
 
 beforeAll(async () => {
-  portal = await startDemoPortal();
-  run = await launchFirefox(releaseBuild('firefox'));
-  const [page] = await run.browser.pages();
-  await page!.goto(`${portal.origin}/healthelife/results.html`);
-  sidebar = await openSidebar(run);
+  session = await startFirefoxSidebar(releaseBuild('firefox'));
+  ({ portal, run, sidebar } = session);
 });
-afterAll(async () => {
-  await run?.close();
-  await portal?.close();
-});
+afterAll(() => session?.close());
 
 describe('site access on the Firefox release build', () => {
   it('pre-grants no host', () => {

@@ -2,25 +2,19 @@
 // active portal tab and clips it through the background, as the toolbar button's sidebar does for a user.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBuild } from '../harness/builds';
-import { launchFirefox, type FirefoxRun } from '../harness/firefox';
-import { openSidebar, type FirefoxSidebar } from '../harness/firefox-sidebar';
-import { startDemoPortal, type DemoPortal } from '../harness/portal-server';
+import type { DemoPortal } from '../harness/portal-server';
+import type { FirefoxSidebar } from '../harness/firefox-sidebar';
+import { createCaseInSidebar, startFirefoxSidebar, type FirefoxSidebarSession } from '../harness/firefox-session';
 
+let session: FirefoxSidebarSession | undefined;
 let portal: DemoPortal;
-let run: FirefoxRun;
 let sidebar: FirefoxSidebar;
 
 beforeAll(async () => {
-  portal = await startDemoPortal();
-  run = await launchFirefox(testBuild('firefox'));
-  const [page] = await run.browser.pages();
-  await (page ?? (await run.browser.newPage())).goto(`${portal.origin}/healthelife/results.html`);
-  sidebar = await openSidebar(run);
+  session = await startFirefoxSidebar(testBuild('firefox'));
+  ({ portal, sidebar } = session);
 });
-afterAll(async () => {
-  await run?.close();
-  await portal?.close();
-});
+afterAll(() => session?.close());
 
 describe('the real Firefox sidebar', () => {
   it('renders the panel and follows the active portal tab', async () => {
@@ -32,9 +26,7 @@ describe('the real Firefox sidebar', () => {
   });
 
   it('creates a case and clips the portal page into it', async () => {
-    await sidebar.fill('[data-testid="case-new-title"]', 'Sidebar case');
-    await sidebar.click('[data-testid="case-create"]');
-    await sidebar.waitFor(`(w) => !!w.document.querySelector('[data-testid="case-select"]')`);
+    await createCaseInSidebar(sidebar, 'Sidebar case');
     await sidebar.click('[data-testid="clip-page"]');
     const status = await sidebar.waitFor<string>(
       `(w) => { const t = w.document.querySelector('[data-testid="clip-status"]')?.textContent ?? ''; return /Clipped|Already/.test(t) ? t : ''; }`,
