@@ -1,9 +1,6 @@
-import { codeSystemName } from '../core/code-systems';
-import { parseHl7Date } from '../reading';
 import type {
   Allergy,
   CodedEntry,
-  Coding,
   Encounter,
   FamilyMemberHistory,
   Immunization,
@@ -11,7 +8,22 @@ import type {
   Problem,
   Procedure,
 } from '../core/model';
+import { parseHl7Date } from '../reading';
 import { codeText } from './ccda-results';
+import {
+  codingOf,
+  cut,
+  defined,
+  high,
+  type Ids,
+  low,
+  nameOf,
+  referencedText,
+  statusValue,
+  templateRoots,
+  valueText,
+  withTemplate,
+} from './ccda-values';
 import { attr, child, childElements, descendants, narrativeText, path, type XElement } from './xml';
 
 /**
@@ -19,55 +31,7 @@ import { attr, child, childElements, descendants, narrativeText, path, type XEle
  * immunizations, encounters, family and social history). Each reader returns what the entries say, as
  * the document words it; an entry it cannot name is left out here and kept in the section's narrative.
  */
-type Ids = Map<string, XElement>;
 const T = '2.16.840.1.113883.10.20.22.4';
-
-const cut = (text: string | undefined, max: number) => (text ? text.slice(0, max) : undefined);
-const templates = (el: XElement) => childElements(el, 'templateId').map((t) => attr(t, 'root') ?? '');
-const withTemplate = (el: XElement, root: string) =>
-  descendants(el, 'observation').filter((o) => templates(o).includes(root));
-
-/** Drops undefined fields so the records compare and serialise cleanly. */
-function defined<R extends object>(record: R): R {
-  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined && v !== '')) as R;
-}
-
-/** A code as the source gave it; none when the element is missing or only a nullFlavor. */
-export function codingOf(code: XElement | undefined): Coding | undefined {
-  const value = attr(code, 'code');
-  if (!code || !value) return undefined;
-  const oid = attr(code, 'codeSystem');
-  return defined({
-    // One system has one name whatever each exporter wrote in codeSystemName.
-    system: cut(codeSystemName(oid) ?? attr(code, 'codeSystemName') ?? oid, 200),
-    code: value.slice(0, 100),
-    display: cut(attr(code, 'displayName'), 500),
-  });
-}
-
-const low = (el: XElement | undefined) => parseHl7Date(attr(child(el, 'low'), 'value') ?? attr(el, 'value'));
-const high = (el: XElement | undefined) => parseHl7Date(attr(child(el, 'high'), 'value'));
-const valueText = (obs: XElement | undefined, ids: Ids) => {
-  const value = child(obs, 'value');
-  if (!value || attr(value, 'nullFlavor')) return undefined;
-  if (attr(value, 'value') !== undefined) {
-    const unit = attr(value, 'unit');
-    return `${attr(value, 'value')}${unit && unit !== '1' ? ` ${unit}` : ''}`;
-  }
-  return codeText(value, ids) ?? (narrativeText(value) || undefined);
-};
-/** The narrative an element points at with `<text><reference value="#id"/></text>`. */
-const referencedText = (el: XElement | undefined, ids: Ids) => {
-  const ref = attr(path(el, 'text', 'reference'), 'value')?.replace(/^#/, '');
-  return ref ? narrativeText(ids.get(ref)) || undefined : undefined;
-};
-const nameOf = (el: XElement | undefined) => {
-  if (!el) return undefined;
-  const parts = ['prefix', 'given', 'family', 'suffix'].flatMap((n) => childElements(el, n).map(narrativeText));
-  return parts.filter(Boolean).join(' ') || narrativeText(el) || undefined;
-};
-const statusValue = (obs: XElement | undefined, ids: Ids) =>
-  obs ? (codeText(child(obs, 'value'), ids) ?? attr(child(obs, 'value'), 'code')) : undefined;
 
 /**
  * Allergy concern acts -> allergy observations. The substance is the participant's code as coded
@@ -265,7 +229,7 @@ export function codedEntries(section: XElement, ids: Ids): CodedEntry[] {
     // Smoking status observations are coded ASSERTION: the template says what they are.
     const name =
       (attr(code, 'code') === 'ASSERTION' ? undefined : codeText(code, ids)) ??
-      (templates(obs).includes(`${T}.78`) ? 'Smoking status' : undefined) ??
+      (templateRoots(obs).includes(`${T}.78`) ? 'Smoking status' : undefined) ??
       referencedText(obs, ids);
     if (!name) return [];
     return [

@@ -8,6 +8,7 @@ import {
   problems,
   procedures,
 } from './ccda-entries';
+import { templateRoots } from './ccda-values';
 import { attr, child, childElements, descendants, narrativeText, type XElement } from './xml';
 
 /**
@@ -70,7 +71,6 @@ const CLINICAL_NOTE_CODES = new Set([
   '46241-6', // admission diagnosis
 ]);
 
-const templateRoots = (el: XElement) => childElements(el, 'templateId').map((t) => attr(t, 'root') ?? '');
 export const sectionCode = (section: XElement) => attr(child(section, 'code'), 'code');
 
 export function roleOf(section: XElement): SectionRole {

@@ -2,6 +2,7 @@ import { parseHl7Date } from '../reading';
 import { bodyPartOf, modalityOf } from '../reading';
 import type { RecordKind, ReportSection, StructuredData } from '../core/model';
 import { medications } from './ccda-entries';
+import { nameOf, templateRoots } from './ccda-values';
 import { resultPanels } from './ccda-results';
 import {
   dicomCatalogText,
@@ -64,8 +65,7 @@ export interface CcdaDocument {
 }
 
 const T = '2.16.840.1.113883.10.20.22';
-const templates = (el: XElement) => childElements(el, 'templateId').map((t) => attr(t, 'root') ?? '');
-const hasTemplate = (el: XElement, ...roots: string[]) => templates(el).some((r) => roots.includes(r));
+const hasTemplate = (el: XElement, ...roots: string[]) => templateRoots(el).some((r) => roots.includes(r));
 const loinc = (el: XElement | undefined) => attr(child(el, 'code'), 'code');
 
 /** Document types read as a single note (LOINC codes of the C-CDA note documents). */
@@ -79,19 +79,6 @@ const NOTE_TYPES: Record<string, { kind: RecordKind; type: string }> = {
   '28570-0': { kind: 'surgical', type: 'Procedure note' },
 };
 const DIR = '18748-4';
-
-const personName = (name: XElement | undefined) =>
-  name
-    ? [
-        ...childElements(name, 'prefix'),
-        ...childElements(name, 'given'),
-        ...childElements(name, 'family'),
-        ...childElements(name, 'suffix'),
-      ]
-        .map((p) => narrativeText(p))
-        .filter(Boolean)
-        .join(' ') || narrativeText(name)
-    : undefined;
 
 /** Top-level sections; a bare `<section>` file (HL7 examples) is its own single section. */
 function topSections(root: XElement): XElement[] {
@@ -124,7 +111,7 @@ export function parseCcda(xml: string, parse: XmlParser): CcdaDocument {
   const date =
     parseHl7Date(attr(path(root, 'documentationOf', 'serviceEvent', 'effectiveTime', 'low'), 'value')) ??
     parseHl7Date(attr(child(root, 'effectiveTime'), 'value'));
-  const author = personName(path(root, 'author', 'assignedAuthor', 'assignedPerson', 'name'));
+  const author = nameOf(path(root, 'author', 'assignedAuthor', 'assignedPerson', 'name'));
   const isImagingReport = documentType === DIR || hasTemplate(root, `${T}.1.5`);
   const noteType = documentType ? NOTE_TYPES[documentType] : undefined;
   const records: ImportedRecord[] = [];
