@@ -5,6 +5,7 @@ import { createCase } from '../../lib/case/cases';
 import { CaseDb } from '../../lib/core/db';
 import type { RecordHead } from '../../lib/core/record-head';
 import { captured, caseRecord } from './fixtures/records';
+import { openShipped } from './fixtures/shipped-schemas';
 
 const names: string[] = [];
 afterEach(async () => {
@@ -12,23 +13,7 @@ afterEach(async () => {
 });
 
 /** Database version 5 exactly as shipped (Dexie schema), so the test opens real version-5 data. */
-function openV5(name: string): Dexie {
-  const v5 = new Dexie(name);
-  v5.version(1).stores({
-    cases: 'id, updatedAt',
-    records: 'id, caseId, &[caseId+contentHash], [caseId+kind], clinicalDate',
-    attachments: 'id, caseId, recordId',
-    meta: 'key',
-  });
-  v5.version(2).stores({ caseDetails: 'caseId', questions: 'id, caseId', opinions: 'id, caseId' });
-  v5.version(3).stores({
-    records: 'id, caseId, &[caseId+contentHash], [caseId+kind], clinicalDate, [caseId+kind+clinicalDate]',
-    caseSummaries: 'caseId',
-  });
-  v5.version(4).stores({ requests: 'id, caseId' });
-  v5.version(5).stores({ sentPackages: 'id, caseId' });
-  return v5;
-}
+const openV5 = (name: string): Dexie => openShipped(name, 5);
 
 const V5_TABLES = [
   'cases',

@@ -4,18 +4,10 @@ import { CaseDb } from '../../lib/core/db';
 import { sha256Hex } from '../../lib/core/hash';
 import { addRecords } from '../../lib/case/records';
 import { caseRecord } from './fixtures/records';
+import { openShipped } from './fixtures/shipped-schemas';
 
 /** Version 1 exactly as shipped, so the test opens real version-1 data. */
-function openV1(name: string) {
-  const v1 = new Dexie(name);
-  v1.version(1).stores({
-    cases: 'id, updatedAt',
-    records: 'id, caseId, &[caseId+contentHash], [caseId+kind], clinicalDate',
-    attachments: 'id, caseId, recordId',
-    meta: 'key',
-  });
-  return v1;
-}
+const openV1 = (name: string) => openShipped(name, 1);
 
 const names: string[] = [];
 afterEach(async () => {

@@ -21,6 +21,7 @@ import { readPackage } from '../../../lib/import/package-import';
 import { nodeSanitizer } from '../../harness/node-sanitizer';
 import { collect, packageInput, RECORDS } from '../helpers/synthetic-case';
 import { zipEntries } from '../helpers/zip-build';
+import { openShipped } from '../fixtures/shipped-schemas';
 
 const dbs: CaseDb[] = [];
 const names: string[] = [];
@@ -76,14 +77,7 @@ describe('sent-package log', () => {
   it('opens a version-2 database and keeps its rows, with an empty log', async () => {
     const name = `sent-log-upgrade-${Math.random()}`;
     names.push(name);
-    const v2 = new Dexie(name);
-    v2.version(1).stores({
-      cases: 'id, updatedAt',
-      records: 'id, caseId, &[caseId+contentHash], [caseId+kind], clinicalDate',
-      attachments: 'id, caseId, recordId',
-      meta: 'key',
-    });
-    v2.version(2).stores({ caseDetails: 'caseId', questions: 'id, caseId', opinions: 'id, caseId' });
+    const v2 = openShipped(name, 2);
     await v2.open();
     await v2.table('cases').add({ id: 'c1', title: 'Kept', createdAt: now, updatedAt: now });
     await v2.table('questions').add({ id: 'q1', caseId: 'c1', text: 'Kept too' });

@@ -14,6 +14,7 @@ import {
   rememberedProvider,
   setProviderName,
 } from '../../../lib/letters/requests';
+import { openShipped } from '../fixtures/shipped-schemas';
 
 const names: string[] = [];
 afterEach(async () => {
@@ -79,14 +80,7 @@ describe('database version 4', () => {
   it('keeps every version-2 row and adds the requests table', async () => {
     const name = 'migration-v2-v4';
     names.push(name);
-    const v2 = new Dexie(name);
-    v2.version(1).stores({
-      cases: 'id, updatedAt',
-      records: 'id, caseId, &[caseId+contentHash], [caseId+kind], clinicalDate',
-      attachments: 'id, caseId, recordId',
-      meta: 'key',
-    });
-    v2.version(2).stores({ caseDetails: 'caseId', questions: 'id, caseId', opinions: 'id, caseId' });
+    const v2 = openShipped(name, 2);
     const now = '2026-11-01T10:00:00.000Z';
     await v2.table('cases').add({ id: 'c1', title: 'Biopsia ¿ñ?', createdAt: now, updatedAt: now });
     await v2.table('meta').add({ key: 'created', createdAt: now });
