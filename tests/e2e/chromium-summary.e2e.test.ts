@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CdpPage } from '../harness/cdp-page';
-import { launchChromium, type ChromiumRun } from '../harness/chromium';
-import { testBuild } from '../harness/builds';
+import { databaseVersion, RestartingChromium, V2_LAYOUT, writeOldDatabase } from '../harness/old-database';
 import { readTable } from '../harness/panel-actions';
 import { startDemoPortal, type DemoPortal } from '../harness/portal-server';
 import { v2Rows } from '../unit/fixtures/v2-database';
@@ -9,22 +8,14 @@ import { v2Rows } from '../unit/fixtures/v2-database';
 // A case made by the previous schema (version 2) opens in the panel built at version 3: the upgrade
 // writes each case's summary, and the panel shows the case's records and counts from it.
 let portal: DemoPortal;
-let run: ChromiumRun | undefined;
-let profile = '';
-
-async function start(): Promise<CdpPage> {
-  run = await launchChromium({ extensionDir: testBuild('chrome'), ...(profile ? { userDataDir: profile } : {}) });
-  profile = run.userDataDir;
-  const page = run.context.pages()[0]!;
-  await page.goto(`${portal.origin}/mychart/test-results/cbc.html`);
-  return run.openPanel(page);
-}
+const chromium = new RestartingChromium(() => portal);
+const start = () => chromium.start();
 
 beforeAll(async () => {
   portal = await startDemoPortal();
 });
 afterAll(async () => {
-  await run?.close();
+  await chromium.close();
   await portal?.close();
 });
 
@@ -45,53 +36,8 @@ describe('a version-2 database in Chromium', () => {
     const rows = { ...(await fixtureRows()), meta: [{ key: 'created', createdAt: String(marker!.createdAt) }] };
     // Replace the database with a version-2 one (Dexie version 2 is IndexedDB version 20), written with raw
     // IndexedDB in the extension's origin exactly as version 2 laid it out.
-    const written = await panel.evaluate(async (data: typeof rows) => {
-      await new Promise((resolve, reject) => {
-        const del = indexedDB.deleteDatabase('second-look');
-        del.onsuccess = resolve;
-        del.onerror = () => reject(del.error);
-      });
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('second-look', 20);
-        open.onupgradeneeded = () => {
-          const d = open.result;
-          d.createObjectStore('cases', { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
-          const records = d.createObjectStore('records', { keyPath: 'id' });
-          records.createIndex('caseId', 'caseId');
-          records.createIndex('[caseId+contentHash]', ['caseId', 'contentHash'], { unique: true });
-          records.createIndex('[caseId+kind]', ['caseId', 'kind']);
-          records.createIndex('clinicalDate', 'clinicalDate');
-          const attachments = d.createObjectStore('attachments', { keyPath: 'id' });
-          attachments.createIndex('caseId', 'caseId');
-          attachments.createIndex('recordId', 'recordId');
-          d.createObjectStore('meta', { keyPath: 'key' });
-          d.createObjectStore('caseDetails', { keyPath: 'caseId' });
-          d.createObjectStore('questions', { keyPath: 'id' }).createIndex('caseId', 'caseId');
-          d.createObjectStore('opinions', { keyPath: 'id' }).createIndex('caseId', 'caseId');
-        };
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      const names = ['cases', 'records', 'attachments', 'meta', 'caseDetails', 'questions', 'opinions'] as const;
-      const tx = db.transaction([...names], 'readwrite');
-      const put = (name: string, items: object[]) => items.forEach((row) => tx.objectStore(name).put(row));
-      put('cases', data.cases);
-      put('records', data.records);
-      put(
-        'attachments',
-        data.attachments.map((a) => ({ ...a, blob: new Blob([a.blob], { type: a.mediaType }) })),
-      );
-      put('meta', data.meta);
-      put('caseDetails', data.details);
-      put('questions', data.questions);
-      put('opinions', data.opinions);
-      await new Promise((resolve, reject) => {
-        tx.oncomplete = resolve;
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-      return db.version;
-    }, rows);
+    const { details, ...tables } = rows;
+    const written = await writeOldDatabase(panel, 20, V2_LAYOUT, { ...tables, caseDetails: details });
     expect(written).toBe(20);
     const before = Object.fromEntries(
       await Promise.all(
@@ -101,7 +47,6 @@ describe('a version-2 database in Chromium', () => {
       ),
     );
     panel.close();
-    await run!.close();
 
     // The version-3 extension starts on that data; no case is remembered, so the newest (case a) opens.
     panel = await start();
@@ -110,16 +55,7 @@ describe('a version-2 database in Chromium', () => {
       [],
     );
     await panel.waitFor(() => document.querySelectorAll('[data-testid="record-open"]').length === 9, []);
-    const version = await panel.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          const open = indexedDB.open('second-look');
-          open.onsuccess = () => {
-            resolve(open.result.version);
-            open.result.close();
-          };
-        }),
-    );
+    const version = await databaseVersion(panel);
     // Opened by the newest schema (Dexie version 6: IndexedDB 60), which upgraded through versions 3 and 6.
     expect(version).toBe(60);
     for (const [name, rowsBefore] of Object.entries(before))

@@ -1,29 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CdpPage } from '../harness/cdp-page';
-import { launchChromium, type ChromiumRun } from '../harness/chromium';
-import { testBuild } from '../harness/builds';
+import { databaseVersion, RestartingChromium, V1_LAYOUT, writeOldDatabase } from '../harness/old-database';
 import { readTable } from '../harness/panel-actions';
 import { startDemoPortal, type DemoPortal } from '../harness/portal-server';
 
-// Issue 6, figure 8 in a real browser: the extension opens version-1 data written to its own origin's
+// In a real browser, the extension opens version-1 data written to its own origin's
 // IndexedDB (the layout Dexie gives CaseDb version 1: IndexedDB version 10) and upgrades it without loss.
 let portal: DemoPortal;
-let run: ChromiumRun | undefined;
-let profile = '';
-
-async function start(): Promise<CdpPage> {
-  run = await launchChromium({ extensionDir: testBuild('chrome'), ...(profile ? { userDataDir: profile } : {}) });
-  profile = run.userDataDir;
-  const page = run.context.pages()[0]!;
-  await page.goto(`${portal.origin}/mychart/test-results/cbc.html`);
-  return run.openPanel(page);
-}
+const chromium = new RestartingChromium(() => portal);
+const start = () => chromium.start();
 
 beforeAll(async () => {
   portal = await startDemoPortal();
 });
 afterAll(async () => {
-  await run?.close();
+  await chromium.close();
   await portal?.close();
 });
 
@@ -34,85 +24,46 @@ describe('schema migrations in Chromium', () => {
     expect(marker).toMatchObject({ key: 'created' });
     // Replace the database with a version-1 one holding the same creation marker (as an old install
     // would have). Dexie closes its connections on versionchange, so the delete goes through.
-    const written = await panel.evaluate(async (created: string) => {
-      await new Promise((resolve, reject) => {
-        const del = indexedDB.deleteDatabase('second-look');
-        del.onsuccess = resolve;
-        del.onerror = () => reject(del.error);
-      });
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('second-look', 10);
-        open.onupgradeneeded = () => {
-          const d = open.result;
-          d.createObjectStore('cases', { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
-          const records = d.createObjectStore('records', { keyPath: 'id' });
-          records.createIndex('caseId', 'caseId');
-          records.createIndex('[caseId+contentHash]', ['caseId', 'contentHash'], { unique: true });
-          records.createIndex('[caseId+kind]', ['caseId', 'kind']);
-          records.createIndex('clinicalDate', 'clinicalDate');
-          const attachments = d.createObjectStore('attachments', { keyPath: 'id' });
-          attachments.createIndex('caseId', 'caseId');
-          attachments.createIndex('recordId', 'recordId');
-          d.createObjectStore('meta', { keyPath: 'key' });
-        };
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      const now = '2026-11-01T10:00:00.000Z';
-      const tx = db.transaction(['cases', 'records', 'attachments', 'meta'], 'readwrite');
-      tx.objectStore('meta').put({ key: 'created', createdAt: created });
-      tx.objectStore('cases').put({ id: 'c1', title: 'Biopsy 🩺 مرحبا (v1)', createdAt: now, updatedAt: now });
-      for (const [i, kind] of (['lab', 'imaging', 'note'] as const).entries()) {
-        tx.objectStore('records').put({
-          id: `r${i}`,
+    const now = '2026-11-01T10:00:00.000Z';
+    const v1Rows = (['lab', 'imaging', 'note'] as const).map((kind, i) => ({
+      id: `r${i}`,
+      caseId: 'c1',
+      kind,
+      title: `v1 record ${i}`,
+      clinicalDate: '2026-10-0' + (i + 1),
+      provenance: { portal: 'generic', origin: 'http://127.0.0.1', path: `/v1/${i}`, pageTitle: 'v1' },
+      snapshotHtml: `<p>version one ${i}</p>`,
+      text: `version one ${i}`,
+      capturedAt: now,
+      updatedAt: now,
+      contentHash: String(i).repeat(64),
+      note: 'kept',
+    }));
+    const written = await writeOldDatabase(panel, 10, V1_LAYOUT, {
+      meta: [{ key: 'created', createdAt: String(marker!.createdAt) }],
+      cases: [{ id: 'c1', title: 'Biopsy 🩺 مرحبا (v1)', createdAt: now, updatedAt: now }],
+      records: v1Rows,
+      attachments: [
+        {
+          id: 'a1',
           caseId: 'c1',
-          kind,
-          title: `v1 record ${i}`,
-          clinicalDate: '2026-10-0' + (i + 1),
-          provenance: { portal: 'generic', origin: 'http://127.0.0.1', path: `/v1/${i}`, pageTitle: 'v1' },
-          snapshotHtml: `<p>version one ${i}</p>`,
-          text: `version one ${i}`,
-          capturedAt: now,
-          updatedAt: now,
-          contentHash: String(i).repeat(64),
-          note: 'kept',
-        });
-      }
-      tx.objectStore('attachments').put({
-        id: 'a1',
-        caseId: 'c1',
-        recordId: 'r1',
-        name: 'key.png',
-        mediaType: 'image/png',
-        size: 3,
-        sha256: 'd'.repeat(64),
-        blob: new Blob(['abc']),
-      });
-      await new Promise((resolve, reject) => {
-        tx.oncomplete = resolve;
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-      return db.version;
-    }, String(marker!.createdAt));
+          recordId: 'r1',
+          name: 'key.png',
+          mediaType: 'image/png',
+          size: 3,
+          sha256: 'd'.repeat(64),
+          blob: 'abc',
+        },
+      ],
+    });
     expect(written).toBe(10);
     const v1Records = await readTable(panel, 'records');
     panel.close();
-    await run!.close();
 
     // The current extension starts on that data.
     panel = await start();
     await panel.waitFor(() => document.querySelectorAll('[data-testid="record-open"]').length === 3, []);
-    const version = await panel.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          const open = indexedDB.open('second-look');
-          open.onsuccess = () => {
-            resolve(open.result.version);
-            open.result.close();
-          };
-        }),
-    );
+    const version = await databaseVersion(panel);
     const records = await readTable(panel, 'records');
     const attachments = await readTable(panel, 'attachments');
     const problem = await panel.evaluate(() => document.querySelector('[data-testid="db-problem"]') !== null);
