@@ -17,7 +17,7 @@ export const formatBytes = (size: number) =>
       ? `${(size / 1024).toFixed(1)} KB`
       : `${(size / 1024 / 1024).toFixed(1)} MB`;
 
-/** Issue 3: a page with several records shows what was found, all ticked; only the ticked ones are saved. */
+/** A page with several records shows what was found, all ticked; only the ticked ones are saved. */
 export function ClipPreview({ records, onSave, onCancel }: ClipPreviewProps) {
   const t = useT();
   const [chosen, setChosen] = useState<boolean[]>(() => records.map(() => true));

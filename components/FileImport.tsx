@@ -33,7 +33,7 @@ const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
 
 const errorKey = (code: string) => `fileError_${code.replace(/-/g, '_')}` as MessageKey;
 
-/** Issue 3, records from files: a picker and a drop zone; what each file gave, or why it gave nothing. */
+/** Records from files: a picker and a drop zone; what each file gave, or why it gave nothing. */
 export function FileImport({ state, onFiles }: FileImportProps) {
   const t = useT();
   const [over, setOver] = useState(false);

@@ -14,7 +14,7 @@ export interface RecordDetailProps {
   onBack: () => void;
   onSave: (edit: RecordEdit) => void;
   onDelete: () => void;
-  /** Files kept with the record (issue 3). */
+  /** Files kept with the record. */
   attachments?: { id: string; name: string; mediaType: string; size: number; sha256?: string }[];
   onDownloadAttachment?: (id: string) => void;
   /** Names the record's portal for every record from its origin. */

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 
 /**
  * True once the page has had an idle moment after mounting (or after `timeout` ms at the latest).
- * Lets a view build what is not visible yet after what is (issue 7, measure 4).
+ * Lets a view build what is not visible yet after what is (npm run bench, panel section).
  */
 export function useIdle(timeout = 1000): boolean {
   const [idle, setIdle] = useState(false);

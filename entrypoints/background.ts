@@ -42,13 +42,13 @@ const neededFile = (answer: unknown) =>
 // Wiring only: menus, the shortcut, the toolbar button and the message handler. Logic lives in lib/.
 export default defineBackground({
   // An ES module worker joins the panel's build, so Dexie, zod and the polyfill ship once as shared chunks
-  // instead of once per bundle (issue 7). No dynamic import() here: service workers forbid it.
+  // instead of once per bundle. No dynamic import() here: service workers forbid it.
   type: 'module',
   main: () => {
     const db = new CaseDb();
     const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') };
     // Records the database's identity outside IndexedDB at first start (even before the panel is
-    // opened), so a later silent replacement is noticed; the panel shows the result (issue 6).
+    // opened), so a later silent replacement is noticed; the panel shows the result.
     void checkDbHealth(db, dbWitnessStore(browser.storage.local)).then((health) => {
       if (!health.ok) console.warn(`second-look: database problem (${health.reason})`);
     });

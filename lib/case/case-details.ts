@@ -23,7 +23,7 @@ export async function getDetails(db: CaseDb, caseId: CaseId): Promise<CaseDetail
 
 /**
  * Writes one nested field by key path ("story.goals"), never the whole row: two panels editing
- * different fields of the same case at once both keep their edits (issue 4, concurrency).
+ * different fields of the same case at once both keep their edits.
  */
 async function setPath(db: CaseDb, caseId: CaseId, path: string, value: unknown): Promise<void> {
   await db.transaction('rw', db.cases, db.caseDetails, async () => {

@@ -8,7 +8,7 @@ import { z } from '../core/schema';
 import { InTabTimings, clock, type ClipTrace } from './clip-trace';
 
 /*
- * Issue 3, the clip flow (background side):
+ * The clip flow (background side):
  *   panel --clip/preview--> background --executeScript--> capture script: records + files fetched in the
  *   page with the user's session, sniffed (a login page is refused), SHA-256'd, kept in the script's
  *   isolated world. The background then pulls each file in base64 chunks of CHUNK_BYTES with further

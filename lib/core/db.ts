@@ -40,7 +40,7 @@ export class CaseDb extends Dexie {
       attachments: 'id, caseId, recordId',
       meta: 'key',
     });
-    // Version 2 (issue 4, the case workspace): only new tables, so existing rows need no upgrade.
+    // Version 2 (the case workspace): only new tables, so existing rows need no upgrade.
     this.version(2).stores({
       caseDetails: 'caseId',
       questions: 'id, caseId',

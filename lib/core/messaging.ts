@@ -27,7 +27,7 @@ export const ClipRequest = z.object({
   selectionOnly: z.boolean(),
 });
 
-/** A file that was found but not kept, and why (issue 3: failures are reported per attachment). */
+/** A file that was found but not kept, and why: failures are reported per attachment. */
 export const AttachmentProblem = z.object({
   name: z.string().check(z.maxLength(200)),
   reason: z.enum([

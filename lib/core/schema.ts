@@ -1,5 +1,5 @@
-// zod/mini: the functional API, so the bundler keeps only the schema kinds and checks we use (issue 7:
-// classic zod carries every method on every schema, ~90 KB per bundle). Imported as a namespace: the
+// zod/mini: the functional API, so the bundler keeps only the schema kinds and checks we use
+// (classic zod carries every method on every schema, ~90 KB per bundle). Imported as a namespace: the
 // `z` re-export of 'zod/mini' itself defeats tree-shaking.
 import * as z from 'zod/mini';
 

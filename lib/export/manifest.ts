@@ -36,7 +36,7 @@ export const ManifestRecord = z.extend(
     updatedAt: z.optional(IsoDateTime),
     /** Paths (within the zip) of the record's page, text and attachments. */
     files: z.array(Path).check(z.maxLength(MANIFEST_LIMITS.files)),
-    /** The record's attachments, so an import can restore them (added in issue 5; absent in early packages). */
+    /** The record's attachments, so an import can restore them (absent in packages written before they were kept). */
     attachments: z.optional(z.array(AttachmentMeta).check(z.maxLength(MANIFEST_LIMITS.files))),
   },
 );

@@ -9,7 +9,7 @@ import type { DocumentLanguage } from '../core/document-language';
 
 /**
  * Case preparation the cover sheet shows. Optional everywhere: the story, questions and completeness
- * features are being built in parallel (issue 5), and a package without them is still a package.
+ * features are optional inputs, and a package without them is still a package.
  */
 export const CaseStory = z.looseObject({
   /** Why the patient wants this opinion. */

@@ -74,7 +74,7 @@ function termsPattern(terms: string[], html: boolean): RegExp | undefined {
 
 /**
  * Whole words only, except that a capital after a lower-case letter starts a word: page text glues a
- * label to its value ("Ordering providerDana R. Mercer"), and the name must still go (issue 5).
+ * label to its value ("Ordering providerDana R. Mercer"), and the name must still go.
  */
 function startsInsideWord(text: string, offset: number, match: string): boolean {
   if (offset === 0 || !/^\w/.test(match)) return false;

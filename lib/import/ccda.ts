@@ -27,7 +27,7 @@ import {
   type XmlParser,
 } from './xml';
 
-/** Issue 3: a C-CDA document (portal "Download my record") as records, coded entries first, narrative second. */
+/** A C-CDA document (portal "Download my record") as records, coded entries first, narrative second. */
 export interface ImportedRecord {
   kind: RecordKind;
   title: string;

@@ -5,7 +5,7 @@ import { readZipDirectory } from './zip-directory';
 import { readEntryBytes } from './zip-entry';
 import { zipSource } from './zip-source';
 
-/** Issue 3: MyChart's "Download my record" is an IHE XDM zip: IHE_XDM/<subset>/METADATA.XML plus C-CDA documents. */
+/** MyChart's "Download my record" is an IHE XDM zip: IHE_XDM/<subset>/METADATA.XML plus C-CDA documents. */
 export interface XdmDocument {
   /** Path inside the zip, e.g. `IHE_XDM/SUBSET01/DOC0001.XML`. */
   path: string;

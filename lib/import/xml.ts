@@ -1,5 +1,5 @@
 /**
- * Issue 7: XML is parsed by the platform's own parser, passed in. File import runs in the side panel
+ * XML is parsed by the platform's own parser, passed in. File import runs in the side panel
  * (Chrome) or sidebar (Firefox), both pages with `DOMParser`; Node passes jsdom's, which keeps namespaces
  * (happy-dom's XML mode does not). The MV3 service worker has no `DOMParser` and never imports files.
  */

@@ -10,7 +10,7 @@ import type { DemoPortal } from '../harness/portal-server';
 import { THIRD_PARTY } from '../harness/shared';
 import { startChromiumSuite, stopSuite } from '../harness/suite';
 
-// Issue 3 through the real side panel: preview of a multi-record page, attachments kept byte-identical,
+// Capture through the real side panel: preview of a multi-record page, attachments kept byte-identical,
 // a login page refused, and records from a C-CDA file.
 let portal: DemoPortal;
 let run: ChromiumRun;

@@ -1,4 +1,4 @@
-// The records package end to end through the real side panel (issue 5): clip the demo portal, write a
+// The records package end to end through the real side panel: clip the demo portal, write a
 // story and questions, export, then check the zip as a doctor's tools and another Second Look would.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -20,7 +20,7 @@ import { allPayloads, hostilePage, type Payload } from '../harness/hostile-pages
 import { itemTexts, NAUGHTY, naughtyPage } from '../harness/naughty-page';
 import { startDemoPortal, type DemoPortal } from '../harness/portal-server';
 
-// Issue 6 in Firefox ESR (puppeteer-core over WebDriver BiDi): XSS rendering in the panel, forged
+// The trust rules in Firefox ESR (puppeteer-core over WebDriver BiDi): XSS rendering in the panel, forged
 // messages and naughty strings. The sidebar cannot be driven, so the panel page is opened as a tab and
 // clips are sent as the same typed message the sidebar's button sends (see SECURITY.md, coverage table).
 let portal: DemoPortal;

@@ -8,7 +8,7 @@ import { protocol } from '../../lib/core/messaging';
 import { COMMANDS, SAMPLES } from '../harness/forged-commands';
 import { CaseRecord } from '../../lib/core/model';
 
-// Issue 6, figures 2 (forged messages) and 7 (concurrency), in Chromium.
+// Forged messages and concurrent edits, in Chromium.
 let portal: DemoPortal;
 let run: ChromiumRun;
 let panel: CdpPage;

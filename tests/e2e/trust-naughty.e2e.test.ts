@@ -13,7 +13,7 @@ import { CaseDb } from '../../lib/core/db';
 import { importCase } from '../../lib/import/import-case';
 import { readPackage } from '../../lib/import/package-import';
 
-// Issue 6, figure 10: big-list-of-naughty-strings round-trips through clip, storage, export and import.
+// The big-list-of-naughty-strings round-trips through clip, storage, export and import.
 let portal: DemoPortal;
 let run: ChromiumRun;
 let panel: CdpPage;

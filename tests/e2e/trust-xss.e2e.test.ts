@@ -17,7 +17,7 @@ import {
 } from '../harness/panel-actions';
 import { startDemoPortal, type DemoPortal } from '../harness/portal-server';
 
-// Issue 6, figure 1 (XSS) and figure 3 (no data leaves). Two loopback servers: the portal serving the
+// XSS, and no data leaves. Two loopback servers: the portal serving the
 // hostile page, and a beacon server that only counts. The page's CSP keeps the payloads from firing
 // while it is open, so every beacon hit, dialog or script below happened after clipping.
 let portal: DemoPortal;

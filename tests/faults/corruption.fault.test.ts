@@ -8,7 +8,7 @@ import { clipFromPanel, createCase } from '../harness/panel-actions';
 import { startDemoPortal, type DemoPortal } from '../harness/portal-server';
 import { launchWithPanel, stopSuite } from '../harness/suite';
 
-// Issue 6, figure 6: a damaged or silently replaced IndexedDB is detected at start and the user is told.
+// A damaged or silently replaced IndexedDB is detected at start and the user is told.
 let portal: DemoPortal;
 let run: ChromiumRun | undefined;
 const profile = mkdtempSync(join(tmpdir(), 'sl-corrupt-'));

@@ -12,7 +12,7 @@ import { startDemoPortal, type DemoPortal } from '../harness/portal-server';
 import { Case, CaseRecord } from '../../lib/core/model';
 import { launchWithPanel, stopSuite } from '../harness/suite';
 
-// Issue 6, figure 4: the browser is killed (SIGKILL) during clips and during exports, 20 times. After
+// The browser is killed (SIGKILL) during clips and during exports, 20 times. After
 // each restart every record the panel had been told was saved is there, no half-saved record exists,
 // and the database opens. The pages come from a small pool, so the same URLs are clipped again and again
 // (a duplicate can appear), and half of them carry a PDF (a record can lose its file, a file its record).

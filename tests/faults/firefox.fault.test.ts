@@ -8,7 +8,7 @@ import { ADDON_UUID, launchFirefox, type FirefoxRun, until } from '../harness/fi
 import { startDemoPortal, type DemoPortal } from '../harness/portal-server';
 import { Case, CaseRecord } from '../../lib/core/model';
 
-// Issue 6, figures 4 (crash) and 6 (silently replaced database) in Firefox ESR. The profile is kept
+// A crash and a silently replaced database, in Firefox ESR. The profile is kept
 // across launches; the add-on keeps its UUID and data across the temporary reinstall (harness prefs).
 const KILLS = 6;
 let portal: DemoPortal;

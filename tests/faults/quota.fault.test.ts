@@ -9,7 +9,7 @@ import { testBuild } from '../harness/builds';
 import { clipFromPanel, createCase, readTable } from '../harness/panel-actions';
 import { startDemoPortal, type DemoPortal } from '../harness/portal-server';
 
-// Issue 6, figure 5: a clip that does not fit fails with a clear message and earlier data is intact.
+// A clip that does not fit fails with a clear message and earlier data is intact.
 //
 // How storage is capped: the extension holds `unlimitedStorage`, so Chromium enforces no origin quota,
 // only the disk. Measured on Chromium 156: `Storage.overrideQuotaForOrigin` for the chrome-extension://

@@ -1,5 +1,5 @@
 // The Kill the Clipboard (KTC, draft v0.10.2) rules for a patient-shared bundle, written from the
-// profile's text as issue 22 quotes it. Returns every rule broken, by entry.
+// profile's text. Returns every rule broken, by entry.
 
 type Json = Record<string, any>;
 

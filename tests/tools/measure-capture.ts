@@ -1,5 +1,5 @@
 /**
- * Issue 3 figures, not a timed test: `npx tsx tests/tools/measure-capture.ts labs 50000` clips the generated
+ * Capture figures, not a timed test: `npx tsx tests/tools/measure-capture.ts labs 50000` clips the generated
  * 50,000-row results page through the real panel; `... pdf 200` clips a page linking a 200 MiB PDF and
  * checks the stored SHA-256 against the served bytes. Needs `npm run build:test`.
  */

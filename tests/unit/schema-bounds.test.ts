@@ -8,7 +8,7 @@ import { RecordEdit } from '../../lib/case/records';
 import { z } from '../../lib/core/schema';
 import { capturedRecord } from './factories';
 
-// The bounds and strictness of the boundary schemas, written as zod/mini checks since issue 7: each
+// The bounds and strictness of the boundary schemas, written as zod/mini checks: each
 // line here is a refusal (or a tolerance) the classic-zod schemas had, so a rewrite cannot loosen it.
 
 const accepts = (schema: { safeParse: (v: unknown) => { success: boolean } }, value: unknown) =>

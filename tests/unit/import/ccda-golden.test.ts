@@ -8,7 +8,7 @@ import { updateGolden } from '../helpers/golden';
 
 /**
  * Golden output for every third-party C-CDA sample (read in place): records, lab rows with LOINC,
- * values, units, ranges and notes, narrative text. Issue 7 swapped the XML parser (xmldom for the
+ * values, units, ranges and notes, narrative text. The XML parser was swapped (xmldom for the
  * platform's DOMParser); these files were checked identical to xmldom's output when they were written.
  * `UPDATE_GOLDEN=1 npx vitest run tests/unit/import/ccda-golden.test.ts` rewrites them and fails, printing the
  * diff to review (tests/unit/helpers/golden.ts).

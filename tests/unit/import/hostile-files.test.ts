@@ -12,7 +12,7 @@ import { rawZip, zipEntries } from '../helpers/zip-build';
 import { THIRD_PARTY } from '../../harness/shared';
 import { parseXmlDocument } from '../../tools/xml-parser';
 
-// Issue 6, figure 9: every hostile archive is refused by both file-reading paths (our package, IHE XDM)
+// Every hostile archive is refused by both file-reading paths (our package, IHE XDM)
 // within seconds and bounded memory, and nothing is written.
 const ARCHIVES = `${THIRD_PARTY}/archives`;
 const bytes = (text: string) => new TextEncoder().encode(text);

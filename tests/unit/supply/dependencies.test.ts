@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
-// Production dependencies are few and each is justified in SECURITY.md (issue 6, "Boundaries").
+// Production dependencies are few and each is justified in SECURITY.md ("Boundaries").
 it('every production dependency is justified in SECURITY.md, and the table lists no extra ones', () => {
   const pkg = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as {
     dependencies: Record<string, string>;
