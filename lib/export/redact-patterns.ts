@@ -1,3 +1,4 @@
+import { MONTH_NAMES } from '../core/month-names';
 import { z } from '../core/schema';
 
 /** What a finding is, for the preview ("3 phone numbers") and the UI catalogue (`redact_kind_<kind>`). */
@@ -22,7 +23,11 @@ export interface Detected {
 
 // An id holds at least one digit: "Visit Snapshot" is not an account number.
 const ID_VALUE = String.raw`((?=[A-Z-]*\d)[A-Z0-9](?:[A-Z0-9-]{2,30}[A-Z0-9]))`;
-const DATE_VALUE = String.raw`(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4})`;
+// Numeric, ISO, "March 4, 1961", "4 March 1961", and Spanish "4 de marzo de 1961".
+const DATE_VALUE = String.raw`(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}|\d{1,2} de [a-z]{4,10} de \d{4})`;
+// Spanish labels of the same numbers: "N.º de historia clínica", "Número de expediente", "ID de paciente".
+// (A bare "Cuenta" is not an account label: it is also a count, "cuenta de leucocitos".)
+const ES_RECORD_LABELS = String.raw`(?:N(?:[úu]mero|\.?[º°o]\.?) de (?:historia(?: cl[íi]nica)?|expediente|paciente|afiliado|miembro|p[óo]liza|seguro)|Historia cl[íi]nica|Expediente|ID de (?:paciente|miembro|afiliado))`;
 const STREET_TYPES =
   'Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl';
 
@@ -30,19 +35,22 @@ const STREET_TYPES =
 const LABELLED: { kind: IdentifierKind; pattern: RegExp }[] = [
   {
     kind: 'date-of-birth',
-    pattern: new RegExp(String.raw`\b(?:DOB|D\.O\.B\.?|Date of birth|Birth ?date|Born)\s*[:#]?\s*${DATE_VALUE}`, 'gi'),
+    pattern: new RegExp(
+      String.raw`\b(?:DOB|D\.O\.B\.?|Date of birth|Birth ?date|Born|Fecha de nacimiento|F\. ?(?:de )?nac\.?|Nacid[oa](?: el)?)\s*[:#]?\s*${DATE_VALUE}`,
+      'gi',
+    ),
   },
   {
     kind: 'record-number',
     pattern: new RegExp(
-      String.raw`\b(?:MRN|Medical record (?:number|no\.?|#)|Record (?:number|no\.?|#)|Patient ID|Chart (?:number|no\.?|#)|Member ID|Subscriber ID|Insurance ID|Policy (?:number|no\.?|#)|Enterprise ID|EPI|CMRN)[ \t]*[:#]?[ \t]*${ID_VALUE}`,
+      String.raw`\b(?:MRN|Medical record (?:number|no\.?|#)|Record (?:number|no\.?|#)|Patient ID|Chart (?:number|no\.?|#)|Member ID|Subscriber ID|Insurance ID|Policy (?:number|no\.?|#)|Enterprise ID|EPI|CMRN|${ES_RECORD_LABELS})[ \t]*[:#]?[ \t]*${ID_VALUE}`,
       'gi',
     ),
   },
   {
     kind: 'account-number',
     pattern: new RegExp(
-      String.raw`\b(?:Account|Acct\.?|Billing account|Guarantor|HAR|Encounter|Visit|CSN|FIN)[ \t]*(?:(?:number|no\.?|#|ID)[ \t]*[:#]?|[:#])[ \t]*${ID_VALUE}`,
+      String.raw`\b(?:Account|Acct\.?|Billing account|Guarantor|HAR|Encounter|Visit|CSN|FIN|N(?:[úu]mero|\.?[º°o]\.?) de cuenta)[ \t]*(?:(?:number|no\.?|#|ID)[ \t]*[:#]?|[:#])[ \t]*${ID_VALUE}`,
       'gi',
     ),
   },
@@ -87,27 +95,13 @@ const decodeURIComponentSafe = (s: string) => {
   }
 };
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** The ways portals print one date of birth: ISO, US, European, written month. */
+/** The ways portals print one date of birth: ISO, US, European, month written in English or Spanish. */
 export function dateVariants(iso: string): string[] {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
   if (!m) return [iso.trim()].filter(Boolean);
   const [y, mm, dd] = [m[1]!, m[2]!, m[3]!];
-  const month = MONTHS[Number(mm) - 1] ?? '';
+  const month = MONTH_NAMES.en[Number(mm) - 1] ?? '';
+  const mes = MONTH_NAMES.es[Number(mm) - 1] ?? '';
   const [mo, d] = [String(Number(mm)), String(Number(dd))];
   return [
     `${y}-${mm}-${dd}`,
@@ -119,6 +113,8 @@ export function dateVariants(iso: string): string[] {
     `${month.slice(0, 3)} ${d}, ${y}`,
     `${d} ${month} ${y}`,
     `${d} ${month.slice(0, 3)} ${y}`,
+    `${d} de ${mes} de ${y}`,
+    `${d} ${mes.slice(0, 3)} ${y}`,
   ];
 }
 

@@ -1,20 +1,8 @@
+import { MONTH_NAMES } from '../core/month-names';
 import type { Wording } from './wording';
 
 export const wordingEn: Wording = {
-  months: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
+  months: MONTH_NAMES.en,
   longDate: (day, month, year) => `${month} ${day}, ${year}`,
   birthDate: (date) => `Date of birth: ${date}`,
   contact: 'Contact:',

@@ -1,20 +1,8 @@
+import { MONTH_NAMES } from '../core/month-names';
 import type { Wording } from './wording';
 
 export const wordingEs: Wording = {
-  months: [
-    'enero',
-    'febrero',
-    'marzo',
-    'abril',
-    'mayo',
-    'junio',
-    'julio',
-    'agosto',
-    'septiembre',
-    'octubre',
-    'noviembre',
-    'diciembre',
-  ],
+  months: MONTH_NAMES.es,
   longDate: (day, month, year) => `${day} de ${month} de ${year}`,
   birthDate: (date) => `Fecha de nacimiento: ${date}`,
   contact: 'Contacto:',

@@ -184,3 +184,27 @@ it('redacted FHIR bundle still passes the R4 schema', async () => {
   const bundle = JSON.parse(new TextDecoder().decode(entries.find((e) => e.path === 'data/fhir-bundle.json')!.data));
   expect(new Validator().validate(bundle, true)).toEqual([]);
 });
+
+describe('detectors on a Spanish portal page', () => {
+  // Wording of Spanish-language portal pages (MyChart en español, a Mexican hospital's summary), synthetic patient.
+  const page = [
+    'Paciente: Quillfeather, Rosa M. Fecha de nacimiento: 04/03/1961',
+    'N.º de historia clínica: HC-204518 · ID de paciente: 88410027',
+    'Número de cuenta: 77120045 · Nacida el 4 de marzo de 1961',
+    'Cuenta de leucocitos 6.7 x10^3/uL (4.0-11.0); Hemoglobina 13.2 g/dL; Plaquetas 250 (150-450)',
+  ].join('\n');
+
+  it('finds the labelled date of birth, record and account numbers, and nothing in the lab values', () => {
+    expect(detectIdentifiers(page)).toEqual([
+      { kind: 'date-of-birth', text: '04/03/1961' },
+      { kind: 'date-of-birth', text: '4 de marzo de 1961' },
+      { kind: 'record-number', text: 'HC-204518' },
+      { kind: 'record-number', text: '88410027' },
+      { kind: 'account-number', text: '77120045' },
+    ]);
+  });
+
+  it('prints a given date of birth the Spanish ways too', () => {
+    expect(dateVariants('1961-03-04')).toEqual(expect.arrayContaining(['4 de marzo de 1961', '4 mar 1961']));
+  });
+});
