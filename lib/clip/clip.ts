@@ -1,6 +1,13 @@
 import { ChunkAssembler } from '../attachments';
 import type { CaseDb } from '../core/db';
-import type { AttachmentProblem, ClipProgress, ClipResult, ErrorCode, Result } from '../core/messaging';
+import {
+  TabFileFailure,
+  type AttachmentProblem,
+  type ClipProgress,
+  type ClipResult,
+  type ErrorCode,
+  type Result,
+} from '../core/messaging';
 import { CapturedRecord, Sha256Hex, type CaseId } from '../core/model';
 import { addRecords, CaseNotFoundError, isTitleOnly, type NewAttachment } from '../case';
 import { isScriptableUrl } from '../reading';
@@ -18,19 +25,6 @@ import { InTabTimings, clock, type ClipTrace } from './clip-trace';
  * Pulling rather than letting the page push means no runtime message from a tab is ever trusted, and
  * a slow background never has chunks piling up.
  */
-const AttachmentFailure = z.enum([
-  'login-page',
-  'unexpected-type',
-  'empty',
-  'http-error',
-  'unreachable',
-  'too-large',
-  'timed-out',
-  'released',
-  'cross-origin',
-  'unsupported-address',
-]);
-
 /** One file the capture script fetched (bytes stay in the tab until pulled) or could not fetch. */
 const AttachmentReport = z.union([
   z.object({
@@ -46,7 +40,7 @@ const AttachmentReport = z.union([
     record: z.number().check(z.int(), z.nonnegative()),
     ok: z.literal(false),
     name: z.string().check(z.maxLength(200)),
-    reason: AttachmentFailure,
+    reason: TabFileFailure,
     /** Shown inside the page (frame, embed, object) rather than linked. */
     embedded: z.optional(z.boolean()),
   }),

@@ -27,22 +27,25 @@ export const ClipRequest = z.object({
   selectionOnly: z.boolean(),
 });
 
+/** Why the portal tab could not keep a file it found (fetched with the user's session, sniffed, bounded). */
+export const TabFileFailure = z.enum([
+  'login-page',
+  'unexpected-type',
+  'empty',
+  'http-error',
+  'unreachable',
+  'too-large',
+  'timed-out',
+  'released',
+  'cross-origin',
+  'unsupported-address',
+]);
+
 /** A file that was found but not kept, and why: failures are reported per attachment. */
 export const AttachmentProblem = z.object({
   name: z.string().check(z.maxLength(200)),
-  reason: z.enum([
-    'login-page',
-    'unexpected-type',
-    'empty',
-    'http-error',
-    'unreachable',
-    'too-large',
-    'transfer-failed',
-    'timed-out',
-    'released',
-    'cross-origin',
-    'unsupported-address',
-  ]),
+  /** The tab's reason, or the background's: the file's chunks did not arrive whole. */
+  reason: z.enum([...TabFileFailure.options, 'transfer-failed']),
   /** The file is shown inside the page (frame, embed, object) rather than linked from it. */
   embedded: z.optional(z.boolean()),
 });
