@@ -1,10 +1,14 @@
 import { sha256 } from '@noble/hashes/sha2.js';
-import type { CaseRecord, Medication, MedicationList } from '../core/model';
+import type { CaseRecord, MedicationList } from '../core/model';
+import { imagingStudy, medicationStatement } from '../fhir';
 import { LabBundlePlan, labResources } from './fhir-labs';
 import { bytesToBase64 } from './files';
-import { imagingStudy, studyFiles } from './fhir-imaging';
+import { studyFiles } from './fhir-imaging';
 import { fhirDateTime, text, type FhirResource, type Reference } from './fhir-types';
 import { KIND_LABELS } from './kind-labels';
+
+/** R4 requires a subject; the package carries no patient identifiers on purpose. */
+const THE_PATIENT = { display: 'The patient' };
 
 /** A file in the zip as FHIR Attachment needs it. */
 export interface FhirFileRef {
@@ -86,30 +90,6 @@ function documentReference(record: CaseRecord, files: FhirFileRef[], description
   };
 }
 
-const MEDICATION_STATUS: [RegExp, string][] = [
-  [/^(active|current|taking)/i, 'active'],
-  [/^(stopped|discontinued|inactive)/i, 'stopped'],
-  [/^completed/i, 'completed'],
-  [/^(on.hold|held|paused)/i, 'on-hold'],
-  [/^(not.taking|not.taken)/i, 'not-taken'],
-];
-
-function medicationStatement(med: Medication, record: CaseRecord): FhirResource {
-  const status = MEDICATION_STATUS.find(([pattern]) => pattern.test(med.status ?? ''))?.[1] ?? 'unknown';
-  const dosage = text([med.dose, med.route, med.frequency].filter(Boolean).join(' '));
-  const start = fhirDateTime(med.startDate);
-  return {
-    resourceType: 'MedicationStatement',
-    status,
-    medicationCodeableConcept: { text: text(med.name) ?? 'Unnamed medication' },
-    // R4 requires a subject; the package carries no patient identifiers on purpose.
-    subject: { display: 'The patient' },
-    ...(start ? { effectivePeriod: { start } } : {}),
-    dateAsserted: new Date(record.capturedAt).toISOString(),
-    ...(dosage ? { dosage: [{ text: dosage }] } : {}),
-  };
-}
-
 const resourceRef = (recordId: string, index: number): Reference => ({
   reference: `urn:uuid:${stableUuid(`${recordId}:${index}`)}`,
 });
@@ -126,11 +106,12 @@ function recordResources(item: FhirRecordInput, labs: LabBundlePlan): { own: Fhi
     shared = lab.shared;
   } else if (s?.type === 'imaging-study') {
     // The images themselves: one ImagingStudy and one DocumentReference listing every file of it.
-    out.push(imagingStudy(s, record));
+    out.push(imagingStudy(s, THE_PATIENT, record.clinicalDate));
     if (item.attachments.length > 0) out.push(studyFiles(record, item.attachments, resourceRef(record.id, 0)));
     return { own: out, shared };
   } else if (s?.type === 'medications' && s.medications.length > 0) {
-    out.push(...(s as MedicationList).medications.map((med) => medicationStatement(med, record)));
+    const asserted = new Date(record.capturedAt).toISOString();
+    out.push(...(s as MedicationList).medications.map((med) => medicationStatement(med, THE_PATIENT, asserted)));
   } else if (record.kind === 'imaging' || record.kind === 'pathology' || record.kind === 'lab') {
     out.push(textReport(record, record.kind));
   } else {

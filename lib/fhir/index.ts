@@ -4,6 +4,8 @@ export * from './resource';
 export * from './ucum';
 export * from './pdf-writer';
 export { labObservation, labReport, type LabObservationOptions, type NonUcumUnit } from './write-labs';
+export { medicationStatement } from './write-clinical';
+export { imagingStudy } from './write-imaging';
 export { missingPatientFields, PATIENT_FIELDS, type PatientField } from './patient';
 export { patientSharedBundle, PATIENT_SHARED_PATH, type PatientSharedInput } from './patient-shared-bundle';
 export type { PatientStory, StoryQuestion } from './story-pdf';

@@ -7,11 +7,11 @@ import {
   condition,
   encounter,
   familyMemberHistory,
-  imagingStudy,
   immunization,
   medicationStatement,
   procedure,
 } from './write-clinical';
+import { imagingStudy } from './write-imaging';
 import { labObservation, labReport } from './write-labs';
 
 /** Tags every resource with the record it came from, so our own import can put the record back together. */
@@ -64,7 +64,7 @@ export function recordResources(record: CaseRecord, patient: Reference, generate
         codedObservation(e, patient, record.kind === 'social-history' ? 'social-history' : 'exam'),
       ),
     );
-  else if (s?.type === 'imaging-study') resources.push(imagingStudy(s, patient));
+  else if (s?.type === 'imaging-study') resources.push(imagingStudy(s, patient, record.clinicalDate));
   // A structured list may be empty; reports, notes and pages without structure go as their text.
   if (resources.length === 0) resources.push(recordDocument(record, patient, generatedAt, date));
   const tag = { system: RECORD_TAG_SYSTEM, code: urnUuid(`record:${record.id}`), display: record.title.slice(0, 1000) };

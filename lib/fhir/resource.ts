@@ -16,6 +16,9 @@ export interface Reference {
   reference: string;
 }
 
+/** Whom a resource is about: the Patient resource, or (in the patient-free package bundle) a display only. */
+export type Subject = Reference | { display: string };
+
 /** The status as the record printed it, where FHIR's code says it otherwise ("discontinued" is `stopped`). */
 export const PRINTED_STATUS_EXTENSION = 'urn:second-look:fhir:printed-status';
 /** A lab row dated on its own with its panel's date (a row without this takes the panel's date). */

@@ -4,13 +4,19 @@ import type {
   Coding,
   Encounter,
   FamilyMemberHistory,
-  ImagingStudy,
   Immunization,
   Medication,
   Problem,
   Procedure,
 } from '../core/model';
-import { fhirDateTime, PRINTED_STATUS_EXTENSION, text, type FhirResource, type Reference } from './resource';
+import {
+  fhirDateTime,
+  PRINTED_STATUS_EXTENSION,
+  text,
+  type FhirResource,
+  type Reference,
+  type Subject,
+} from './resource';
 import { categoryOf } from './write-labs';
 import { codeSystemUri } from '../core/code-systems';
 
@@ -90,7 +96,7 @@ const MEDICATION_STATUS: [RegExp, string][] = [
   [/^entered.in.error/i, 'entered-in-error'],
 ];
 
-export function medicationStatement(med: Medication, subject: Reference, asserted: string): FhirResource {
+export function medicationStatement(med: Medication, subject: Subject, asserted: string): FhirResource {
   const status = MEDICATION_STATUS.find(([pattern]) => pattern.test(med.status ?? ''))?.[1] ?? 'unknown';
   const start = fhirDateTime(med.startDate);
   const dosage = {
@@ -243,33 +249,5 @@ export function codedObservation(
             coding: [{ system: 'http://terminology.hl7.org/CodeSystem/data-absent-reason', code: 'unknown' }],
           },
         }),
-  };
-}
-
-/** A DICOM study: the record's files are in the package; the bundle carries what the files describe. */
-export function imagingStudy(study: ImagingStudy, subject: Reference): FhirResource {
-  const started = fhirDateTime(study.date);
-  const series = study.series.filter((s) => text(s.uid) && text(s.modality));
-  return {
-    resourceType: 'ImagingStudy',
-    ...(text(study.studyInstanceUid)
-      ? { identifier: [{ system: 'urn:dicom:uid', value: `urn:oid:${study.studyInstanceUid!.trim()}` }] }
-      : {}),
-    status: 'available',
-    subject,
-    ...(started ? { started } : {}),
-    numberOfInstances: study.instances,
-    ...(text(study.description) ? { description: text(study.description) } : {}),
-    ...(series.length
-      ? {
-          series: series.map((s) => ({
-            uid: s.uid!.trim(),
-            modality: { system: 'http://dicom.nema.org/resources/ontology/DCM', code: s.modality!.trim() },
-            numberOfInstances: s.instances,
-            ...(text(s.description) ? { description: text(s.description) } : {}),
-            ...(text(s.bodyPart) ? { bodySite: { display: text(s.bodyPart) } } : {}),
-          })),
-        }
-      : {}),
   };
 }
