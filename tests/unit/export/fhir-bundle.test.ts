@@ -119,6 +119,13 @@ describe('fhir-bundle.json', () => {
       ['Albuterol inhaler', 'active'],
       ['Prednisone', 'stopped'],
     ]);
+    // Written as the patient-shared bundle writes them: dose, timing and route in their own elements, and
+    // the word the record printed kept where FHIR's code says it otherwise.
+    expect(meds[0]!.dosage).toEqual([
+      { text: '90 mcg', timing: { code: { text: 'as needed' } }, route: { text: 'inhaled' } },
+    ]);
+    expect(meds[1]!._status.extension[0].valueString).toBe('discontinued');
+    expect(meds.every((m) => m.subject.display === 'The patient')).toBe(true);
     const provenance = ofType(b, 'Provenance');
     expect(provenance).toHaveLength(7);
     expect(provenance[0]!.recorded).toBe('2026-11-10T12:00:00.000Z');
