@@ -1,5 +1,5 @@
 import type { AbnormalFlag, CaseRecord } from '../core/model';
-import { labSeries, type LabObservation, type LabSource } from './lab-results';
+import { labSeries, type LabObservation, type LabSeries, type LabSource } from './lab-results';
 
 export interface LabPoint {
   /** The first source; `sources` lists every record that carried this result. */
@@ -21,18 +21,9 @@ export interface LabPoint {
   conflict: boolean;
 }
 
-export interface LabTrend {
-  key: string;
-  /** The name as first seen. */
-  test: string;
-  /** Every name the results were printed under, first seen first. */
-  names: string[];
-  /** The unit most results were printed in; others are converted to it through UCUM, the original kept. */
-  unit: string | undefined;
-  loinc: string | undefined;
+/** A series as the panel draws it: each observation as a point in the series' unit. */
+export interface LabTrend extends Omit<LabSeries, 'observations'> {
   points: LabPoint[];
-  /** The same test also appears in a unit that cannot be converted to this one: the UI marks both. */
-  otherUnits: boolean;
 }
 
 /** Case, spacing, punctuation and Unicode form do not make a different test. */
@@ -78,15 +69,7 @@ function point(obs: LabObservation): LabPoint {
  * of units, each result once, sorted by date with undated points last.
  */
 export function labTrends(records: LabRecord[]): LabTrend[] {
-  return labSeries(records).map((series) => ({
-    key: series.key,
-    test: series.test,
-    names: series.names,
-    unit: series.unit,
-    loinc: series.loinc,
-    points: series.observations.map(point),
-    otherUnits: series.otherUnits,
-  }));
+  return labSeries(records).map(({ observations, ...series }) => ({ ...series, points: observations.map(point) }));
 }
 
 /** Polyline coordinates for a sparkline of the numeric points, in a width x height box. */
