@@ -1,4 +1,5 @@
 import type { CaseRecord } from '../core/model';
+import { OPINION_TEXT_FIELDS } from '../core/workspace-model';
 import { sortRecords } from '../case';
 import type { ManifestWorkspaceInput, PackageAttachment, PackageInput } from './package-input';
 import {
@@ -228,15 +229,7 @@ function applyRedaction(input: PackageInput, findings: RedactionFinding[]): Pack
 }
 
 /** Opinion fields that hold words (its date stays machine-readable). */
-const OPINION_TEXT = [
-  'clinician',
-  'institution',
-  'diagnosis',
-  'recommendedTreatment',
-  'reasoning',
-  'answers',
-  'notes',
-] as const;
+const OPINION_TEXT = OPINION_TEXT_FIELDS.filter((field) => field !== 'date');
 
 /**
  * The stored workspace, redacted like the cover sheet. The redaction choices themselves are left out:
