@@ -6,6 +6,7 @@ import { goldenLabRows, storedLabRows } from '../harness/ccda-import';
 import { sectionsOf } from '../harness/ccda-sections';
 import type { CdpPage } from '../harness/cdp-page';
 import type { ChromiumRun } from '../harness/chromium';
+import { readTable } from '../harness/panel-actions';
 import type { DemoPortal } from '../harness/portal-server';
 import { THIRD_PARTY } from '../harness/shared';
 import { startChromiumSuite, stopSuite } from '../harness/suite';
@@ -234,27 +235,11 @@ describe('portal-aware capture in Chromium', () => {
       expect(report[i]!.outcome).not.toBe('empty');
     }
     // The allergies, as the sample codes them (each active, "Moderate to severe"), stored by Chromium.
-    const allergies = await panel.evaluate(
-      () =>
-        new Promise<{ substance: string; reaction?: string; severity?: string; status?: string }[]>(
-          (resolve, reject) => {
-            const open = indexedDB.open('second-look');
-            open.onerror = () => reject(open.error);
-            open.onsuccess = () => {
-              const request = open.result.transaction('records').objectStore('records').getAll();
-              request.onerror = () => reject(request.error);
-              request.onsuccess = () => {
-                open.result.close();
-                const records = request.result as {
-                  kind: string;
-                  structured?: { type: string; allergies?: never[] };
-                }[];
-                resolve(records.find((r) => r.kind === 'allergy')?.structured?.allergies ?? []);
-              };
-            };
-          },
-        ),
-    );
+    const records = (await readTable(panel, 'records')) as {
+      kind: string;
+      structured?: { allergies?: { substance: string; reaction?: string; severity?: string; status?: string }[] };
+    }[];
+    const allergies = records.find((r) => r.kind === 'allergy')?.structured?.allergies ?? [];
     expect(allergies.map((a) => [a.reaction, a.severity, a.status])).toEqual([
       ['Hives', 'Moderate to severe', 'Active'],
       ['Wheezing', 'Moderate to severe', 'Active'],
