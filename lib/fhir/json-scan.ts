@@ -1,3 +1,7 @@
+import { JsonSyntaxError, LineCounter } from './json-position';
+
+export { JsonSyntaxError };
+
 /**
  * An incremental JSON reader for large FHIR files: text goes in chunk by chunk, and each complete
  * element of a top-level array, each complete `entry` of a top-level Bundle, and each other top-level
@@ -5,18 +9,6 @@
  * read is held, so memory follows the largest resource, not the file. The scanner finds where values
  * begin and end; `JSON.parse` reads (and checks) each value itself.
  */
-
-export class JsonSyntaxError extends Error {
-  constructor(
-    /** 1-based line where the problem is (for a value that does not parse: where the value starts). */
-    readonly line: number,
-    /** Which top-level value (1-based) was being read: above 1 means the file holds several (NDJSON). */
-    readonly value: number,
-    readonly reason: string,
-  ) {
-    super(`line ${line}: ${reason}`);
-  }
-}
 
 export type ScannedValue =
   /** An entry of a top-level Bundle (entries are read one by one when `resourceType` comes before `entry`). */
@@ -44,11 +36,7 @@ const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
 export class JsonScanner {
   private state = TOP;
   private values = 0;
-  private linesBefore = 0;
-  private chunk = '';
-  /** Where the next newline of the chunk is: -1 none, -2 not looked for yet. */
-  private nextNewline = -2;
-  private countedLines = 0;
+  private readonly lines = new LineCounter();
   private started = false;
   // The value being captured.
   private capturing = false;
@@ -78,9 +66,7 @@ export class JsonScanner {
       this.started = true;
       if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
     }
-    this.chunk = s;
-    this.nextNewline = -2;
-    this.countedLines = 0;
+    this.lines.begin(s);
     const n = s.length;
     let i = 0;
     while (i < n) {
@@ -99,39 +85,25 @@ export class JsonScanner {
       this.parts.push(s.slice(this.start));
       this.start = 0;
     }
-    this.lineAt(n);
-    this.linesBefore += this.countedLines;
+    this.lines.end();
     return this.out;
   }
 
   /** The text has ended: returns what completed, or throws when the JSON is cut short. */
   end(): ScannedValue[] {
     this.out = [];
-    this.chunk = '';
-    this.nextNewline = -2;
-    this.countedLines = 0;
+    this.lines.begin('');
     if (this.capturing && this.scalar) this.finish(this.parts.join(''));
     else if (this.capturing)
       throw new JsonSyntaxError(this.captureLine, this.values, 'the file ends inside a value that starts here');
     if (this.state !== TOP)
-      throw new JsonSyntaxError(this.linesBefore + 1, this.values, 'the file ends before the JSON is complete');
+      throw new JsonSyntaxError(this.lines.at(0), this.values, 'the file ends before the JSON is complete');
     if (this.values === 0) throw new JsonSyntaxError(1, 0, 'the file holds no JSON value');
     return this.out;
   }
 
-  private lineAt(i: number): number {
-    const s = this.chunk;
-    // The next newline is remembered, so counting lines stays linear in the text.
-    if (this.nextNewline === -2) this.nextNewline = s.indexOf('\n');
-    while (this.nextNewline !== -1 && this.nextNewline < i) {
-      this.countedLines++;
-      this.nextNewline = s.indexOf('\n', this.nextNewline + 1);
-    }
-    return this.linesBefore + this.countedLines + 1;
-  }
-
   private fail(i: number, reason: string): never {
-    throw new JsonSyntaxError(this.lineAt(i), this.values, reason);
+    throw new JsonSyntaxError(this.lines.at(i), this.values, reason);
   }
 
   private capture(s: string, i: number, target: Target): number {
@@ -144,7 +116,7 @@ export class JsonScanner {
     this.escaped = false;
     this.start = i;
     this.parts = [];
-    this.captureLine = this.lineAt(i);
+    this.captureLine = this.lines.at(i);
     return i;
   }
 
@@ -257,7 +229,7 @@ export class JsonScanner {
       case TOP:
         this.values++;
         if (c === 123) {
-          this.objectLine = this.lineAt(i);
+          this.objectLine = this.lines.at(i);
           this.members = [];
           this.resourceType = undefined;
           this.entries = false;
