@@ -54,6 +54,12 @@ const LABELLED: { kind: IdentifierKind; pattern: RegExp }[] = [
       'gi',
     ),
   },
+  {
+    // Any country's format once labelled ("Teléfono: +52 55 5010 0199"); unlabelled, only the US one below.
+    kind: 'phone',
+    pattern:
+      /\b(?:Phone|Tel(?:[ée]fono)?\.?|Mobile|Cell|Celular|M[óo]vil|Fax)[ \t]*[:#]?[ \t]*(\+?\(?\d[\d ().-]{5,18}\d)(?![\d-])/gi,
+  },
 ];
 
 /** Identifiers recognisable without a label. */

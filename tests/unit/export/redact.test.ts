@@ -191,16 +191,19 @@ describe('detectors on a Spanish portal page', () => {
     'Paciente: Quillfeather, Rosa M. Fecha de nacimiento: 04/03/1961',
     'N.º de historia clínica: HC-204518 · ID de paciente: 88410027',
     'Número de cuenta: 77120045 · Nacida el 4 de marzo de 1961',
+    'Teléfono: +52 55 5010 0199 · Tel. (33) 3616-4410',
     'Cuenta de leucocitos 6.7 x10^3/uL (4.0-11.0); Hemoglobina 13.2 g/dL; Plaquetas 250 (150-450)',
   ].join('\n');
 
-  it('finds the labelled date of birth, record and account numbers, and nothing in the lab values', () => {
+  it('finds the labelled date of birth, record and account numbers, phones, and nothing in the lab values', () => {
     expect(detectIdentifiers(page)).toEqual([
       { kind: 'date-of-birth', text: '04/03/1961' },
       { kind: 'date-of-birth', text: '4 de marzo de 1961' },
       { kind: 'record-number', text: 'HC-204518' },
       { kind: 'record-number', text: '88410027' },
       { kind: 'account-number', text: '77120045' },
+      { kind: 'phone', text: '+52 55 5010 0199' },
+      { kind: 'phone', text: '(33) 3616-4410' },
     ]);
   });
 
