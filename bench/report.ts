@@ -1,4 +1,6 @@
-import { CLIP_STAGES, type ClipResult, type ClipStage, type HeapPeak } from './browser';
+import type { HeapPeak } from './browser';
+import type { ClipResult } from './clip-stages';
+import { clipRows } from './report-clip';
 import type { PanelResult } from './browser-panel';
 import type { ExportResult } from './browser-export';
 import type { ImagingResult } from './browser-imaging';
@@ -34,19 +36,6 @@ const MB = 1048576;
 const heapOf = (h: HeapPeak) =>
   `JS ${fmtMb(h.jsPeak)} peak (+${fmtMb(h.jsPeak - h.jsBase)}); with ArrayBuffers ${fmtMb(h.allPeak)} (+${fmtMb(h.allPeak - h.allBase)})`;
 
-const STAGE_NAMES: Record<ClipStage, string> = {
-  injection: 'script injection',
-  extraction: 'extraction',
-  cloning: 'cloning',
-  sanitizing: 'sanitizing',
-  serializing: 'serializing (markup, text, JSON both ways)',
-  otherInTab: 'other in the tab',
-  validating: 'validating',
-  messaging: 'messaging',
-  idbWrite: 'IndexedDB write',
-  panelUpdate: 'panel update',
-};
-
 export function renderReport(r: Results): { table: string; markdown: string } {
   const rows: [string, string, string, string][] = [];
   const targets: { name: string; met: boolean; detail: string }[] = [];
@@ -55,51 +44,7 @@ export function renderReport(r: Results): { table: string; markdown: string } {
     return `${met ? 'MET' : 'MISSED'}: ${detail}`;
   };
 
-  for (const c of r.clip) {
-    const limit = c.rows <= 200 ? 3 : 5;
-    const marked = r.clip.find((m) => m.rows === c.rows && !m.bare);
-    const name = `${c.rows}${c.bare ? ' bare' : ''}`;
-    if (c.bare && marked) {
-      const ratio = c.clip.median / marked.clip.median;
-      rows.push([
-        `1. clip ${c.rows.toLocaleString('en')} rows, no header row, no class names, no portal marks (${fmtKb(c.bytes)})`,
-        fmtMs(c.clip),
-        `the same rows as the portal writes them (adapter's table path) ${fmtMs(marked.clip)}`,
-        target(
-          `clip ${name} reading by content`,
-          ratio <= 1.5,
-          `x${ratio.toFixed(2)} of the table path (target <= 1.5x)`,
-        ),
-      ]);
-    } else
-      rows.push([
-        `1. clip ${c.rows.toLocaleString('en')} rows (${fmtKb(c.bytes)})`,
-        fmtMs(c.clip),
-        `floor ${fmtMs(c.floor)} = serialise ${c.serialize.median.toFixed(1)} + IDB write ${c.idbWrite.median.toFixed(1)}`,
-        target(
-          `clip ${c.rows} ratio`,
-          c.ratio <= limit,
-          `x${c.ratio.toFixed(1)} of floor (target <= ${limit}x${c.rows > 200 && c.rows < 50000 ? ': none stated between 200 and 50,000 rows, 5x used' : ''})`,
-        ),
-      ]);
-    if (c.stages) {
-      const st = c.stages;
-      const parts = CLIP_STAGES.map((k) => `${STAGE_NAMES[k]} ${st[k].median.toFixed(1)}`).join(' + ');
-      const heaviest = [...CLIP_STAGES].sort((a, b) => st[b].median - st[a].median)[0]!;
-      rows.push([
-        `   stages, ${c.rows} rows${c.bare ? ', bare page' : ''} (medians, ms; ${c.sanitizer ?? '?'} sanitizer)`,
-        parts,
-        `largest: ${STAGE_NAMES[heaviest]} x${(st[heaviest].median / c.floor.median).toFixed(1)} of floor`,
-        '-',
-      ]);
-    }
-    rows.push([
-      `   longest panel task, ${c.rows} rows${c.bare ? ', bare page' : ''}`,
-      `${c.longestTask.toFixed(0)} ms`,
-      '-',
-      target(`clip ${name} long task`, c.longestTask <= 100, `${c.longestTask.toFixed(0)} ms (target <= 100 ms)`),
-    ]);
-  }
+  rows.push(...clipRows(r.clip, target));
 
   const e = r.export;
   const z = e.zip;
@@ -275,7 +220,7 @@ ${rows.map((row) => `| ${row.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`
 Chrome build JavaScript by owner (from source maps of the same build):
 ${perFile}
 
-${targetNotes(targets)}
+${targetNotes(targets, r.clip)}
 
 How it is measured: see \`bench/\` (run.ts orchestrates; browser.ts drives Chromium; the in-browser half is
 \`entrypoints/bench/\`, built into test builds only). Clip: the real side panel's Clip button on
