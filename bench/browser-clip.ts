@@ -57,6 +57,9 @@ export async function benchClip(
   const page = run.context.pages()[0] ?? (await run.context.newPage());
   await page.goto(`${portalOrigin}/generated/labs.html?rows=200`);
   await page.bringToFront(); // the bench page opened later in the same window; the panel follows the active tab
+  // The baselines' tab; the clipped tab is brought back to the front before each clip (the panel follows it).
+  const baselineTab = await run.context.newPage();
+  await page.bringToFront();
   const panel = await run.openPanel(page);
   await instrumentPanel(panel);
   const results: ClipResult[] = [];
@@ -74,6 +77,19 @@ export async function benchClip(
       let bytes = 0;
       let records = 0;
       for (let r = 0; r < runs; r++) {
+        // The baselines first, in a tab of their own on the same page (see entrypoints/bench/floors.ts).
+        const at = `${portalOrigin}/generated/labs.html?rows=${rows}&run=${r}${bare ? '&bare=1' : ''}&baseline=1`;
+        // Shown, as the clipped tab is (a hidden tab lays out late and may run at a lower priority), and
+        // settled as the clipped page is when its button is pressed: laid out, then the same pause (an
+        // executeScript sent before the layout waits for it).
+        await baselineTab.bringToFront();
+        await baselineTab.goto(at);
+        await baselineTab.evaluate(() => document.body.getBoundingClientRect().height);
+        await sleep(300);
+        plumbing.push(await call<PlumbingRun>(bench, 'plumb', at));
+        bounds.push(await call<TabBounds>(bench, 'tabBounds', at));
+        await baselineTab.goto('about:blank');
+        await page.bringToFront();
         await page.goto(`${portalOrigin}/generated/labs.html?rows=${rows}&run=${r}${bare ? '&bare=1' : ''}`);
         await panel.waitForText('[data-testid="tab-origin"]', portalOrigin);
         // Floor: serialise the page in the page itself, then one durable IndexedDB write of that size.
@@ -85,11 +101,6 @@ export async function benchClip(
         bytes = s.bytes;
         ser.push(s.ms);
         idb.push(await call<number>(bench, 'idbWrite', s.bytes));
-        // The plumbing clip on this page, then the page loaded again: the clip must find no isolated world
-        // made for it (the plumbing's executeScript made one), as a real clip does not.
-        plumbing.push(await call<PlumbingRun>(bench, 'plumb', page.url()));
-        await page.goto(page.url());
-        await panel.waitForText('[data-testid="tab-origin"]', portalOrigin);
         // A fresh case per run, so each clip is new content (not a duplicate).
         const title = `Clip bench ${rows} #${++caseNo}`;
         await panel.fill('[data-testid="case-new-title"]', title);
@@ -143,8 +154,6 @@ export async function benchClip(
         stageRuns.push(clipStages(timing.click, timing.shown, trace));
         sanitizer = trace.inTab?.sanitizer ?? 'unknown';
         clip.push(timing.ms);
-        // The in-tab stages' native lower bounds, in the isolated world the clip just used.
-        bounds.push(await call<TabBounds>(bench, 'tabBounds', page.url()));
         longest.push(timing.longest);
         records = timing.records;
       }
@@ -187,6 +196,7 @@ export async function benchClip(
     panel.close();
     // The 50,000-row portal page would stay in memory for the sections after this one.
     await page.goto('about:blank').catch(() => undefined);
+    await baselineTab.close().catch(() => undefined);
     await sleep(500);
     const { targetInfos } = (await run.cdp.send('Target.getTargets')) as { targetInfos: { url: string }[] };
     if (targetInfos.some((t) => t.url.includes('/sidepanel.html')))

@@ -24,7 +24,7 @@ export function stagesVsBounds(c: ClipResult, p: PlumbingResult, b: StageBounds)
   const m = (k: keyof ClipResult['stages']) => c.stages[k].median;
   return [
     {
-      name: 'crossing the processes (injection + messaging)',
+      name: 'injection + messaging',
       ours: m('injection') + m('messaging'),
       bound: p.message.median + p.injectAndReturn.median,
       boundName: "the plumbing's message + executeScript returning the markup",
@@ -103,7 +103,7 @@ export function clipWhy(c: ClipResult | undefined, limit: number): string | unde
     `Irreducible: ${reach}.`,
     `The clip is ${x(c.clip.median, lowest)} of that lowest clip. Each stage against its own lower bound (same runs): ${pairs.map(describe).join('; ')}; validating and other work in the tab ${ms(unbound)} ms have no bound measured.`,
     far.length > 0
-      ? `Far from their bounds (places to go faster, largest gap first): ${far.map((s) => `${s.name} (${ms(s.gap)} ms)`).join(', ')}.`
+      ? `Far from their bounds (places to go faster, largest gap first): ${far.map((s) => `${s.name} ${ms(s.gap)} ms over`).join(', ')}.`
       : 'No stage is more than 3x its bound.',
     near.length > 0 ? `Near their bounds (within 1.5x): ${near.map((s) => s.name).join(', ')}.` : '',
   ]

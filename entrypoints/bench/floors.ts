@@ -8,10 +8,12 @@
  *   puts that string durably into IndexedDB through Dexie (strict durability, as lib/core/db.ts); the panel's
  *   side notices the new row through a Dexie `liveQuery` (the panel's own mechanism: Dexie tells other
  *   contexts over a BroadcastChannel, and the live query reads again) and adds one row to its DOM.
- * - Native lower bounds of the in-tab stages, run by executeScript in the tab's isolated world after the clip:
+ * - Native lower bounds of the in-tab stages, run by executeScript in the tab's isolated world:
  *   one walk reading every table cell's text, one native parse and sanitize of the page's markup (the HTML
  *   Sanitizer API), and the serialising the clip does (markup and text of the sanitized body, then the JSON of
- *   what the clip ships, both ways).
+ *   what the clip ships: stringified in the tab, parsed in an extension context as the background does).
+ * Both run in a tab of their own on the same generated page, so the clip's tab never carries their garbage
+ * and the clip finds no isolated world made before it.
  */
 import Dexie, { liveQuery, type EntityTable } from 'dexie';
 import { browser } from 'wxt/browser';
@@ -79,8 +81,19 @@ export function installWriter(): void {
       const [empty] = await browser.scripting.executeScript({ target: { tabId }, func: () => 0 });
       const emptyCall = epoch() - t0;
       if (empty?.result !== 0) throw new Error('the empty call returned nothing');
+      // capture.js and the portal families' readers (the generated page is a MyChart page), for the records
+      // the clip ships (read again in the tab, untimed).
+      await browser.scripting.executeScript({ target: { tabId }, files: ['/capture.js', '/capture-portals.js'] });
       const [first] = await browser.scripting.executeScript({ target: { tabId }, func: measureInTab });
-      return { ...(JSON.parse(String(first?.result)) as Omit<TabBounds, 'emptyCall'>), emptyCall };
+      const result = first?.result as { timings: string; json: string } | null | undefined;
+      if (!result) throw new Error('the lower bounds failed in the tab');
+      const { timings, json } = result;
+      // Parsed where the background parses the clip's answer: in an extension context.
+      const t1 = epoch();
+      const back = JSON.parse(json) as { ok?: boolean };
+      const parse = epoch() - t1;
+      const measured = JSON.parse(timings) as Omit<TabBounds, 'emptyCall' | 'parse'>;
+      return { ...measured, sameRecords: measured.sameRecords && back.ok === true, parse, emptyCall };
     },
   };
   (globalThis as unknown as { slWriter: Writer }).slWriter = writer;
@@ -170,7 +183,9 @@ export interface TabBounds {
   sanitize: number;
   /** innerHTML and textContent of the sanitized body. */
   markupAndText: number;
+  /** JSON.stringify of what the clip ships, in the tab. */
   stringify: number;
+  /** JSON.parse of it in an extension context (the writer), where the background parses the clip's answer. */
   parse: number;
   jsonChars: number;
   /** The JSON is of the very records the clip ships (read again by capture.js), not a stand-in. */
@@ -181,9 +196,9 @@ export interface TabBounds {
 
 /**
  * Runs in the portal tab's isolated world (serialised by executeScript: self-contained, no imports).
- * Returns a JSON string (cheaper to ship than an object).
+ * Returns its timings as JSON, and the JSON of what the clip ships (parsed by the caller, as the background does).
  */
-async function measureInTab(): Promise<string> {
+async function measureInTab(): Promise<{ timings: string; json: string }> {
   const now = () => performance.now();
   let t = now();
   const cells = document.getElementsByTagName('td');
@@ -218,25 +233,22 @@ async function measureInTab(): Promise<string> {
   type Read = { ok: boolean; records?: unknown[]; warnings?: string[] };
   type Api = { readPage: (w: Window, d: Document, u: string) => Promise<Read> };
   const api = (globalThis as unknown as { secondLook?: Api }).secondLook;
-  const read = api ? await api.readPage(window, document, location.href) : undefined;
+  const read = api ? await api.readPage(window, document, location.href).catch(() => undefined) : undefined;
   const shipped = read?.ok
     ? { ok: true, records: read.records, warnings: read.warnings, attachments: [] }
     : { ok: true, records: [{ snapshotHtml: markup, text, cells: texts }] };
   t = now();
   const json = JSON.stringify(shipped);
   const stringify = now() - t;
-  t = now();
-  const back = JSON.parse(json) as { ok: boolean };
-  const parse = now() - t;
-  return JSON.stringify({
+  const timings = JSON.stringify({
     cells: cells.length,
     walk,
     sanitizer,
     sanitize,
     markupAndText,
     stringify,
-    parse,
     jsonChars: json.length,
-    sameRecords: !!read?.ok && back.ok,
+    sameRecords: !!read?.ok,
   });
+  return { timings, json };
 }
