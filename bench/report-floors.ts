@@ -42,7 +42,12 @@ export function stagesVsBounds(c: ClipResult, p: PlumbingResult, b: StageBounds)
       bound: b.serialize.median,
       boundName: `innerHTML + textContent + JSON both ways of ${b.sameRecords ? "the clip's own records" : 'a stand-in of the same page'}`,
     },
-    { name: 'IndexedDB write', ours: m('idbWrite'), bound: p.put.median, boundName: 'one durable put of the markup' },
+    {
+      name: 'IndexedDB write',
+      ours: m('idbWrite'),
+      bound: p.put.median,
+      boundName: `one durable put of the markup (the record's JSON is x${(b.jsonChars / p.chars).toFixed(1)} its size, its result rows objects)`,
+    },
     {
       name: 'panel update',
       ours: m('panelUpdate'),
@@ -93,6 +98,8 @@ export function clipWhy(c: ClipResult | undefined, limit: number): string | unde
     lowestFloor > limit
       ? `no clip through these processes can meet ${limit}x: the plumbing alone is ${x(p.total.median, floor)} of the floor and with the in-tab stages at their native bounds the lowest clip is ${ms(lowest)} ms = ${x(lowest, floor)}`
       : `the target is not below what the processes allow: the plumbing is ${x(p.total.median, floor)} of the floor and the lowest clip from these bounds ${ms(lowest)} ms = ${x(lowest, floor)}, so what holds it is our own work, not the plumbing`;
+  // A stage whose native bound alone is past the target: no implementation of that stage can meet it.
+  const alone = pairs.filter((s) => s.bound > limit * floor);
   const far = pairs.filter((s) => s.ratio > 3).sort((a, b2) => b2.gap - a.gap);
   const near = pairs.filter((s) => s.ratio <= 1.5);
   const describe = (s: (typeof pairs)[number]) =>
@@ -101,6 +108,9 @@ export function clipWhy(c: ClipResult | undefined, limit: number): string | unde
   return [
     `At ${c.rows.toLocaleString('en')} rows the clip is ${ms(c.clip.median)} ms, the floor ${ms(floor)} ms; the plumbing clip (the same processes doing nothing else: the panel's message, one executeScript returning the markup, one durable put, the panel's live query noticing it) ${ms(p.total.median)} ms (${plumbFloor < 1.05 ? 'about the floor' : `${x(p.total.median, floor)} of the floor`}).`,
     `Irreducible: ${reach}.`,
+    alone.length > 0
+      ? `Alone past ${limit}x of the floor: ${alone.map((s) => `${s.boundName} (${ms(s.bound)} ms, ${x(s.bound, floor)})`).join('; ')}.`
+      : '',
     `The clip is ${x(c.clip.median, lowest)} of that lowest clip. Each stage against its own lower bound (same runs): ${pairs.map(describe).join('; ')}; validating and other work in the tab ${ms(unbound)} ms have no bound measured.`,
     far.length > 0
       ? `Far from their bounds (places to go faster, largest gap first): ${far.map((s) => `${s.name} ${ms(s.gap)} ms over`).join(', ')}.`

@@ -36,6 +36,10 @@ const MB = 1048576;
 const heapOf = (h: HeapPeak) =>
   `JS ${fmtMb(h.jsPeak)} peak (+${fmtMb(h.jsPeak - h.jsBase)}); with ArrayBuffers ${fmtMb(h.allPeak)} (+${fmtMb(h.allPeak - h.allBase)})`;
 
+/** How the clip's baselines are measured (told only when the results have them). */
+const BASELINES =
+  " Plumbing clip and stage bounds (\`entrypoints/bench/floors.ts\`), before each clip in a tab of their own on the same page, shown and laid out as the clipped one: the bench page plays the panel and sends one runtime message; the same page in an iframe plays the background: one \`executeScript\` returning \`documentElement.outerHTML\` (isolated world, the first call into the page), one durable Dexie put of it, and the bench page's Dexie \`liveQuery\` notices the new key and adds a DOM row. Then, in the tab's isolated world: a walk reading every \`td\`'s textContent, \`Document.parseHTML\` (default safe configuration) of \`body.innerHTML\`, innerHTML + textContent of the result, and \`JSON.stringify\` of the records the clip ships (read again by capture.js, untimed), parsed in the iframe as the background parses the clip's answer. The lowest clip adds the plumbing and these three bounds: it reads the page's markup twice and ships the markup rather than the JSON, so it is approximate.";
+
 export function renderReport(r: Results): { table: string; markdown: string } {
   const rows: [string, string, string, string][] = [];
   const targets: { name: string; met: boolean; detail: string }[] = [];
@@ -226,7 +230,7 @@ How it is measured: see \`bench/\` (run.ts orchestrates; browser.ts drives Chrom
 \`entrypoints/bench/\`, built into test builds only). Clip: the real side panel's Clip button on
 \`/generated/labs.html?rows=N\`, from the trusted mouse-down to the record appearing in the panel, a new case per run;
 floor: \`documentElement.outerHTML\` in the tab plus one durable IndexedDB put of that many bytes from an extension
-page. Export: the product's \`packageEntries\` + \`writeZip\` reading the seeded case from IndexedDB; the zip writers
+page.${r.clip.some((c) => c.plumbing) ? BASELINES : ''} Export: the product's \`packageEntries\` + \`writeZip\` reading the seeded case from IndexedDB; the zip writers
 then run on the same collected entries, interleaved. Heap: CDP \`Runtime.getHeapUsage\` polled every ~20 ms
 (V8 heap, and V8 + embedder + ArrayBuffer backing stores); the heap targets are judged on the V8 (JS) heap, as the
 issue states them. The figure with ArrayBuffers is higher because V8 frees the backing stores of read buffers

@@ -73,6 +73,15 @@ describe('the clip against its plumbing and its stage bounds (bench report)', ()
     expect(why).toContain('cloning + sanitizing 6.0 ms against 2.0 (x3.0, 4.0 ms over)');
   });
 
+  it('names a stage whose native bound alone is past the target', () => {
+    const c = clip(4, 14);
+    c.bounds!.sanitize = s(20);
+    expect(clipWhy(c, 3)).toContain(
+      "Alone past 3x of the floor: the page's markup through Document.parseHTML (20 ms, x5.0).",
+    );
+    expect(clipWhy(clip(4, 14), 3)).not.toContain('Alone past');
+  });
+
   it('blames our own work when the processes leave room for the target', () => {
     const why = clipWhy(clip(20, 30), 3)!;
     expect(why).toContain('what holds it is our own work, not the plumbing');
