@@ -2,12 +2,20 @@
  * Why each missed bench target is missed: the stage or the bytes that hold it, and what was done. Matched by the
  * target's name; a cause shared by several targets is told once.
  */
+import type { ClipResult } from './clip-stages';
+import { clipWhy } from './report-floors';
+
+/** How the clip's stages are measured, and what earlier sessions did to them. */
+const CLIP_STAGES_MEASURED =
+  "The stage row under each clip says where the time goes; it is measured in the real clip (the tab's own timings travel with the capture, the background keeps a trace, the panel times the click and the record shown), and the stages add up to the clip. The floor serialises once and writes once; a clip must also read the page's structure (extraction walks the DOM from script, in the content script's isolated world where Chromium's bindings are ~1.8x slower than the main world), parse what it stores (the HTML Sanitizer API works on markup: each record's markup is parsed and sanitized natively, then serialised again), read the snapshot's text, ship the result out of the tab and check it against its schema (the tab is untrusted), and write it durably with its summary and head.";
+const CLIP_DONE =
+  'Done: the native sanitizer is probed once per page instead of a script walk over every attribute of every snapshot, a snapshot with nothing to inline is sanitized without a copy (cloning 126 ms -> 0 at 50,000 rows), lab tables and cell text are read in one pass, the panel reads record heads instead of whole records (panel update 251 -> 36 ms and the 288 ms panel task gone at 50,000 rows).';
+/** The reason written before the plumbing clip and the stage bounds were measured (older results.json). */
+const CLIP_WHY_BEFORE_BASELINES = `${CLIP_STAGES_MEASURED} ${CLIP_DONE} What holds each size now: at 200 rows the fixed costs of three processes (script injection ~7 ms alone is 2.7x the floor; the executeScript round trip, the durable transaction and the panel's live query and render add ~30 ms); at 50,000 rows extraction (~1.2 s), serialising (~0.9 s), sanitizing (~0.8 s, about one native parse) and garbage collection inside them; A page recognised as a portal family by its markup (not its address) asks for the family's reader before any walk of the page: one round trip.`;
+
 /** Why a target is missed: the measured numbers are in the table; these are the causes found by profiling. */
 const WHY: [RegExp, string][] = [
-  [
-    /^clip \d+ ratio/,
-    "The stage row under each clip says where the time goes; it is measured in the real clip (the tab's own timings travel with the capture, the background keeps a trace, the panel times the click and the record shown), and the stages add up to the clip. The floor serialises once and writes once; a clip must also read the page's structure (extraction walks the DOM from script, in the content script's isolated world where Chromium's bindings are ~1.8x slower than the main world), parse what it stores (the HTML Sanitizer API works on markup: each record's markup is parsed and sanitized natively, then serialised again), read the snapshot's text, ship the result out of the tab and check it against its schema (the tab is untrusted), and write it durably with its summary and head. Done: the native sanitizer is probed once per page instead of a script walk over every attribute of every snapshot, a snapshot with nothing to inline is sanitized without a copy (cloning 126 ms -> 0 at 50,000 rows), lab tables and cell text are read in one pass, the panel reads record heads instead of whole records (panel update 251 -> 36 ms and the 288 ms panel task gone at 50,000 rows). What holds each size now: at 200 rows the fixed costs of three processes (script injection ~7 ms alone is 2.7x the floor; the executeScript round trip, the durable transaction and the panel's live query and render add ~30 ms); at 50,000 rows extraction (~1.2 s), serialising (~0.9 s), sanitizing (~0.8 s, about one native parse) and garbage collection inside them; A page recognised as a portal family by its markup (not its address) asks for the family's reader before any walk of the page: one round trip.",
-  ],
+  [/^clip \d+ ratio/, CLIP_WHY_BEFORE_BASELINES],
   [
     /^export vs JSZip/,
     "On a package that is nearly all stored (incompressible) bytes every writer is bound by CRC-32 and copying. JSZip itself is only ~3.1x the CRC+copy floor, so 3x faster than JSZip means within ~5% of the floor; ours adds deflating ~27 MB of pages and text with the browser's CompressionStream (on the main thread in Chromium: the ~0.2 s between ours and the floor). Done: our own zip writer on native deflate (fflate level 6 before: x2.09 of the floor, now ~x1.2), slicing-by-8 CRC-32 for stored entries, time-sliced yielding.",
@@ -40,12 +48,33 @@ const WHY: [RegExp, string][] = [
   ],
 ];
 
-export function targetNotes(targets: { name: string; met: boolean; detail: string }[]): string {
+/**
+ * A missed clip target's reason, written from its own run's plumbing clip and stage bounds (report-floors.ts);
+ * results measured before those baselines keep the reason written then.
+ */
+function measuredWhy(name: string, clips: ClipResult[]): string | undefined {
+  const size = /^clip (\d+) ratio$/.exec(name);
+  if (!size) return undefined;
+  const rows = Number(size[1]);
+  return clipWhy(
+    clips.find((c) => c.rows === rows && !c.bare),
+    rows <= 200 ? 3 : 5,
+  );
+}
+
+export function targetNotes(
+  targets: { name: string; met: boolean; detail: string }[],
+  clips: ClipResult[] = [],
+): string {
   const missed = targets.filter((t) => !t.met);
   if (missed.length === 0) return 'Every target is met.';
   const told = new Set<string>();
+  let clipIntro = `${CLIP_STAGES_MEASURED} ${CLIP_DONE} `;
   const lines = missed.map((t) => {
-    const why = WHY.find(([re]) => re.test(t.name))?.[1];
+    const measured = measuredWhy(t.name, clips);
+    // How the stages are measured and what was done, told once before the first clip's figures.
+    const why = measured ? clipIntro + measured : WHY.find(([re]) => re.test(t.name))?.[1];
+    if (measured) clipIntro = '';
     const text = why && told.has(why) ? ' Same cause as above.' : why ? ` ${why}` : '';
     if (why) told.add(why);
     return `- **${t.name}**: ${t.detail}.${text}`;

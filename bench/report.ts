@@ -1,4 +1,6 @@
-import { CLIP_STAGES, type ClipResult, type ClipStage, type HeapPeak } from './browser';
+import type { HeapPeak } from './browser';
+import type { ClipResult } from './clip-stages';
+import { clipRows } from './report-clip';
 import type { PanelResult } from './browser-panel';
 import type { ExportResult } from './browser-export';
 import type { ImagingResult } from './browser-imaging';
@@ -34,18 +36,9 @@ const MB = 1048576;
 const heapOf = (h: HeapPeak) =>
   `JS ${fmtMb(h.jsPeak)} peak (+${fmtMb(h.jsPeak - h.jsBase)}); with ArrayBuffers ${fmtMb(h.allPeak)} (+${fmtMb(h.allPeak - h.allBase)})`;
 
-const STAGE_NAMES: Record<ClipStage, string> = {
-  injection: 'script injection',
-  extraction: 'extraction',
-  cloning: 'cloning',
-  sanitizing: 'sanitizing',
-  serializing: 'serializing (markup, text, JSON both ways)',
-  otherInTab: 'other in the tab',
-  validating: 'validating',
-  messaging: 'messaging',
-  idbWrite: 'IndexedDB write',
-  panelUpdate: 'panel update',
-};
+/** How the clip's baselines are measured (told only when the results have them). */
+const BASELINES =
+  " Plumbing clip and stage bounds (\`entrypoints/bench/floors.ts\`), before each clip in a tab of their own on the same page, shown and laid out as the clipped one: the bench page plays the panel and sends one runtime message; the same page in an iframe plays the background: one \`executeScript\` returning \`documentElement.outerHTML\` (isolated world, the first call into the page), one durable Dexie put of it, and the bench page's Dexie \`liveQuery\` notices the new key and adds a DOM row. Then, in the tab's isolated world: a walk reading every \`td\`'s textContent, \`Document.parseHTML\` (default safe configuration) of \`body.innerHTML\`, innerHTML + textContent of the result, and \`JSON.stringify\` of the records the clip ships (read again by capture.js, untimed), parsed in the iframe as the background parses the clip's answer. The lowest clip adds the plumbing and these three bounds: it reads the page's markup twice and ships the markup rather than the JSON, so it is approximate.";
 
 export function renderReport(r: Results): { table: string; markdown: string } {
   const rows: [string, string, string, string][] = [];
@@ -55,51 +48,7 @@ export function renderReport(r: Results): { table: string; markdown: string } {
     return `${met ? 'MET' : 'MISSED'}: ${detail}`;
   };
 
-  for (const c of r.clip) {
-    const limit = c.rows <= 200 ? 3 : 5;
-    const marked = r.clip.find((m) => m.rows === c.rows && !m.bare);
-    const name = `${c.rows}${c.bare ? ' bare' : ''}`;
-    if (c.bare && marked) {
-      const ratio = c.clip.median / marked.clip.median;
-      rows.push([
-        `1. clip ${c.rows.toLocaleString('en')} rows, no header row, no class names, no portal marks (${fmtKb(c.bytes)})`,
-        fmtMs(c.clip),
-        `the same rows as the portal writes them (adapter's table path) ${fmtMs(marked.clip)}`,
-        target(
-          `clip ${name} reading by content`,
-          ratio <= 1.5,
-          `x${ratio.toFixed(2)} of the table path (target <= 1.5x)`,
-        ),
-      ]);
-    } else
-      rows.push([
-        `1. clip ${c.rows.toLocaleString('en')} rows (${fmtKb(c.bytes)})`,
-        fmtMs(c.clip),
-        `floor ${fmtMs(c.floor)} = serialise ${c.serialize.median.toFixed(1)} + IDB write ${c.idbWrite.median.toFixed(1)}`,
-        target(
-          `clip ${c.rows} ratio`,
-          c.ratio <= limit,
-          `x${c.ratio.toFixed(1)} of floor (target <= ${limit}x${c.rows > 200 && c.rows < 50000 ? ': none stated between 200 and 50,000 rows, 5x used' : ''})`,
-        ),
-      ]);
-    if (c.stages) {
-      const st = c.stages;
-      const parts = CLIP_STAGES.map((k) => `${STAGE_NAMES[k]} ${st[k].median.toFixed(1)}`).join(' + ');
-      const heaviest = [...CLIP_STAGES].sort((a, b) => st[b].median - st[a].median)[0]!;
-      rows.push([
-        `   stages, ${c.rows} rows${c.bare ? ', bare page' : ''} (medians, ms; ${c.sanitizer ?? '?'} sanitizer)`,
-        parts,
-        `largest: ${STAGE_NAMES[heaviest]} x${(st[heaviest].median / c.floor.median).toFixed(1)} of floor`,
-        '-',
-      ]);
-    }
-    rows.push([
-      `   longest panel task, ${c.rows} rows${c.bare ? ', bare page' : ''}`,
-      `${c.longestTask.toFixed(0)} ms`,
-      '-',
-      target(`clip ${name} long task`, c.longestTask <= 100, `${c.longestTask.toFixed(0)} ms (target <= 100 ms)`),
-    ]);
-  }
+  rows.push(...clipRows(r.clip, target));
 
   const e = r.export;
   const z = e.zip;
@@ -275,13 +224,13 @@ ${rows.map((row) => `| ${row.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`
 Chrome build JavaScript by owner (from source maps of the same build):
 ${perFile}
 
-${targetNotes(targets)}
+${targetNotes(targets, r.clip)}
 
 How it is measured: see \`bench/\` (run.ts orchestrates; browser.ts drives Chromium; the in-browser half is
 \`entrypoints/bench/\`, built into test builds only). Clip: the real side panel's Clip button on
 \`/generated/labs.html?rows=N\`, from the trusted mouse-down to the record appearing in the panel, a new case per run;
 floor: \`documentElement.outerHTML\` in the tab plus one durable IndexedDB put of that many bytes from an extension
-page. Export: the product's \`packageEntries\` + \`writeZip\` reading the seeded case from IndexedDB; the zip writers
+page.${r.clip.some((c) => c.plumbing) ? BASELINES : ''} Export: the product's \`packageEntries\` + \`writeZip\` reading the seeded case from IndexedDB; the zip writers
 then run on the same collected entries, interleaved. Heap: CDP \`Runtime.getHeapUsage\` polled every ~20 ms
 (V8 heap, and V8 + embedder + ArrayBuffer backing stores); the heap targets are judged on the V8 (JS) heap, as the
 issue states them. The figure with ArrayBuffers is higher because V8 frees the backing stores of read buffers

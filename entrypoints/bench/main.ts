@@ -17,6 +17,7 @@ import { readPackage } from '../../lib/import/package-import';
 import type { Attachment } from '../../lib/core/model';
 import { activeCaseStore } from '../../lib/core/settings';
 import { imagingBench } from './imaging';
+import { installWriter, plumbingClip } from './floors';
 
 configure({ useWebWorkers: false });
 const db = new CaseDb();
@@ -198,7 +199,14 @@ async function probeZip() {
   return -1;
 }
 
+// The same page in an iframe plays the background for the plumbing clip (floors.ts); the rest stays here.
+const writerRole = new URLSearchParams(location.search).get('role') === 'writer';
+if (writerRole) installWriter();
+const floors = writerRole ? undefined : plumbingClip();
+
 const api = {
+  plumb: (url: string) => floors!.plumb(url),
+  tabBounds: (url: string) => floors!.tabBounds(url),
   probeZip,
   seedCase: (opts: Parameters<typeof seedCase>[1]) => seedCase(db, opts),
   collectEntries,
@@ -211,5 +219,7 @@ const api = {
   dropEntries: () => void (entries = []),
   ...imagingBench(db),
 };
-(globalThis as unknown as { slBench: typeof api }).slBench = api;
-document.title = 'bench ready';
+if (!writerRole) {
+  (globalThis as unknown as { slBench: typeof api }).slBench = api;
+  document.title = 'bench ready';
+}

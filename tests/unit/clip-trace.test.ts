@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CLIP_STAGES, clipStages } from '../../bench/browser';
+import { CLIP_STAGES, clipStages } from '../../bench/clip-stages';
 import { createCase } from '../../lib/case/cases';
 import { clipTab, type ClipDeps } from '../../lib/clip/clip';
 import { ClipTrace } from '../../lib/clip/clip-trace';
