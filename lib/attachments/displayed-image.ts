@@ -73,6 +73,10 @@ export function backgroundImageSource(element: Element): string | null {
   return url && !SPACER_NAME.test(url) ? url : null;
 }
 
+/** What an `<img>` or an element presented as an image (`role="img"`) shows, or null. */
+export const shownImageSource = (image: Element): string | null =>
+  image.localName === 'img' ? displayedImageSource(image) : backgroundImageSource(image);
+
 /** Drops what only a live image needs (srcset, lazy attributes, `<picture>` sources) from a copy. */
 function settle(img: Element, shown: string | null): void {
   for (const name of ['srcset', 'sizes', 'data-srcset', 'data-lazy-srcset', ...LAZY_ATTRIBUTES])

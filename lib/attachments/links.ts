@@ -1,5 +1,3 @@
-import { backgroundImageSource, displayedImageSource } from './displayed-image';
-
 /** A file on the page worth keeping with a record: a linked PDF or image, or an embedded image. */
 export interface AttachmentCandidate {
   url: string;
@@ -37,9 +35,14 @@ function nameFromUrl(url: URL, fallback: string): string {
 
 /**
  * The attachments one record links to or embeds. Only http(s) addresses on the page's own origin:
- * the fetch carries the user's portal session, which must never go to a third party.
+ * the fetch carries the user's portal session, which must never go to a third party. `shownImageSource`
+ * is displayed-image.ts's (capture.js has it only on pages that show images).
  */
-export function findAttachments(root: Element, pageUrl: URL): AttachmentCandidate[] {
+export function findAttachments(
+  root: Element,
+  pageUrl: URL,
+  shownImageSource: (image: Element) => string | null,
+): AttachmentCandidate[] {
   const found = new Map<string, AttachmentCandidate>();
   const add = (
     href: string | null,
@@ -82,7 +85,7 @@ export function findAttachments(root: Element, pageUrl: URL): AttachmentCandidat
   }
   // What each image shows (srcset, <picture>, lazy loading, role="img" backgrounds), never a placeholder.
   for (const img of Array.from(root.querySelectorAll('img, [role="img"]'))) {
-    const shown = img.localName === 'img' ? displayedImageSource(img) : backgroundImageSource(img);
+    const shown = shownImageSource(img);
     if (!shown) continue;
     const width = Number(img.getAttribute('width') ?? Infinity);
     const height = Number(img.getAttribute('height') ?? Infinity);

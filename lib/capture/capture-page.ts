@@ -10,7 +10,8 @@ import { buildSnapshot, noTimings, now, type CaptureTimings, type ImageInliner }
 export interface CaptureOptions {
   /** Clip only what the user selected. */
   selection?: Range | null;
-  inlineImage: ImageInliner;
+  /** Reads a same-origin image for a snapshot; by default the page parts' own (with the user's session). */
+  inlineImage?: ImageInliner;
   /** Filled with the time each stage took. */
   timings?: CaptureTimings;
 }
@@ -71,9 +72,11 @@ export async function capturePage(
   if (detected) assertReaderLoaded(detected);
   const shadows = hasShadowRoots(doc);
   // Frames, shadow roots, canvases, embeds, objects: read with the parts for them (page-parts.ts).
-  const { findEmbeddedDocuments, flattenPage, embeddedOwners, assignEmbedded } = partsFor(doc, shadows);
+  const parts = partsFor(doc, shadows);
   // PDFs and images the page shows in frames, embeds and objects: fetched with the record, or reported.
   // Looked for only where they can be: a page without shadow roots shows them all to one selector.
+  const { findEmbeddedDocuments, flattenPage, embeddedOwners, assignEmbedded, shownImageSource } = parts;
+  const inlineImage = options.inlineImage ?? parts.inlineImage;
   const embedded = (shadows || doc.querySelector(EMBEDDING_ELEMENTS) ? findEmbeddedDocuments(doc, url) : []).filter(
     (e) => !bySelection || options.selection!.intersectsNode(e.element),
   );
@@ -101,7 +104,7 @@ export async function capturePage(
   const textOnly = extracted.reduce((n, item) => n + (item.textOnly ?? 0), 0);
   if (textOnly > 0) warnings.add(`values-kept-as-text:${textOnly}`);
   for (const item of extracted) {
-    const snapshot = await buildSnapshot(win, item.element, url, options.inlineImage, timings);
+    const snapshot = await buildSnapshot(win, item.element, url, inlineImage, timings);
     snapshot.warnings.forEach((w) => warnings.add(w));
     if (snapshot.html.length > LIMITS.snapshotBytes || snapshot.text.length > LIMITS.textChars) {
       return { ok: false, error: 'page-too-large' };
@@ -127,13 +130,13 @@ export async function capturePage(
       text: snapshot.text,
       structured: item.structured,
     });
-    attachments.push(findAttachments(item.element, url));
+    attachments.push(findAttachments(item.element, url, shownImageSource));
   }
   if (records.length === 0) return { ok: false, error: 'nothing-to-clip' };
   // A lone record owns the page's download links even when they sit outside its part of the page.
   if (records.length === 1 && !bySelection && source.body) {
     const seen = new Set(attachments[0]!.map((a) => a.url));
-    attachments[0]!.push(...findAttachments(source.body, url).filter((a) => !seen.has(a.url)));
+    attachments[0]!.push(...findAttachments(source.body, url, shownImageSource).filter((a) => !seen.has(a.url)));
   }
   // Owners index the adapter's items; only kept items became records.
   const notCopied = assignEmbedded(

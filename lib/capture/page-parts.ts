@@ -1,12 +1,14 @@
 import type { AttachmentCandidate, EmbeddedDocument } from '../attachments';
 import type { EmbeddedNotCopied } from './embedded-records';
 import type { FlatPage } from './flatten';
+import type { ImageInliner } from './snapshot';
 import { queryAll } from '../reading';
 
 /**
  * The parts of the clip only some pages need: composing frames, shadow roots and canvases into a copy
- * (flatten.ts) and finding the PDFs and images the page embeds (lib/attachments/embedded.ts,
- * embedded-records.ts). capture.js reads pages without any of those with the plain parts below;
+ * (flatten.ts), finding the PDFs and images the page embeds (lib/attachments/embedded.ts,
+ * embedded-records.ts), and what the page's images show (lib/attachments/displayed-image.ts,
+ * snapshot-images.ts). capture.js reads pages without any of those with the plain parts below;
  * capture-frames.js brings the real ones into tabs whose page has them. Node callers register them once.
  */
 export interface PageParts {
@@ -18,6 +20,15 @@ export interface PageParts {
     owners: number[],
     attachments: AttachmentCandidate[][],
   ) => EmbeddedNotCopied[];
+  /** The address an image (`<img>` or `role="img"`) shows, or null for a placeholder. */
+  shownImageSource: (image: Element) => string | null;
+  copyWithImages: (
+    element: Element,
+    pageUrl: URL,
+    inlineImage: ImageInliner,
+  ) => Promise<{ copy: Element; warnings: string[] }>;
+  /** Same-origin images with the user's session, as data URLs: a clip's, unless its caller gives its own. */
+  inlineImage: ImageInliner;
 }
 
 const LOAD_MORE = /^\s*(show|load|view|see|display)\s+(more|all|older|additional)\b|\bmore results\b/i;
@@ -47,17 +58,30 @@ export function notLoadedHints(root: ParentNode): number {
   return hints;
 }
 
-/** True when the page has frames, canvases, shadow roots, embeds or objects: the parts only some pages need. */
+/**
+ * True when the page has frames, canvases, shadow roots, embeds, objects or images (`<img>`, `role="img"`):
+ * the parts only some pages need. Exact for images: the image code runs only on those elements.
+ */
 export function hasOwnParts(doc: Document, shadows: boolean = hasShadowRoots(doc)): boolean {
-  return !!doc.querySelector('embed, object') || needsFlattening(doc, shadows);
+  return !!doc.querySelector('embed, object, img, [role="img"]') || needsFlattening(doc, shadows);
 }
 
-/** A page with none of those: nothing to compose, nothing embedded; the same hints flattenPage gives. */
+const missing = (): never => {
+  throw new PagePartsMissing();
+};
+
+/**
+ * A page with none of those: nothing to compose, nothing embedded, no image; the same hints flattenPage
+ * gives. The image parts are never reached on such a page; if they were, the parts are asked for.
+ */
 const PLAIN: PageParts = {
   findEmbeddedDocuments: () => [],
   flattenPage: (doc) => ({ doc, warnings: notLoadedHints(doc) > 0 ? ['content-not-loaded'] : [] }),
   embeddedOwners: () => [],
   assignEmbedded: () => [],
+  shownImageSource: missing,
+  copyWithImages: missing,
+  inlineImage: missing,
 };
 
 let loaded: PageParts | undefined;
@@ -66,7 +90,7 @@ export function registerPageParts(parts: PageParts): void {
   loaded = parts;
 }
 
-/** Thrown for a page with frames, canvases, shadow roots or embedded documents before their parts are loaded. */
+/** Thrown for a page with frames, canvases, shadow roots, embedded documents or images before their parts are loaded. */
 export class PagePartsMissing extends Error {
   constructor() {
     super('the page needs the parts that compose frames and find embedded documents');
@@ -79,6 +103,9 @@ export function partsFor(doc: Document, shadows: boolean = hasShadowRoots(doc)):
   if (hasOwnParts(doc, shadows)) throw new PagePartsMissing();
   return PLAIN;
 }
+
+/** The loaded parts, for a snapshot that shows images (the page has them, so they are loaded). */
+export const pageParts = (): PageParts => loaded ?? PLAIN;
 
 /** Where capture.js finds the parts once capture-frames.js is loaded, and what it lends them (frames kit). */
 export const PAGE_PARTS_GLOBAL = 'secondLookPageParts';
