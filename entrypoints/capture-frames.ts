@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { shownImageSource } from '../lib/attachments/displayed-image';
+import { recordImages } from '../lib/attachments/displayed-image';
 import { findEmbeddedDocuments } from '../lib/attachments/embedded';
 import { assignEmbedded, embeddedOwners } from '../lib/capture/embedded-records';
 import { flattenPage } from '../lib/capture/flatten';
@@ -38,7 +38,7 @@ export default defineUnlistedScript(() => {
     flattenPage,
     embeddedOwners,
     assignEmbedded,
-    shownImageSource,
+    recordImages,
     copyWithImages,
     inlineImage,
   };

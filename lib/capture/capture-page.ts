@@ -75,7 +75,7 @@ export async function capturePage(
   const parts = partsFor(doc, shadows);
   // PDFs and images the page shows in frames, embeds and objects: fetched with the record, or reported.
   // Looked for only where they can be: a page without shadow roots shows them all to one selector.
-  const { findEmbeddedDocuments, flattenPage, embeddedOwners, assignEmbedded, shownImageSource } = parts;
+  const { findEmbeddedDocuments, flattenPage, embeddedOwners, assignEmbedded, recordImages } = parts;
   const inlineImage = options.inlineImage ?? parts.inlineImage;
   const embedded = (shadows || doc.querySelector(EMBEDDING_ELEMENTS) ? findEmbeddedDocuments(doc, url) : []).filter(
     (e) => !bySelection || options.selection!.intersectsNode(e.element),
@@ -130,13 +130,13 @@ export async function capturePage(
       text: snapshot.text,
       structured: item.structured,
     });
-    attachments.push(findAttachments(item.element, url, shownImageSource));
+    attachments.push(findAttachments(item.element, url, recordImages));
   }
   if (records.length === 0) return { ok: false, error: 'nothing-to-clip' };
   // A lone record owns the page's download links even when they sit outside its part of the page.
   if (records.length === 1 && !bySelection && source.body) {
     const seen = new Set(attachments[0]!.map((a) => a.url));
-    attachments[0]!.push(...findAttachments(source.body, url, shownImageSource).filter((a) => !seen.has(a.url)));
+    attachments[0]!.push(...findAttachments(source.body, url, recordImages).filter((a) => !seen.has(a.url)));
   }
   // Owners index the adapter's items; only kept items became records.
   const notCopied = assignEmbedded(

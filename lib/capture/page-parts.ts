@@ -20,8 +20,8 @@ export interface PageParts {
     owners: number[],
     attachments: AttachmentCandidate[][],
   ) => EmbeddedNotCopied[];
-  /** The address an image (`<img>` or `role="img"`) shows, or null for a placeholder. */
-  shownImageSource: (image: Element) => string | null;
+  /** The images under an element worth keeping with its record (lib/attachments/displayed-image.ts). */
+  recordImages: (root: Element) => [address: string, label: string | null][];
   copyWithImages: (
     element: Element,
     pageUrl: URL,
@@ -30,6 +30,9 @@ export interface PageParts {
   /** Same-origin images with the user's session, as data URLs: a clip's, unless its caller gives its own. */
   inlineImage: ImageInliner;
 }
+
+/** Elements shown as images (lib/attachments/displayed-image.ts reads only these). */
+const IMAGES = 'img, [role="img"]';
 
 const LOAD_MORE = /^\s*(show|load|view|see|display)\s+(more|all|older|additional)\b|\bmore results\b/i;
 
@@ -63,7 +66,7 @@ export function notLoadedHints(root: ParentNode): number {
  * the parts only some pages need. Exact for images: the image code runs only on those elements.
  */
 export function hasOwnParts(doc: Document, shadows: boolean = hasShadowRoots(doc)): boolean {
-  return !!doc.querySelector('embed, object, img, [role="img"]') || needsFlattening(doc, shadows);
+  return !!doc.querySelector(`embed, object, ${IMAGES}`) || needsFlattening(doc, shadows);
 }
 
 const missing = (): never => {
@@ -79,7 +82,7 @@ const PLAIN: PageParts = {
   flattenPage: (doc) => ({ doc, warnings: notLoadedHints(doc) > 0 ? ['content-not-loaded'] : [] }),
   embeddedOwners: () => [],
   assignEmbedded: () => [],
-  shownImageSource: missing,
+  recordImages: (root) => (root.querySelector(IMAGES) ? missing() : []),
   copyWithImages: missing,
   inlineImage: missing,
 };
@@ -93,7 +96,7 @@ export function registerPageParts(parts: PageParts): void {
 /** Thrown for a page with frames, canvases, shadow roots, embedded documents or images before their parts are loaded. */
 export class PagePartsMissing extends Error {
   constructor() {
-    super('the page needs the parts that compose frames and find embedded documents');
+    super('the page parts are not loaded');
   }
 }
 

@@ -3,7 +3,7 @@
 // injected when the page needs them. Unit tests read every page with all of them registered, as a tab
 // that needs them would have them (tests/unit/portals/family-readers.test.ts and
 // tests/unit/capture/page-parts.test.ts check the split itself).
-import { findEmbeddedDocuments, shownImageSource } from '../../lib/attachments';
+import { findEmbeddedDocuments, recordImages } from '../../lib/attachments';
 import { registerPageParts } from '../../lib/capture';
 import { assignEmbedded, embeddedOwners } from '../../lib/capture/embedded-records';
 import { flattenPage } from '../../lib/capture/flatten';
@@ -16,7 +16,7 @@ registerPageParts({
   flattenPage,
   embeddedOwners,
   assignEmbedded,
-  shownImageSource,
+  recordImages,
   copyWithImages,
   inlineImage: async () => null,
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findEmbeddedDocuments, shownImageSource } from '../../../lib/attachments';
+import { findEmbeddedDocuments, recordImages } from '../../../lib/attachments';
 import { capturePage, PagePartsMissing, registerPageParts } from '../../../lib/capture';
 import { assignEmbedded, embeddedOwners } from '../../../lib/capture/embedded-records';
 import { flattenPage } from '../../../lib/capture/flatten';
@@ -12,7 +12,7 @@ const real = {
   flattenPage,
   embeddedOwners,
   assignEmbedded,
-  shownImageSource,
+  recordImages,
   copyWithImages,
   inlineImage: async () => null,
 };
