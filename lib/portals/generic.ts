@@ -1,4 +1,4 @@
-import { findClinicalDate, queryAll } from '../reading';
+import { findClinicalDate, oneLineText, queryAll } from '../reading';
 import { labelValues, paragraphsOf, pick, sectionsByHeadings, sectionsFromText } from '../reading';
 import { guessKind } from '../reading';
 import { labColumns, readLabTable, readMedicationTable } from '../reading';
@@ -23,7 +23,8 @@ export function tableRecords(doc: Document, root: Element): ExtractedRecord[] {
     if (table.parentElement?.closest('table')) continue;
     const roles = labColumns(table);
     const element = ownContainer(table, root, 'table');
-    const labels = labelValues(element === table ? (table.parentElement ?? table) : element);
+    const around = element === table ? (table.parentElement ?? table) : element;
+    const labels = labelValues(around);
     const name = headingBefore(table, root) ?? pageHeading(doc);
     if (roles) {
       const panel = {
@@ -35,10 +36,7 @@ export function tableRecords(doc: Document, root: Element): ExtractedRecord[] {
         status: pick(labels, /^status|result status/),
       };
       // Free text around the table ("Collected: 2026-09-30 · Performer: ...") when there are no label pairs.
-      if (!panel.collected && !panel.resulted)
-        panel.collected = findClinicalDate(
-          textOutsideTables(element === table ? (table.parentElement ?? table) : element),
-        );
+      if (!panel.collected && !panel.resulted) panel.collected = findClinicalDate(textOutsideTables(around));
       records.push(labRecord(element, panel, readLabTable(table, roles)));
       continue;
     }
@@ -99,6 +97,7 @@ function contentLabRecord(
 /** One section of a page of many: read and classified on its own. */
 export function sectionRecord(doc: Document, url: URL, section: PageSection): ExtractedRecord {
   const { heading, element } = section;
+  const title = heading.slice(0, 1000);
   const text = textOf(element);
   const tables = tableRecords(doc, element);
   const content = readResultsByContent(element);
@@ -111,7 +110,7 @@ export function sectionRecord(doc: Document, url: URL, section: PageSection): Ex
     const record = table
       ? {
           ...single,
-          title: heading.slice(0, 1000),
+          title,
           element,
           ...(content.textOnly ? { textOnly: content.textOnly } : {}),
         }
@@ -123,7 +122,7 @@ export function sectionRecord(doc: Document, url: URL, section: PageSection): Ex
   }
   if (kind === 'medication') {
     const meds = tables.find((t) => t.kind === 'medication');
-    if (meds) return { ...meds, title: heading.slice(0, 1000), element, ...where };
+    if (meds) return { ...meds, title, element, ...where };
   }
   const date = findClinicalDate(text);
   if (kind === 'imaging' || kind === 'pathology') {
@@ -138,7 +137,7 @@ export function sectionRecord(doc: Document, url: URL, section: PageSection): Ex
   }
   return {
     kind,
-    title: heading.slice(0, 1000) || 'Section',
+    title: title || 'Section',
     clinicalDate: date,
     element,
     ...where,
@@ -153,7 +152,7 @@ const REPORT_PART =
   /^(specimens?|gross|microscopic|final diagnosis|diagnosis|comments?|clinical (history|information)|addendum|synoptic|immunohisto\w*)/i;
 const firstHeading = (root: Element) => {
   const h = root.querySelector('h1, h2, h3, h4');
-  return h ? textOf(h).replace(/\s+/g, ' ').trim() || undefined : undefined;
+  return (h && oneLineText(textOf(h))) || undefined;
 };
 
 /** Cards whose headings are test names ("<h3>Creatinine</h3> 1.4 mg/dL"): results of one list, not sections. */

@@ -80,6 +80,13 @@ export function bloodPressure(name: string, text: string, date?: string): LabRes
   });
 }
 
+/** What goes with a value in the same row or card: the first unit, range, flag and date cell (not `nameAt`). */
+function besides(texts: string[], roles: string[], nameAt = -1): Pick<RowParts, 'unit' | 'range' | 'flag' | 'date'> {
+  const at = (role: string) => texts[roles.findIndex((r, i) => r === role && i !== nameAt)];
+  const flagText = at('flag');
+  return { unit: at('unit'), range: at('range'), flag: flagText ? flagOf(flagText) : undefined, date: at('date') };
+}
+
 const isTestName = (text: string) => /[A-Za-z]{2}/.test(text) && !NOT_A_TEST.test(text) && text.length <= 200;
 
 /** A table whose header (if any) names no lab columns: every row read by what its cells hold. */
@@ -124,19 +131,7 @@ function tableByContent(table: Element, out: ContentResults): void {
       out.rows.push(unparsedRow(texts.join(' ')));
       continue;
     }
-    const pick = (role: string) => {
-      const i = roles.findIndex((r, j) => r === role && j !== nameAt);
-      return i >= 0 ? texts[i] : undefined;
-    };
-    const flagText = pick('flag');
-    const common = {
-      name: parsedName.name,
-      nameRange: parsedName.range,
-      unit: pick('unit'),
-      range: pick('range'),
-      flag: flagText ? flagOf(flagText) : undefined,
-      date: pick('date'),
-    };
+    const common = { name: parsedName.name, nameRange: parsedName.range, ...besides(texts, roles, nameAt) };
     if (valueAt.length === 1) {
       out.rows.push(contentRow({ ...common, value: valueOf(texts[valueAt[0]!]!)! }));
       continue;
@@ -207,17 +202,7 @@ function cardParts(el: Element): RowParts | undefined {
   if (roles.some((r) => r === 'other')) return undefined;
   const { name, range: nameRange } = nameAndRange(texts[names[0]!]!);
   if (!isTestName(name)) return undefined;
-  const at = (role: string) => texts[roles.indexOf(role as never)];
-  const flagText = at('flag');
-  return {
-    name,
-    nameRange,
-    value: valueOf(texts[values[0]!]!)!,
-    unit: at('unit'),
-    range: at('range'),
-    flag: flagText ? flagOf(flagText) : undefined,
-    date: at('date'),
-  };
+  return { name, nameRange, value: valueOf(texts[values[0]!]!)!, ...besides(texts, roles) };
 }
 
 /** Tables are read on their own; headings name sections and panels ("Lab panel 2"), never a result. */
