@@ -1,5 +1,9 @@
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
+/** A month's name or its abbreviation, the abbreviation captured. */
+const MONTH = `(${MONTHS.join('|')})[a-z]*`;
+const monthOf = (name: string) => MONTHS.indexOf(name.toLowerCase()) + 1;
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function isoDate(year: number, month: number, day: number): string | undefined {
@@ -21,13 +25,13 @@ const PATTERNS: { re: RegExp; toIso: (m: RegExpExecArray) => string | undefined 
   },
   // Nov 3, 2026 / November 3 2026 / Nov-03-2026
   {
-    re: /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s-]+(\d{1,2})(?:st|nd|rd|th)?,?[\s-]+(\d{4})\b/i,
-    toIso: (m) => isoDate(+m[3]!, MONTHS.indexOf(m[1]!.toLowerCase()) + 1, +m[2]!),
+    re: new RegExp(String.raw`\b${MONTH}\.?[\s-]+(\d{1,2})(?:st|nd|rd|th)?,?[\s-]+(\d{4})\b`, 'i'),
+    toIso: (m) => isoDate(+m[3]!, monthOf(m[1]!), +m[2]!),
   },
   // 3 Nov 2026, 03-Nov-2026 (Cerner)
   {
-    re: /\b(\d{1,2})[\s-]+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?[\s-]+(\d{4})\b/i,
-    toIso: (m) => isoDate(+m[3]!, MONTHS.indexOf(m[2]!.toLowerCase()) + 1, +m[1]!),
+    re: new RegExp(String.raw`\b(\d{1,2})[\s-]+${MONTH}\.?,?[\s-]+(\d{4})\b`, 'i'),
+    toIso: (m) => isoDate(+m[3]!, monthOf(m[2]!), +m[1]!),
   },
 ];
 
