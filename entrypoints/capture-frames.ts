@@ -1,7 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { recordImages } from '../lib/attachments/displayed-image';
-import { findEmbeddedDocuments } from '../lib/attachments/embedded';
-import { assignEmbedded, embeddedOwners } from '../lib/capture/embedded-records';
+import { assignEmbedded, embeddedIn, embeddedOwners } from '../lib/capture/embedded-records';
 import { flattenPage } from '../lib/capture/flatten';
 import { PAGE_PARTS_GLOBAL, type PageParts } from '../lib/capture/page-parts';
 import { copyWithImages } from '../lib/capture/snapshot-images';
@@ -34,7 +33,7 @@ const dataUrl = (blob: Blob) =>
 // come from the frames kit capture.js sets (wxt.config.ts), so they are not shipped twice.
 export default defineUnlistedScript(() => {
   const parts: PageParts = {
-    findEmbeddedDocuments,
+    embeddedIn,
     flattenPage,
     embeddedOwners,
     assignEmbedded,

@@ -27,9 +27,6 @@ export type CaptureOutcome =
     }
   | { ok: false; error: 'page-too-large' | 'nothing-to-clip' };
 
-/** The elements an embedded document can be shown in (lib/attachments/embedded.ts looks in these only). */
-const EMBEDDING_ELEMENTS = 'iframe, frame, embed, object';
-
 /**
  * The portal as its patients know it: the adapter's family, with the organisation the page names itself
  * after when it says so (og:site_name, application-name). Unknown portals stay unnamed until the patient
@@ -71,15 +68,12 @@ export async function capturePage(
   const detected = bySelection ? undefined : detectPortal(url, doc);
   if (detected) assertReaderLoaded(detected);
   const shadows = hasShadowRoots(doc);
-  // Frames, shadow roots, canvases, embeds, objects: read with the parts for them (page-parts.ts).
+  // Frames, shadow roots, canvases, embeds, objects, images: read with the parts for them (page-parts.ts).
   const parts = partsFor(doc, shadows);
-  // PDFs and images the page shows in frames, embeds and objects: fetched with the record, or reported.
-  // Looked for only where they can be: a page without shadow roots shows them all to one selector.
-  const { findEmbeddedDocuments, flattenPage, embeddedOwners, assignEmbedded, recordImages } = parts;
+  const { embeddedIn, flattenPage, embeddedOwners, assignEmbedded, recordImages } = parts;
   const inlineImage = options.inlineImage ?? parts.inlineImage;
-  const embedded = (shadows || doc.querySelector(EMBEDDING_ELEMENTS) ? findEmbeddedDocuments(doc, url) : []).filter(
-    (e) => !bySelection || options.selection!.intersectsNode(e.element),
-  );
+  // PDFs and images the page shows in frames, embeds and objects: fetched with the record, or reported.
+  const embedded = embeddedIn(doc, url, shadows, bySelection ? options.selection : null);
   // Shadow roots, same-origin frames and canvases are composed into a copy the adapters can read.
   const flat = bySelection
     ? { doc: selectionDocument(doc, options.selection!), warnings: [] }
@@ -138,11 +132,6 @@ export async function capturePage(
     const seen = new Set(attachments[0]!.map((a) => a.url));
     attachments[0]!.push(...findAttachments(source.body, url, recordImages).filter((a) => !seen.has(a.url)));
   }
-  // Owners index the adapter's items; only kept items became records.
-  const notCopied = assignEmbedded(
-    embedded,
-    owners.map((owner) => Math.max(kept.indexOf(owner), 0)),
-    attachments,
-  );
+  const notCopied = assignEmbedded(embedded, owners, kept, attachments);
   return { ok: true, records, warnings: [...warnings], attachments, notCopied };
 }

@@ -12,12 +12,13 @@ import { queryAll } from '../reading';
  * capture-frames.js brings the real ones into tabs whose page has them. Node callers register them once.
  */
 export interface PageParts {
-  findEmbeddedDocuments: (doc: Document, pageUrl: URL) => EmbeddedDocument[];
+  embeddedIn: (doc: Document, pageUrl: URL, shadows: boolean, selection?: Range | null) => EmbeddedDocument[];
   flattenPage: (doc: Document, embedded?: ReadonlyMap<Element, number>, shadows?: boolean) => FlatPage;
   embeddedOwners: (embedded: EmbeddedDocument[], source: Document, live: Document, records: Element[]) => number[];
   assignEmbedded: (
     embedded: EmbeddedDocument[],
     owners: number[],
+    kept: number[],
     attachments: AttachmentCandidate[][],
   ) => EmbeddedNotCopied[];
   /** The images under an element worth keeping with its record (lib/attachments/displayed-image.ts). */
@@ -78,7 +79,7 @@ const missing = (): never => {
  * gives. The image parts are never reached on such a page; if they were, the parts are asked for.
  */
 const PLAIN: PageParts = {
-  findEmbeddedDocuments: () => [],
+  embeddedIn: () => [],
   flattenPage: (doc) => ({ doc, warnings: notLoadedHints(doc) > 0 ? ['content-not-loaded'] : [] }),
   embeddedOwners: () => [],
   assignEmbedded: () => [],

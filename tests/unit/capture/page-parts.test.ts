@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { findEmbeddedDocuments, recordImages } from '../../../lib/attachments';
+import { recordImages } from '../../../lib/attachments';
 import { capturePage, PagePartsMissing, registerPageParts } from '../../../lib/capture';
-import { assignEmbedded, embeddedOwners } from '../../../lib/capture/embedded-records';
+import { assignEmbedded, embeddedIn, embeddedOwners } from '../../../lib/capture/embedded-records';
 import { flattenPage } from '../../../lib/capture/flatten';
 import { hasOwnParts } from '../../../lib/capture/page-parts';
 import { copyWithImages } from '../../../lib/capture/snapshot-images';
 
 const page = (body: string) => new DOMParser().parseFromString(`<html><body>${body}</body></html>`, 'text/html');
 const real = {
-  findEmbeddedDocuments,
+  embeddedIn,
   flattenPage,
   embeddedOwners,
   assignEmbedded,
