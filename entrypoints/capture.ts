@@ -107,13 +107,7 @@ function readTab(selectionOnly: boolean, timings: CaptureTimings): Promise<Captu
 
 /** The capture as sent: records, warnings, and a report per file (fetched ones wait in capture-files.js). */
 async function withFiles(read: ReadPage, fetcher: FileFetcher | undefined): Promise<unknown> {
-  const attachments: unknown[] = read.notCopied.map(({ record, name, reason }) => ({
-    record,
-    ok: false,
-    name,
-    reason,
-    embedded: true,
-  }));
+  const attachments: unknown[] = [...read.notCopied];
   const warnings = [...read.warnings];
   if (fetcher) {
     const { reports, skipped } = await fetcher.fetchFiles(read.attachments, attachments.length);

@@ -6,11 +6,13 @@ import {
 } from '../attachments';
 import { EMBED_MARK } from './flatten';
 
-/** An embedded document that could not be copied, named for the clip report. */
+/** An embedded document that could not be copied, reported as the clip reports a file. */
 export interface EmbeddedNotCopied {
   record: number;
+  ok: false;
   name: string;
   reason: EmbeddedProblemReason;
+  embedded: true;
 }
 
 /** The elements an embedded document can be shown in (lib/attachments/embedded.ts looks in these only). */
@@ -74,7 +76,8 @@ export function assignEmbedded(
     const files = attachments[record];
     if (!files) return;
     const outcome = entry.outcome;
-    if ('problem' in outcome) notCopied.push({ record, name: outcome.name, reason: outcome.problem });
+    if ('problem' in outcome)
+      notCopied.push({ record, ok: false, name: outcome.name, reason: outcome.problem, embedded: true });
     else if (!files.some((file) => file.url === outcome.fetch.url)) files.push(outcome.fetch);
   });
   return notCopied;
