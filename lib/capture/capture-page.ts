@@ -97,14 +97,13 @@ export async function capturePage(
   // Numbers that look like results but were kept as text only: the panel says how many.
   const textOnly = extracted.reduce((n, item) => n + (item.textOnly ?? 0), 0);
   if (textOnly > 0) warnings.add(`values-kept-as-text:${textOnly}`);
-  for (const item of extracted) {
+  for (const [itemIndex, item] of extracted.entries()) {
     const snapshot = await buildSnapshot(win, item.element, url, inlineImage, timings);
     snapshot.warnings.forEach((w) => warnings.add(w));
     if (snapshot.html.length > LIMITS.snapshotBytes || snapshot.text.length > LIMITS.textChars) {
       return { ok: false, error: 'page-too-large' };
     }
     // A page that only shows a document still makes a record: the document is its content.
-    const itemIndex = extracted.indexOf(item);
     if (snapshot.text.trim() === '' && !snapshot.html.includes('<img') && !owners.includes(itemIndex)) continue;
     kept.push(itemIndex);
     records.push({

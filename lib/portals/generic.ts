@@ -4,14 +4,22 @@ import { guessKind } from '../reading';
 import { labColumns, readLabTable, readMedicationTable } from '../reading';
 import { textOf } from '../reading';
 import { type PageSection, pageSections, readResultsByContent, sectionKind } from '../reading';
-import { labRecord, medicationRecord, noteRecord, reportRecord } from './records';
+import { labRecord, medicationRecord, type NoteInfo, noteRecord, type ReportInfo, reportRecord } from './records';
 import { dateOf, headingBefore, mainOf, ownContainer, pageHeading } from './page';
 import type { ExtractedRecord, PortalAdapter } from './types';
 
 export { pageHeading } from './page';
 
+/** Labels a results page names its ordering provider and its collection date by. */
+const ORDERED_BY = /order(ing|ed)|provider|physician/;
+const COLLECTED = /collect|observation date|specimen date/;
+
+const isReportKind = (kind: string): kind is ReportInfo['kind'] => kind === 'imaging' || kind === 'pathology';
+const isNoteKind = (kind: string): kind is NoteInfo['kind'] =>
+  ['note', 'plan', 'surgical', 'family-history'].includes(kind);
+
 const textOutsideTables = (el: Element) =>
-  Array.from(el.children)
+  [...el.children]
     .filter((c) => c.tagName !== 'TABLE' && !c.querySelector('table'))
     .map(textOf)
     .join('\n');
@@ -29,8 +37,8 @@ export function tableRecords(doc: Document, root: Element): ExtractedRecord[] {
     if (roles) {
       const panel = {
         name,
-        orderingProvider: pick(labels, /order(ing|ed)|provider|physician/),
-        collected: dateOf(pick(labels, /collect|observation date|specimen date/)),
+        orderingProvider: pick(labels, ORDERED_BY),
+        collected: dateOf(pick(labels, COLLECTED)),
         resulted: dateOf(pick(labels, /^result(ed| date)|reported|^issued/)),
         performingLab: pick(labels, /performing|resulting lab|^lab$/),
         status: pick(labels, /^status|result status/),
@@ -52,14 +60,14 @@ export function documentRecord(doc: Document, url: URL, element: Element): Extra
   const text = textOf(element);
   const kind = guessKind(title, text, url.pathname);
   const clinicalDate = findClinicalDate(text);
-  if (kind === 'imaging' || kind === 'pathology') {
+  if (isReportKind(kind)) {
     const pre = element.querySelector('pre');
     const byHeadings = sectionsByHeadings(element);
     const sections = byHeadings.length > 0 ? byHeadings : sectionsFromText(pre ? (pre.textContent ?? '') : text);
     const specimen = sections.find((s) => /^specimens?( submitted| source)?$/i.test(s.heading))?.text.split('\n')[0];
     return reportRecord(element, { kind, exam: title, date: clinicalDate, specimen, sections });
   }
-  if (kind === 'note' || kind === 'plan' || kind === 'surgical' || kind === 'family-history') {
+  if (isNoteKind(kind)) {
     const author = /\b(?:signed by|author|provider)\s*:?\s*([A-Z][\w.' -]+?, (?:MD|DO|NP|PA(?:-C)?|RN|MBBS))\b/i.exec(
       text,
     )?.[1];
@@ -84,13 +92,8 @@ function contentLabRecord(
   const content = readResultsByContent(element);
   if (!content.rows.some((r) => !r.unparsed)) return undefined;
   const labels = labelValues(element);
-  const collected =
-    dateOf(pick(labels, /collect|observation date|specimen date/)) ?? findClinicalDate(textOutsideTables(element));
-  const record = labRecord(
-    element,
-    { name, collected, orderingProvider: pick(labels, /order(ing|ed)|provider|physician/) },
-    content.rows,
-  );
+  const collected = dateOf(pick(labels, COLLECTED)) ?? findClinicalDate(textOutsideTables(element));
+  const record = labRecord(element, { name, collected, orderingProvider: pick(labels, ORDERED_BY) }, content.rows);
   return { ...record, kind, ...(content.textOnly ? { textOnly: content.textOnly } : {}) };
 }
 
@@ -125,12 +128,12 @@ export function sectionRecord(doc: Document, url: URL, section: PageSection): Ex
     if (meds) return { ...meds, title, element, ...where };
   }
   const date = findClinicalDate(text);
-  if (kind === 'imaging' || kind === 'pathology') {
+  if (isReportKind(kind)) {
     const inner = sectionsByHeadings(element).filter((s) => s.heading !== heading);
     const sections = inner.length > 0 ? inner : [{ heading, text: text.slice(heading.length).trim() }];
     return { ...reportRecord(element, { kind, exam: heading, date, sections }), ...where };
   }
-  if (kind === 'note' || kind === 'plan' || kind === 'surgical' || kind === 'family-history') {
+  if (isNoteKind(kind)) {
     const paragraphs = paragraphsOf(element);
     if (paragraphs[0] === heading) paragraphs.shift();
     return { ...noteRecord(element, { kind, title: heading, date, noteType: heading, paragraphs }), ...where };
