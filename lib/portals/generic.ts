@@ -19,7 +19,7 @@ const isNoteKind = (kind: string): kind is NoteInfo['kind'] =>
   ['note', 'plan', 'surgical', 'family-history'].includes(kind);
 
 const textOutsideTables = (el: Element) =>
-  [...el.children]
+  Array.from(el.children)
     .filter((c) => c.tagName !== 'TABLE' && !c.querySelector('table'))
     .map(textOf)
     .join('\n');

@@ -61,7 +61,7 @@ function firstRow(table: Element): Element | undefined {
  */
 function headerRow(table: Element, first = firstRow(table)): Element | undefined {
   if (!first) return undefined;
-  const cells = [...first.children];
+  const cells = Array.from(first.children);
   if (first.parentElement?.tagName === 'THEAD' || cells.every((c) => c.tagName === 'TH')) return first;
   if (cells.length >= 2 && cells.every((c) => columnRole(c) !== undefined)) return first;
   return undefined;
@@ -72,7 +72,7 @@ export function labColumns(table: Element): (LabColumn | undefined)[] | undefine
   const header = headerRow(table);
   if (!header) return undefined;
   const roles: (LabColumn | undefined)[] = [];
-  for (const cell of [...header.children]) {
+  for (const cell of Array.from(header.children)) {
     const role = columnRole(cell);
     // A second "test-like" column (athena's Name then Description) is a description, not a second name.
     const taken = role && roles.includes(role) ? (role === 'test' ? 'description' : undefined) : role;
@@ -165,7 +165,7 @@ const MED_OTHER = /dose|dosage|sig|instructions|frequency|route|strength|start|s
 export function readMedicationTable(table: Element): Medication[] | undefined {
   const header = headerRow(table);
   if (!header) return undefined;
-  const heads = [...header.children].map(cellText);
+  const heads = Array.from(header.children).map(cellText);
   const nameAt = heads.findIndex((h) => MED_NAME.test(h));
   if (nameAt < 0 || !heads.some((h) => MED_OTHER.test(h))) return undefined;
   const at = (re: RegExp) => heads.findIndex((h, i) => i !== nameAt && re.test(h));
@@ -180,7 +180,7 @@ export function readMedicationTable(table: Element): Medication[] | undefined {
   const meds: Medication[] = [];
   for (const tr of rowsOf(table)) {
     if (tr === header) continue;
-    const cells = [...tr.children].map(cellText);
+    const cells = Array.from(tr.children).map(cellText);
     const name = cells[nameAt];
     if (!name || cells.length !== heads.length) continue;
     const med: Medication = { name: name.slice(0, 500) };

@@ -18,7 +18,7 @@ export interface ContentResults {
   textOnly: number;
 }
 
-const cellsOf = (tr: Element) => [...tr.children].filter((c) => c.tagName === 'TD' || c.tagName === 'TH');
+const cellsOf = (tr: Element) => Array.from(tr.children).filter((c) => c.tagName === 'TD' || c.tagName === 'TH');
 
 /** Labels that are never the name of a test, whatever value follows them. */
 const NOT_A_TEST =
@@ -193,7 +193,7 @@ const skipped = (tag: string) => tag === 'TABLE' || holdsNoText(tag);
 
 /** Cards and label/value blocks: an element whose few children are one name and one value (plus unit, range, flag, date). */
 function cardParts(el: Element): RowParts | undefined {
-  const children = [...el.children].filter((c) => !skipped(c.tagName));
+  const children = Array.from(el.children).filter((c) => !skipped(c.tagName));
   if (children.length < 2 || children.length > 8) return undefined;
   const texts = children.map(cellText);
   const roles = texts.map(roleOfCell);
