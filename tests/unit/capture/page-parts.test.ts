@@ -21,7 +21,7 @@ const TABLE =
   '<main><h1>Lab results</h1><table><tr><th>Test</th><th>Result</th><th>Units</th><th>Reference range</th></tr>' +
   '<tr><td>Potassium</td><td>4.1</td><td>mmol/L</td><td>3.5-5.1</td></tr></table></main>';
 
-describe('page parts injected only into pages that have frames, canvases, shadow roots or embeds', () => {
+describe('page parts injected only into pages that have frames, canvases, shadow roots, embeds or images', () => {
   it('tells the pages that need them from those that do not', () => {
     expect(hasOwnParts(page(TABLE))).toBe(false);
     for (const part of [
