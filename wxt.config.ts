@@ -97,7 +97,7 @@ const KITS = [
   {
     // Frames, shadow roots, canvases and embedded documents (lib/capture/frames-kit.ts).
     entry: 'capture-frames',
-    importers: /[\\/]lib[\\/]capture[\\/]flatten\.ts$/,
+    importers: /[\\/]lib[\\/]capture[\\/](flatten|snapshot-images)\.ts$/,
     kit: './lib/capture/frames-kit.ts',
   },
 ];

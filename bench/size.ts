@@ -29,14 +29,14 @@ export interface InjectedPerClip {
 
 /**
  * The files the background injects per clip, by what the page needs: capture.js always; the parts for
- * frames, canvases, shadow roots and embedded documents when the page has any; the families' readers when
+ * frames, canvases, shadow roots, embedded documents and images when the page has any; the families' readers when
  * detection names a family with a reader of its own; the file fetcher when the page links or embeds
  * files; DOMPurify where the HTML Sanitizer API is missing. The first kind is the size goal's.
  */
 export const INJECTED_KINDS: { page: string; files: string[] }[] = [
-  { page: 'plain results page (no known family, no frames or embeds, no files)', files: ['capture.js'] },
+  { page: 'plain results page (no known family, no frames, embeds or images, no files)', files: ['capture.js'] },
   { page: 'page of a recognised portal family', files: ['capture.js', 'capture-portals.js'] },
-  { page: 'page with frames, canvases, shadow roots or embeds', files: ['capture.js', 'capture-frames.js'] },
+  { page: 'page with frames, canvases, shadow roots, embeds or images', files: ['capture.js', 'capture-frames.js'] },
   { page: 'page with files to fetch', files: ['capture.js', 'capture-files.js'] },
   {
     page: 'portal family page with frames or embeds and files (the most)',

@@ -26,28 +26,6 @@ import {
 import { noTimings, now, type CaptureTimings } from '../lib/capture/snapshot';
 import { canSanitize } from '../lib/sanitize/sanitize';
 
-const MAX_INLINE_IMAGE_BYTES = 8 * 1024 * 1024;
-
-/** Same-origin images with the user's session, as data URLs; anything else is left out. */
-async function inlineImage(url: string): Promise<string | null> {
-  try {
-    const response = await fetch(url, { credentials: 'include' });
-    const blob = await response.blob();
-    if (!response.ok || !blob.type.startsWith('image/') || blob.size > MAX_INLINE_IMAGE_BYTES) return null;
-    return await dataUrl(blob);
-  } catch {
-    return null;
-  }
-}
-
-const dataUrl = (blob: Blob) =>
-  new Promise<string | null>((resolve) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : null);
-    reader.onerror = () => resolve(null);
-    reader.readAsDataURL(blob);
-  });
-
 /** The file fetcher, once the background has injected capture-files.js into this isolated world. */
 const fileFetcher = () => (globalThis as unknown as Record<string, FileFetcher | undefined>)[FILE_FETCHER_GLOBAL];
 
@@ -124,18 +102,12 @@ function readTab(selectionOnly: boolean, timings: CaptureTimings): Promise<Captu
   withLoadedParts();
   const selection = window.getSelection();
   const range = selectionOnly && selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
-  return capturePage(window, document, location.href, { selection: range, inlineImage, timings });
+  return capturePage(window, document, location.href, { selection: range, timings });
 }
 
 /** The capture as sent: records, warnings, and a report per file (fetched ones wait in capture-files.js). */
 async function withFiles(read: ReadPage, fetcher: FileFetcher | undefined): Promise<unknown> {
-  const attachments: unknown[] = read.notCopied.map(({ record, name, reason }) => ({
-    record,
-    ok: false,
-    name,
-    reason,
-    embedded: true,
-  }));
+  const attachments: unknown[] = [...read.notCopied];
   const warnings = [...read.warnings];
   if (fetcher) {
     const { reports, skipped } = await fetcher.fetchFiles(read.attachments, attachments.length);

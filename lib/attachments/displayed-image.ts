@@ -73,6 +73,27 @@ export function backgroundImageSource(element: Element): string | null {
   return url && !SPACER_NAME.test(url) ? url : null;
 }
 
+/** Icons, spacers and logos are not records; embedded images at least this large (when sized) are. */
+const MIN_IMAGE_SIDE = 64;
+
+/**
+ * The images in `root` worth keeping with its record, as address and label: what each image shows (srcset,
+ * `<picture>`, lazy loading, role="img" backgrounds), never a placeholder, an icon or the page's own chrome.
+ */
+export function recordImages(root: Element): [address: string, label: string | null][] {
+  const images: [string, string | null][] = [];
+  for (const img of Array.from(root.querySelectorAll('img, [role="img"]'))) {
+    const shown = img.localName === 'img' ? displayedImageSource(img) : backgroundImageSource(img);
+    if (!shown) continue;
+    const width = Number(img.getAttribute('width') ?? Infinity);
+    const height = Number(img.getAttribute('height') ?? Infinity);
+    if (width < MIN_IMAGE_SIDE || height < MIN_IMAGE_SIDE) continue;
+    if (img.closest('header, nav, footer, [role="banner"], [role="navigation"]')) continue;
+    images.push([shown, img.getAttribute('alt') ?? img.getAttribute('aria-label')]);
+  }
+  return images;
+}
+
 /** Drops what only a live image needs (srcset, lazy attributes, `<picture>` sources) from a copy. */
 function settle(img: Element, shown: string | null): void {
   for (const name of ['srcset', 'sizes', 'data-srcset', 'data-lazy-srcset', ...LAZY_ATTRIBUTES])

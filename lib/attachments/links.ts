@@ -1,5 +1,3 @@
-import { backgroundImageSource, displayedImageSource } from './displayed-image';
-
 /** A file on the page worth keeping with a record: a linked PDF or image, or an embedded image. */
 export interface AttachmentCandidate {
   url: string;
@@ -18,8 +16,6 @@ const FILE_EXTENSION = /\.(pdf|png|jpe?g|gif|webp|tiff?)$/i;
 const FILE_WORDS = /\b(download|pdf|attachment|scanned)\b/i;
 const MAYBE_FILE_WORDS = /\b(report|view (the )?(full )?(report|document|result))\b/i;
 export const MAX_ATTACHMENTS_PER_RECORD = 20;
-/** Icons, spacers and logos are not records; embedded images at least this large (when sized) are. */
-const MIN_IMAGE_SIDE = 64;
 
 function safeName(raw: string, fallback: string): string {
   const cleaned = raw
@@ -37,9 +33,14 @@ function nameFromUrl(url: URL, fallback: string): string {
 
 /**
  * The attachments one record links to or embeds. Only http(s) addresses on the page's own origin:
- * the fetch carries the user's portal session, which must never go to a third party.
+ * the fetch carries the user's portal session, which must never go to a third party. `recordImages` is
+ * displayed-image.ts's (capture.js has it only on pages that show images).
  */
-export function findAttachments(root: Element, pageUrl: URL): AttachmentCandidate[] {
+export function findAttachments(
+  root: Element,
+  pageUrl: URL,
+  recordImages: (root: Element) => [address: string, label: string | null][],
+): AttachmentCandidate[] {
   const found = new Map<string, AttachmentCandidate>();
   const add = (
     href: string | null,
@@ -80,15 +81,6 @@ export function findAttachments(root: Element, pageUrl: URL): AttachmentCandidat
       FILE_WORDS.test(label);
     if (isFile || MAYBE_FILE_WORDS.test(label)) add(href, 'link', link.getAttribute('download') || text, isFile);
   }
-  // What each image shows (srcset, <picture>, lazy loading, role="img" backgrounds), never a placeholder.
-  for (const img of Array.from(root.querySelectorAll('img, [role="img"]'))) {
-    const shown = img.localName === 'img' ? displayedImageSource(img) : backgroundImageSource(img);
-    if (!shown) continue;
-    const width = Number(img.getAttribute('width') ?? Infinity);
-    const height = Number(img.getAttribute('height') ?? Infinity);
-    if (width < MIN_IMAGE_SIDE || height < MIN_IMAGE_SIDE) continue;
-    if (img.closest('header, nav, footer, [role="banner"], [role="navigation"]')) continue;
-    add(shown, 'image', img.getAttribute('alt') ?? img.getAttribute('aria-label'), true);
-  }
+  for (const [address, label] of recordImages(root)) add(address, 'image', label, true);
   return [...found.values()];
 }

@@ -10,7 +10,8 @@ import { buildSnapshot, noTimings, now, type CaptureTimings, type ImageInliner }
 export interface CaptureOptions {
   /** Clip only what the user selected. */
   selection?: Range | null;
-  inlineImage: ImageInliner;
+  /** Reads a same-origin image for a snapshot; by default the page parts' own (with the user's session). */
+  inlineImage?: ImageInliner;
   /** Filled with the time each stage took. */
   timings?: CaptureTimings;
 }
@@ -25,9 +26,6 @@ export type CaptureOutcome =
       notCopied: EmbeddedNotCopied[];
     }
   | { ok: false; error: 'page-too-large' | 'nothing-to-clip' };
-
-/** The elements an embedded document can be shown in (lib/attachments/embedded.ts looks in these only). */
-const EMBEDDING_ELEMENTS = 'iframe, frame, embed, object';
 
 /**
  * The portal as its patients know it: the adapter's family, with the organisation the page names itself
@@ -70,13 +68,12 @@ export async function capturePage(
   const detected = bySelection ? undefined : detectPortal(url, doc);
   if (detected) assertReaderLoaded(detected);
   const shadows = hasShadowRoots(doc);
-  // Frames, shadow roots, canvases, embeds, objects: read with the parts for them (page-parts.ts).
-  const { findEmbeddedDocuments, flattenPage, embeddedOwners, assignEmbedded } = partsFor(doc, shadows);
+  // Frames, shadow roots, canvases, embeds, objects, images: read with the parts for them (page-parts.ts).
+  const parts = partsFor(doc, shadows);
+  const { embeddedIn, flattenPage, embeddedOwners, assignEmbedded, recordImages } = parts;
+  const inlineImage = options.inlineImage ?? parts.inlineImage;
   // PDFs and images the page shows in frames, embeds and objects: fetched with the record, or reported.
-  // Looked for only where they can be: a page without shadow roots shows them all to one selector.
-  const embedded = (shadows || doc.querySelector(EMBEDDING_ELEMENTS) ? findEmbeddedDocuments(doc, url) : []).filter(
-    (e) => !bySelection || options.selection!.intersectsNode(e.element),
-  );
+  const embedded = embeddedIn(doc, url, shadows, bySelection ? options.selection : null);
   // Shadow roots, same-origin frames and canvases are composed into a copy the adapters can read.
   const flat = bySelection
     ? { doc: selectionDocument(doc, options.selection!), warnings: [] }
@@ -100,14 +97,13 @@ export async function capturePage(
   // Numbers that look like results but were kept as text only: the panel says how many.
   const textOnly = extracted.reduce((n, item) => n + (item.textOnly ?? 0), 0);
   if (textOnly > 0) warnings.add(`values-kept-as-text:${textOnly}`);
-  for (const item of extracted) {
-    const snapshot = await buildSnapshot(win, item.element, url, options.inlineImage, timings);
+  for (const [itemIndex, item] of extracted.entries()) {
+    const snapshot = await buildSnapshot(win, item.element, url, inlineImage, timings);
     snapshot.warnings.forEach((w) => warnings.add(w));
     if (snapshot.html.length > LIMITS.snapshotBytes || snapshot.text.length > LIMITS.textChars) {
       return { ok: false, error: 'page-too-large' };
     }
     // A page that only shows a document still makes a record: the document is its content.
-    const itemIndex = extracted.indexOf(item);
     if (snapshot.text.trim() === '' && !snapshot.html.includes('<img') && !owners.includes(itemIndex)) continue;
     kept.push(itemIndex);
     records.push({
@@ -127,19 +123,14 @@ export async function capturePage(
       text: snapshot.text,
       structured: item.structured,
     });
-    attachments.push(findAttachments(item.element, url));
+    attachments.push(findAttachments(item.element, url, recordImages));
   }
   if (records.length === 0) return { ok: false, error: 'nothing-to-clip' };
   // A lone record owns the page's download links even when they sit outside its part of the page.
   if (records.length === 1 && !bySelection && source.body) {
     const seen = new Set(attachments[0]!.map((a) => a.url));
-    attachments[0]!.push(...findAttachments(source.body, url).filter((a) => !seen.has(a.url)));
+    attachments[0]!.push(...findAttachments(source.body, url, recordImages).filter((a) => !seen.has(a.url)));
   }
-  // Owners index the adapter's items; only kept items became records.
-  const notCopied = assignEmbedded(
-    embedded,
-    owners.map((owner) => Math.max(kept.indexOf(owner), 0)),
-    attachments,
-  );
+  const notCopied = assignEmbedded(embedded, owners, kept, attachments);
   return { ok: true, records, warnings: [...warnings], attachments, notCopied };
 }

@@ -1,6 +1,6 @@
-import { presentDisplayedImages } from '../attachments';
-import { inertCopy, sanitizeElementToBody, sanitizeToBody } from '../sanitize';
-import { queryAll, textOf } from '../reading';
+import { sanitizeElementToBody, sanitizeToBody } from '../sanitize';
+import { textOf } from '../reading';
+import { pageParts } from './page-parts';
 
 /** Reads a same-origin image with the user's session; null when it cannot or should not be kept. */
 export type ImageInliner = (absoluteUrl: string) => Promise<string | null>;
@@ -30,8 +30,6 @@ export interface Snapshot {
   warnings: string[];
 }
 
-const MAX_INLINE_IMAGES = 200;
-
 /**
  * A self-contained copy of `element`: same-origin images inlined as data URLs (so it renders offline),
  * canvases turned into images, then sanitized. The live page is never modified.
@@ -51,50 +49,11 @@ export async function buildSnapshot(
     timings.sanitize += now() - t;
     return serialized(sanitized.body, [], timings);
   }
-  // Copied into a document without a browsing context: a copy made in the live page would fetch every
-  // <img>, poster and srcset again, outside the page's own CSP (issue 6, "No data leaves").
-  const clone = inertCopy(element);
-  const warnings: string[] = [];
-  // Each image as shown (currentSrc, lazy-loading addresses, role="img" backgrounds), before canvases
-  // become images, so the live and copied image lists still line up.
-  presentDisplayedImages(element, clone);
-
-  const liveCanvases = queryAll(element, 'canvas');
-  queryAll(clone, 'canvas').forEach((canvas, i) => {
-    const img = canvas.ownerDocument.createElement('img');
-    try {
-      img.src = liveCanvases[i]?.toDataURL('image/png') ?? '';
-      canvas.replaceWith(img);
-    } catch {
-      warnings.push('canvas-unreadable');
-      canvas.remove();
-    }
-  });
-
-  let dropped = 0;
-  const images = queryAll(clone, 'img');
-  for (const [i, img] of images.entries()) {
-    const src = img.getAttribute('src') ?? '';
-    if (src.startsWith('data:image/')) continue;
-    let absolute: URL | undefined;
-    try {
-      absolute = new URL(src, pageUrl);
-    } catch {
-      absolute = undefined;
-    }
-    const inlined =
-      absolute && absolute.origin === pageUrl.origin && i < MAX_INLINE_IMAGES ? await inlineImage(absolute.href) : null;
-    if (inlined) img.setAttribute('src', inlined);
-    else {
-      img.removeAttribute('src');
-      dropped++;
-    }
-  }
-  if (dropped > 0) warnings.push(`images-not-kept:${dropped}`);
-
+  // Images and canvases: shown as displayed and inlined, in a copy (capture-frames.js brings the code).
+  const { copy, warnings } = await pageParts().copyWithImages(element, pageUrl, inlineImage);
   timings.clone += now() - t;
   t = now();
-  const sanitized = sanitizeToBody(win, clone);
+  const sanitized = sanitizeToBody(win, copy);
   timings.sanitizer = sanitized.sanitizer;
   timings.sanitize += now() - t;
   return serialized(sanitized.body, warnings, timings);

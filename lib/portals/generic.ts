@@ -1,14 +1,22 @@
-import { findClinicalDate, queryAll } from '../reading';
+import { findClinicalDate, oneLineText, queryAll } from '../reading';
 import { labelValues, paragraphsOf, pick, sectionsByHeadings, sectionsFromText } from '../reading';
 import { guessKind } from '../reading';
 import { labColumns, readLabTable, readMedicationTable } from '../reading';
 import { textOf } from '../reading';
 import { type PageSection, pageSections, readResultsByContent, sectionKind } from '../reading';
-import { labRecord, medicationRecord, noteRecord, reportRecord } from './records';
+import { labRecord, medicationRecord, type NoteInfo, noteRecord, type ReportInfo, reportRecord } from './records';
 import { dateOf, headingBefore, mainOf, ownContainer, pageHeading } from './page';
 import type { ExtractedRecord, PortalAdapter } from './types';
 
 export { pageHeading } from './page';
+
+/** Labels a results page names its ordering provider and its collection date by. */
+const ORDERED_BY = /order(ing|ed)|provider|physician/;
+const COLLECTED = /collect|observation date|specimen date/;
+
+const isReportKind = (kind: string): kind is ReportInfo['kind'] => kind === 'imaging' || kind === 'pathology';
+const isNoteKind = (kind: string): kind is NoteInfo['kind'] =>
+  ['note', 'plan', 'surgical', 'family-history'].includes(kind);
 
 const textOutsideTables = (el: Element) =>
   Array.from(el.children)
@@ -23,22 +31,20 @@ export function tableRecords(doc: Document, root: Element): ExtractedRecord[] {
     if (table.parentElement?.closest('table')) continue;
     const roles = labColumns(table);
     const element = ownContainer(table, root, 'table');
-    const labels = labelValues(element === table ? (table.parentElement ?? table) : element);
+    const around = element === table ? (table.parentElement ?? table) : element;
+    const labels = labelValues(around);
     const name = headingBefore(table, root) ?? pageHeading(doc);
     if (roles) {
       const panel = {
         name,
-        orderingProvider: pick(labels, /order(ing|ed)|provider|physician/),
-        collected: dateOf(pick(labels, /collect|observation date|specimen date/)),
+        orderingProvider: pick(labels, ORDERED_BY),
+        collected: dateOf(pick(labels, COLLECTED)),
         resulted: dateOf(pick(labels, /^result(ed| date)|reported|^issued/)),
         performingLab: pick(labels, /performing|resulting lab|^lab$/),
         status: pick(labels, /^status|result status/),
       };
       // Free text around the table ("Collected: 2026-09-30 · Performer: ...") when there are no label pairs.
-      if (!panel.collected && !panel.resulted)
-        panel.collected = findClinicalDate(
-          textOutsideTables(element === table ? (table.parentElement ?? table) : element),
-        );
+      if (!panel.collected && !panel.resulted) panel.collected = findClinicalDate(textOutsideTables(around));
       records.push(labRecord(element, panel, readLabTable(table, roles)));
       continue;
     }
@@ -54,14 +60,14 @@ export function documentRecord(doc: Document, url: URL, element: Element): Extra
   const text = textOf(element);
   const kind = guessKind(title, text, url.pathname);
   const clinicalDate = findClinicalDate(text);
-  if (kind === 'imaging' || kind === 'pathology') {
+  if (isReportKind(kind)) {
     const pre = element.querySelector('pre');
     const byHeadings = sectionsByHeadings(element);
     const sections = byHeadings.length > 0 ? byHeadings : sectionsFromText(pre ? (pre.textContent ?? '') : text);
     const specimen = sections.find((s) => /^specimens?( submitted| source)?$/i.test(s.heading))?.text.split('\n')[0];
     return reportRecord(element, { kind, exam: title, date: clinicalDate, specimen, sections });
   }
-  if (kind === 'note' || kind === 'plan' || kind === 'surgical' || kind === 'family-history') {
+  if (isNoteKind(kind)) {
     const author = /\b(?:signed by|author|provider)\s*:?\s*([A-Z][\w.' -]+?, (?:MD|DO|NP|PA(?:-C)?|RN|MBBS))\b/i.exec(
       text,
     )?.[1];
@@ -86,19 +92,15 @@ function contentLabRecord(
   const content = readResultsByContent(element);
   if (!content.rows.some((r) => !r.unparsed)) return undefined;
   const labels = labelValues(element);
-  const collected =
-    dateOf(pick(labels, /collect|observation date|specimen date/)) ?? findClinicalDate(textOutsideTables(element));
-  const record = labRecord(
-    element,
-    { name, collected, orderingProvider: pick(labels, /order(ing|ed)|provider|physician/) },
-    content.rows,
-  );
+  const collected = dateOf(pick(labels, COLLECTED)) ?? findClinicalDate(textOutsideTables(element));
+  const record = labRecord(element, { name, collected, orderingProvider: pick(labels, ORDERED_BY) }, content.rows);
   return { ...record, kind, ...(content.textOnly ? { textOnly: content.textOnly } : {}) };
 }
 
 /** One section of a page of many: read and classified on its own. */
 export function sectionRecord(doc: Document, url: URL, section: PageSection): ExtractedRecord {
   const { heading, element } = section;
+  const title = heading.slice(0, 1000);
   const text = textOf(element);
   const tables = tableRecords(doc, element);
   const content = readResultsByContent(element);
@@ -111,7 +113,7 @@ export function sectionRecord(doc: Document, url: URL, section: PageSection): Ex
     const record = table
       ? {
           ...single,
-          title: heading.slice(0, 1000),
+          title,
           element,
           ...(content.textOnly ? { textOnly: content.textOnly } : {}),
         }
@@ -123,22 +125,22 @@ export function sectionRecord(doc: Document, url: URL, section: PageSection): Ex
   }
   if (kind === 'medication') {
     const meds = tables.find((t) => t.kind === 'medication');
-    if (meds) return { ...meds, title: heading.slice(0, 1000), element, ...where };
+    if (meds) return { ...meds, title, element, ...where };
   }
   const date = findClinicalDate(text);
-  if (kind === 'imaging' || kind === 'pathology') {
+  if (isReportKind(kind)) {
     const inner = sectionsByHeadings(element).filter((s) => s.heading !== heading);
     const sections = inner.length > 0 ? inner : [{ heading, text: text.slice(heading.length).trim() }];
     return { ...reportRecord(element, { kind, exam: heading, date, sections }), ...where };
   }
-  if (kind === 'note' || kind === 'plan' || kind === 'surgical' || kind === 'family-history') {
+  if (isNoteKind(kind)) {
     const paragraphs = paragraphsOf(element);
     if (paragraphs[0] === heading) paragraphs.shift();
     return { ...noteRecord(element, { kind, title: heading, date, noteType: heading, paragraphs }), ...where };
   }
   return {
     kind,
-    title: heading.slice(0, 1000) || 'Section',
+    title: title || 'Section',
     clinicalDate: date,
     element,
     ...where,
@@ -153,7 +155,7 @@ const REPORT_PART =
   /^(specimens?|gross|microscopic|final diagnosis|diagnosis|comments?|clinical (history|information)|addendum|synoptic|immunohisto\w*)/i;
 const firstHeading = (root: Element) => {
   const h = root.querySelector('h1, h2, h3, h4');
-  return h ? textOf(h).replace(/\s+/g, ' ').trim() || undefined : undefined;
+  return (h && oneLineText(textOf(h))) || undefined;
 };
 
 /** Cards whose headings are test names ("<h3>Creatinine</h3> 1.4 mg/dL"): results of one list, not sections. */

@@ -1,9 +1,9 @@
-import { parseDate, queryAll } from '../reading';
+import { oneLineText, parseDate, queryAll } from '../reading';
 import { cellText } from '../reading';
 
 /** The page title without the portal's branding suffix ("Test Details - MyChart"). */
 export function pageHeading(doc: Document): string {
-  const h1 = doc.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim();
+  const h1 = oneLineText(doc.querySelector('h1')?.textContent ?? '');
   const title = doc.title.split(/\s+[|\u2013\u2014-]\s+/)[0]?.trim();
   return (h1 || title || 'Untitled page').slice(0, 300);
 }

@@ -1,4 +1,4 @@
-import { queryAll } from '../reading';
+import { oneLineText, queryAll } from '../reading';
 /**
  * How a portal family is recognised: by the host it is served from, and by the page's own content, since
  * one family runs on many host names and a saved page has none. Each adapter lists its signs (with where
@@ -31,7 +31,7 @@ export interface PageFacts {
 /** Enough to find a family's signs without walking a 50,000-row page's every link. */
 const MAX_RESOURCES = 2000;
 const MAX_TABLES = 50;
-const squash = (t: string | null | undefined) => (t ?? '').replace(/\s+/g, ' ').trim();
+const squash = (t: string | null | undefined) => oneLineText(t ?? '');
 
 /** The path (and query) of a resource the page itself serves: relative, or on the page's own host. */
 function ownPath(ref: string, url: URL): string | undefined {

@@ -1,5 +1,9 @@
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
+/** A month's name or its abbreviation, the abbreviation captured. */
+const MONTH = `(${MONTHS.join('|')})[a-z]*`;
+const monthOf = (name: string) => MONTHS.indexOf(name.toLowerCase()) + 1;
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function isoDate(year: number, month: number, day: number): string | undefined {
@@ -11,24 +15,22 @@ function isoDate(year: number, month: number, day: number): string | undefined {
 
 const fullYear = (y: string) => (y.length === 2 ? 2000 + Number(y) - (Number(y) > 50 ? 100 : 0) : Number(y));
 
-const PATTERNS: { re: RegExp; toIso: (m: RegExpExecArray) => string | undefined }[] = [
+/** Each date spelling, and how its match becomes an ISO date. */
+const PATTERNS: [RegExp, (m: RegExpExecArray) => string | undefined][] = [
   // 2026-11-03, 2026/11/03, 2026-11-03T08:14:00Z (the time may follow directly)
-  { re: /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/, toIso: (m) => isoDate(+m[1]!, +m[2]!, +m[3]!) },
+  [/\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/, (m) => isoDate(+m[1]!, +m[2]!, +m[3]!)],
   // 11/03/2026, 11-03-26, 11.03.2026 (US order: portals in scope are US)
-  {
-    re: /\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-]\d)/,
-    toIso: (m) => isoDate(fullYear(m[4]!), +m[1]!, +m[3]!),
-  },
+  [/\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-]\d)/, (m) => isoDate(fullYear(m[4]!), +m[1]!, +m[3]!)],
   // Nov 3, 2026 / November 3 2026 / Nov-03-2026
-  {
-    re: /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s-]+(\d{1,2})(?:st|nd|rd|th)?,?[\s-]+(\d{4})\b/i,
-    toIso: (m) => isoDate(+m[3]!, MONTHS.indexOf(m[1]!.toLowerCase()) + 1, +m[2]!),
-  },
+  [
+    new RegExp(String.raw`\b${MONTH}\.?[\s-]+(\d{1,2})(?:st|nd|rd|th)?,?[\s-]+(\d{4})\b`, 'i'),
+    (m) => isoDate(+m[3]!, monthOf(m[1]!), +m[2]!),
+  ],
   // 3 Nov 2026, 03-Nov-2026 (Cerner)
-  {
-    re: /\b(\d{1,2})[\s-]+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?[\s-]+(\d{4})\b/i,
-    toIso: (m) => isoDate(+m[3]!, MONTHS.indexOf(m[2]!.toLowerCase()) + 1, +m[1]!),
-  },
+  [
+    new RegExp(String.raw`\b(\d{1,2})[\s-]+${MONTH}\.?,?[\s-]+(\d{4})\b`, 'i'),
+    (m) => isoDate(+m[3]!, monthOf(m[2]!), +m[1]!),
+  ],
 ];
 
 /** HL7 timestamps (C-CDA `value="20261028081400-0500"`): the date part, when it is a real date. */
@@ -40,7 +42,7 @@ export function parseHl7Date(ts: string | null | undefined): string | undefined 
 /** The first date in `text` as an ISO date (`YYYY-MM-DD`), or undefined. Impossible dates are rejected. */
 export function parseDate(text: string): string | undefined {
   let best: { index: number; iso: string } | undefined;
-  for (const { re, toIso } of PATTERNS) {
+  for (const [re, toIso] of PATTERNS) {
     const match = re.exec(text);
     const iso = match ? toIso(match) : undefined;
     if (match && iso && (!best || match.index < best.index)) best = { index: match.index, iso };

@@ -169,13 +169,14 @@ export function readMedicationTable(table: Element): Medication[] | undefined {
   const nameAt = heads.findIndex((h) => MED_NAME.test(h));
   if (nameAt < 0 || !heads.some((h) => MED_OTHER.test(h))) return undefined;
   const at = (re: RegExp) => heads.findIndex((h, i) => i !== nameAt && re.test(h));
-  const cols = {
-    dose: at(/dose|dosage|strength|sig|instructions|directions/i),
-    route: at(/route/i),
-    frequency: at(/frequency|how often/i),
-    start: at(/start|prescribed|date/i),
-    status: at(/status/i),
-  };
+  // Each field, its column and its longest length, in the order a medication lists them (no limit: a date).
+  const fields: [keyof Medication, number, number][] = [
+    ['dose', at(/dose|dosage|strength|sig|instructions|directions/i), 200],
+    ['route', at(/route/i), 100],
+    ['frequency', at(/frequency|how often/i), 200],
+    ['startDate', at(/start|prescribed|date/i), 0],
+    ['status', at(/status/i), 100],
+  ];
   const meds: Medication[] = [];
   for (const tr of rowsOf(table)) {
     if (tr === header) continue;
@@ -183,17 +184,11 @@ export function readMedicationTable(table: Element): Medication[] | undefined {
     const name = cells[nameAt];
     if (!name || cells.length !== heads.length) continue;
     const med: Medication = { name: name.slice(0, 500) };
-    const text = (i: number) => (i >= 0 ? cells[i] : undefined) || undefined;
-    const dose = text(cols.dose);
-    if (dose) med.dose = dose.slice(0, 200);
-    const route = text(cols.route);
-    if (route) med.route = route.slice(0, 100);
-    const frequency = text(cols.frequency);
-    if (frequency) med.frequency = frequency.slice(0, 200);
-    const start = parseDate(text(cols.start) ?? '');
-    if (start) med.startDate = start;
-    const status = text(cols.status);
-    if (status) med.status = status.slice(0, 100);
+    for (const [field, i, max] of fields) {
+      const text = i >= 0 ? cells[i] : undefined;
+      const value = max ? text?.slice(0, max) : parseDate(text ?? '');
+      if (value) med[field] = value;
+    }
     meds.push(med);
   }
   return meds;

@@ -39,7 +39,8 @@ const COMPARATORS: Record<string, Comparator> = {
 const NUMBER = String.raw`[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?`;
 /** A unit is one token that does not start like a number (`mg/dL`, `%`, `x10E3/uL`, `10*3/uL`, `mL/min/1.73m2`). */
 const UNIT = String.raw`(?:x?10[*^E]\d+\/\S+|[A-Za-z%µμ/#°][^\s]*)`;
-const VALUE_RE = new RegExp(String.raw`^(<=|>=|=<|=>|≤|≥|<|>)?\s*(${NUMBER})\s*(${UNIT})?$`);
+const COMPARATOR = '(<=|>=|=<|=>|≤|≥|<|>)';
+const VALUE_RE = new RegExp(String.raw`^${COMPARATOR}?\s*(${NUMBER})\s*(${UNIT})?$`);
 
 const toNumber = (text: string): number | undefined => {
   if (!/\d/.test(text)) return undefined;
@@ -72,7 +73,7 @@ export function parseLabValue(cell: string): LabValue {
 const RANGE_LABEL =
   /^(?:standard range|normal range|normal value|reference range|reference interval|ref(?:erence)?\.?|range|normal)\s*:?\s*/i;
 const BETWEEN = new RegExp(String.raw`^(${NUMBER})\s*(?:-|–|—|to)\s*(${NUMBER})\s*(${UNIT})?$`, 'i');
-const ONE_SIDED = new RegExp(String.raw`^(<=|>=|=<|=>|≤|≥|<|>)\s*(${NUMBER})\s*(${UNIT})?$`);
+const ONE_SIDED = new RegExp(String.raw`^${COMPARATOR}\s*(${NUMBER})\s*(${UNIT})?$`);
 
 /** Reads "3.40 - 10.80 K/uL", "65-110 mg/dL", "<200", ">=60", "Negative". Several ranges in one cell give no bounds. */
 export function parseReferenceRange(cell: string): ReferenceRange {
@@ -123,15 +124,18 @@ export function parseFlagText(text: string): AbnormalFlag | undefined {
 }
 
 /** A flag carried only by a CSS class (some portals colour the row and print nothing). */
+const FLAG_CLASSES: [RegExp, AbnormalFlag][] = [
+  [/\b(critical|panic)[-_]?(high|hi)\b/, 'HH'],
+  [/\b(critical|panic)[-_]?(low|lo)\b/, 'LL'],
+  [/\b(critical|panic)\b/, 'critical'],
+  [/\b(high|flag-?h|abnormal-?high)\b/, 'H'],
+  [/\b(low|flag-?l|abnormal-?low)\b/, 'L'],
+  [/\babnormal\b/, 'A'],
+];
+
 export function parseFlagClasses(classNames: string): AbnormalFlag | undefined {
   const classes = classNames.toLowerCase();
-  if (/\b(critical|panic)[-_]?(high|hi)\b/.test(classes)) return 'HH';
-  if (/\b(critical|panic)[-_]?(low|lo)\b/.test(classes)) return 'LL';
-  if (/\b(critical|panic)\b/.test(classes)) return 'critical';
-  if (/\b(high|flag-?h|abnormal-?high)\b/.test(classes)) return 'H';
-  if (/\b(low|flag-?l|abnormal-?low)\b/.test(classes)) return 'L';
-  if (/\babnormal\b/.test(classes)) return 'A';
-  return undefined;
+  return FLAG_CLASSES.find(([re]) => re.test(classes))?.[1];
 }
 
 /** Explicit text wins over classes because it is what the user reads. */

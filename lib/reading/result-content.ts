@@ -5,7 +5,7 @@ import { type LabColumn, labColumns, readLabTable, roleOfHeader, rowsOf } from '
 import { labRow, unparsedRow } from './lab-row';
 import { parseReferenceRange } from './lab-values';
 import { flagOf, isUnit, nameAndRange, rangeOf, roleOfCell, type ValueCell, valueOf } from './result-cells';
-import { queryAll, textOf } from './text';
+import { holdsNoText, queryAll, textOf } from './text';
 
 /**
  * Results read by their content wherever they sit: tables with or without headers (column roles from
@@ -80,6 +80,13 @@ export function bloodPressure(name: string, text: string, date?: string): LabRes
   });
 }
 
+/** What goes with a value in the same row or card: the first unit, range, flag and date cell (not `nameAt`). */
+function besides(texts: string[], roles: string[], nameAt = -1): Pick<RowParts, 'unit' | 'range' | 'flag' | 'date'> {
+  const at = (role: string) => texts[roles.findIndex((r, i) => r === role && i !== nameAt)];
+  const flagText = at('flag');
+  return { unit: at('unit'), range: at('range'), flag: flagText ? flagOf(flagText) : undefined, date: at('date') };
+}
+
 const isTestName = (text: string) => /[A-Za-z]{2}/.test(text) && !NOT_A_TEST.test(text) && text.length <= 200;
 
 /** A table whose header (if any) names no lab columns: every row read by what its cells hold. */
@@ -124,19 +131,7 @@ function tableByContent(table: Element, out: ContentResults): void {
       out.rows.push(unparsedRow(texts.join(' ')));
       continue;
     }
-    const pick = (role: string) => {
-      const i = roles.findIndex((r, j) => r === role && j !== nameAt);
-      return i >= 0 ? texts[i] : undefined;
-    };
-    const flagText = pick('flag');
-    const common = {
-      name: parsedName.name,
-      nameRange: parsedName.range,
-      unit: pick('unit'),
-      range: pick('range'),
-      flag: flagText ? flagOf(flagText) : undefined,
-      date: pick('date'),
-    };
+    const common = { name: parsedName.name, nameRange: parsedName.range, ...besides(texts, roles, nameAt) };
     if (valueAt.length === 1) {
       out.rows.push(contentRow({ ...common, value: valueOf(texts[valueAt[0]!]!)! }));
       continue;
@@ -193,11 +188,12 @@ function valueWithRange(text: string): { value: ValueCell; range?: string; flag?
 const LOOKS_LIKE_RESULT =
   /[A-Za-z]{2}[^\n]*?(?:^|\s)(?:[<>≤≥]=?)?\d+(?:\.\d+)?\s*(?:%|[a-zµμ]{1,5}\/[A-Za-z0-9.]{1,6}|mmHg|mm\[Hg\]|(?:x\s?)?10[*^E+]\d{1,2}\/\w+|[KM]\/u[Ll]|THOUS\/MCL|IU\/L|U\/L|mEq\/L)(?=[\s,;)]|$)/i;
 
-const SKIP = new Set(['TABLE', 'SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
+/** Tables are read on their own; scripts and styles hold no text. */
+const skipped = (tag: string) => tag === 'TABLE' || holdsNoText(tag);
 
 /** Cards and label/value blocks: an element whose few children are one name and one value (plus unit, range, flag, date). */
 function cardParts(el: Element): RowParts | undefined {
-  const children = Array.from(el.children).filter((c) => !SKIP.has(c.tagName));
+  const children = Array.from(el.children).filter((c) => !skipped(c.tagName));
   if (children.length < 2 || children.length > 8) return undefined;
   const texts = children.map(cellText);
   const roles = texts.map(roleOfCell);
@@ -207,21 +203,11 @@ function cardParts(el: Element): RowParts | undefined {
   if (roles.some((r) => r === 'other')) return undefined;
   const { name, range: nameRange } = nameAndRange(texts[names[0]!]!);
   if (!isTestName(name)) return undefined;
-  const at = (role: string) => texts[roles.indexOf(role as never)];
-  const flagText = at('flag');
-  return {
-    name,
-    nameRange,
-    value: valueOf(texts[values[0]!]!)!,
-    unit: at('unit'),
-    range: at('range'),
-    flag: flagText ? flagOf(flagText) : undefined,
-    date: at('date'),
-  };
+  return { name, nameRange, value: valueOf(texts[values[0]!]!)!, ...besides(texts, roles) };
 }
 
 /** Tables are read on their own; headings name sections and panels ("Lab panel 2"), never a result. */
-const NOT_LINES = new Set(['TABLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+const NOT_LINES = /^(?:TABLE|H[1-6])$/;
 
 /**
  * An inert copy of `root` without its tables, headings and the blocks already read: the lines left to read.
@@ -234,7 +220,7 @@ function linesLeft(root: Element, taken: Set<Element>): Element {
       if (child.nodeType === 3) into.appendChild(inert.importNode(child, false));
       if (child.nodeType !== 1) continue;
       const el = child as Element;
-      if (taken.has(el) || NOT_LINES.has(el.tagName)) continue;
+      if (taken.has(el) || NOT_LINES.test(el.tagName)) continue;
       copyChildren(el, into.appendChild(inert.importNode(el, false)));
     }
   };
@@ -248,7 +234,7 @@ function blocksByContent(root: Element, out: ContentResults): void {
   const taken = new Set<Element>();
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, 1 /* SHOW_ELEMENT */, {
-    acceptNode: (n) => (SKIP.has((n as Element).tagName) ? 2 /* REJECT */ : 1 /* ACCEPT */),
+    acceptNode: (n) => (skipped((n as Element).tagName) ? 2 /* REJECT */ : 1 /* ACCEPT */),
   });
   const elements: Element[] = [];
   for (let n = walker.nextNode(); n; n = walker.nextNode()) elements.push(n as Element);

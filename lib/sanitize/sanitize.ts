@@ -119,7 +119,7 @@ function unwrapUnknown(root: Element | Document | DocumentFragment, unknown = un
   }
 }
 
-function nativeToBody(win: Window, markup: string | Node): HTMLElement {
+function nativeToBody(win: Window, markup: string | Node, unknown?: Element[]): HTMLElement {
   let html: string;
   if (typeof markup === 'string') {
     // An inert parse (no browsing context: nothing loads, nothing runs) just to unwrap unknown elements.
@@ -130,7 +130,7 @@ function nativeToBody(win: Window, markup: string | Node): HTMLElement {
     unwrapUnknown(parsed.body);
     html = parsed.body.innerHTML;
   } else {
-    unwrapUnknown(markup as Element);
+    unwrapUnknown(markup as Element, unknown);
     // A root the allow-list does not name would take its content with it: keep only what it holds.
     const allowedRoot = markup.nodeType === 1 && isAllowed(markup as Element);
     html = allowedRoot ? (markup as Element).outerHTML : (markup as Element).innerHTML;
@@ -145,13 +145,8 @@ function nativeToBody(win: Window, markup: string | Node): HTMLElement {
  * (no copy of a 50,000-row table made just to be serialized), else a copy is unwrapped first.
  */
 export function sanitizeElementToBody(win: Window, element: Element): SanitizedBody {
-  if (!hasNativeSanitizer(win) || unknownElements(element).length > 0) return sanitizeToBody(win, inertCopy(element));
-  assertNativeSanitizerHolds(win);
-  const html = isAllowed(element) ? element.outerHTML : element.innerHTML;
-  const body = (win as unknown as SanitizerApi).Document.parseHTML(html, { sanitizer: nativeSanitizer(win) }).body;
-  applyAttributePolicy(body);
-  assertNoForbiddenElement(body);
-  return { body, sanitizer: 'native' };
+  const unknown = hasNativeSanitizer(win) ? unknownElements(element) : undefined;
+  return unknown?.length === 0 ? sanitizeToBody(win, element, unknown) : sanitizeToBody(win, inertCopy(element));
 }
 
 /** A copy in a document without a browsing context (nothing in it loads). */
@@ -168,12 +163,13 @@ export interface SanitizedBody {
  * The browser's Sanitizer API with a strict allow-list where it exists, else the DOMPurify fallback
  * (which must have been loaded: SanitizerUnavailableError otherwise); either way a fail-closed check
  * runs after it (the native sanitizer's once per window, `assertNativeSanitizerHolds`; the fallback's
- * on every result, `assertInert`). `markup` given as a node may be changed: pass a copy.
+ * on every result, `assertInert`). `markup` given as a node may be changed: pass a copy (or, natively, its
+ * `unknownElements` when there are none: it is then only read).
  */
-export function sanitizeToBody(win: Window, markup: string | Node): SanitizedBody {
+export function sanitizeToBody(win: Window, markup: string | Node, unknown?: Element[]): SanitizedBody {
   if (hasNativeSanitizer(win)) {
     assertNativeSanitizerHolds(win);
-    const body = nativeToBody(win, markup);
+    const body = nativeToBody(win, markup, unknown);
     assertNoForbiddenElement(body);
     return { body, sanitizer: 'native' };
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { recordImages } from '../../../lib/attachments/displayed-image';
 import { findAttachments } from '../../../lib/attachments/links';
 import { flattenPage, notLoadedHints } from '../../../lib/capture/flatten';
 
@@ -75,7 +76,7 @@ describe('findAttachments', () => {
       <img src="/icons/flag.png" width="16" height="16">
       <header><img src="/logo.png"></header>
     </main>`);
-    expect(findAttachments(doc.body, url)).toEqual([
+    expect(findAttachments(doc.body, url, recordImages)).toEqual([
       { url: 'https://portal.example.org/docs/report.pdf', name: 'report.pdf', source: 'link', expectFile: true },
       {
         url: 'https://portal.example.org/MyChart/Document/Get?id=7',
