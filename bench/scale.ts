@@ -1,5 +1,5 @@
 /**
- * `npm run bench:scale`: issue 5's scale check. Exports a case of 1,000 records at two total
+ * `npm run bench:scale`: the export's scale check. Exports a case of 1,000 records at two total
  * attachment sizes (300 MB and 2 GB, largest file 20 MB) through the product's pipeline in real
  * Chromium, and reports time and peak memory: bounded memory means the peak does not grow with the total.
  */

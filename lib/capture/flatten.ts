@@ -4,7 +4,7 @@ import { hasShadowRoots, needsFlattening, notLoadedHints } from './page-parts';
 export { notLoadedHints };
 
 /**
- * Issue 3: capture reads what the user sees, including open shadow roots and same-origin frames, and
+ * Capture reads what the user sees, including open shadow roots and same-origin frames, and
  * says which parts it could not read. Adapters work on plain documents, so those parts are copied into
  * a detached document first; the live page is never modified.
  */

@@ -17,7 +17,7 @@ export async function copyWithImages(
   inlineImage: ImageInliner,
 ): Promise<{ copy: Element; warnings: string[] }> {
   // Copied into a document without a browsing context: a copy made in the live page would fetch every
-  // <img>, poster and srcset again, outside the page's own CSP (issue 6, "No data leaves").
+  // <img>, poster and srcset again, outside the page's own CSP (no data leaves but to the portal).
   const clone = inertCopy(element);
   const warnings: string[] = [];
   // Each image as shown, before canvases become images, so the live and copied image lists still line up.

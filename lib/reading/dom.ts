@@ -11,7 +11,7 @@ export const oneLineText = (text: string): string =>
 /**
  * Text of an element on one line (cells, labels, values): exactly `textOf` with every line break and
  * tab turned into one space, built directly because `textOf`'s line handling is wasted here and a
- * 50,000-row table reads ~300,000 cells (issue 7's benchmark).
+ * 50,000-row table reads ~300,000 cells (npm run bench, clip section).
  */
 export const cellText = (el: Element | null | undefined): string => {
   if (!el || holdsNoText(el.tagName)) return '';

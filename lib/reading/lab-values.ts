@@ -1,7 +1,7 @@
 import type { AbnormalFlag } from '../core/model';
 import { oneLineText } from './dom';
 
-/** Issue 3: portals show values, units, comparators and flags in many shapes; these read one cell each. */
+/** Portals show values, units, comparators and flags in many shapes; these read one cell each. */
 
 export type Comparator = '<' | '<=' | '>' | '>=';
 
