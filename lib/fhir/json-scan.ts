@@ -1,3 +1,4 @@
+import { closingQuote, ESCAPE_AT_END } from './json-string-end';
 import { JsonSyntaxError, LineCounter } from './json-position';
 
 export { JsonSyntaxError };
@@ -140,25 +141,15 @@ export class JsonScanner {
     const n = s.length;
     for (let i = from; i < n; i++) {
       if (inString) {
-        // Jump to the next quote that no backslash escapes.
         if (escaped) {
           escaped = false;
           continue;
         }
-        let q = s.indexOf('"', i);
-        for (;;) {
-          let k = (q === -1 ? n : q) - 1;
-          while (k >= i && s.charCodeAt(k) === 92) k--;
-          const odd = ((q === -1 ? n : q) - 1 - k) % 2 === 1;
-          if (q === -1) {
-            escaped = odd;
-            i = n;
-            break;
-          }
-          if (!odd) break;
-          q = s.indexOf('"', q + 1);
+        const q = closingQuote(s, i);
+        if (q < 0) {
+          escaped = q === ESCAPE_AT_END;
+          break;
         }
-        if (i === n) break;
         i = q;
         inString = false;
         if (depth === 0) {
