@@ -3,20 +3,9 @@
 // injected when the page needs them. Unit tests read every page with all of them registered, as a tab
 // that needs them would have them (tests/unit/portals/family-readers.test.ts and
 // tests/unit/capture/page-parts.test.ts check the split itself).
-import { recordImages } from '../../lib/attachments';
 import { registerPageParts } from '../../lib/capture';
-import { assignEmbedded, embeddedIn, embeddedOwners } from '../../lib/capture/embedded-records';
-import { flattenPage } from '../../lib/capture/flatten';
-import { copyWithImages } from '../../lib/capture/snapshot-images';
 import { familyReaders, registerFamilyReaders } from '../../lib/portals';
+import { allPageParts } from './fixtures/page-parts';
 
 registerFamilyReaders(familyReaders);
-registerPageParts({
-  embeddedIn,
-  flattenPage,
-  embeddedOwners,
-  assignEmbedded,
-  recordImages,
-  copyWithImages,
-  inlineImage: async () => null,
-});
+registerPageParts(allPageParts);

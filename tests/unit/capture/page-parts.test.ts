@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { recordImages } from '../../../lib/attachments';
 import { capturePage, PagePartsMissing, registerPageParts } from '../../../lib/capture';
-import { assignEmbedded, embeddedIn, embeddedOwners } from '../../../lib/capture/embedded-records';
-import { flattenPage } from '../../../lib/capture/flatten';
 import { hasOwnParts } from '../../../lib/capture/page-parts';
-import { copyWithImages } from '../../../lib/capture/snapshot-images';
+import { allPageParts } from '../fixtures/page-parts';
 
 const page = (body: string) => new DOMParser().parseFromString(`<html><body>${body}</body></html>`, 'text/html');
-const real = {
-  embeddedIn,
-  flattenPage,
-  embeddedOwners,
-  assignEmbedded,
-  recordImages,
-  copyWithImages,
-  inlineImage: async () => null,
-};
+const real = allPageParts;
 const url = 'https://results.example.org/labs';
 const TABLE =
   '<main><h1>Lab results</h1><table><tr><th>Test</th><th>Result</th><th>Units</th><th>Reference range</th></tr>' +
